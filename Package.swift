@@ -1,0 +1,54 @@
+// swift-tools-version: 6.2
+// Pensiun: Monte Carlo projection of public-sector DB -> DC pension reform.
+import PackageDescription
+
+/// Every Pensiun target is compiled in the Swift 6 language mode with warnings treated as errors.
+let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
+
+let package = Package(
+    name: "Pensiun",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "pensiun", targets: ["pensiun"]),
+        .library(name: "PensiunRandom", targets: ["PensiunRandom"]),
+        .library(name: "PensiunEconomy", targets: ["PensiunEconomy"]),
+        .library(name: "PensiunScenario", targets: ["PensiunScenario"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CGSL",
+            pkgConfig: "gsl",
+            providers: [.apt(["libgsl-dev"])]
+        ),
+        .target(name: "PensiunRandom", dependencies: ["CGSL"], swiftSettings: strict),
+        .target(name: "PensiunMonteCarlo", dependencies: ["PensiunRandom"], swiftSettings: strict),
+        .target(name: "PensiunEconomy", dependencies: ["PensiunRandom", "PensiunMonteCarlo"], swiftSettings: strict),
+        .target(
+            name: "PensiunScenario",
+            dependencies: ["PensiunEconomy", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "PensiunReporting",
+            dependencies: ["PensiunEconomy", "PensiunMonteCarlo"],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "pensiun",
+            dependencies: [
+                "PensiunScenario", "PensiunEconomy", "PensiunRandom", "PensiunReporting",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "PensiunRandomTests", dependencies: ["PensiunRandom"], swiftSettings: strict),
+        .testTarget(name: "PensiunMonteCarloTests", dependencies: ["PensiunMonteCarlo"], swiftSettings: strict),
+        .testTarget(name: "PensiunEconomyTests", dependencies: ["PensiunEconomy"], swiftSettings: strict),
+        .testTarget(name: "PensiunScenarioTests", dependencies: ["PensiunScenario"], swiftSettings: strict),
+        .testTarget(name: "CLITests", dependencies: ["pensiun"], swiftSettings: strict),
+    ]
+)

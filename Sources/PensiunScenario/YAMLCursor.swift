@@ -1,0 +1,166 @@
+import Foundation
+import Yams
+
+/// A position in a parsed scenario file: a YAML node, the file it came from and its key path.
+/// Reading methods record problems in the shared log and return nil instead of throwing, so that
+/// one pass finds every problem.
+struct YAMLCursor {
+    let node: Node
+    let file: String
+    let keyPath: String
+    let log: DiagnosticLog
+
+    /// Records `message` at this node.
+    func fail(_ message: String) {
+        log.add(.init(file: file, line: node.mark?.line, column: node.mark?.column, keyPath: keyPath, message: message))
+    }
+
+    /// A short rendering of the node for "got …" in messages.
+    var shown: String {
+        switch node {
+        case let .scalar(s): return s.string.isEmpty ? "an empty value" : "'\(s.string)'"
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        }
+    }
+
+    /// The entries of a mapping whose keys are all in `allowed`; unknown keys are reported with
+    /// the nearest valid key. Returns nil (and records a problem) when the node is not a mapping.
+    func mapping(allowed: [String]) -> Section? {
+        guard case let .mapping(map) = node else {
+            fail("expected a mapping with keys \(allowed.joined(separator: ", ")), got \(shown)")
+            return nil
+        }
+        var entries: [(String, YAMLCursor)] = []
+        var seen = Set<String>()
+        for (keyNode, value) in map {
+            let key = keyNode.string ?? ""
+            let path = keyPath.isEmpty ? key : "\(keyPath).\(key)"
+            let keyCursor = YAMLCursor(node: keyNode, file: file, keyPath: path, log: log)
+            if !allowed.contains(key) {
+                var message = "unknown key '\(key)'"
+                if let suggestion = KeySuggestion.nearest(to: key, in: allowed) {
+                    message += " (did you mean '\(suggestion)'?)"
+                } else {
+                    message += " (expected one of \(allowed.joined(separator: ", ")))"
+                }
+                keyCursor.fail(message)
+                continue
+            }
+            if !seen.insert(key).inserted {
+                keyCursor.fail("duplicate key '\(key)' (each key may appear once in a mapping)")
+                continue
+            }
+            entries.append((key, YAMLCursor(node: value, file: file, keyPath: path, log: log)))
+        }
+        return Section(cursor: self, entries: entries)
+    }
+
+    /// The items of a sequence, each with its index in the key path.
+    func sequence() -> [YAMLCursor]? {
+        guard case let .sequence(items) = node else {
+            fail("expected a list, got \(shown)")
+            return nil
+        }
+        return items.enumerated().map { index, item in
+            YAMLCursor(node: item, file: file, keyPath: "\(keyPath)[\(index)]", log: log)
+        }
+    }
+
+    /// The scalar text, or nil (recorded) for a mapping or list.
+    func scalarText(expected: String) -> String? {
+        guard case let .scalar(s) = node else {
+            fail("expected \(expected), got \(shown)")
+            return nil
+        }
+        return s.string
+    }
+
+    /// A finite number. Accepts `_` as a digit separator and a trailing `%` (3% = 0.03).
+    func number(expected: String = "a number") -> Double? {
+        guard let text = scalarText(expected: expected) else { return nil }
+        guard let value = YAMLCursor.parseNumber(text), value.isFinite else {
+            fail("expected \(expected), got \(shown)")
+            return nil
+        }
+        return value
+    }
+
+    /// A number satisfying `isValid`, described by `expected` in the message otherwise.
+    func number(expected: String, where isValid: (Double) -> Bool) -> Double? {
+        guard let value = number(expected: expected) else { return nil }
+        guard isValid(value) else {
+            fail("out of range (expected \(expected), got \(YAMLCursor.format(value)))")
+            return nil
+        }
+        return value
+    }
+
+    /// A whole number satisfying `isValid`.
+    func integer(expected: String, where isValid: (Int) -> Bool = { _ in true }) -> Int? {
+        guard let text = scalarText(expected: expected) else { return nil }
+        guard let value = Int(text.replacingOccurrences(of: "_", with: "")) else {
+            fail("expected \(expected), got \(shown)")
+            return nil
+        }
+        guard isValid(value) else {
+            fail("out of range (expected \(expected), got \(value))")
+            return nil
+        }
+        return value
+    }
+
+    /// A non-empty string.
+    func string(expected: String = "a text") -> String? {
+        guard let text = scalarText(expected: expected), !text.isEmpty else {
+            if case .scalar = node { fail("expected \(expected), got an empty value") }
+            return nil
+        }
+        return text
+    }
+
+    /// One of a fixed set of words.
+    func choice<T>(_ options: [(String, T)]) -> T? {
+        let names = options.map(\.0)
+        guard let text = scalarText(expected: "one of \(names.joined(separator: ", "))") else { return nil }
+        if let match = options.first(where: { $0.0 == text }) { return match.1 }
+        var message = "expected one of \(names.joined(separator: ", ")), got '\(text)'"
+        if let suggestion = KeySuggestion.nearest(to: text, in: names) { message += " (did you mean '\(suggestion)'?)" }
+        fail(message)
+        return nil
+    }
+
+    static func parseNumber(_ raw: String) -> Double? {
+        var text = raw.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "")
+        var scale = 1.0
+        if text.hasSuffix("%") {
+            text.removeLast()
+            scale = 0.01
+        }
+        guard !text.isEmpty, let value = Double(text) else { return nil }
+        return value * scale
+    }
+
+    static func format(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+}
+
+/// The checked entries of a mapping.
+struct Section {
+    let cursor: YAMLCursor
+    let entries: [(String, YAMLCursor)]
+
+    subscript(key: String) -> YAMLCursor? { entries.first { $0.0 == key }?.1 }
+
+    /// The entry `key`, recording "missing key" at the mapping when absent.
+    func required(_ key: String, expected: String) -> YAMLCursor? {
+        if let entry = self[key] { return entry }
+        let path = cursor.keyPath.isEmpty ? key : "\(cursor.keyPath).\(key)"
+        cursor.log.add(.init(
+            file: cursor.file, line: cursor.node.mark?.line, column: cursor.node.mark?.column,
+            keyPath: path, message: "missing key (expected \(expected))"))
+        return nil
+    }
+}

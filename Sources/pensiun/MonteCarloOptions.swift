@@ -1,0 +1,27 @@
+import ArgumentParser
+import Foundation
+
+/// Flags shared by every command that simulates paths.
+struct MonteCarloOptions: ParsableArguments {
+    @Option(help: "Number of Monte Carlo paths (default: the scenario's simulation.paths).")
+    var paths: Int?
+
+    @Option(help: "Master seed (default: the scenario's simulation.seed).")
+    var seed: UInt64?
+
+    @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
+    var threads: Int?
+
+    func validate() throws {
+        if let paths, paths < 1 { throw ValidationError("--paths must be at least 1 (got \(paths)).") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads)).") }
+    }
+
+    var resolvedThreads: Int { threads ?? ProcessInfo.processInfo.activeProcessorCount }
+}
+
+/// Prints `message` on standard error and ends the command with exit status 2 (bad input).
+func failInput(_ message: String) -> ExitCode {
+    FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
+    return ExitCode(2)
+}
