@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+@testable import PensiunScenario
+
+@Suite struct ScenarioLoaderTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    let minimal = """
+    name: tiny
+    simulation:
+      start_year: 2020
+      horizon: 5
+      paths: 10
+      seed: 1
+    economy:
+      gdp_start: 1e12
+      inflation: {mean: 3%, persistence: 0.5, volatility: 0.01, start: 0.03}
+      real_wage_growth: {mean: 0.01, persistence: 0.5, volatility: 0.01, start: 0.01}
+      real_gdp_growth: {mean: 0.05, persistence: 0.5, volatility: 0.01, start: 0.05}
+      bond_yield: {mean: 0.07, persistence: 0.5, volatility: 0.01, start: 0.07}
+      equity: {log_mean: 0.08, log_volatility: 0.2}
+      bond_duration: 7
+      cash_spread: 0.01
+      correlation:
+        - [1, 0, 0, 0, 0]
+        - [0, 1, 0, 0, 0]
+        - [0, 0, 1, 0, 0]
+        - [0, 0, 0, 1, 0]
+        - [0, 0, 0, 0, 1]
+    """
+
+    func errors(_ yaml: String) -> [String] {
+        do {
+            _ = try ScenarioLoader.parse(yaml: yaml, file: "s.yaml")
+            return []
+        } catch {
+            return error.diagnostics.map(\.description)
+        }
+    }
+
+    @Test func theFlagshipLoads() throws {
+        let scenario = try ScenarioLoader.load(path: Self.root.appendingPathComponent("Scenarios/indonesia-asn-2019/baseline.yaml").path)
+        #expect(scenario.name == "indonesia-asn-2019")
+        #expect(scenario.simulation.startYear == 2019)
+        #expect(scenario.economy.gdpStart == 15_833.9e12)
+        #expect(scenario.economy.wageLumpPeriod == 5)
+    }
+
+    @Test func aMinimalScenarioLoadsWithDefaultsAndPercentages() throws {
+        let scenario = try ScenarioLoader.parse(yaml: minimal, file: "s.yaml")
+        #expect(scenario.economy.inflation.mean == 0.03)
+        #expect(scenario.economy.wageLumpPeriod == 1)
+        #expect(scenario.economy.equityShocks == .normal)
+        #expect(scenario.simulation.generator == .mt19937)
+    }
+
+    @Test func anUnknownKeyIsLocatedAndTheNearestKeySuggested() {
+        let yaml = minimal.replacingOccurrences(of: "  bond_duration: 7", with: "  bond_duraton: 7")
+        #expect(errors(yaml) == [
+            "s.yaml:14:3: economy.bond_duraton: unknown key 'bond_duraton' (did you mean 'bond_duration'?)",
+            "s.yaml:8:3: economy.bond_duration: missing key (expected a modified duration in years)",
+        ])
+    }
+
+    @Test func everyProblemIsReportedAtOnce() {
+        let yaml = minimal
+            .replacingOccurrences(of: "horizon: 5", with: "horizon: five")
+            .replacingOccurrences(of: "volatility: 0.01, start: 0.07", with: "volatility: -1, start: 0.07")
+            .replacingOccurrences(of: "log_volatility: 0.2}", with: "log_volatility: 0.2, shocks: studentt}")
+        #expect(errors(yaml) == [
+            "s.yaml:4:12: simulation.horizon: expected a number of years between 1 and 200, got 'five'",
+            "s.yaml:12:58: economy.bond_yield.volatility: out of range (expected a volatility ≥ 0, got -1)",
+            "s.yaml:13:57: economy.equity.shocks: expected one of normal, student_t, got 'studentt' (did you mean 'student_t'?)",
+        ])
+    }
+
+    @Test func aYAMLSyntaxErrorIsLocated() {
+        let result = errors("simulation: [1, 2\neconomy: 3\n")
+        #expect(result.count == 1)
+        #expect(result.first?.hasPrefix("s.yaml:") == true)
+        #expect(result.first?.contains("not valid YAML") == true)
+    }
+
+    @Test func aSectionOfTheWrongKindSaysWhatWasExpected() {
+        let yaml = minimal.replacingOccurrences(of: "  real_gdp_growth: {mean: 0.05, persistence: 0.5, volatility: 0.01, start: 0.05}", with: "  real_gdp_growth: 0.05")
+        #expect(errors(yaml) == ["s.yaml:11:20: economy.real_gdp_growth: expected a mapping with keys mean, persistence, volatility, start, got '0.05'"])
+    }
+
+    @Test func aCorrelationRowOfTheWrongLengthIsLocated() {
+        let yaml = minimal.replacingOccurrences(of: "    - [0, 0, 1, 0, 0]", with: "    - [0, 0, 1, 0]")
+        #expect(errors(yaml) == ["s.yaml:19:7: economy.correlation[2]: expected 5 entries in the order inflation, real_wage_growth, real_gdp_growth, bond_yield, equity, got 4"])
+    }
+
+    @Test func studentTRequiresDegreesOfFreedom() {
+        let yaml = minimal.replacingOccurrences(of: "log_volatility: 0.2}", with: "log_volatility: 0.2, shocks: student_t}")
+        #expect(errors(yaml) == ["s.yaml:13:11: economy.equity.degrees_of_freedom: missing key (expected ν > 2 for student_t shocks)"])
+    }
+}
