@@ -11,6 +11,7 @@ let package = Package(
     products: [
         .executable(name: "pensiun", targets: ["pensiun"]),
         .library(name: "PensiunRandom", targets: ["PensiunRandom"]),
+        .library(name: "PensiunActuarial", targets: ["PensiunActuarial"]),
         .library(name: "PensiunEconomy", targets: ["PensiunEconomy"]),
         .library(name: "PensiunScenario", targets: ["PensiunScenario"]),
     ],
@@ -25,11 +26,17 @@ let package = Package(
             providers: [.apt(["libgsl-dev"])]
         ),
         .target(name: "PensiunRandom", dependencies: ["CGSL"], swiftSettings: strict),
+        .target(name: "PensiunActuarial", dependencies: ["PensiunRandom"], swiftSettings: strict),
         .target(name: "PensiunMonteCarlo", dependencies: ["PensiunRandom"], swiftSettings: strict),
         .target(name: "PensiunEconomy", dependencies: ["PensiunRandom", "PensiunMonteCarlo"], swiftSettings: strict),
         .target(
             name: "PensiunScenario",
             dependencies: ["PensiunEconomy", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "PensiunEngine",
+            dependencies: ["PensiunEconomy", "PensiunMonteCarlo", "PensiunRandom", "PensiunActuarial"],
             swiftSettings: strict
         ),
         .target(
@@ -40,15 +47,21 @@ let package = Package(
         .executableTarget(
             name: "pensiun",
             dependencies: [
-                "PensiunScenario", "PensiunEconomy", "PensiunRandom", "PensiunReporting",
+                "PensiunScenario", "PensiunEconomy", "PensiunRandom", "PensiunReporting", "PensiunActuarial",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),
         .testTarget(name: "PensiunRandomTests", dependencies: ["PensiunRandom"], swiftSettings: strict),
+        .testTarget(
+            name: "PensiunActuarialTests", dependencies: ["PensiunActuarial", "PensiunRandom"], swiftSettings: strict),
         .testTarget(name: "PensiunMonteCarloTests", dependencies: ["PensiunMonteCarlo"], swiftSettings: strict),
         .testTarget(name: "PensiunEconomyTests", dependencies: ["PensiunEconomy"], swiftSettings: strict),
         .testTarget(name: "PensiunScenarioTests", dependencies: ["PensiunScenario"], swiftSettings: strict),
+        .testTarget(
+            name: "PensiunEngineTests",
+            dependencies: ["PensiunEngine", "PensiunEconomy", "PensiunActuarial", "PensiunRandom", "PensiunMonteCarlo"],
+            swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["pensiun"], swiftSettings: strict),
     ]
 )

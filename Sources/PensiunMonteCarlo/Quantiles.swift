@@ -34,12 +34,13 @@ public struct SampleSummary: Sendable, Equatable {
     public let standardDeviation: Double
     public let p5: Double, p25: Double, p50: Double, p75: Double, p95: Double
 
-    /// Summarises `values`. The mean is the plain left-to-right sum divided by n, so it is the same
-    /// bits for the same values in the same order.
+    /// Summarises `values`. The mean is computed shifted by the first value,
+    /// x̄ = x₀ + Σ(xᵢ − x₀)/n, left to right: the same bits for the same values in the same order,
+    /// and exactly x₀ when every value equals x₀ (so a deterministic run's mean equals its quantiles).
     public init(_ values: [Double]) {
         count = values.count
         let n = Double(values.count)
-        let m = values.isEmpty ? .nan : values.reduce(0, +) / n
+        let m = values.isEmpty ? .nan : Self.mean(values)
         mean = m
         if values.count > 1 {
             standardDeviation = (values.reduce(0) { $0 + ($1 - m) * ($1 - m) } / (n - 1)).squareRoot()
@@ -48,5 +49,13 @@ public struct SampleSummary: Sendable, Equatable {
         }
         let q = Quantiles.of(values)
         (p5, p25, p50, p75, p95) = (q[0], q[1], q[2], q[3], q[4])
+    }
+
+    /// x̄ = x₀ + Σ(xᵢ − x₀)/n, left to right; NaN for no values.
+    public static func mean<C: Collection>(_ values: C) -> Double where C.Element == Double {
+        guard let first = values.first else { return .nan }
+        var shifted = 0.0
+        for x in values { shifted += x - first }
+        return first + shifted / Double(values.count)
     }
 }

@@ -29,6 +29,16 @@ public struct RandomGenerator: ~Copyable {
     @inlinable
     public mutating func reseed(_ seed: UInt32) { gsl_rng_set(state, UInt(seed)) }
 
+    /// Copies the complete state of `other` (same algorithm) into this generator, so both then
+    /// produce the same stream (`gsl_rng_memcpy`). Used to give the two schemes of a path the
+    /// same process-risk draws.
+    public mutating func copyState(from other: borrowing RandomGenerator) throws(GSLError) {
+        guard other.kind == kind else {
+            throw GSLError.invalidParameter("cannot copy a \(other.kind.rawValue) state into a \(kind.rawValue) generator")
+        }
+        try GSLRuntime.check(gsl_rng_memcpy(state, other.state), "gsl_rng_memcpy")
+    }
+
     /// GSL's name of the algorithm, e.g. "mt19937".
     public var name: String { String(cString: gsl_rng_name(state)) }
 

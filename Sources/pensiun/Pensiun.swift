@@ -7,6 +7,6 @@ struct Pensiun: ParsableCommand {
         abstract: "Monte Carlo projection of a public-sector DB -> DC pension reform.",
         discussion: "Every command reads a scenario file (YAML); see docs/ and Scenarios/.",
         version: PensiunVersion.string,
-        subcommands: [ESGCommand.self]
+        subcommands: [ESGCommand.self, LifeTableCommand.self]
     )
 }

@@ -1,0 +1,168 @@
+import PensiunEconomy
+import PensiunMonteCarlo
+import PensiunRandom
+
+/// Everything a Monte Carlo run produces: every metric of both schemes by year and path, and the
+/// per-path summaries. Values are stored path-minor: (scheme, metric, t, path).
+public struct ProjectionResults: Sendable {
+    public let paths: Range<Int>
+    public let horizon: Int
+    public let startYear: Int
+    public let trackCount: Int
+    /// values[((scheme · M + metric) · (H+1) + t) · P + j], j = path − paths.lowerBound.
+    public var values: [Double]
+    /// byTrack[(((scheme · 3 + kind) · K + track) · H + t) · P + j], kind 0 db, 1 dc, 2 total.
+    public var byTrack: [Double]
+    public var summaries: [PathSummary]
+
+    init(paths: Range<Int>, horizon: Int, startYear: Int, trackCount: Int) {
+        self.paths = paths
+        self.horizon = horizon
+        self.startYear = startYear
+        self.trackCount = trackCount
+        values = .init(repeating: 0, count: 2 * Metric.allCases.count * (horizon + 1) * paths.count)
+        byTrack = .init(repeating: .nan, count: 2 * 3 * trackCount * horizon * paths.count)
+        summaries = []
+    }
+
+    /// The values of (scheme, metric, year index t) across paths, in path order.
+    public func values(_ scheme: Scheme, _ metric: Metric, _ t: Int) -> ArraySlice<Double> {
+        let p = paths.count
+        let start = ((scheme.rawValue * Metric.allCases.count + metric.rawValue) * (horizon + 1) + t) * p
+        return values[start..<(start + p)]
+    }
+
+    /// The replacement rates of one track, kind 0 (db), 1 (dc) or 2 (total), across paths.
+    public func replacement(_ scheme: Scheme, kind: Int, track: Int, _ t: Int) -> ArraySlice<Double> {
+        let p = paths.count
+        let start = (((scheme.rawValue * 3 + kind) * trackCount + track) * horizon + t) * p
+        return byTrack[start..<(start + p)]
+    }
+}
+
+/// The Monte Carlo runner (MODEL.md §7): paths in fixed blocks on all cores; path p's draws
+/// depend only on (seed, p), so results are identical for any thread count and any split.
+public struct MonteCarloProjection: Sendable {
+    public let context: ProjectionContext
+    public let esg: EconomicScenarioGenerator
+    /// Paths per block.
+    public static let blockSize = 32
+
+    public init(inputs: ProjectionInputs) throws {
+        context = ProjectionContext(inputs: inputs)
+        esg = try EconomicScenarioGenerator(parameters: inputs.economy, startYear: inputs.calendar.startYear,
+                                            horizon: inputs.calendar.horizon)
+    }
+
+    public init(context: ProjectionContext) throws {
+        self.context = context
+        esg = try EconomicScenarioGenerator(parameters: context.inputs.economy, startYear: context.startYear,
+                                            horizon: context.horizon)
+    }
+
+    /// Draws path `path`'s drivers with `generator` (seeded for the path): the economy for all
+    /// years, then ε_κ for all years. Leaves the generator where process-risk draws start.
+    public func drivers(path: Int, slot j: Int, block: inout EconomicPaths, generator: inout RandomGenerator) throws -> PathDrivers {
+        try esg.generate(path: path, slot: j, generator: &generator, into: &block)
+        let h = context.horizon
+        var kappa = [Double](repeating: 0, count: h)
+        let sigma = context.inputs.mortality.kappaVolatility
+        var level = 0.0
+        for t in 0..<h {
+            let e = generator.normal()
+            level += sigma * e
+            kappa[t] = level
+        }
+        return PathDrivers(block: block, slot: j, kappa: kappa, initialYield: context.inputs.economy.bondYield.start)
+    }
+
+    /// Runs paths `paths` with master seed `seed` on up to `threads` threads.
+    public func run(paths: Range<Int>, seed: UInt64, threads: Int) throws -> ProjectionResults {
+        let plan = ParallelBlocks(paths: paths, blockSize: Self.blockSize, threads: threads)
+        let seeds = PathSeeds(master: seed)
+        let slots = SlotArray<BlockOutput>(count: plan.blockCount)
+        try plan.run { index, block in
+            slots.set(index, try self.runBlock(block, seeds: seeds))
+        }
+        var results = ProjectionResults(paths: paths, horizon: context.horizon, startYear: context.startYear,
+                                        trackCount: context.inputs.tracks.count)
+        let p = paths.count
+        let metrics = Metric.allCases.count
+        let h = context.horizon, k = results.trackCount
+        for output in slots.values() {
+            for (offset, pair) in output.results.enumerated() {
+                let j = output.firstPath - paths.lowerBound + offset
+                for scheme in 0..<2 {
+                    let r = pair[scheme]
+                    for m in 0..<metrics {
+                        for t in 0...h {
+                            results.values[((scheme * metrics + m) * (h + 1) + t) * p + j] = r.values[m * (h + 1) + t]
+                        }
+                    }
+                    for kind in 0..<3 { for track in 0..<k { for t in 0..<h {
+                        results.byTrack[(((scheme * 3 + kind) * k + track) * h + t) * p + j] = r.replacementByTrack[kind][track][t]
+                    } } }
+                }
+            }
+            results.summaries.append(contentsOf: output.summaries)
+        }
+        return results
+    }
+
+    struct BlockOutput: Sendable {
+        let firstPath: Int
+        let results: [[SchemePathResult]]
+        let summaries: [PathSummary]
+    }
+
+    func runBlock(_ paths: Range<Int>, seeds: PathSeeds) throws -> BlockOutput {
+        let kind = context.inputs.calendar.generator
+        var generator = try RandomGenerator(kind: kind, seed: 1)
+        var riskCurrent = try RandomGenerator(kind: kind, seed: 1)
+        var riskReform = try RandomGenerator(kind: kind, seed: 1)
+        var block = EconomicPaths(firstPath: paths.lowerBound, pathCount: paths.count, horizon: context.horizon)
+        var current = SchemeProjector(context: context, scheme: .current)
+        var reform = SchemeProjector(context: context, scheme: .reform)
+        var results: [[SchemePathResult]] = []
+        var summaries: [PathSummary] = []
+        let k = context.inputs.tracks.count
+        for (j, path) in paths.enumerated() {
+            generator.reseed(seeds.seed(forPath: path))
+            let d = try drivers(path: path, slot: j, block: &block, generator: &generator)
+            try riskCurrent.copyState(from: generator)
+            try riskReform.copyState(from: generator)
+            var rc = SchemePathResult(horizon: context.horizon, trackCount: k)
+            var rr = SchemePathResult(horizon: context.horizon, trackCount: k)
+            try current.project(d, riskGenerator: &riskCurrent, into: &rc)
+            try reform.project(d, riskGenerator: &riskReform, into: &rr)
+            for t in 0..<context.horizon {
+                rr[.transitionCostPctGDP, t] = (rr[.budgetBurden, t] - rc[.budgetBurden, t]) / d.gdp[t]
+            }
+            let discount = d.discountFactors(fixedRate: context.inputs.valuation.discountRate)
+            let reformYear = context.inputs.reform.dc?.year ?? context.startYear
+            summaries.append(PathSummary(path: path, current: rc, reform: rr, gdp: d.gdp, discount: discount,
+                                         startYear: context.startYear, reformYear: reformYear,
+                                         threshold: context.inputs.valuation.burdenThreshold))
+            results.append([rc, rr])
+        }
+        return BlockOutput(firstPath: paths.lowerBound, results: results, summaries: summaries)
+    }
+
+    /// Projects the deterministic path (every σ zero, κ = 0) and returns both schemes' results.
+    public func deterministic() throws -> (current: SchemePathResult, reform: SchemePathResult, drivers: PathDrivers) {
+        let block = try esg.deterministicPath()
+        let d = PathDrivers(block: block, slot: 0, kappa: Array(repeating: 0, count: context.horizon),
+                            initialYield: context.inputs.economy.bondYield.start)
+        var generator = try RandomGenerator(kind: context.inputs.calendar.generator, seed: 1)
+        var current = SchemeProjector(context: context, scheme: .current)
+        var reform = SchemeProjector(context: context, scheme: .reform)
+        var rc = SchemePathResult(horizon: context.horizon, trackCount: context.inputs.tracks.count)
+        var rr = rc
+        try current.project(d, riskGenerator: &generator, into: &rc)
+        try reform.project(d, riskGenerator: &generator, into: &rr)
+        for t in 0..<context.horizon {
+            rr[.transitionCostPctGDP, t] = (rr[.budgetBurden, t] - rc[.budgetBurden, t]) / d.gdp[t]
+        }
+        return (rc, rr, d)
+    }
+}

@@ -1,0 +1,57 @@
+/// What one scheme produces on one path: every metric by year, plus the flow ledgers the exact
+/// checks of MODEL.md §10 need.
+public struct SchemePathResult: Sendable {
+    public let horizon: Int
+    public let trackCount: Int
+    /// Metric m in year index t at `values[m.rawValue * (H+1) + t]`; flows leave index H at 0.
+    /// Replacement rates are NaN in years when nobody retires.
+    public var values: [Double]
+    /// Replacement rates by track: [kind (db, dc, total)][track][t], NaN when nobody retires.
+    public var replacementByTrack: [[[Double]]]
+    /// Population flows by year (MODEL.md §10): entries and exits of each population.
+    public var ledger: [PopulationLedger]
+    /// DC money flows by year.
+    public var dcFlows: [DCMoneyFlows]
+
+    public init(horizon: Int, trackCount: Int) {
+        self.horizon = horizon
+        self.trackCount = trackCount
+        values = [Double](repeating: 0, count: Metric.allCases.count * (horizon + 1))
+        replacementByTrack = Array(repeating: Array(repeating: Array(repeating: .nan, count: horizon), count: trackCount), count: 3)
+        ledger = Array(repeating: PopulationLedger(), count: horizon)
+        dcFlows = Array(repeating: DCMoneyFlows(), count: horizon)
+    }
+
+    @inlinable public subscript(metric: Metric, t: Int) -> Double {
+        get { values[metric.rawValue * (horizon + 1) + t] }
+        set { values[metric.rawValue * (horizon + 1) + t] = newValue }
+    }
+
+    /// The series of a metric: H+1 values for stocks, H for flows.
+    public func series(_ metric: Metric) -> ArraySlice<Double> {
+        let start = metric.rawValue * (horizon + 1)
+        return values[start..<(start + metric.length(horizon: horizon))]
+    }
+}
+
+/// Entries and exits of each population in one year (counts).
+public struct PopulationLedger: Sendable, Equatable {
+    public var activeEntries = 0.0, activeExits = 0.0
+    public var pensionerEntries = 0.0, pensionerExits = 0.0
+    public var survivorEntries = 0.0, survivorExits = 0.0
+    public var deferredEntries = 0.0, deferredExits = 0.0
+    public init() {}
+}
+
+/// DC money of one year: fund(y+1) = fund(y) + contributions + returns + bonds redeemed −
+/// (annuity purchases + lump sums + death benefits + cash withdrawals).
+public struct DCMoneyFlows: Sendable, Equatable {
+    public var contributions = 0.0
+    public var returns = 0.0
+    public var bondsRedeemedIntoAccounts = 0.0
+    public var annuityPurchases = 0.0
+    public var lumpSums = 0.0
+    public var deathBenefits = 0.0
+    public var cashWithdrawals = 0.0
+    public init() {}
+}

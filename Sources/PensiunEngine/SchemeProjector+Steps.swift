@@ -1,0 +1,244 @@
+import Foundation
+import PensiunActuarial
+import PensiunRandom
+
+extension SchemeProjector {
+    /// The transition at the start of y_r (MODEL.md §6): switchers leave the DB with accrued
+    /// rights; supplementary members add a DC account; everyone else stays in the DB.
+    mutating func applyTransition(_ dc: DCRules, t: Int, wage: Double) {
+        let db = rules.rules.db
+        for c in 0..<actives.cohortCount {
+            let service = t - actives.entryIndex[c]
+            let age = actives.entryAge[c] + service
+            let switches: Bool
+            switch dc.transition {
+            case .newEntrants: switches = false
+            case let .switchUnderAge(limit): switches = age < limit
+            case .all: switches = true
+            case .supplementary:
+                actives.isDC[c] = true
+                switches = false
+            }
+            guard switches else { continue }
+            let k = actives.track[c]
+            let br = context.inputs.tracks[k].scale(service: service) * wage
+            actives.accruesDB[c] = false
+            actives.isDC[c] = true
+            actives.serviceAtReform[c] = service
+            switch dc.accruedRights {
+            case .frozenDB:
+                actives.rights[c] = 1
+                actives.frozenBase[c] = br
+            case let .recognitionBond(rho):
+                actives.rights[c] = 2
+                let bup = rules.retirementAge[k][t]
+                let yearsToBUP = max(0, bup - age)
+                let sex = Sex.at(actives.sex[c])
+                let factor = context.grid.annuityDue(.annuitants, sex, age: bup, yearIndex: t + yearsToBUP, kappa: 0, rate: rho) - 11.0 / 24.0
+                actives.bond[c] = min(db.cap, db.accrualRate * Double(service)) * br * db.monthsPaid * factor
+                    * pow(1 + rho, -Double(yearsToBUP))
+            }
+        }
+    }
+
+    /// Stocks at the start of year index t (t = H: the end of the horizon).
+    func recordStocks(t: Int, drivers: PathDrivers, into result: inout SchemePathResult) {
+        let activeCount = actives.count.reduce(0, +)
+        var pensioners = 0.0, survivorCount = 0.0
+        for i in 0..<(2 * ages) {
+            pensioners += retired.count[i] + disabled.count[i]
+            survivorCount += survivors.count[i]
+        }
+        var fund = 0.0, bonds = 0.0
+        for c in 0..<actives.cohortCount {
+            fund += actives.count[c] * actives.balance[c]
+            bonds += actives.count[c] * actives.bond[c]
+        }
+        let deferredCount = deferred.count.reduce(0, +)
+        fund += deferred.balance.reduce(0, +)
+        result[.actives, t] = activeCount
+        result[.pensioners, t] = pensioners
+        result[.survivors, t] = survivorCount
+        result[.deferred, t] = deferredCount
+        result[.dcFundAssets, t] = fund
+        result[.dcAssetsPctGDP, t] = fund / drivers.gdp[t]
+        result[.bondsOutstanding, t] = bonds
+        result[.dbReserveAssets, t] = reserve
+        result[.dependencyRatio, t] = activeCount > 0 ? pensioners / activeCount : .nan
+    }
+
+    /// R_y(x) = Σ_j w_j(x) r_{j,y} − fee; stops the run at or below −100%.
+    func portfolioReturn(_ dc: DCRules, age: Int, equity: Double, bond: Double, cash: Double,
+                         path: Int, year: Int) throws(PortfolioReturnError) -> Double {
+        let w = dc.weights(age: age)
+        let r = w.equity * equity + w.bonds * bond + w.cash * cash - dc.fee
+        if r <= -1 { throw PortfolioReturnError(path: path, year: year, age: age, value: r) }
+        return r
+    }
+
+    /// ä^{(12)} at `age` at the start of y0+t+1, priced at the end of y0+t (κ held at κ_y),
+    /// cached for the year.
+    mutating func annuityFactor(sex: Sex, age: Int, t: Int, kappa: Double, rate: Double) -> Double {
+        if annuityCacheYear != t {
+            for i in annuityCache.indices { annuityCache[i] = .nan }
+            annuityCacheYear = t
+        }
+        let i = sex.index * ages + min(age, ages - 1)
+        if annuityCache[i].isNaN {
+            annuityCache[i] = context.grid.annuityDueMonthly(sex, age: min(age, ages - 1), yearIndex: t + 1, kappa: kappa, rate: rate)
+        }
+        return annuityCache[i]
+    }
+
+    mutating func clearAwards() {
+        newRetired.reset(); newDisabled.reset(); newSurvivors.reset(); newDeferred.reset()
+    }
+
+    /// Deaths at the end of year t on `basis`, survivor pensions to spouses (when `spouses` is
+    /// given), then ageing by one year (q = 1 at ω). Returns the number of deaths.
+    static func agePool(_ pool: inout BeneficiaryPool, spouses: inout BeneficiaryPool, passContingent: Bool,
+                        basis: MortalityBasisKind, t: Int, kappa: Double, context: ProjectionContext,
+                        rates: inout [Double], ledger: inout PopulationLedger) -> Double {
+        var deathsTotal = 0.0
+        let inputs = context.inputs
+        let ages = context.maximumAge + 1
+        for sIndex in 0..<2 {
+            let sex = Sex.at(sIndex)
+            context.grid.fillRates(basis, sex, yearIndex: t, kappa: kappa, into: &rates)
+            let gap = inputs.survivors.ageGap[sex] ?? 0
+            let base = sIndex * ages
+            var x = ages - 1
+            while x >= 0 {
+                let i = base + x
+                let n = pool.count[i]
+                let q = rates[x]
+                let deaths = n * q
+                deathsTotal += deaths
+                if passContingent, pool.contingent[i] > 0 {
+                    let m = inputs.survivors.leaveProbability(sex, age: x)
+                    if m > 0 {
+                        let spouse = sex.other.index * ages + min(max(x + 1 + gap, 0), ages - 1)
+                        let spouseCount = pool.withSurvivorRights[i] * q * m
+                        spouses.count[spouse] += spouseCount
+                        spouses.db[spouse] += pool.contingent[i] * q * m
+                        ledger.survivorEntries += spouseCount
+                    }
+                }
+                if x + 1 < ages {
+                    let keep = 1 - q
+                    pool.count[i + 1] = n * keep
+                    pool.db[i + 1] = pool.db[i] * keep
+                    pool.topup[i + 1] = pool.topup[i] * keep
+                    pool.annuity[i + 1] = pool.annuity[i] * keep
+                    pool.contingent[i + 1] = pool.contingent[i] * keep
+                    pool.withSurvivorRights[i + 1] = pool.withSurvivorRights[i] * keep
+                }
+                x -= 1
+            }
+            pool.count[base] = 0; pool.db[base] = 0; pool.topup[base] = 0; pool.annuity[base] = 0; pool.contingent[base] = 0
+            pool.withSurvivorRights[base] = 0
+        }
+        return deathsTotal
+    }
+
+    /// Deferred members: deaths (balance to heirs), then those reaching the former track's BUP buy
+    /// an annuity (or take a lump sum); the rest age by one year.
+    mutating func ageDeferred(_ dc: DCRules, t: Int, kappa: Double, annuityRate: Double,
+                              flows: inout DCMoneyFlows, ledger: inout PopulationLedger) throws {
+        for sIndex in 0..<2 {
+            let sex = Sex.at(sIndex)
+            context.grid.fillRates(.deferred, sex, yearIndex: t, kappa: kappa, into: &rates)
+            for k in 0..<trackCount {
+                let base = (sIndex * trackCount + k) * ages
+                let bup = rules.retirementAge[k][t]
+                var x = ages - 1
+                while x >= 0 {
+                    let i = base + x
+                    let n = deferred.count[i], b = deferred.balance[i]
+                    var movedCount = 0.0, movedBalance = 0.0
+                    if n != 0 || b != 0 {
+                        let q = rates[x]
+                        flows.deathBenefits += b * q
+                        ledger.deferredExits += n * q
+                        movedCount = n * (1 - q)
+                        movedBalance = b * (1 - q)
+                        if x + 1 >= bup || x + 1 >= ages {
+                            // Annuity purchase (or lump sum) at the former track's BUP.
+                            ledger.deferredExits += movedCount
+                            if dc.payout == .annuity && x + 1 < ages {
+                                let annuity = movedBalance / annuityFactor(sex: sex, age: x + 1, t: t, kappa: kappa, rate: annuityRate)
+                                flows.annuityPurchases += movedBalance
+                                let to = sIndex * ages + x + 1
+                                newRetired.count[to] += movedCount
+                                newRetired.annuity[to] += annuity
+                                ledger.pensionerEntries += movedCount
+                            } else {
+                                flows.lumpSums += movedBalance
+                            }
+                            movedCount = 0
+                            movedBalance = 0
+                        }
+                    }
+                    if x + 1 < ages {
+                        deferred.count[i + 1] = movedCount
+                        deferred.balance[i + 1] = movedBalance
+                    }
+                    x -= 1
+                }
+                deferred.count[base] = 0
+                deferred.balance[base] = 0
+            }
+        }
+    }
+
+    /// Entrants at the start of year index t: `needed` members spread by the profile (a
+    /// multinomial of the rounded number under process risk). Returns the number added.
+    mutating func addEntrants(_ needed: Double, t: Int, dcFromEntry: Bool, processRisk: Bool,
+                              generator: inout RandomGenerator) throws -> Double {
+        let profile = context.entrantProfile
+        guard needed > 0, !profile.isEmpty else { return 0 }
+        var counts: [Double]
+        if processRisk {
+            let drawn = try generator.multinomial(trials: UInt32(needed.rounded()), weights: profile.map(\.share))
+            counts = drawn.map(Double.init)
+        } else {
+            counts = profile.map { needed * $0.share }
+        }
+        var added = 0.0
+        for (share, n) in zip(profile, counts) where n > 0 {
+            actives.append(sex: share.sex.index, track: share.track, entryAge: share.age, entryIndex: t, count: n,
+                           accruesDB: !dcFromEntry, isDC: dcFromEntry)
+            added += n
+        }
+        return added
+    }
+}
+
+/// Count-weighted replacement rates of the year's retirements, overall and by track (MODEL.md §8).
+struct ReplacementAccumulator {
+    var sums: [[Double]]   // [kind][track]
+    var counts: [[Double]]
+    init(tracks: Int) {
+        sums = Array(repeating: Array(repeating: 0, count: tracks), count: 3)
+        counts = sums
+    }
+
+    /// `db` and `dc` are nil when the retiree has no such rights (not in that average).
+    mutating func add(track k: Int, count n: Double, db: Double?, dc: Double?, total: Double) {
+        if let db { sums[0][k] += n * db; counts[0][k] += n }
+        if let dc { sums[1][k] += n * dc; counts[1][k] += n }
+        sums[2][k] += n * total
+        counts[2][k] += n
+    }
+
+    func write(t: Int, into result: inout SchemePathResult) {
+        let metrics: [Metric] = [.replacementRateDB, .replacementRateDC, .replacementRateTotal]
+        for kind in 0..<3 {
+            let s = sums[kind].reduce(0, +), n = counts[kind].reduce(0, +)
+            result[metrics[kind], t] = n > 0 ? s / n : .nan
+            for k in sums[kind].indices {
+                result.replacementByTrack[kind][k][t] = counts[kind][k] > 0 ? sums[kind][k] / counts[kind][k] : .nan
+            }
+        }
+    }
+}

@@ -1,0 +1,414 @@
+import Foundation
+import PensiunActuarial
+import PensiunRandom
+
+/// A portfolio return at or below −100%: the run stops (MODEL.md §3), naming path and year.
+public struct PortfolioReturnError: Error, Equatable, CustomStringConvertible, Sendable {
+    public let path: Int
+    public let year: Int
+    public let age: Int
+    public let value: Double
+    public var description: String {
+        "path \(path), year \(year): the DC portfolio return at age \(age) is \(value), at or below −100%; the model cannot project it (lower the equity weight or the volatilities)"
+    }
+}
+
+/// Projects one scheme on one path, year by year, in the order of MODEL.md §2: flows of the year
+/// paid to those in each state at its start; returns; decrements at the end of the year (§4);
+/// awards; indexation; entrants; ageing. Buffers are reused from path to path.
+struct SchemeProjector {
+    let context: ProjectionContext
+    let scheme: Scheme
+    let rules: SchemeYearRules
+    let ages: Int
+    let trackCount: Int
+
+    var actives = ActiveCohorts()
+    var retired: BeneficiaryPool
+    var disabled: BeneficiaryPool
+    var survivors: BeneficiaryPool
+    var deferred: DeferredPool
+    // Awards of the end of the current year, by age at the start of the next.
+    var newRetired: BeneficiaryPool
+    var newDisabled: BeneficiaryPool
+    var newSurvivors: BeneficiaryPool
+    var newDeferred: DeferredPool
+    var reserve = 0.0
+    var rates: [Double]
+    var annuityCache: [Double]
+    var annuityCacheYear = -1
+
+    init(context: ProjectionContext, scheme: Scheme) {
+        self.context = context
+        self.scheme = scheme
+        rules = context.schemes[scheme.rawValue]
+        ages = context.maximumAge + 1
+        trackCount = context.inputs.tracks.count
+        retired = BeneficiaryPool(ages: ages)
+        disabled = retired
+        survivors = retired
+        newRetired = retired
+        newDisabled = retired
+        newSurvivors = retired
+        deferred = DeferredPool(tracks: trackCount, ages: ages)
+        newDeferred = deferred
+        rates = .init(repeating: 0, count: ages)
+        annuityCache = .init(repeating: .nan, count: 2 * ages)
+    }
+
+    // MARK: Set-up of a path
+
+    /// Loads the y0 population.
+    mutating func reset(processRisk: Bool) {
+        actives.removeAll()
+        for cell in context.initialActives {
+            let n = processRisk ? cell.count.rounded() : cell.count
+            actives.append(sex: cell.sex.index, track: cell.track, entryAge: cell.age - cell.service,
+                           entryIndex: -cell.service, count: n, accruesDB: true, isDC: false)
+        }
+        retired.reset(); disabled.reset(); survivors.reset(); deferred.reset()
+        let db = rules.rules.db
+        let months = db.monthsPaid
+        let floor0 = db.floor
+        for (pool, cells) in [(0, context.inputs.population.pensioners), (1, context.inputs.population.disabled),
+                              (2, context.inputs.population.survivors)] {
+            for cell in cells {
+                let i = cell.sex.index * ages + min(cell.age, ages - 1)
+                let contingentMonthly = cell.monthlySurvivorPension
+                    ?? max(db.survivorOfPensioner / db.cap * cell.monthlyPension,
+                           db.survivorOfPensionerFloor * floor0 * cell.count)
+                switch pool {
+                case 0:
+                    retired.count[i] += cell.count
+                    retired.db[i] += cell.monthlyPension * months
+                    retired.contingent[i] += contingentMonthly * months
+                    retired.withSurvivorRights[i] += cell.count
+                case 1:
+                    disabled.count[i] += cell.count
+                    disabled.db[i] += cell.monthlyPension * months
+                    disabled.contingent[i] += contingentMonthly * months
+                    disabled.withSurvivorRights[i] += cell.count
+                default:
+                    survivors.count[i] += cell.count
+                    survivors.db[i] += cell.monthlyPension * months
+                }
+            }
+        }
+        reserve = 0
+        annuityCacheYear = -1
+    }
+
+    // MARK: The projection
+
+    /// Runs the scheme over the horizon on `drivers`, writing every metric into `result`.
+    /// `riskGenerator` supplies process-risk draws when process risk is on.
+    mutating func project(_ drivers: PathDrivers, riskGenerator: inout RandomGenerator,
+                          into result: inout SchemePathResult) throws {
+        let inputs = context.inputs
+        let processRisk = inputs.decrements.processRisk
+        reset(processRisk: processRisk)
+        let horizon = context.horizon
+        let db = rules.rules.db
+        let dc = rules.rules.dc
+        let tracks = inputs.tracks
+        let grid = context.grid
+        let months = db.monthsPaid
+        let monthsDC = dc?.monthsPaidDC ?? 12
+        for t in 0..<horizon {
+            let year = context.startYear + t
+            let wage = drivers.wageIndex[t]
+            let floorY = db.floor * wage
+            let kappa = drivers.kappa[t]
+            // 0. The transition at the start of the reform year.
+            if let dc, let tr = rules.reformIndex, t == tr { applyTransition(dc, t: t, wage: wage) }
+            let dcActive = dc != nil && rules.reformIndex.map { t >= $0 } == true
+
+            // 1. Stocks at the start of the year.
+            recordStocks(t: t, drivers: drivers, into: &result)
+
+            // 2. Flows of the year, to those in each state at its start.
+            var payroll = 0.0, employeeDB = 0.0, employeeDC = 0.0, employerDC = 0.0
+            let cDB = rules.employeeDBRate[t], ce = rules.dcEmployeeRate[t], cr = rules.dcEmployerRate[t]
+            var flows = DCMoneyFlows()
+            let equity = drivers.equityReturn[t], bondR = drivers.bondReturn[t], cash = drivers.cashReturn[t]
+            for c in 0..<actives.cohortCount {
+                let n = actives.count[c]
+                if n == 0 { continue }
+                let k = actives.track[c]
+                let service = t - actives.entryIndex[c]
+                let s = tracks[k].scale(service: service) * wage
+                payroll += n * s * 12
+                if actives.accruesDB[c] { employeeDB += n * cDB * s * 12 }
+                if dcActive && actives.isDC[c] {
+                    let base = tracks[k].dcBaseMultiplier * s * 12
+                    let contribution = (ce + cr) * base
+                    employeeDC += n * ce * base
+                    employerDC += n * cr * base
+                    // 3. Returns: b ← b(1+R) + C(1+R)^{1/2}, at the member's age at the start of y.
+                    let age = actives.entryAge[c] + service
+                    let r = try portfolioReturn(dc!, age: age, equity: equity, bond: bondR, cash: cash, path: drivers.path, year: year)
+                    let growth = (1 + r).squareRoot()
+                    let before = actives.balance[c]
+                    let after = before * (1 + r) + contribution * growth
+                    flows.contributions += n * contribution
+                    flows.returns += n * (after - before - contribution)
+                    actives.balance[c] = after
+                }
+            }
+            var dbBenefits = 0.0, annuities = 0.0, topups = 0.0
+            for i in 0..<(2 * ages) {
+                dbBenefits += retired.db[i] + disabled.db[i] + survivors.db[i]
+                annuities += retired.annuity[i] + disabled.annuity[i]
+                topups += retired.topup[i] + disabled.topup[i]
+            }
+            // Deferred balances earn the portfolio return at their age.
+            if let dc {
+                for s in 0..<2 { for k in 0..<trackCount { for x in 0..<ages {
+                    let i = (s * trackCount + k) * ages + x
+                    let b = deferred.balance[i]
+                    if b == 0 { continue }
+                    let r = try portfolioReturn(dc, age: x, equity: equity, bond: bondR, cash: cash, path: drivers.path, year: year)
+                    flows.returns += b * r
+                    deferred.balance[i] = b * (1 + r)
+                } } }
+            }
+            // DB reserve: mid-year inflows at the bond return.
+            let toReserve = db.destination == .reserve ? employeeDB : 0
+            reserve = reserve * (1 + bondR) + toReserve * (1 + bondR).squareRoot()
+
+            // 4. Decrements of actives at the end of the year, and awards.
+            var ledger = PopulationLedger()
+            var bondRedemptions = 0.0
+            var replacement = ReplacementAccumulator(tracks: trackCount)
+            clearAwards()
+            grid.fillRates(.actives, .male, yearIndex: t, kappa: kappa, into: &rates)
+            let maleRates = rates
+            grid.fillRates(.actives, .female, yearIndex: t, kappa: kappa, into: &rates)
+            let femaleRates = rates
+            let annuityRate = dc.map { (1 + drivers.bondYield[t] - $0.annuityMargin) / (1 + $0.annuityEscalation) - 1 } ?? 0
+            let bondGrowth: Double
+            if case let .recognitionBond(rho)? = dc?.accruedRights { bondGrowth = 1 + rho } else { bondGrowth = 1 }
+            for c in 0..<actives.cohortCount {
+                let n = actives.count[c]
+                if n == 0 { continue }
+                let sIndex = actives.sex[c], sex = Sex.at(sIndex), k = actives.track[c]
+                let service = t - actives.entryIndex[c]
+                let age = actives.entryAge[c] + service
+                let b = tracks[k].scale(service: service) * wage
+                let qd = sIndex == 0 ? maleRates[min(age, ages - 1)] : femaleRates[min(age, ages - 1)]
+                let qi = grid.disabilityRate(sex, age: age)
+                let w = inputs.decrements.withdrawalRate(service: service)
+                let bup = rules.retirementAge[k][t]
+                let r: Double
+                var early = false
+                if age + 1 >= bup {
+                    r = 1
+                } else if age + 1 >= inputs.decrements.earlyAge && service + 1 >= inputs.decrements.earlyService {
+                    r = inputs.decrements.earlyRate(age: age)
+                    early = true
+                } else {
+                    r = 0
+                }
+                var deaths: Double, disablements: Double, withdrawals: Double, retirements: Double
+                if processRisk {
+                    var remaining = UInt32(n)
+                    let d = try riskGenerator.binomial(n: remaining, p: qd); remaining -= d
+                    let i = try riskGenerator.binomial(n: remaining, p: qi); remaining -= i
+                    let wd = try riskGenerator.binomial(n: remaining, p: w); remaining -= wd
+                    let rt = try riskGenerator.binomial(n: remaining, p: r)
+                    (deaths, disablements, withdrawals, retirements) = (Double(d), Double(i), Double(wd), Double(rt))
+                } else {
+                    deaths = n * qd
+                    disablements = (n - deaths) * qi
+                    withdrawals = (n - deaths - disablements) * w
+                    retirements = (n - deaths - disablements - withdrawals) * r
+                }
+                let exits = deaths + disablements + withdrawals + retirements
+                ledger.activeExits += exits
+                actives.count[c] = r == 1 && !processRisk ? 0 : n - exits
+                if exits == 0 { continue }
+
+                let isDC = dcActive && actives.isDC[c]
+                let rights = actives.rights[c]
+                let balance = isDC ? actives.balance[c] : 0
+                // The bond at the end of y, redeemed on any exit.
+                let bondValue = rights == 2 ? actives.bond[c] * bondGrowth : 0
+                let pot = balance + bondValue
+                bondRedemptions += exits * bondValue
+                if isDC { flows.bondsRedeemedIntoAccounts += exits * bondValue }
+                let nr = actives.serviceAtReform[c]
+                var frozenB = 0.0
+                if rights == 1 {
+                    if case .frozenDB(finalSalary: true)? = dc?.accruedRights { frozenB = b } else { frozenB = actives.frozenBase[c] }
+                }
+                let nextAge = min(age + 1, ages - 1)
+                let to = sIndex * ages + nextAge
+
+                // Deaths in service.
+                if deaths > 0 {
+                    let m = inputs.survivors.leaveProbability(sex, age: age)
+                    let spouseAge = min(max(age + 1 + (inputs.survivors.ageGap[sex] ?? 0), 0), ages - 1)
+                    let spouse = sex.other.index * ages + spouseAge
+                    var monthly = 0.0
+                    if actives.accruesDB[c] {
+                        monthly = (1 - db.dutyShare) * max(db.survivorOfActive * b, db.survivorOfActiveFloor * floorY)
+                            + db.dutyShare * max(db.survivorOfDuty * b, db.survivorOfDutyFloor * floorY)
+                    } else if rights == 1 {
+                        monthly = db.survivorOfActive * frozenB * Double(nr) / Double(service + 1)
+                    }
+                    if monthly > 0 && m > 0 {
+                        newSurvivors.count[spouse] += deaths * m
+                        newSurvivors.db[spouse] += deaths * m * monthly * months
+                        ledger.survivorEntries += deaths * m
+                    }
+                    if isDC { flows.deathBenefits += deaths * pot }
+                }
+                // Disability.
+                if disablements > 0 {
+                    var dbMonthly = 0.0, contingentMonthly = 0.0
+                    if actives.accruesDB[c] {
+                        dbMonthly = max(floorY, min(db.cap, db.accrualRate * Double(service + 1)) * b)
+                        contingentMonthly = max(db.survivorOfPensioner * b, db.survivorOfPensionerFloor * floorY)
+                    } else if rights == 1 {
+                        dbMonthly = min(db.cap, db.accrualRate * Double(nr)) * frozenB
+                        contingentMonthly = db.survivorOfPensioner * frozenB * Double(nr) / Double(service + 1)
+                    }
+                    var annuity = 0.0
+                    if isDC {
+                        if dc!.payout == .annuity {
+                            annuity = pot / annuityFactor(sex: sex, age: age + 1, t: t, kappa: kappa, rate: annuityRate)
+                            flows.annuityPurchases += disablements * pot
+                        } else {
+                            flows.lumpSums += disablements * pot
+                        }
+                    }
+                    if dbMonthly > 0 || annuity > 0 {
+                        newDisabled.count[to] += disablements
+                        newDisabled.db[to] += disablements * dbMonthly * months
+                        newDisabled.contingent[to] += disablements * contingentMonthly * months
+                        if contingentMonthly > 0 { newDisabled.withSurvivorRights[to] += disablements }
+                        newDisabled.annuity[to] += disablements * annuity
+                        ledger.pensionerEntries += disablements
+                    }
+                }
+                // Withdrawal: nothing from the DB; the DC balance is deferred or paid out.
+                if withdrawals > 0 && isDC {
+                    if dc!.withdrawal == .deferred {
+                        let i = (sIndex * trackCount + k) * ages + nextAge
+                        newDeferred.count[i] += withdrawals
+                        newDeferred.balance[i] += withdrawals * pot
+                        ledger.deferredEntries += withdrawals
+                    } else {
+                        flows.cashWithdrawals += withdrawals * pot
+                    }
+                }
+                // Normal and early retirement.
+                if retirements > 0 {
+                    let eligible = early || service + 1 >= db.minimumService
+                    var dbMonthly = 0.0, contingentMonthly = 0.0
+                    let hasDBRights = actives.accruesDB[c] || rights == 1
+                    if actives.accruesDB[c] && eligible {
+                        dbMonthly = max(floorY, min(db.cap, db.accrualRate * Double(service + 1)) * b)
+                        contingentMonthly = max(db.survivorOfPensioner * b, db.survivorOfPensionerFloor * floorY)
+                    } else if rights == 1 && eligible {
+                        dbMonthly = min(db.cap, db.accrualRate * Double(nr)) * frozenB
+                        contingentMonthly = db.survivorOfPensioner * frozenB * Double(nr) / Double(service + 1)
+                    }
+                    var annuity = 0.0, topup = 0.0
+                    if isDC {
+                        if dc!.payout == .annuity {
+                            annuity = pot / annuityFactor(sex: sex, age: age + 1, t: t, kappa: kappa, rate: annuityRate)
+                            flows.annuityPurchases += retirements * pot
+                            if let g = dc!.guarantee, service + 1 >= g.minimumService {
+                                topup = max(0, months * g.level * floorY - (dbMonthly * months + annuity))
+                            }
+                        } else {
+                            flows.lumpSums += retirements * pot
+                        }
+                    }
+                    if dbMonthly > 0 || annuity > 0 || topup > 0 {
+                        newRetired.count[to] += retirements
+                        newRetired.db[to] += retirements * dbMonthly * months
+                        newRetired.contingent[to] += retirements * contingentMonthly * months
+                        if contingentMonthly > 0 { newRetired.withSurvivorRights[to] += retirements }
+                        newRetired.annuity[to] += retirements * annuity
+                        newRetired.topup[to] += retirements * topup
+                        ledger.pensionerEntries += retirements
+                    }
+                    let dbRate = dbMonthly / b
+                    let dcRate = annuity / monthsDC / b
+                    let totalRate = dbRate + dcRate + topup / months / b
+                    replacement.add(track: k, count: retirements, db: hasDBRights ? dbRate : nil,
+                                    dc: isDC ? dcRate : nil, total: totalRate)
+                }
+            }
+
+            // 5. Beneficiaries: deaths, contingent survivors, ageing.
+            ledger.pensionerExits += Self.agePool(&retired, spouses: &newSurvivors, passContingent: true, basis: .pensioners,
+                                                  t: t, kappa: kappa, context: context, rates: &rates, ledger: &ledger)
+            ledger.pensionerExits += Self.agePool(&disabled, spouses: &newSurvivors, passContingent: true, basis: .disabled,
+                                                  t: t, kappa: kappa, context: context, rates: &rates, ledger: &ledger)
+            ledger.survivorExits += Self.agePool(&survivors, spouses: &newSurvivors, passContingent: false, basis: .survivors,
+                                                 t: t, kappa: kappa, context: context, rates: &rates, ledger: &ledger)
+            if let dc {
+                try ageDeferred(dc, t: t, kappa: kappa, annuityRate: annuityRate, flows: &flows, ledger: &ledger)
+            }
+            // Annuities in payment escalate at λ from the end of the year after their award.
+            if let dc, dc.annuityEscalation != 0 {
+                let g = 1 + dc.annuityEscalation
+                for i in 0..<(2 * ages) { retired.annuity[i] *= g; disabled.annuity[i] *= g }
+            }
+            retired.add(newRetired)
+            disabled.add(newDisabled)
+            survivors.add(newSurvivors)
+            for i in deferred.count.indices {
+                deferred.count[i] += newDeferred.count[i]
+                deferred.balance[i] += newDeferred.balance[i]
+            }
+            // 6. Indexation of every DB-type amount payable in y+1, awards included.
+            let index = drivers.indexation(rules.indexation[t], t)
+            if index != 1 {
+                for i in 0..<(2 * ages) {
+                    retired.db[i] *= index; retired.topup[i] *= index; retired.contingent[i] *= index
+                    disabled.db[i] *= index; disabled.topup[i] *= index; disabled.contingent[i] *= index
+                    survivors.db[i] *= index
+                }
+            }
+            // Active switchers' frozen bases are revalued by the same rule; bonds accrue.
+            for c in 0..<actives.cohortCount where actives.rights[c] != 0 {
+                actives.frozenBase[c] *= index
+                actives.bond[c] *= bondGrowth
+            }
+
+            // The year's flows.
+            let burden = dbBenefits + employerDC + topups + bondRedemptions
+                - (db.destination == .budget ? employeeDB : 0)
+            result[.payroll, t] = payroll
+            result[.contributionsEmployee, t] = employeeDB + employeeDC
+            result[.contributionsEmployer, t] = employerDC
+            result[.dbBenefits, t] = dbBenefits
+            result[.dcAnnuities, t] = annuities
+            result[.guaranteeTopups, t] = topups
+            result[.bondRedemptions, t] = bondRedemptions
+            result[.budgetBurden, t] = burden
+            result[.burdenPctGDP, t] = burden / drivers.gdp[t]
+            result[.burdenReal, t] = burden / drivers.priceIndex[t]
+            result[.burdenPctPayroll, t] = payroll > 0 ? burden / payroll : .nan
+            replacement.write(t: t, into: &result)
+            actives.compact()
+
+            // 7. Entrants at the start of y+1 (not after the last year: stocks at y0+H are
+            // reported before its entrants).
+            if t + 1 < horizon {
+                let surviving = actives.count.reduce(0, +)
+                let needed = max(0, context.target(t + 1) - surviving)
+                ledger.activeEntries = try addEntrants(needed, t: t + 1, dcFromEntry: dc != nil && (rules.reformIndex.map { t + 1 >= $0 } ?? false),
+                                                       processRisk: processRisk, generator: &riskGenerator)
+            }
+            result.ledger[t] = ledger
+            result.dcFlows[t] = flows
+            _ = year
+        }
+        recordStocks(t: horizon, drivers: drivers, into: &result)
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+import PensiunRandom
+@testable import PensiunEngine
+
+/// The fast engine against the readable per-member reference, to 1e-9 relative.
+@Suite struct ReferenceEngineTests {
+    static let compared: [Metric] = [
+        .actives, .pensioners, .survivors, .deferred, .payroll, .contributionsEmployee, .contributionsEmployer,
+        .dbBenefits, .dcAnnuities, .guaranteeTopups, .bondRedemptions, .budgetBurden, .dcFundAssets,
+        .bondsOutstanding, .dbReserveAssets, .replacementRateDB, .replacementRateDC, .replacementRateTotal,
+    ]
+
+    static let cases: [(String, DCRules?, Double)] = [
+        ("current scheme only", nil, 0),
+        ("new entrants, frozen DB, deterministic mortality", Fixture.dc(), 0),
+        ("new entrants, frozen DB, stochastic mortality", Fixture.dc(), 0.05),
+        ("switch under 40, recognition bonds", Fixture.dc(transition: .switchUnderAge(40), rights: .recognitionBond(rate: 0.05)), 0.05),
+        ("all, frozen on final salary, lump sums", Fixture.dc(transition: .all, rights: .frozenDB(finalSalary: true), payout: .lumpSum), 0.03),
+        ("supplementary, cash withdrawals, no guarantee", Fixture.dc(transition: .supplementary, guarantee: nil, withdrawal: .cash), 0.03),
+        ("all switch at y0, bonds", Fixture.dc(transition: .all, rights: .recognitionBond(rate: 0.04), year: 2020), 0.02),
+    ]
+
+    @Test(arguments: 0..<7)
+    func fastEngineMatchesTheReference(case index: Int) throws {
+        let (name, dc, kappa) = Self.cases[index]
+        var inputs = Fixture.inputs(horizon: 35, volatility: 0.02, kappaVolatility: kappa, dc: dc, target: .growth(0.01))
+        inputs.current.db.destination = .reserve
+        inputs.reform.db.destination = .reserve
+        let mc = try MonteCarloProjection(inputs: inputs)
+        var mismatches: [String] = []
+        for path in [0, 7] {
+            var block = EconomicPathsBox(mc: mc)
+            var generator = try RandomGenerator(seed: PathSeeds(master: 11).seed(forPath: path))
+            let drivers = try mc.drivers(path: path, slot: 0, block: &block.paths, generator: &generator)
+            let output = try mc.runBlock(path..<(path + 1), seeds: PathSeeds(master: 11))
+            for (scheme, rules) in [(Scheme.current, inputs.current), (.reform, inputs.reform)] {
+                let fast = output.results[0][scheme.rawValue]
+                let slow = ReferenceEngine(inputs: inputs, rules: rules).project(drivers)
+                for m in Self.compared {
+                    for t in 0..<m.length(horizon: 35) {
+                        let a = fast[m, t], b = slow[m]![t]
+                        let ok = (a.isNaN && b.isNaN) || abs(a - b) <= 1e-9 * max(abs(a), abs(b), 1e-6)
+                        if !ok { mismatches.append("\(name), path \(path), \(scheme.name) \(m.name) \(2020 + t): fast \(a) vs reference \(b)") }
+                    }
+                }
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.count) mismatches, first: \(mismatches.prefix(6).joined(separator: "; "))")
+    }
+}
+
+/// A one-path ESG buffer for calling `drivers(path:…)` directly.
+struct EconomicPathsBox {
+    var paths: PensiunEconomy.EconomicPaths
+    init(mc: MonteCarloProjection) {
+        paths = .init(firstPath: 0, pathCount: 1, horizon: mc.context.horizon)
+    }
+}
+
+import PensiunEconomy
