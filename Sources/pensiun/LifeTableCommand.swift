@@ -13,6 +13,7 @@ struct LifeTableCommand: ParsableCommand {
         path of a CSV table with the columns age plus qx, or qx_male and qx_female (closed at its last age).
 
         Columns (one row per age): \(LifeTableReport.csvHeader)
+
         l_x has radix 100,000 at --from; annuities pay 1 a year (ax_due in advance, ax_immediate in \
         arrears, ax_due_m in m instalments in advance, exact under uniform distribution of deaths); Ax \
         pays 1 at the end of the year of death; A2x is Ax at the rate (1+i)^2-1. With --escalation g \
