@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "PensiunEconomy", dependencies: ["PensiunRandom", "PensiunMonteCarlo"], swiftSettings: strict),
         .target(
             name: "PensiunScenario",
-            dependencies: ["PensiunEconomy", .product(name: "Yams", package: "Yams")],
+            dependencies: ["PensiunEconomy", "PensiunEngine", "PensiunActuarial", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict
         ),
         .target(

@@ -53,33 +53,71 @@ public struct EconomicScenarioGenerator: Sendable {
 
     /// Generates path `path` (its generator already seeded for that path) into slot `j` of `out`.
     /// Consumes exactly the draws listed in the type's documentation, in that order.
+    ///
+    /// This is the ESG's hot loop (10,000 paths × 75 years in a flagship run; see BENCHMARKS.md):
+    /// the parameters and the Cholesky factor are read into locals once per path, the slot's range
+    /// is checked once per path so the stores need no bounds check per value, and the wage lump is
+    /// tracked by a countdown rather than a division. Each value is computed by the same operations
+    /// in the same order as the formulas above, so results are bit-for-bit those of the plain form.
     public func generate(
         path: Int, slot j: Int, generator: inout RandomGenerator, into out: inout EconomicPaths
     ) throws(EconomyPathError) {
+        precondition(j >= 0 && j < out.pathCount, "slot \(j) is outside the block of \(out.pathCount) paths")
+        let yearBase = out.yearOffset(path: j, year: 0), indexBase = out.indexOffset(path: j, year: 0)
+        let yearEnd = yearBase + horizon, indexEnd = indexBase + horizon + 1
+        precondition(
+            out.inflation.count >= yearEnd && out.realWageGrowth.count >= yearEnd && out.gdpGrowth.count >= yearEnd
+                && out.bondYield.count >= yearEnd && out.equityReturn.count >= yearEnd
+                && out.bondReturn.count >= yearEnd && out.cashReturn.count >= yearEnd
+                && out.wageIndex.count >= indexEnd && out.priceIndex.count >= indexEnd && out.gdp.count >= indexEnd,
+            "the series of the block are shorter than its path count and horizon")
+        let failure = withSeries(
+            &out.inflation, &out.realWageGrowth, &out.gdpGrowth, &out.bondYield, &out.equityReturn,
+            &out.bondReturn, &out.cashReturn, &out.wageIndex, &out.priceIndex, &out.gdp
+        ) { series in
+            recurrences(generator: &generator, into: series.offset(years: yearBase, indices: indexBase))
+        }
+        if let failure {
+            throw EconomyPathError(
+                path: path, year: startYear + failure.year, variable: failure.variable, value: failure.value)
+        }
+    }
+
+    /// The recurrences of one path, written from `out` (the path's first year in every series).
+    /// Returns the first year index with a rate at or below −100%, after writing that year.
+    @inline(__always)
+    private func recurrences(
+        generator: inout RandomGenerator, into out: SeriesPointers
+    ) -> (year: Int, variable: String, value: Double)? {
         let p = parameters
-        let processes = p.processes
-        var level = (processes[0].start, processes[1].start, processes[2].start, processes[3].start)
-        let mu = (processes[0].mean, processes[1].mean, processes[2].mean, processes[3].mean)
-        let phi = (processes[0].persistence, processes[1].persistence, processes[2].persistence, processes[3].persistence)
-        let sigma = (processes[0].volatility, processes[1].volatility, processes[2].volatility, processes[3].volatility)
+        let (x0, x1, x2, x3) = (p.inflation, p.realWageGrowth, p.realGDPGrowth, p.bondYield)
+        var level = (x0.start, x1.start, x2.start, x3.start)
+        let mu = (x0.mean, x1.mean, x2.mean, x3.mean)
+        let phi = (x0.persistence, x1.persistence, x2.persistence, x3.persistence)
+        let sigma = (x0.volatility, x1.volatility, x2.volatility, x3.volatility)
         var nu = 0.0
         var tScale = 0.0
         if case let .studentT(dof) = p.equityShocks { nu = dof; tScale = dof - 2 }
+        let (logMean, logVolatility, duration, spread) =
+            (p.equityLogMean, p.equityLogVolatility, p.bondDuration, p.cashSpread)
+        // L, lower triangular 5×5, row-major.
+        let l = factor.lower
+        let (l00, l10, l11) = (l[0], l[5], l[6])
+        let (l20, l21, l22) = (l[10], l[11], l[12])
+        let (l30, l31, l32, l33) = (l[15], l[16], l[17], l[18])
+        let (l40, l41, l42, l43, l44) = (l[20], l[21], l[22], l[23], l[24])
         let k = p.wageLumpPeriod
         var smoothWage = 1.0, price = 1.0, gdp = p.gdpStart, lumpWage = 1.0
-        let base = out.yearOffset(path: j, year: 0)
-        let indexBase = out.indexOffset(path: j, year: 0)
-        var z = (0.0, 0.0, 0.0, 0.0, 0.0)
-        let L = factor.lower
+        var yearsToLump = 0  // 0 exactly when t % k == 0
         for t in 0..<horizon {
-            z.0 = generator.normal(); z.1 = generator.normal(); z.2 = generator.normal()
-            z.3 = generator.normal(); z.4 = generator.normal()
-            // ε = L z, L lower triangular 5×5 (row-major).
-            let e0 = L[0] * z.0
-            let e1 = L[5] * z.0 + L[6] * z.1
-            let e2 = L[10] * z.0 + L[11] * z.1 + L[12] * z.2
-            let e3 = L[15] * z.0 + L[16] * z.1 + L[17] * z.2 + L[18] * z.3
-            var e4 = L[20] * z.0 + L[21] * z.1 + L[22] * z.2 + L[23] * z.3 + L[24] * z.4
+            let z0 = generator.normal(), z1 = generator.normal(), z2 = generator.normal()
+            let z3 = generator.normal(), z4 = generator.normal()
+            // ε = L z.
+            let e0 = l00 * z0
+            let e1 = l10 * z0 + l11 * z1
+            let e2 = l20 * z0 + l21 * z1 + l22 * z2
+            let e3 = l30 * z0 + l31 * z1 + l32 * z2 + l33 * z3
+            var e4 = l40 * z0 + l41 * z1 + l42 * z2 + l43 * z3 + l44 * z4
             if nu > 0 {
                 let w = gsl_chisq(&generator, nu)
                 e4 *= (tScale / w).squareRoot()
@@ -89,34 +127,34 @@ public struct EconomicScenarioGenerator: Sendable {
             level.1 = mu.1 + phi.1 * (level.1 - mu.1) + sigma.1 * e1
             level.2 = mu.2 + phi.2 * (level.2 - mu.2) + sigma.2 * e2
             level.3 = mu.3 + phi.3 * (level.3 - mu.3) + sigma.3 * e3
-            let equity = exp(p.equityLogMean + p.equityLogVolatility * e4) - 1
-            let bond = previousYield - p.bondDuration * (level.3 - previousYield)
-            let o = base + t
-            out.inflation[o] = level.0
-            out.realWageGrowth[o] = level.1
-            out.gdpGrowth[o] = level.2
-            out.bondYield[o] = level.3
-            out.equityReturn[o] = equity
-            out.bondReturn[o] = bond
-            out.cashReturn[o] = previousYield - p.cashSpread
-            if t % k == 0 { lumpWage = smoothWage }
-            out.wageIndex[indexBase + t] = lumpWage
-            out.priceIndex[indexBase + t] = price
-            out.gdp[indexBase + t] = gdp
+            let equity = exp(logMean + logVolatility * e4) - 1
+            let bond = previousYield - duration * (level.3 - previousYield)
+            out.inflation[t] = level.0
+            out.realWageGrowth[t] = level.1
+            out.gdpGrowth[t] = level.2
+            out.bondYield[t] = level.3
+            out.equityReturn[t] = equity
+            out.bondReturn[t] = bond
+            out.cashReturn[t] = previousYield - spread
+            if yearsToLump == 0 { lumpWage = smoothWage; yearsToLump = k }
+            yearsToLump -= 1
+            out.wageIndex[t] = lumpWage
+            out.priceIndex[t] = price
+            out.gdp[t] = gdp
             if level.0 <= -1 || level.1 <= -1 || level.2 <= -1 || bond <= -1 {
-                let (name, value) = level.0 <= -1 ? ("inflation", level.0)
-                    : level.1 <= -1 ? ("real_wage_growth", level.1)
-                    : level.2 <= -1 ? ("real_gdp_growth", level.2) : ("bond_return", bond)
-                throw EconomyPathError(path: path, year: startYear + t, variable: name, value: value)
+                return level.0 <= -1 ? (t, "inflation", level.0)
+                    : level.1 <= -1 ? (t, "real_wage_growth", level.1)
+                    : level.2 <= -1 ? (t, "real_gdp_growth", level.2) : (t, "bond_return", bond)
             }
             smoothWage *= (1 + level.0) * (1 + level.1)
             price *= 1 + level.0
             gdp *= (1 + level.2) * (1 + level.0)
         }
         if horizon % k == 0 { lumpWage = smoothWage }
-        out.wageIndex[indexBase + horizon] = lumpWage
-        out.priceIndex[indexBase + horizon] = price
-        out.gdp[indexBase + horizon] = gdp
+        out.wageIndex[horizon] = lumpWage
+        out.priceIndex[horizon] = price
+        out.gdp[horizon] = gdp
+        return nil
     }
 
     /// Generates paths `paths` (a block), seeding one generator per path from `seeds`.
@@ -157,4 +195,44 @@ public struct EconomyParametersError: Error, Equatable, CustomStringConvertible,
 private func gsl_chisq(_ generator: inout RandomGenerator, _ nu: Double) -> Double {
     // ν > 2 was validated, so the draw cannot fail.
     (try? generator.chiSquared(nu: nu)) ?? nu
+}
+
+/// Addresses of the ten series of a block (or of one path's first values in them), for stores
+/// without a bounds check per value. Valid only inside `withSeries`.
+private struct SeriesPointers {
+    let inflation, realWageGrowth, gdpGrowth, bondYield, equityReturn, bondReturn, cashReturn: UnsafeMutablePointer<Double>
+    let wageIndex, priceIndex, gdp: UnsafeMutablePointer<Double>
+
+    /// The same series advanced to a path: year series by `years` values, index series by `indices`.
+    func offset(years: Int, indices: Int) -> SeriesPointers {
+        SeriesPointers(
+            inflation: inflation + years, realWageGrowth: realWageGrowth + years, gdpGrowth: gdpGrowth + years,
+            bondYield: bondYield + years, equityReturn: equityReturn + years, bondReturn: bondReturn + years,
+            cashReturn: cashReturn + years, wageIndex: wageIndex + indices, priceIndex: priceIndex + indices,
+            gdp: gdp + indices)
+    }
+}
+
+/// Calls `body` with the base addresses of ten non-empty arrays, each held exclusively meanwhile.
+@inline(__always)
+private func withSeries<R>(
+    _ a0: inout [Double], _ a1: inout [Double], _ a2: inout [Double], _ a3: inout [Double], _ a4: inout [Double],
+    _ a5: inout [Double], _ a6: inout [Double], _ a7: inout [Double], _ a8: inout [Double], _ a9: inout [Double],
+    _ body: (SeriesPointers) -> R
+) -> R {
+    a0.withUnsafeMutableBufferPointer { p0 in
+    a1.withUnsafeMutableBufferPointer { p1 in
+    a2.withUnsafeMutableBufferPointer { p2 in
+    a3.withUnsafeMutableBufferPointer { p3 in
+    a4.withUnsafeMutableBufferPointer { p4 in
+    a5.withUnsafeMutableBufferPointer { p5 in
+    a6.withUnsafeMutableBufferPointer { p6 in
+    a7.withUnsafeMutableBufferPointer { p7 in
+    a8.withUnsafeMutableBufferPointer { p8 in
+    a9.withUnsafeMutableBufferPointer { p9 in
+        body(SeriesPointers(
+            inflation: p0.baseAddress!, realWageGrowth: p1.baseAddress!, gdpGrowth: p2.baseAddress!,
+            bondYield: p3.baseAddress!, equityReturn: p4.baseAddress!, bondReturn: p5.baseAddress!,
+            cashReturn: p6.baseAddress!, wageIndex: p7.baseAddress!, priceIndex: p8.baseAddress!, gdp: p9.baseAddress!))
+    }}}}}}}}}}
 }

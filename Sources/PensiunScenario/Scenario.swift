@@ -1,6 +1,6 @@
 import Foundation
 import PensiunEconomy
-import Yams
+import PensiunEngine
 
 /// A resolved scenario: typed values ready for the engine.
 public struct Scenario: Sendable {
@@ -10,72 +10,60 @@ public struct Scenario: Sendable {
     public var file: String
     public var simulation: SimulationSettings
     public var economy: EconomyParameters
+    /// The engine's inputs, when the scenario has the sections a projection needs.
+    public var projection: ProjectionInputs?
+    /// Calibration targets of the scenario (`reporting.calibration`).
+    public var calibration: [CalibrationTarget]
+    /// The composed scenario tree, every value with where it came from (for `explain` and manifests).
+    public var tree: ScenarioNode
+    /// Values the scenario left out and the defaults they took (key path → value).
+    public var defaults: [(key: String, value: String)]
+    /// Files the scenario read (the scenario files of the `extends` chain and every CSV).
+    public var files: [String]
+    /// Notes on parameters that have no effect under the scenario's options.
+    public var warnings: [String]
 }
 
 /// Reads scenario files.
 public enum ScenarioLoader {
-    static let topLevelKeys = ["name", "description", "simulation", "economy"]
-
-    /// Reads and checks the scenario at `path`. Throws ``ScenarioError`` with every problem found.
-    public static func load(path: String) throws(ScenarioError) -> Scenario {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw ScenarioError([.init(file: path, line: nil, column: nil, keyPath: "",
-                                       message: "cannot read the scenario file (\(ScenarioLoader.reason(error)))")])
-        }
-        return try parse(yaml: text, file: path)
+    /// Reads, composes (`extends`, `--set`) and checks the scenario at `path`. Throws
+    /// ``ScenarioError`` with every problem found.
+    public static func load(path: String, overrides: [String] = []) throws(ScenarioError) -> Scenario {
+        let composed = try ScenarioComposer.compose(path: path, overrides: overrides)
+        return try resolve(composed.tree, file: path, files: composed.files)
     }
 
-    /// Reads and checks a scenario given as YAML text; `file` names it in messages.
+    /// Reads and checks a scenario given as YAML text; `file` names it in messages (no `extends`).
     public static func parse(yaml text: String, file: String) throws(ScenarioError) -> Scenario {
-        let root: Node
-        do {
-            guard let node = try Yams.compose(yaml: text) else {
-                throw ScenarioError([.init(file: file, line: 1, column: 1, keyPath: "",
-                                           message: "the file is empty (expected a scenario mapping)")])
-            }
-            root = node
-        } catch let error as ScenarioError {
-            throw error
-        } catch {
-            throw ScenarioError([yamlDiagnostic(error, file: file)])
-        }
+        let tree = try ScenarioComposer.parse(text: text, file: file)
+        return try resolve(tree, file: file, files: [])
+    }
+
+    static let topLevelKeys = ["name", "description", "simulation", "economy", "mortality", "decrements", "survivors",
+                               "tracks", "population", "entrants", "current_scheme", "reform", "reporting"]
+
+    static func resolve(_ tree: ScenarioNode, file: String, files: [String]) throws(ScenarioError) -> Scenario {
         let log = DiagnosticLog()
-        let cursor = YAMLCursor(node: root, file: file, keyPath: "", log: log)
+        let cursor = YAMLCursor(node: tree, keyPath: "", log: log)
         guard let top = cursor.mapping(allowed: topLevelKeys) else { throw ScenarioError(log.diagnostics) }
         let defaultName = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
         let name = top["name"]?.string(expected: "a scenario name") ?? defaultName
         _ = top["description"]?.string(expected: "a description")
         let simulation = top.required("simulation", expected: "a simulation section").flatMap(SimulationSettings.read)
         let economy = top.required("economy", expected: "an economy section").flatMap(EconomySection.read)
+        var reader = ProjectionSections(log: log)
+        let projectionKeys = ["mortality", "decrements", "survivors", "tracks", "population", "entrants", "current_scheme"]
+        var projection: ProjectionInputs?
+        var calibration: [CalibrationTarget] = []
+        if projectionKeys.contains(where: { top[$0] != nil }) || top["reform"] != nil {
+            projection = reader.read(top, simulation: simulation, economy: economy)
+            calibration = reader.calibration
+        } else if let reporting = top["reporting"] {
+            reporting.fail("a reporting section needs the projection sections (\(projectionKeys.joined(separator: ", ")))")
+        }
         guard log.isEmpty, let simulation, let economy else { throw ScenarioError(log.diagnostics) }
-        return Scenario(name: name, file: file, simulation: simulation, economy: economy)
-    }
-
-    static func yamlDiagnostic(_ error: any Error, file: String) -> ScenarioDiagnostic {
-        if let yaml = error as? YamlError {
-            switch yaml {
-            case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
-                return .init(file: file, line: mark.line, column: mark.column, keyPath: "",
-                             message: "not valid YAML: \(problem)")
-            case let .duplicatedKeysInMapping(duplicates, context):
-                return .init(file: file, line: context.mark.line, column: context.mark.column, keyPath: "",
-                             message: "duplicate keys \(duplicates.joined(separator: ", ")) (each key may appear once in a mapping)")
-            default:
-                break
-            }
-        }
-        return .init(file: file, line: nil, column: nil, keyPath: "", message: "not valid YAML: \(error)")
-    }
-
-    static func reason(_ error: any Error) -> String {
-        let ns = error as NSError
-        if ns.domain == NSCocoaErrorDomain, ns.code == NSFileReadNoSuchFileError { return "no such file" }
-        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code)))
-        }
-        return ns.localizedDescription
+        return Scenario(name: name, file: file, simulation: simulation, economy: economy, projection: projection,
+                        calibration: calibration, tree: tree, defaults: log.defaults,
+                        files: files + reader.files, warnings: reader.warnings)
     }
 }

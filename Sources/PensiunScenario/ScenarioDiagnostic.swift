@@ -35,6 +35,9 @@ public struct ScenarioError: Error, Sendable, CustomStringConvertible {
 /// Collects diagnostics during one read of a scenario.
 final class DiagnosticLog {
     private(set) var diagnostics: [ScenarioDiagnostic] = []
+    /// Keys left out and the default values they took.
+    private(set) var defaults: [(key: String, value: String)] = []
     func add(_ diagnostic: ScenarioDiagnostic) { diagnostics.append(diagnostic) }
+    func noteDefault(_ key: String, _ value: String) { defaults.append((key, value)) }
     var isEmpty: Bool { diagnostics.isEmpty }
 }

@@ -1,43 +1,47 @@
 import Foundation
-import Yams
 
-/// A position in a parsed scenario file: a YAML node, the file it came from and its key path.
-/// Reading methods record problems in the shared log and return nil instead of throwing, so that
-/// one pass finds every problem.
+/// A position in a scenario tree: a node (which knows its file, line and column) and its key
+/// path. Reading methods record problems in the shared log and return nil instead of throwing,
+/// so that one pass finds every problem.
 struct YAMLCursor {
-    let node: Node
-    let file: String
+    let node: ScenarioNode
     let keyPath: String
     let log: DiagnosticLog
 
+    var file: String { node.location.file }
+
     /// Records `message` at this node.
     func fail(_ message: String) {
-        log.add(.init(file: file, line: node.mark?.line, column: node.mark?.column, keyPath: keyPath, message: message))
+        let l = node.location
+        log.add(.init(file: l.file, line: l.line, column: l.column, keyPath: keyPath, message: message))
     }
 
     /// A short rendering of the node for "got …" in messages.
     var shown: String {
         switch node {
-        case let .scalar(s): return s.string.isEmpty ? "an empty value" : "'\(s.string)'"
+        case let .scalar(text, _): return text.isEmpty ? "an empty value" : "'\(text)'"
         case .mapping: return "a mapping"
         case .sequence: return "a list"
-        case .alias: return "an alias"
         }
+    }
+
+    /// The child cursor for a value at `path`.
+    func child(_ value: ScenarioNode, path: String) -> YAMLCursor {
+        YAMLCursor(node: value, keyPath: path, log: log)
     }
 
     /// The entries of a mapping whose keys are all in `allowed`; unknown keys are reported with
     /// the nearest valid key. Returns nil (and records a problem) when the node is not a mapping.
     func mapping(allowed: [String]) -> Section? {
-        guard case let .mapping(map) = node else {
+        guard case let .mapping(map, _) = node else {
             fail("expected a mapping with keys \(allowed.joined(separator: ", ")), got \(shown)")
             return nil
         }
         var entries: [(String, YAMLCursor)] = []
         var seen = Set<String>()
-        for (keyNode, value) in map {
-            let key = keyNode.string ?? ""
+        for (key, keyLocation, value) in map {
             let path = keyPath.isEmpty ? key : "\(keyPath).\(key)"
-            let keyCursor = YAMLCursor(node: keyNode, file: file, keyPath: path, log: log)
+            let keyCursor = YAMLCursor(node: .scalar(key, keyLocation), keyPath: path, log: log)
             if !allowed.contains(key) {
                 var message = "unknown key '\(key)'"
                 if let suggestion = KeySuggestion.nearest(to: key, in: allowed) {
@@ -52,29 +56,29 @@ struct YAMLCursor {
                 keyCursor.fail("duplicate key '\(key)' (each key may appear once in a mapping)")
                 continue
             }
-            entries.append((key, YAMLCursor(node: value, file: file, keyPath: path, log: log)))
+            entries.append((key, YAMLCursor(node: value, keyPath: path, log: log)))
         }
         return Section(cursor: self, entries: entries)
     }
 
     /// The items of a sequence, each with its index in the key path.
     func sequence() -> [YAMLCursor]? {
-        guard case let .sequence(items) = node else {
+        guard case let .sequence(items, _) = node else {
             fail("expected a list, got \(shown)")
             return nil
         }
         return items.enumerated().map { index, item in
-            YAMLCursor(node: item, file: file, keyPath: "\(keyPath)[\(index)]", log: log)
+            YAMLCursor(node: item, keyPath: "\(keyPath)[\(index)]", log: log)
         }
     }
 
     /// The scalar text, or nil (recorded) for a mapping or list.
     func scalarText(expected: String) -> String? {
-        guard case let .scalar(s) = node else {
+        guard case let .scalar(text, _) = node else {
             fail("expected \(expected), got \(shown)")
             return nil
         }
-        return s.string
+        return text
     }
 
     /// A finite number. Accepts `_` as a digit separator and a trailing `%` (3% = 0.03).
@@ -158,9 +162,9 @@ struct Section {
     func required(_ key: String, expected: String) -> YAMLCursor? {
         if let entry = self[key] { return entry }
         let path = cursor.keyPath.isEmpty ? key : "\(cursor.keyPath).\(key)"
-        cursor.log.add(.init(
-            file: cursor.file, line: cursor.node.mark?.line, column: cursor.node.mark?.column,
-            keyPath: path, message: "missing key (expected \(expected))"))
+        let l = cursor.node.location
+        cursor.log.add(.init(file: l.file, line: l.line, column: l.column, keyPath: path,
+                             message: "missing key (expected \(expected))"))
         return nil
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Pensiun: ParsableCommand {
@@ -9,4 +10,21 @@ struct Pensiun: ParsableCommand {
         version: PensiunVersion.string,
         subcommands: [ESGCommand.self, LifeTableCommand.self]
     )
+
+    /// Runs the command line. Bad input of any kind (a malformed flag as well as a malformed
+    /// scenario) ends with exit status 2 and a message on standard error.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                let message = fullMessage(for: error)
+                FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

@@ -1,0 +1,115 @@
+import Foundation
+
+/// A CSV data file referenced by a scenario, read with every problem located as
+/// `FILE:LINE:COLUMN: key.path: column 'NAME': what is wrong (expected …, got …)`.
+///
+/// Format: a header line naming the columns, then one row per line, comma-separated, no quoting.
+/// Blank lines and lines starting with `#` are skipped. Columns not asked for are ignored.
+struct CSVTable {
+    let file: String
+    let keyPath: String
+    let header: [String]
+    let rows: [(line: Int, fields: [String])]
+    let log: DiagnosticLog
+
+    /// Reads the file `value` (relative to the scenario file that names it) for the key at `cursor`.
+    static func read(_ cursor: YAMLCursor, required columns: [String]) -> CSVTable? {
+        guard let name = cursor.string(expected: "the path of a CSV file") else { return nil }
+        let folder = URL(fileURLWithPath: cursor.node.location.file).deletingLastPathComponent()
+        let path = name.hasPrefix("/") ? name : folder.appendingPathComponent(name).path
+        let display = name.hasPrefix("/") ? name : (cursor.node.location.file.hasPrefix("--set")
+            ? name : URL(fileURLWithPath: cursor.node.location.file).deletingLastPathComponent().appendingPathComponent(name).relativePathIfPossible)
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            cursor.fail("cannot read the CSV file '\(name)' (expected an existing UTF-8 file relative to the scenario file)")
+            return nil
+        }
+        var lines: [(Int, String)] = []
+        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var line = String(raw)
+            if line.hasSuffix("\r") { line.removeLast() }
+            if index == 0, line.hasPrefix("\u{FEFF}") { line.removeFirst() }
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            lines.append((index + 1, line))
+        }
+        guard let first = lines.first else {
+            cursor.log.add(.init(file: display, line: 1, column: 1, keyPath: cursor.keyPath,
+                                 message: "the CSV file is empty (expected a header with \(columns.joined(separator: ","))"))
+            return nil
+        }
+        let header = first.1.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        let table = CSVTable(file: display, keyPath: cursor.keyPath, header: header,
+                             rows: lines.dropFirst().map { ($0.0, $0.1.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }) },
+                             log: cursor.log)
+        var ok = true
+        for column in columns where !header.contains(column) {
+            table.fail(line: first.0, column: nil, "missing column '\(column)' (expected columns \(columns.joined(separator: ",")), got \(header.joined(separator: ",")))")
+            ok = false
+        }
+        for row in table.rows where row.fields.count != header.count {
+            table.fail(line: row.line, column: nil, "ragged row (expected \(header.count) fields like the header, got \(row.fields.count))")
+            ok = false
+        }
+        return ok ? table : nil
+    }
+
+    func fail(line: Int, column: Int?, _ message: String) {
+        log.add(.init(file: file, line: line, column: column, keyPath: keyPath, message: message))
+    }
+
+    func index(_ column: String) -> Int { header.firstIndex(of: column)! }
+
+    /// The number in `column` of `row`, checked by `isValid`.
+    func number(_ row: (line: Int, fields: [String]), _ column: String, expected: String,
+                where isValid: (Double) -> Bool = { _ in true }) -> Double? {
+        let i = index(column)
+        let text = row.fields[i]
+        guard let value = Double(text) else {
+            fail(line: row.line, column: i + 1, "column '\(column)': expected \(expected), got '\(text)'")
+            return nil
+        }
+        guard !value.isNaN else {
+            fail(line: row.line, column: i + 1, "column '\(column)': expected \(expected), got NaN")
+            return nil
+        }
+        guard value.isFinite, isValid(value) else {
+            fail(line: row.line, column: i + 1, "column '\(column)': out of range (expected \(expected), got \(text))")
+            return nil
+        }
+        return value
+    }
+
+    /// A whole number in `column`.
+    func integer(_ row: (line: Int, fields: [String]), _ column: String, expected: String,
+                 where isValid: (Int) -> Bool = { _ in true }) -> Int? {
+        let i = index(column)
+        let text = row.fields[i]
+        guard let value = Int(text) else {
+            fail(line: row.line, column: i + 1, "column '\(column)': expected \(expected), got '\(text)'")
+            return nil
+        }
+        guard isValid(value) else {
+            fail(line: row.line, column: i + 1, "column '\(column)': out of range (expected \(expected), got \(value))")
+            return nil
+        }
+        return value
+    }
+
+    /// A word in `column` from `options`.
+    func choice<T>(_ row: (line: Int, fields: [String]), _ column: String, _ options: [(String, T)]) -> T? {
+        let i = index(column)
+        let text = row.fields[i]
+        if let match = options.first(where: { $0.0 == text }) { return match.1 }
+        fail(line: row.line, column: i + 1, "column '\(column)': expected one of \(options.map(\.0).joined(separator: ", ")), got '\(text)'")
+        return nil
+    }
+}
+
+extension URL {
+    /// The path relative to the current directory when it lies below it, else the full path.
+    var relativePathIfPossible: String {
+        let cwd = FileManager.default.currentDirectoryPath + "/"
+        let full = standardizedFileURL.path
+        return full.hasPrefix(cwd) ? String(full.dropFirst(cwd.count)) : full
+    }
+}

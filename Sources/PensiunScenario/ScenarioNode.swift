@@ -1,0 +1,96 @@
+import Yams
+
+/// Where a value came from: a file position, or a `--set` override.
+public struct SourceLocation: Sendable, Equatable, CustomStringConvertible {
+    public let file: String
+    public let line: Int?
+    public let column: Int?
+    public init(file: String, line: Int?, column: Int?) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+    public var description: String {
+        var text = file
+        if let line { text += ":\(line)" }
+        if let column { text += ":\(column)" }
+        return text
+    }
+}
+
+/// A scenario tree: YAML nodes that remember the file (and line and column) they came from, so
+/// that composed scenarios (`extends:`, `--set`) still locate every value.
+public indirect enum ScenarioNode: Sendable {
+    case scalar(String, SourceLocation)
+    case mapping([(key: String, keyLocation: SourceLocation, value: ScenarioNode)], SourceLocation)
+    case sequence([ScenarioNode], SourceLocation)
+
+    public var location: SourceLocation {
+        switch self {
+        case let .scalar(_, l), let .mapping(_, l), let .sequence(_, l): return l
+        }
+    }
+
+    /// Converts a Yams node read from `file`.
+    init(_ node: Node, file: String) {
+        let location = SourceLocation(file: file, line: node.mark?.line, column: node.mark?.column)
+        switch node {
+        case let .scalar(s):
+            self = .scalar(s.string, location)
+        case let .mapping(m):
+            self = .mapping(m.map { pair in
+                (key: pair.key.string ?? "", keyLocation: SourceLocation(file: file, line: pair.key.mark?.line, column: pair.key.mark?.column),
+                 value: ScenarioNode(pair.value, file: file))
+            }, location)
+        case let .sequence(items):
+            self = .sequence(items.map { ScenarioNode($0, file: file) }, location)
+        case let .alias(a):
+            self = .scalar(a.anchor.rawValue, location)
+        }
+    }
+
+    /// `overlay` laid over `self`: mappings merge key by key (recursively); any other value of
+    /// the overlay replaces the base's (lists are replaced whole).
+    func merged(with overlay: ScenarioNode) -> ScenarioNode {
+        guard case let .mapping(base, baseLocation) = self, case let .mapping(top, _) = overlay else { return overlay }
+        var entries = base
+        for entry in top {
+            if let i = entries.firstIndex(where: { $0.key == entry.key }) {
+                entries[i] = (entry.key, entry.keyLocation, entries[i].value.merged(with: entry.value))
+            } else {
+                entries.append(entry)
+            }
+        }
+        return .mapping(entries, baseLocation)
+    }
+
+    /// The tree with `value` placed at `path` (creating mappings on the way).
+    func setting(_ path: ArraySlice<String>, to value: ScenarioNode) -> ScenarioNode {
+        guard let first = path.first else { return value }
+        var entries: [(key: String, keyLocation: SourceLocation, value: ScenarioNode)] = []
+        var location = value.location
+        if case let .mapping(existing, l) = self {
+            entries = existing
+            location = l
+        }
+        if let i = entries.firstIndex(where: { $0.key == first }) {
+            entries[i].value = entries[i].value.setting(path.dropFirst(), to: value)
+        } else {
+            let empty = ScenarioNode.mapping([], value.location)
+            entries.append((first, value.location, empty.setting(path.dropFirst(), to: value)))
+        }
+        return .mapping(entries, location)
+    }
+
+    /// The mapping entry `key`, if this is a mapping that has it.
+    subscript(key: String) -> ScenarioNode? {
+        if case let .mapping(entries, _) = self { return entries.first { $0.key == key }?.value }
+        return nil
+    }
+
+    /// Removes a top-level key (used for `extends`).
+    func removing(_ key: String) -> ScenarioNode {
+        if case let .mapping(entries, l) = self { return .mapping(entries.filter { $0.key != key }, l) }
+        return self
+    }
+}
