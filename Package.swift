@@ -41,7 +41,7 @@ let package = Package(
         ),
         .target(
             name: "PensiunReporting",
-            dependencies: ["PensiunEconomy", "PensiunMonteCarlo"],
+            dependencies: ["PensiunEconomy", "PensiunMonteCarlo", "PensiunEngine", "PensiunScenario"],
             swiftSettings: strict
         ),
         .executableTarget(

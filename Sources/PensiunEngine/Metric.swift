@@ -10,6 +10,9 @@ public enum Metric: Int, CaseIterable, Sendable {
     case dcFundAssets, dcAssetsPctGDP, bondsOutstanding, dbReserveAssets, dependencyRatio
     case replacementRateDB, replacementRateDC, replacementRateTotal
     case transitionCostPctGDP
+    /// Normal and early retirements at the end of the year (an addition to MODEL.md §8, used by
+    /// the calibration).
+    case retirements
 
     /// The name used in files.
     public var name: String {
@@ -38,6 +41,7 @@ public enum Metric: Int, CaseIterable, Sendable {
         case .replacementRateDC: return "replacement_rate_dc"
         case .replacementRateTotal: return "replacement_rate_total"
         case .transitionCostPctGDP: return "transition_cost_pct_gdp"
+        case .retirements: return "retirements"
         }
     }
 

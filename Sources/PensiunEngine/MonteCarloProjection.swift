@@ -14,6 +14,8 @@ public struct ProjectionResults: Sendable {
     /// byTrack[(((scheme · 3 + kind) · K + track) · H + t) · P + j], kind 0 db, 1 dc, 2 total.
     public var byTrack: [Double]
     public var summaries: [PathSummary]
+    /// GDP_y of every path: gdp[t · P + j], t = 0 … H.
+    public var gdp: [Double]
 
     init(paths: Range<Int>, horizon: Int, startYear: Int, trackCount: Int) {
         self.paths = paths
@@ -23,6 +25,13 @@ public struct ProjectionResults: Sendable {
         values = .init(repeating: 0, count: 2 * Metric.allCases.count * (horizon + 1) * paths.count)
         byTrack = .init(repeating: .nan, count: 2 * 3 * trackCount * horizon * paths.count)
         summaries = []
+        gdp = .init(repeating: 0, count: (horizon + 1) * paths.count)
+    }
+
+    /// GDP of year index t across paths.
+    public func gdp(_ t: Int) -> ArraySlice<Double> {
+        let p = paths.count
+        return gdp[(t * p)..<((t + 1) * p)]
     }
 
     /// The values of (scheme, metric, year index t) across paths, in path order.
@@ -103,6 +112,7 @@ public struct MonteCarloProjection: Sendable {
                         results.byTrack[(((scheme * 3 + kind) * k + track) * h + t) * p + j] = r.replacementByTrack[kind][track][t]
                     } } }
                 }
+                for t in 0...h { results.gdp[t * p + j] = output.gdp[offset][t] }
             }
             results.summaries.append(contentsOf: output.summaries)
         }
@@ -113,6 +123,7 @@ public struct MonteCarloProjection: Sendable {
         let firstPath: Int
         let results: [[SchemePathResult]]
         let summaries: [PathSummary]
+        let gdp: [[Double]]
     }
 
     func runBlock(_ paths: Range<Int>, seeds: PathSeeds) throws -> BlockOutput {
@@ -125,6 +136,7 @@ public struct MonteCarloProjection: Sendable {
         var reform = SchemeProjector(context: context, scheme: .reform)
         var results: [[SchemePathResult]] = []
         var summaries: [PathSummary] = []
+        var gdp: [[Double]] = []
         let k = context.inputs.tracks.count
         for (j, path) in paths.enumerated() {
             generator.reseed(seeds.seed(forPath: path))
@@ -144,8 +156,9 @@ public struct MonteCarloProjection: Sendable {
                                          startYear: context.startYear, reformYear: reformYear,
                                          threshold: context.inputs.valuation.burdenThreshold))
             results.append([rc, rr])
+            gdp.append(d.gdp)
         }
-        return BlockOutput(firstPath: paths.lowerBound, results: results, summaries: summaries)
+        return BlockOutput(firstPath: paths.lowerBound, results: results, summaries: summaries, gdp: gdp)
     }
 
     /// Projects the deterministic path (every σ zero, κ = 0) and returns both schemes' results.

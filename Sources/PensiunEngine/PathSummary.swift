@@ -4,6 +4,9 @@ public struct PathSummary: Sendable, Equatable {
     /// Present values at the start of y0 of the budget burden, y0 … y0+H−1 (currency).
     public var pvBurdenCurrent: Double
     public var pvBurdenReform: Double
+    /// PV of the reform's guarantee top-ups and bond redemptions (parts of its burden).
+    public var pvGuaranteeTopups: Double
+    public var pvBondRedemptions: Double
     /// Reform − current.
     public var pvDifference: Double { pvBurdenReform - pvBurdenCurrent }
     /// Peak of burden / GDP and its first year, per scheme.
@@ -26,7 +29,7 @@ public struct PathSummary: Sendable, Equatable {
                 discount: [Double], startYear: Int, reformYear: Int, threshold: Double) {
         self.path = path
         let h = current.horizon
-        var pvC = 0.0, pvR = 0.0
+        var pvC = 0.0, pvR = 0.0, pvG = 0.0, pvB = 0.0
         var peakC = -Double.infinity, peakR = -Double.infinity, peakT = -Double.infinity
         var yearC = startYear, yearR = startYear, yearT = startYear
         var overC = false, overR = false
@@ -34,6 +37,8 @@ public struct PathSummary: Sendable, Equatable {
             let bc = current[.budgetBurden, t], br = reform[.budgetBurden, t]
             pvC += discount[t] * bc
             pvR += discount[t] * br
+            pvG += discount[t] * reform[.guaranteeTopups, t]
+            pvB += discount[t] * reform[.bondRedemptions, t]
             let pc = current[.burdenPctGDP, t], pr = reform[.burdenPctGDP, t]
             if pc > peakC { peakC = pc; yearC = startYear + t }
             if pr > peakR { peakR = pr; yearR = startYear + t }
@@ -44,6 +49,8 @@ public struct PathSummary: Sendable, Equatable {
         }
         pvBurdenCurrent = pvC
         pvBurdenReform = pvR
+        pvGuaranteeTopups = pvG
+        pvBondRedemptions = pvB
         peakBurdenPctGDPCurrent = peakC
         peakBurdenYearCurrent = yearC
         peakBurdenPctGDPReform = peakR

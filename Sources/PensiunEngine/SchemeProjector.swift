@@ -180,6 +180,7 @@ struct SchemeProjector {
             var ledger = PopulationLedger()
             var bondRedemptions = 0.0
             var replacement = ReplacementAccumulator(tracks: trackCount)
+            var retirementCount = 0.0
             clearAwards()
             grid.fillRates(.actives, .male, yearIndex: t, kappa: kappa, into: &rates)
             let maleRates = rates
@@ -303,6 +304,7 @@ struct SchemeProjector {
                     }
                 }
                 // Normal and early retirement.
+                retirementCount += retirements
                 if retirements > 0 {
                     let eligible = early || service + 1 >= db.minimumService
                     var dbMonthly = 0.0, contingentMonthly = 0.0
@@ -395,6 +397,7 @@ struct SchemeProjector {
             result[.burdenReal, t] = burden / drivers.priceIndex[t]
             result[.burdenPctPayroll, t] = payroll > 0 ? burden / payroll : .nan
             replacement.write(t: t, into: &result)
+            result[.retirements, t] = retirementCount
             actives.compact()
 
             // 7. Entrants at the start of y+1 (not after the last year: stocks at y0+H are

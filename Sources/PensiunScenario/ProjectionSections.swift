@@ -10,6 +10,7 @@ struct ProjectionSections {
     var warnings: [String] = []
     var calibration: [CalibrationTarget] = []
     var trackNames: [String] = []
+    var presentation = Presentation()
 
     init(log: DiagnosticLog) { self.log = log }
 
@@ -541,9 +542,16 @@ struct ProjectionSections {
     // MARK: reporting
 
     mutating func readReporting(_ cursor: YAMLCursor, tracks: [Track]) -> (ValuationInputs, [ProfileSpec])? {
-        guard let s = cursor.mapping(allowed: ["burden_threshold", "discount_rate", "implicit_debt", "profiles", "calibration"]) else { return nil }
+        guard let s = cursor.mapping(allowed: ["burden_threshold", "discount_rate", "implicit_debt", "profiles", "calibration",
+                                               "currency", "money_unit"]) else { return nil }
         var valuation = ValuationInputs()
         var ok = true
+        if let node = s["currency"] {
+            if let c = node.string(expected: "a currency label such as Rp or USD") { presentation.currency = c } else { ok = false }
+        }
+        if let node = s["money_unit"] {
+            if let u = node.choice(MoneyUnit.allCases.map { ($0.rawValue, $0) }) { presentation.unit = u } else { ok = false }
+        }
         if let node = s["burden_threshold"] {
             if let v = node.number(expected: "a share of GDP in (0, 1)", where: { $0 > 0 && $0 < 1 }) { valuation.burdenThreshold = v } else { ok = false }
         } else { log.noteDefault("reporting.burden_threshold", "0.01") }

@@ -22,6 +22,31 @@ public struct Scenario: Sendable {
     public var files: [String]
     /// Notes on parameters that have no effect under the scenario's options.
     public var warnings: [String]
+    /// How money is shown in reports.
+    public var presentation: Presentation
+}
+
+/// The unit in which reports show money.
+public enum MoneyUnit: String, Sendable, CaseIterable {
+    case units, thousand, million, billion, trillion
+    public var scale: Double {
+        switch self {
+        case .units: return 1
+        case .thousand: return 1e3
+        case .million: return 1e6
+        case .billion: return 1e9
+        case .trillion: return 1e12
+        }
+    }
+}
+
+/// `reporting.currency` and `reporting.money_unit`.
+public struct Presentation: Sendable, Equatable {
+    public var currency = ""
+    public var unit = MoneyUnit.million
+    public init() {}
+    /// "Rp trillion", "million", …
+    public var label: String { currency.isEmpty ? unit.rawValue : "\(currency) \(unit.rawValue)" }
 }
 
 /// Reads scenario files.
@@ -64,6 +89,6 @@ public enum ScenarioLoader {
         guard log.isEmpty, let simulation, let economy else { throw ScenarioError(log.diagnostics) }
         return Scenario(name: name, file: file, simulation: simulation, economy: economy, projection: projection,
                         calibration: calibration, tree: tree, defaults: log.defaults,
-                        files: files + reader.files, warnings: reader.warnings)
+                        files: files + reader.files, warnings: reader.warnings, presentation: reader.presentation)
     }
 }

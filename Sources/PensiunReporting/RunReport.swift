@@ -1,0 +1,120 @@
+import Foundation
+import PensiunEngine
+import PensiunMonteCarlo
+import PensiunScenario
+
+/// What identifies a run: recorded in every output folder.
+public struct RunMetadata: Sendable {
+    public var version: String
+    public var gitCommit: String?
+    public var seed: UInt64
+    public var paths: Range<Int>
+    /// The total number of paths of the run this shard belongs to (= paths.count when not sharded).
+    public var totalPaths: Int
+    public var threads: Int
+    public var wallTime: Double
+    public init(version: String, gitCommit: String?, seed: UInt64, paths: Range<Int>, totalPaths: Int, threads: Int, wallTime: Double) {
+        self.version = version
+        self.gitCommit = gitCommit
+        self.seed = seed
+        self.paths = paths
+        self.totalPaths = totalPaths
+        self.threads = threads
+        self.wallTime = wallTime
+    }
+}
+
+/// One row of the tidy yearly statistics: (scheme, year, metric) and its distribution across paths.
+public struct YearlyRow: Sendable {
+    public let scheme: Scheme
+    public let year: Int
+    /// A MODEL.md §8 name, or `<name>.<track>` for replacement rates by track.
+    public let metric: String
+    /// nil when no path has a value (a replacement rate in a year nobody retires).
+    public let summary: SampleSummary?
+}
+
+/// A calibration target with the model's value.
+public struct CalibrationRow: Sendable {
+    public let target: CalibrationTarget
+    public let model: Double
+    /// Whether the model is within the tolerance of the target (or its range).
+    public var passes: Bool {
+        let low = target.target * (1 - target.tolerance)
+        let high = (target.upper ?? target.target) * (1 + target.tolerance)
+        return model >= min(low, high) && model <= max(low, high)
+    }
+}
+
+/// The results model of a run: every renderer (terminal, Markdown, JSON, CSV, HTML) reads it.
+public struct RunReport: Sendable {
+    public let scenario: Scenario
+    public let inputs: ProjectionInputs
+    public let results: ProjectionResults
+    public let debt: ImplicitPensionDebt?
+    public let metadata: RunMetadata
+    public let yearly: [YearlyRow]
+    public let figures: SummaryFigures
+    public let calibration: [CalibrationRow]
+
+    public init(scenario: Scenario, inputs: ProjectionInputs, results: ProjectionResults, debt: ImplicitPensionDebt?,
+                metadata: RunMetadata) {
+        self.scenario = scenario
+        self.inputs = inputs
+        self.results = results
+        self.debt = debt
+        self.metadata = metadata
+        yearly = Self.yearlyRows(results, inputs: inputs)
+        figures = SummaryFigures(results: results, inputs: inputs, debt: debt)
+        calibration = scenario.calibration.map { target in
+            CalibrationRow(target: target, model: Self.calibrationValue(target, results: results, debt: debt))
+        }
+    }
+
+    static func yearlyRows(_ r: ProjectionResults, inputs: ProjectionInputs) -> [YearlyRow] {
+        var rows: [YearlyRow] = []
+        let y0 = r.startYear
+        for scheme in Scheme.allCases {
+            for metric in Metric.allCases where !(scheme == .current && metric == .transitionCostPctGDP) {
+                for t in 0..<metric.length(horizon: r.horizon) {
+                    rows.append(YearlyRow(scheme: scheme, year: y0 + t, metric: metric.name, summary: summarise(r.values(scheme, metric, t))))
+                }
+            }
+            let kinds = [Metric.replacementRateDB, .replacementRateDC, .replacementRateTotal]
+            for (kind, metric) in kinds.enumerated() {
+                for (k, track) in inputs.tracks.enumerated() {
+                    for t in 0..<r.horizon {
+                        rows.append(YearlyRow(scheme: scheme, year: y0 + t, metric: "\(metric.name).\(track.name)",
+                                              summary: summarise(r.replacement(scheme, kind: kind, track: k, t))))
+                    }
+                }
+            }
+        }
+        return rows
+    }
+
+    /// Summary of the finite values (nil when there are none).
+    static func summarise<C: Collection>(_ values: C) -> SampleSummary? where C.Element == Double {
+        let finite = values.filter { !$0.isNaN }
+        return finite.isEmpty ? nil : SampleSummary(finite)
+    }
+
+    static func calibrationValue(_ target: CalibrationTarget, results r: ProjectionResults, debt: ImplicitPensionDebt?) -> Double {
+        let t = target.year - r.startYear
+        guard t >= 0, t <= r.horizon else { return .nan }
+        func mean(_ m: Metric) -> Double {
+            guard t < m.length(horizon: r.horizon) else { return .nan }
+            return SampleSummary.mean(r.values(.current, m, t))
+        }
+        switch target.measure {
+        case .actives: return mean(.actives)
+        case .recipients: return mean(.pensioners) + mean(.survivors)
+        case .dbBenefits: return mean(.dbBenefits)
+        case .dbBenefitsPctGDP:
+            guard t < r.horizon else { return .nan }
+            return SampleSummary.mean(zip(r.values(.current, .dbBenefits, t), r.gdp(t)).map { $0 / $1 })
+        case .retirements: return mean(.retirements)
+        case .implicitDebt: return debt?.total ?? .nan
+        }
+    }
+}

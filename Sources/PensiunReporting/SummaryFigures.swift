@@ -1,0 +1,118 @@
+import PensiunEngine
+import PensiunMonteCarlo
+
+/// The headline figures of a run (the printed summary, `summary.md` and `summary.json`).
+/// Money in currency units; shares as fractions.
+public struct SummaryFigures: Sendable {
+    /// A median with its 90% band (5th and 95th percentiles) across paths.
+    public struct Band: Sendable, Equatable {
+        public let median: Double, p5: Double, p95: Double
+        init(_ values: [Double]) {
+            let q = Quantiles.of(values, levels: [0.5, 0.05, 0.95])
+            (median, p5, p95) = (q[0], q[1], q[2])
+        }
+    }
+
+    public let firstYear: Int
+    public let lastYear: Int
+    /// PV of the budget burden, y0 … y0+H−1, per scheme, and reform − current.
+    public let pvCurrent: Band
+    public let pvReform: Band
+    public let pvDifference: Band
+    /// P(pv_difference < 0).
+    public let probabilityReformCheaper: Double
+    /// Peak burden / GDP: median across paths, and the median year of the peak.
+    public let peakBurdenCurrent: Band
+    public let peakBurdenYearCurrent: Int
+    public let peakBurdenReform: Band
+    public let peakBurdenYearReform: Int
+    /// Peak transition cost / GDP and the median year of the peak.
+    public let peakTransitionCost: Band
+    public let peakTransitionYear: Int
+    /// Breakeven year among paths that break even; the share that never does.
+    public let breakeven: Band?
+    public let shareNeverBreakingEven: Double
+    /// P(burden / GDP above the threshold in any year), per scheme.
+    public let threshold: Double
+    public let probabilityAboveThresholdCurrent: Double
+    public let probabilityAboveThresholdReform: Double
+    /// DC fund assets / GDP at the end of the horizon (y0+H).
+    public let dcAssetsAtHorizon: Band
+    /// PV of the reform's guarantee top-ups and of its bond redemptions, y0 … y0+H−1.
+    public let pvGuaranteeTopups: Band
+    public let pvBondRedemptions: Band
+    /// The largest mean of bonds outstanding over the years, and its year.
+    public let peakBondsOutstanding: Double
+    public let peakBondsYear: Int
+    /// Replacement rates at retirement over the last decade of the horizon, by track:
+    /// [track] → (DB under the current scheme, DC under the reform, total under the reform),
+    /// each median and 10th percentile across paths of the decade's average.
+    public let replacement: [TrackReplacement]
+    public let debt: ImplicitPensionDebt?
+
+    public struct TrackReplacement: Sendable {
+        public let track: String
+        public let db: (median: Double, p10: Double)?
+        public let dc: (median: Double, p10: Double)?
+        public let total: (median: Double, p10: Double)?
+    }
+
+    /// The decade over which replacement rates are averaged.
+    public let replacementYears: ClosedRange<Int>
+
+    public init(results r: ProjectionResults, inputs: ProjectionInputs, debt: ImplicitPensionDebt?) {
+        let s = r.summaries
+        let y0 = r.startYear, h = r.horizon
+        firstYear = y0
+        lastYear = y0 + h - 1
+        pvCurrent = Band(s.map(\.pvBurdenCurrent))
+        pvReform = Band(s.map(\.pvBurdenReform))
+        pvDifference = Band(s.map(\.pvDifference))
+        let n = Double(s.count)
+        probabilityReformCheaper = Double(s.filter { $0.pvDifference < 0 }.count) / n
+        peakBurdenCurrent = Band(s.map(\.peakBurdenPctGDPCurrent))
+        peakBurdenYearCurrent = Int(Quantiles.of(s.map { Double($0.peakBurdenYearCurrent) }, levels: [0.5])[0].rounded())
+        peakBurdenReform = Band(s.map(\.peakBurdenPctGDPReform))
+        peakBurdenYearReform = Int(Quantiles.of(s.map { Double($0.peakBurdenYearReform) }, levels: [0.5])[0].rounded())
+        peakTransitionCost = Band(s.map(\.peakTransitionCostPctGDP))
+        peakTransitionYear = Int(Quantiles.of(s.map { Double($0.peakTransitionCostYear) }, levels: [0.5])[0].rounded())
+        let years = s.compactMap(\.breakevenYear).map(Double.init)
+        breakeven = years.isEmpty ? nil : Band(years)
+        shareNeverBreakingEven = Double(s.filter { $0.breakevenYear == nil }.count) / n
+        threshold = inputs.valuation.burdenThreshold
+        probabilityAboveThresholdCurrent = Double(s.filter(\.exceedsThresholdCurrent).count) / n
+        probabilityAboveThresholdReform = Double(s.filter(\.exceedsThresholdReform).count) / n
+        dcAssetsAtHorizon = Band(Array(r.values(.reform, .dcAssetsPctGDP, h)))
+        pvGuaranteeTopups = Band(s.map(\.pvGuaranteeTopups))
+        pvBondRedemptions = Band(s.map(\.pvBondRedemptions))
+        var peak = 0.0, peakYear = y0
+        for t in 0...h {
+            let m = SampleSummary.mean(r.values(.reform, .bondsOutstanding, t))
+            if m > peak { peak = m; peakYear = y0 + t }
+        }
+        peakBondsOutstanding = peak
+        peakBondsYear = peakYear
+        let from = max(0, h - 10)
+        replacementYears = (y0 + from)...(y0 + h - 1)
+        func decade(_ scheme: Scheme, kind: Int, track: Int) -> (median: Double, p10: Double)? {
+            var averages: [Double] = []
+            for j in 0..<r.paths.count {
+                var sum = 0.0, count = 0.0
+                for t in from..<h {
+                    let v = r.replacement(scheme, kind: kind, track: track, t)
+                    let x = v[v.startIndex + j]
+                    if !x.isNaN { sum += x; count += 1 }
+                }
+                if count > 0 { averages.append(sum / count) }
+            }
+            guard !averages.isEmpty else { return nil }
+            let q = Quantiles.of(averages, levels: [0.5, 0.1])
+            return (q[0], q[1])
+        }
+        replacement = inputs.tracks.enumerated().map { k, track in
+            TrackReplacement(track: track.name, db: decade(.current, kind: 0, track: k),
+                             dc: decade(.reform, kind: 1, track: k), total: decade(.reform, kind: 2, track: k))
+        }
+        self.debt = debt
+    }
+}

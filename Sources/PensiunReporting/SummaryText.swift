@@ -1,0 +1,118 @@
+import PensiunEngine
+import PensiunScenario
+
+/// The printed comparison for policymakers (also `summary.md`): current scheme and reform side by
+/// side, units on every number, fitting 100 columns.
+public enum SummaryText {
+    static let width = 100
+
+    public static func render(_ report: RunReport, markdown: Bool = false) -> String {
+        let f = report.figures
+        let unit = report.scenario.presentation
+        let scale = unit.unit.scale
+        func money(_ v: Double) -> String { Format.grouped(v / scale) }
+        func band(_ b: SummaryFigures.Band, _ show: (Double) -> String) -> String { "\(show(b.p5)) – \(show(b.p95))" }
+        var lines: [String] = []
+        func row(_ label: String, _ current: String, _ reform: String, _ difference: String = "") {
+            lines.append(Format.left(label, 40) + Format.right(current, 20) + Format.right(reform, 20) + Format.right(difference, 20))
+        }
+        func section(_ title: String) { lines.append(""); lines.append(title) }
+        let title = "Pensiun \(report.metadata.version) · \(report.scenario.name)"
+        lines.append(title)
+        lines.append(reformDescription(report.inputs))
+        lines.append(String(repeating: "─", count: width))
+        row("", "Current scheme", "Reform", "Reform − current")
+        section("PV of the budget burden \(f.firstYear)–\(f.lastYear) (\(unit.label), at the start of \(f.firstYear))")
+        row("  median", money(f.pvCurrent.median), money(f.pvReform.median), money(f.pvDifference.median))
+        row("  90% band", band(f.pvCurrent, money), band(f.pvReform, money), band(f.pvDifference, money))
+        row("P(reform cheaper in PV)", "", Format.percent(f.probabilityReformCheaper, decimals: 1))
+        row("Peak annual burden (% of GDP), median",
+            "\(Format.percent(f.peakBurdenCurrent.median)) in \(f.peakBurdenYearCurrent)",
+            "\(Format.percent(f.peakBurdenReform.median)) in \(f.peakBurdenYearReform)")
+        row("P(burden > \(Format.percent(f.threshold, decimals: 2)) of GDP in any year)",
+            Format.percent(f.probabilityAboveThresholdCurrent, decimals: 1), Format.percent(f.probabilityAboveThresholdReform, decimals: 1))
+        do {
+            row("Peak transition cost (% of GDP), median", "",
+                "\(Format.percent(f.peakTransitionCost.median)) in \(f.peakTransitionYear)")
+            row("  90% band", "", band(f.peakTransitionCost) { Format.percent($0) })
+            if let b = f.breakeven {
+                row("Breakeven year (median, 90% band)", "", "\(Int(b.median.rounded()))",
+                    "\(Int(b.p5.rounded()))–\(Int(b.p95.rounded()))")
+            } else {
+                row("Breakeven year", "", "none by \(f.lastYear)")
+            }
+            row("  paths that never break even", "", Format.percent(f.shareNeverBreakingEven, decimals: 1))
+        }
+        if report.inputs.reform.dc != nil {
+            row("DC fund assets at \(f.lastYear + 1) (% of GDP)", "", Format.percent(f.dcAssetsAtHorizon.median, decimals: 1),
+                band(f.dcAssetsAtHorizon) { Format.percent($0, decimals: 1) })
+            row("PV of guarantee top-ups (\(unit.label))", "", money(f.pvGuaranteeTopups.median), band(f.pvGuaranteeTopups, money))
+            row("PV of bond redemptions (\(unit.label))", "", money(f.pvBondRedemptions.median), band(f.pvBondRedemptions, money))
+            row("Recognition bonds outstanding, peak", "", f.peakBondsOutstanding > 0
+                ? "\(money(f.peakBondsOutstanding)) in \(f.peakBondsYear)" : "none")
+        }
+        section("Replacement rates at retirement, \(f.replacementYears.lowerBound)–\(f.replacementYears.upperBound) (% of final salary; median / 10th pct)")
+        func rate(_ v: (median: Double, p10: Double)?) -> String {
+            guard let v else { return "—" }
+            return "\(Format.percent(v.median, decimals: 1)) / \(Format.percent(v.p10, decimals: 1))"
+        }
+        row("  track", "DB (current)", report.inputs.reform.dc != nil ? "DC (reform)" : "DB (reform)", "total (reform)")
+        for t in f.replacement {
+            row("  \(t.track)", rate(t.db), rate(report.inputs.reform.dc != nil ? t.dc : t.total), rate(t.total))
+        }
+        if let debt = f.debt {
+            section("Implicit pension debt at the start of \(f.firstYear) (\(unit.label)): \(money(debt.total))")
+            lines.append("  pensioners and disabled \(money(debt.pensioners)) · survivors \(money(debt.survivors)) · actives \(money(debt.actives))")
+        }
+        if !report.calibration.isEmpty {
+            section("Calibration (model: mean over paths; current scheme)")
+            lines.append(Format.left("  target", 44) + Format.right("model", 14) + Format.right("actual", 14) + Format.right("tolerance", 11) + Format.right("", 5) + "  source")
+            for c in report.calibration {
+                let v = value(c.target.measure, c.model, unit: unit)
+                var actual = value(c.target.measure, c.target.target, unit: unit)
+                if let upper = c.target.upper { actual += "–" + value(c.target.measure, upper, unit: unit) }
+                lines.append(Format.left("  \(c.target.name) \(c.target.year)", 44) + Format.right(v, 14) + Format.right(actual, 14)
+                             + Format.right("±" + Format.percent(c.target.tolerance, decimals: 0), 11) + Format.right(c.passes ? "ok" : "MISS", 5)
+                             + "  " + c.target.source)
+            }
+        }
+        lines.append(String(repeating: "─", count: width))
+        let m = report.metadata
+        lines.append("Scenario \(report.scenario.file) · seed \(m.seed) · \(Format.grouped(Double(m.paths.count), decimals: 0)) paths"
+                     + (m.paths.count != m.totalPaths ? " (\(m.paths.lowerBound)..<\(m.paths.upperBound) of \(m.totalPaths))" : "")
+                     + " · Pensiun \(m.version)")
+        let text = lines.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }.joined(separator: "\n") + "\n"
+        return markdown ? "```text\n" + text + "```\n" : text
+    }
+
+    static func value(_ measure: CalibrationTarget.Measure, _ v: Double, unit: Presentation) -> String {
+        switch measure {
+        case .actives, .recipients, .retirements: return Format.grouped(v, decimals: 0)
+        case .dbBenefits, .implicitDebt: return Format.grouped(v / unit.unit.scale)
+        case .dbBenefitsPctGDP: return Format.percent(v)
+        }
+    }
+
+    static func reformDescription(_ inputs: ProjectionInputs) -> String {
+        guard let dc = inputs.reform.dc else { return "Reform: parametric changes to the DB scheme (no DC)" }
+        let who: String
+        switch dc.transition {
+        case .newEntrants: who = "entrants from \(dc.year) join a DC scheme"
+        case let .switchUnderAge(a): who = "entrants from \(dc.year) and actives under \(a) move to a DC scheme"
+        case .all: who = "all actives move to a DC scheme in \(dc.year)"
+        case .supplementary: who = "a supplementary DC from \(dc.year) (entrants: DC only)"
+        }
+        let rights: String
+        switch dc.accruedRights {
+        case .frozenDB: rights = "accrued DB rights frozen"
+        case let .recognitionBond(rho): rights = "accrued rights as recognition bonds at \(Format.percent(rho, decimals: 1))"
+        }
+        let rates = "employee \(Format.percent(dc.employeeRate(dc.year), decimals: 1)) + employer \(Format.percent(dc.employerRate(dc.year), decimals: 1))"
+        let switches: Bool
+        switch dc.transition {
+        case .all, .switchUnderAge: switches = true
+        case .newEntrants, .supplementary: switches = false
+        }
+        return "Reform: \(who); \(rates)" + (switches ? "; \(rights)" : "")
+    }
+}

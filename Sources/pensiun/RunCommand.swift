@@ -1,0 +1,104 @@
+import ArgumentParser
+import Foundation
+import PensiunEngine
+import PensiunReporting
+import PensiunScenario
+
+/// `pensiun run`: both schemes on common random paths; prints the comparison and writes the run folder.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Project the current scheme and the reform on the same Monte Carlo paths.",
+        discussion: """
+        Prints the comparison (PV of the budget burden, peaks, breakeven, replacement rates, the
+        implicit pension debt and the calibration) and writes Outputs/<scenario name>/ with
+        summary.md, summary.json, yearly.csv, paths.csv and manifest.json.
+        """
+    )
+
+    @Argument(help: "The scenario file (YAML).")
+    var scenario: String
+
+    @OptionGroup var monteCarlo: MonteCarloOptions
+
+    @Option(name: .customLong("set"), help: "Override a scenario value: key.path=value (repeatable).")
+    var overrides: [String] = []
+
+    @Option(help: "The run folder (default: Outputs/<scenario name>).")
+    var out: String?
+
+    @Flag(help: "Print nothing but errors.")
+    var quiet = false
+
+    func run() throws {
+        let loaded = try loadScenario(scenario, overrides: overrides)
+        guard let inputs = loaded.projection else {
+            throw failInput("\(scenario): the scenario has no projection sections (expected mortality, decrements, survivors, tracks, population, entrants and current_scheme)")
+        }
+        let paths = monteCarlo.paths ?? loaded.simulation.paths
+        let seed = monteCarlo.seed ?? loaded.simulation.seed
+        let threads = monteCarlo.resolvedThreads
+        let started = Date()
+        let report: RunReport
+        do {
+            let projection = try MonteCarloProjection(inputs: inputs)
+            let results = try projection.run(paths: 0..<paths, seed: seed, threads: threads)
+            let debt = try ImplicitPensionDebt.compute(inputs)
+            let metadata = RunMetadata(version: PensiunVersion.string, gitCommit: GitInfo.commit(), seed: seed,
+                                       paths: 0..<paths, totalPaths: paths, threads: threads,
+                                       wallTime: Date().timeIntervalSince(started))
+            report = RunReport(scenario: loaded, inputs: inputs, results: results, debt: debt, metadata: metadata)
+        } catch let error as PortfolioReturnError {
+            throw failInput("\(scenario): \(error)")
+        } catch let error as PensiunEconomy.EconomyPathError {
+            throw failInput("\(scenario): \(error)")
+        }
+        let folder = out ?? "Outputs/\(loaded.name)"
+        let writer = try RunFolderWriter(path: folder)
+        do {
+            try writer.write("summary.md", "# \(loaded.name)\n\n" + SummaryText.render(report, markdown: true))
+            try writer.write("summary.json", RunJSON.summary(report))
+            try writer.write("yearly.csv", RunFiles.yearly(report))
+            try writer.write("paths.csv", RunFiles.paths(report))
+            try writer.write("manifest.json", RunJSON.manifest(report))
+            try writer.commit()
+        } catch {
+            writer.discard()
+            throw error
+        }
+        if !quiet {
+            for warning in loaded.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+            print(SummaryText.render(report), terminator: "")
+            print("Wrote \(folder)/")
+        }
+    }
+}
+
+import PensiunEconomy
+
+/// Loads a scenario, turning every problem into the located messages and exit status 2.
+func loadScenario(_ path: String, overrides: [String]) throws -> Scenario {
+    do {
+        return try ScenarioLoader.load(path: path, overrides: overrides)
+    } catch {
+        throw failInput(error.description)
+    }
+}
+
+/// The git commit of the working directory, when there is one.
+enum GitInfo {
+    static func commit() -> String? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "rev-parse", "HEAD"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { return nil }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return nil }
+        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.isEmpty ? nil : text
+    }
+}
