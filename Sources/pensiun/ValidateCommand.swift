@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import PensiunScenario
+
+/// `pensiun validate`: checks a scenario and prints every problem at once.
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check a scenario file and list every problem, one per line.",
+        discussion: "Exit status 0 when the scenario is valid (warnings are printed), 2 otherwise. Nothing is run or written."
+    )
+
+    @Argument(help: "The scenario file (YAML).")
+    var scenario: String
+
+    @Option(name: .customLong("set"), help: "Override a scenario value: key.path=value (repeatable).")
+    var overrides: [String] = []
+
+    func run() throws {
+        let loaded = try loadScenario(scenario, overrides: overrides)
+        for warning in loaded.warnings { print("warning: \(warning)") }
+        let parts = loaded.projection == nil ? "economy only" : "complete"
+        print("\(scenario): valid (\(parts); \(loaded.warnings.count) warning\(loaded.warnings.count == 1 ? "" : "s"))")
+    }
+}
+
+/// `pensiun explain`: the resolved scenario, every value with where it came from.
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Print the resolved scenario with the source of every value (file:line, --set, or default)."
+    )
+
+    @Argument(help: "The scenario file (YAML).")
+    var scenario: String
+
+    @Option(name: .customLong("set"), help: "Override a scenario value: key.path=value (repeatable).")
+    var overrides: [String] = []
+
+    func run() throws {
+        let loaded = try loadScenario(scenario, overrides: overrides)
+        var lines: [(String, String)] = []
+        func walk(_ node: ScenarioNode, _ path: String) {
+            switch node {
+            case let .scalar(text, location):
+                lines.append(("\(path) = \(text)", location.description))
+            case let .sequence(items, location):
+                if items.allSatisfy({ if case .scalar = $0 { return true } else { return false } }) {
+                    let values = items.map { if case let .scalar(t, _) = $0 { return t } else { return "" } }
+                    lines.append(("\(path) = [\(values.joined(separator: ", "))]", location.description))
+                } else {
+                    for (i, item) in items.enumerated() { walk(item, "\(path)[\(i)]") }
+                }
+            case let .mapping(entries, _):
+                for entry in entries { walk(entry.value, path.isEmpty ? entry.key : "\(path).\(entry.key)") }
+            }
+        }
+        walk(loaded.tree, "")
+        for d in loaded.defaults { lines.append(("\(d.key) = \(d.value)", "default")) }
+        let width = min(70, lines.map(\.0.count).max() ?? 0)
+        for (text, source) in lines {
+            let padded = text.count < width ? text + String(repeating: " ", count: width - text.count) : text
+            print("\(padded)  # \(source)")
+        }
+        for warning in loaded.warnings { print("# warning: \(warning)") }
+    }
+}
