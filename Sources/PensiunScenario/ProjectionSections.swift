@@ -204,6 +204,7 @@ struct ProjectionSections {
         var tracks: [Track] = [], ages: [ByYear<Int>] = []
         var ok = true
         var scaleFiles: [String: CSVTable] = [:]
+        var failedScaleFiles = Set<String>()
         for item in items {
             guard let t = item.mapping(allowed: ["name", "retirement_age", "salary_scale", "dc_base_multiplier"]) else { ok = false; continue }
             let name = t.required("name", expected: "the track's name")?.string(expected: "a name")
@@ -221,10 +222,13 @@ struct ProjectionSections {
                    let column {
                     let key = fileNode.node.location.file + "|" + (fileNode.string() ?? "")
                     let table = scaleFiles[key] ?? CSVTable.read(fileNode, required: ["service", column])
-                    if let table {
+                    if let table, !failedScaleFiles.contains(key) {
                         scaleFiles[key] = table
                         if !files.contains(table.file) { files.append(table.file) }
                         scale = readScale(table, column: column, cursor: fileNode)
+                        if scale == nil { failedScaleFiles.insert(key) }
+                    } else if scaleFiles[key] == nil {
+                        failedScaleFiles.insert(key)
                     }
                 }
             }
@@ -345,7 +349,7 @@ struct ProjectionSections {
             }
             let total = shares.reduce(0) { $0 + $1.share }
             if ok && abs(total - 1) > 1e-6 {
-                table.fail(line: 1, column: nil, "column 'share': the shares must sum to 1 (expected 1, got \(total))")
+                table.fail(line: 1, column: nil, "column 'share': the shares must sum to 1 (expected 1, got \(String(format: "%.6g", total)))")
                 ok = false
             }
             if ok { profile = shares }
@@ -514,7 +518,7 @@ struct ProjectionSections {
             let k = m.required("cash", expected: "the cash weight").flatMap(check)
             guard let e, let b, let k else { return nil }
             if abs(e + b + k - 1) > 1e-9 {
-                c.fail("the weights must sum to 1 (expected 1, got \(e + b + k))")
+                c.fail("the weights must sum to 1 (expected 1, got \(String(format: "%.6g", e + b + k)))")
                 return nil
             }
             return PortfolioWeights(equity: e, bonds: b, cash: k)
@@ -573,7 +577,8 @@ struct ProjectionSections {
             for item in items {
                 guard let p = item.mapping(allowed: ["sex", "track", "entry_age", "entry_year"]) else { ok = false; continue }
                 let sex = p.required("sex", expected: "male or female")?.choice([("male", Sex.male), ("female", Sex.female)])
-                let track = p.required("track", expected: "a track name")?.choice(tracks.enumerated().map { ($0.element.name, $0.offset) })
+                let trackNode = p.required("track", expected: "a track name")
+                let track = tracks.isEmpty ? 0 : trackNode?.choice(tracks.enumerated().map { ($0.element.name, $0.offset) })
                 let age = p.required("entry_age", expected: "an entry age")?.integer(expected: "an age from 14 to 70") { (14...70).contains($0) }
                 let year = p.required("entry_year", expected: "the year of entry")?.integer(expected: "a calendar year from 1950 to 2200") { (1950...2200).contains($0) }
                 if let sex, let track, let age, let year { profiles.append(ProfileSpec(sex: sex, track: track, entryAge: age, entryYear: year)) } else { ok = false }

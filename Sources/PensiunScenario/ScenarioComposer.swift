@@ -80,7 +80,7 @@ enum ScenarioComposer {
             throw ScenarioError([.init(file: "--set", line: nil, column: nil, keyPath: key,
                                        message: "expected key.path=value, got '\(text)'")])
         }
-        let source = "--set \(key)"
+        let source = "--set"
         let value: ScenarioNode
         do {
             if let node = try Yams.compose(yaml: valueText) {

@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+
+@Suite struct ScenarioCommandTests {
+    let synthetic = "Scenarios/synthetic-small/scenario.yaml"
+
+    @Test func validateAcceptsEveryShippedScenario() throws {
+        let scenarios = try FileManager.default.subpathsOfDirectory(atPath: CLI.packageRoot.appendingPathComponent("Scenarios").path)
+            .filter { $0.hasSuffix(".yaml") && !$0.contains("/data/") && !$0.hasPrefix("sweeps/") }
+        #expect(!scenarios.isEmpty)
+        for scenario in scenarios {
+            let result = try CLI.run(["validate", "Scenarios/\(scenario)"])
+            #expect(result.status == 0, "\(scenario): \(result.stderr)")
+            #expect(result.stdout.contains(": valid ("))
+        }
+    }
+
+    @Test func validateExitsWithTwoAndListsEveryProblem() throws {
+        let result = try CLI.run(["validate", synthetic, "--set", "reform.dc.fee=0.5", "--set", "economy.inflation.volatility=-1"])
+        #expect(result.status == 2)
+        #expect(result.stderr == """
+            --set: economy.inflation.volatility: out of range (expected a volatility ≥ 0, got -1)
+            --set: reform.dc.fee: out of range (expected an annual fee in [0, 0.1], got 0.5)
+
+            """)
+    }
+
+    @Test func explainNamesTheSourceOfEveryValue() throws {
+        let result = try CLI.run(["explain", synthetic, "--set", "reform.dc.employer_rate=0.1"])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.contains { $0.hasPrefix("reform.dc.employer_rate = 0.1") && $0.hasSuffix("# --set") })
+        #expect(lines.contains { $0.hasPrefix("simulation.seed = 42") && $0.hasSuffix("# Scenarios/synthetic-small/scenario.yaml:9:9") })
+        #expect(lines.contains { $0.hasPrefix("mortality.kappa_sensitivity = 1") && $0.hasSuffix("# default") })
+    }
+
+    @Test func aBadFlagIsExitStatusTwo() throws {
+        let result = try CLI.run(["run", synthetic, "--paths", "zero"])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("Error: The value 'zero' is invalid for '--paths <paths>'"))
+    }
+}
