@@ -17,7 +17,7 @@ public struct ProjectionResults: Sendable {
     /// GDP_y of every path: gdp[t · P + j], t = 0 … H.
     public var gdp: [Double]
 
-    init(paths: Range<Int>, horizon: Int, startYear: Int, trackCount: Int) {
+    public init(paths: Range<Int>, horizon: Int, startYear: Int, trackCount: Int) {
         self.paths = paths
         self.horizon = horizon
         self.startYear = startYear
@@ -26,6 +26,25 @@ public struct ProjectionResults: Sendable {
         byTrack = .init(repeating: .nan, count: 2 * 3 * trackCount * horizon * paths.count)
         summaries = []
         gdp = .init(repeating: 0, count: (horizon + 1) * paths.count)
+    }
+
+    /// Joins results of adjacent path ranges (in order) into the results of their union: the
+    /// same values, bit for bit, as one run over the whole range (MODEL.md §7).
+    public static func concatenating(_ parts: [ProjectionResults]) -> ProjectionResults {
+        let first = parts[0]
+        let lower = first.paths.lowerBound, upper = parts.last!.paths.upperBound
+        var whole = ProjectionResults(paths: lower..<upper, horizon: first.horizon, startYear: first.startYear,
+                                      trackCount: first.trackCount)
+        let p = upper - lower, h = first.horizon
+        let rows = 2 * Metric.allCases.count * (h + 1), trackRows = 2 * 3 * first.trackCount * h
+        for part in parts {
+            let q = part.paths.count, offset = part.paths.lowerBound - lower
+            for row in 0..<rows { for j in 0..<q { whole.values[row * p + offset + j] = part.values[row * q + j] } }
+            for row in 0..<trackRows { for j in 0..<q { whole.byTrack[row * p + offset + j] = part.byTrack[row * q + j] } }
+            for t in 0...h { for j in 0..<q { whole.gdp[t * p + offset + j] = part.gdp[t * q + j] } }
+            whole.summaries.append(contentsOf: part.summaries)
+        }
+        return whole
     }
 
     /// GDP of year index t across paths.

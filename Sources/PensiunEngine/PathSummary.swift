@@ -24,6 +24,27 @@ public struct PathSummary: Sendable, Equatable {
     public var exceedsThresholdCurrent: Bool
     public var exceedsThresholdReform: Bool
 
+    /// A summary with every field given (for reading archived results).
+    public init(path: Int, pvBurdenCurrent: Double, pvBurdenReform: Double, pvGuaranteeTopups: Double,
+                pvBondRedemptions: Double, peakBurdenPctGDPCurrent: Double, peakBurdenYearCurrent: Int,
+                peakBurdenPctGDPReform: Double, peakBurdenYearReform: Int, peakTransitionCostPctGDP: Double,
+                peakTransitionCostYear: Int, breakevenYear: Int?, exceedsThresholdCurrent: Bool, exceedsThresholdReform: Bool) {
+        self.path = path
+        self.pvBurdenCurrent = pvBurdenCurrent
+        self.pvBurdenReform = pvBurdenReform
+        self.pvGuaranteeTopups = pvGuaranteeTopups
+        self.pvBondRedemptions = pvBondRedemptions
+        self.peakBurdenPctGDPCurrent = peakBurdenPctGDPCurrent
+        self.peakBurdenYearCurrent = peakBurdenYearCurrent
+        self.peakBurdenPctGDPReform = peakBurdenPctGDPReform
+        self.peakBurdenYearReform = peakBurdenYearReform
+        self.peakTransitionCostPctGDP = peakTransitionCostPctGDP
+        self.peakTransitionCostYear = peakTransitionCostYear
+        self.breakevenYear = breakevenYear
+        self.exceedsThresholdCurrent = exceedsThresholdCurrent
+        self.exceedsThresholdReform = exceedsThresholdReform
+    }
+
     /// Summarises one path from the two schemes' burdens.
     public init(path: Int, current: SchemePathResult, reform: SchemePathResult, gdp: [Double],
                 discount: [Double], startYear: Int, reformYear: Int, threshold: Double) {

@@ -64,8 +64,9 @@ public enum RunJSON {
         return encode(object)
     }
 
-    /// The manifest: version, git commit, file hashes, the resolved scenario, seed, paths, threads,
-    /// wall time (the only field that differs between equal runs).
+    /// The manifest: version, git commit, file hashes, the resolved scenario and its `--set`
+    /// overrides, seed, paths, and the execution record (threads, wall time, merged shards: the
+    /// only part that differs between equal runs).
     public static func manifest(_ report: RunReport) -> String {
         let m = report.metadata
         var hashes: [String: String] = [:]
@@ -81,11 +82,13 @@ public enum RunJSON {
             "resolved_scenario": tree(report.scenario.tree),
             "defaults": Dictionary(report.scenario.defaults.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a }),
             "warnings": report.scenario.warnings,
+            "overrides": m.overrides,
             "seed": NSNumber(value: m.seed),
             "paths": ["from": m.paths.lowerBound, "to": m.paths.upperBound, "total": m.totalPaths],
-            "threads": m.threads,
             "generator": report.inputs.calendar.generator.rawValue,
-            "wall_time_seconds": (m.wallTime * 1000).rounded() / 1000,
+            // How this folder was produced; the only part that differs between equal runs.
+            "execution": ["threads": m.threads, "wall_time_seconds": (m.wallTime * 1000).rounded() / 1000,
+                          "merged_from": m.mergedFrom],
         ]
         return encode(object)
     }

@@ -13,7 +13,14 @@ public struct RunMetadata: Sendable {
     public var totalPaths: Int
     public var threads: Int
     public var wallTime: Double
-    public init(version: String, gitCommit: String?, seed: UInt64, paths: Range<Int>, totalPaths: Int, threads: Int, wallTime: Double) {
+    /// The scenario's `--set` overrides, in order.
+    public var overrides: [String]
+    /// For a merged run, the shard folders it was made from.
+    public var mergedFrom: [String]
+    public init(version: String, gitCommit: String?, seed: UInt64, paths: Range<Int>, totalPaths: Int, threads: Int,
+                wallTime: Double, overrides: [String] = [], mergedFrom: [String] = []) {
+        self.overrides = overrides
+        self.mergedFrom = mergedFrom
         self.version = version
         self.gitCommit = gitCommit
         self.seed = seed

@@ -30,42 +30,45 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
+    @Option(name: .customLong("path-range"), help: "Compute only paths A..<B of the --paths N (a shard; see pensiun merge).")
+    var pathRange: PathRange?
+
+    func validate() throws {
+        if let pathRange, let paths = monteCarlo.paths, pathRange.upper > paths {
+            throw ValidationError("--path-range \(pathRange.lower)..\(pathRange.upper) goes beyond --paths \(paths).")
+        }
+        if pathRange != nil && monteCarlo.paths == nil {
+            throw ValidationError("--path-range needs --paths N, the number of paths of the whole run.")
+        }
+    }
+
     func run() throws {
         let loaded = try loadScenario(scenario, overrides: overrides)
         guard let inputs = loaded.projection else {
             throw failInput("\(scenario): the scenario has no projection sections (expected mortality, decrements, survivors, tracks, population, entrants and current_scheme)")
         }
-        let paths = monteCarlo.paths ?? loaded.simulation.paths
+        let total = monteCarlo.paths ?? loaded.simulation.paths
+        let range = pathRange.map { $0.lower..<$0.upper } ?? 0..<total
         let seed = monteCarlo.seed ?? loaded.simulation.seed
         let threads = monteCarlo.resolvedThreads
         let started = Date()
         let report: RunReport
         do {
             let projection = try MonteCarloProjection(inputs: inputs)
-            let results = try projection.run(paths: 0..<paths, seed: seed, threads: threads)
+            let results = try projection.run(paths: range, seed: seed, threads: threads)
             let debt = try ImplicitPensionDebt.compute(inputs)
             let metadata = RunMetadata(version: PensiunVersion.string, gitCommit: GitInfo.commit(), seed: seed,
-                                       paths: 0..<paths, totalPaths: paths, threads: threads,
-                                       wallTime: Date().timeIntervalSince(started))
+                                       paths: range, totalPaths: total, threads: threads,
+                                       wallTime: Date().timeIntervalSince(started), overrides: overrides)
             report = RunReport(scenario: loaded, inputs: inputs, results: results, debt: debt, metadata: metadata)
         } catch let error as PortfolioReturnError {
             throw failInput("\(scenario): \(error)")
         } catch let error as PensiunEconomy.EconomyPathError {
             throw failInput("\(scenario): \(error)")
         }
-        let folder = out ?? "Outputs/\(loaded.name)"
-        let writer = try RunFolderWriter(path: folder)
-        do {
-            try writer.write("summary.md", "# \(loaded.name)\n\n" + SummaryText.render(report, markdown: true))
-            try writer.write("summary.json", RunJSON.summary(report))
-            try writer.write("yearly.csv", RunFiles.yearly(report))
-            try writer.write("paths.csv", RunFiles.paths(report))
-            try writer.write("manifest.json", RunJSON.manifest(report))
-            try writer.commit()
-        } catch {
-            writer.discard()
-            throw error
-        }
+        let partial = range != 0..<total
+        let folder = out ?? (partial ? "Outputs/\(loaded.name).paths-\(range.lowerBound)-\(range.upperBound)" : "Outputs/\(loaded.name)")
+        try RunOutput.write(report, to: folder, partial: partial)
         if !quiet {
             for warning in loaded.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
             print(SummaryText.render(report), terminator: "")
@@ -82,6 +85,18 @@ func loadScenario(_ path: String, overrides: [String]) throws -> Scenario {
         return try ScenarioLoader.load(path: path, overrides: overrides)
     } catch {
         throw failInput(error.description)
+    }
+}
+
+/// `A..B`: the paths A ..< B of a run.
+struct PathRange: ExpressibleByArgument, Equatable {
+    let lower: Int
+    let upper: Int
+    init?(argument: String) {
+        let parts = argument.components(separatedBy: "..")
+        guard parts.count == 2, let a = Int(parts[0]), let b = Int(parts[1]), a >= 0, b > a else { return nil }
+        lower = a
+        upper = b
     }
 }
 
