@@ -16,8 +16,14 @@ public struct ProjectionResults: Sendable {
     public var summaries: [PathSummary]
     /// GDP_y of every path: gdp[t · P + j], t = 0 … H.
     public var gdp: [Double]
+    /// The number of individual profiles.
+    public let profileCount: Int
+    /// profiles[((profile · 2 + scheme) · Q + quantity) · P + j] (``ProfileOutcome/Quantity``).
+    public var profiles: [Double]
 
-    public init(paths: Range<Int>, horizon: Int, startYear: Int, trackCount: Int) {
+    public init(paths: Range<Int>, horizon: Int, startYear: Int, trackCount: Int, profileCount: Int = 0) {
+        self.profileCount = profileCount
+        profiles = .init(repeating: .nan, count: profileCount * 2 * ProfileOutcome.Quantity.allCases.count * paths.count)
         self.paths = paths
         self.horizon = horizon
         self.startYear = startYear
@@ -34,14 +40,16 @@ public struct ProjectionResults: Sendable {
         let first = parts[0]
         let lower = first.paths.lowerBound, upper = parts.last!.paths.upperBound
         var whole = ProjectionResults(paths: lower..<upper, horizon: first.horizon, startYear: first.startYear,
-                                      trackCount: first.trackCount)
+                                      trackCount: first.trackCount, profileCount: first.profileCount)
         let p = upper - lower, h = first.horizon
         let rows = 2 * Metric.allCases.count * (h + 1), trackRows = 2 * 3 * first.trackCount * h
+        let profileRows = first.profileCount * 2 * ProfileOutcome.Quantity.allCases.count
         for part in parts {
             let q = part.paths.count, offset = part.paths.lowerBound - lower
             for row in 0..<rows { for j in 0..<q { whole.values[row * p + offset + j] = part.values[row * q + j] } }
             for row in 0..<trackRows { for j in 0..<q { whole.byTrack[row * p + offset + j] = part.byTrack[row * q + j] } }
             for t in 0...h { for j in 0..<q { whole.gdp[t * p + offset + j] = part.gdp[t * q + j] } }
+            for row in 0..<profileRows { for j in 0..<q { whole.profiles[row * p + offset + j] = part.profiles[row * q + j] } }
             whole.summaries.append(contentsOf: part.summaries)
         }
         return whole
@@ -58,6 +66,13 @@ public struct ProjectionResults: Sendable {
         let p = paths.count
         let start = ((scheme.rawValue * Metric.allCases.count + metric.rawValue) * (horizon + 1) + t) * p
         return values[start..<(start + p)]
+    }
+
+    /// A profile quantity across paths.
+    public func profile(_ index: Int, _ scheme: Scheme, _ quantity: ProfileOutcome.Quantity) -> ArraySlice<Double> {
+        let p = paths.count
+        let start = ((index * 2 + scheme.rawValue) * ProfileOutcome.Quantity.allCases.count + quantity.rawValue) * p
+        return profiles[start..<(start + p)]
     }
 
     /// The replacement rates of one track, kind 0 (db), 1 (dc) or 2 (total), across paths.
@@ -112,8 +127,9 @@ public struct MonteCarloProjection: Sendable {
         try plan.run { index, block in
             slots.set(index, try self.runBlock(block, seeds: seeds))
         }
+        let profileCount = context.inputs.profiles.count
         var results = ProjectionResults(paths: paths, horizon: context.horizon, startYear: context.startYear,
-                                        trackCount: context.inputs.tracks.count)
+                                        trackCount: context.inputs.tracks.count, profileCount: profileCount)
         let p = paths.count
         let metrics = Metric.allCases.count
         let h = context.horizon, k = results.trackCount
@@ -132,6 +148,7 @@ public struct MonteCarloProjection: Sendable {
                     } } }
                 }
                 for t in 0...h { results.gdp[t * p + j] = output.gdp[offset][t] }
+                for (row, value) in output.profiles[offset].enumerated() { results.profiles[row * p + j] = value }
             }
             results.summaries.append(contentsOf: output.summaries)
         }
@@ -143,6 +160,8 @@ public struct MonteCarloProjection: Sendable {
         let results: [[SchemePathResult]]
         let summaries: [PathSummary]
         let gdp: [[Double]]
+        /// Per path: the profile quantities, (profile · 2 + scheme) · Q + quantity.
+        let profiles: [[Double]]
     }
 
     func runBlock(_ paths: Range<Int>, seeds: PathSeeds) throws -> BlockOutput {
@@ -156,6 +175,8 @@ public struct MonteCarloProjection: Sendable {
         var results: [[SchemePathResult]] = []
         var summaries: [PathSummary] = []
         var gdp: [[Double]] = []
+        var profiles: [[Double]] = []
+        let profiler = ProfileProjector(context: context)
         let k = context.inputs.tracks.count
         for (j, path) in paths.enumerated() {
             generator.reseed(seeds.seed(forPath: path))
@@ -176,8 +197,13 @@ public struct MonteCarloProjection: Sendable {
                                          threshold: context.inputs.valuation.burdenThreshold))
             results.append([rc, rr])
             gdp.append(d.gdp)
+            var values: [Double] = []
+            for spec in context.inputs.profiles {
+                for scheme in Scheme.allCases { values += profiler.project(spec, scheme: scheme, drivers: d).values }
+            }
+            profiles.append(values)
         }
-        return BlockOutput(firstPath: paths.lowerBound, results: results, summaries: summaries, gdp: gdp)
+        return BlockOutput(firstPath: paths.lowerBound, results: results, summaries: summaries, gdp: gdp, profiles: profiles)
     }
 
     /// Projects the deterministic path (every σ zero, κ = 0) and returns both schemes' results.

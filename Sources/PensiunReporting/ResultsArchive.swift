@@ -5,8 +5,8 @@ import PensiunEngine
 /// ranges can be merged into the run over their union (`pensiun merge`), byte for byte.
 ///
 /// `results.bin`: a header line `pensiun-results 1 <paths from> <paths to> <horizon> <start year>
-/// <tracks> <summaries>\n`, then little-endian IEEE 754 doubles: the metric values, the
-/// replacement rates by track, GDP, and 14 doubles per path summary (integers and flags as
+/// <tracks> <summaries> <profiles>\n`, then little-endian IEEE 754 doubles: the metric values, the
+/// replacement rates by track, GDP, the profile quantities, and 14 doubles per path summary (integers and flags as
 /// doubles, a missing breakeven year as NaN).
 public enum ResultsArchive {
     public static let fileName = "results.bin"
@@ -18,7 +18,7 @@ public enum ResultsArchive {
     }
 
     public static func encode(_ r: ProjectionResults) -> Data {
-        var data = Data("pensiun-results 1 \(r.paths.lowerBound) \(r.paths.upperBound) \(r.horizon) \(r.startYear) \(r.trackCount) \(r.summaries.count)\n".utf8)
+        var data = Data("pensiun-results 1 \(r.paths.lowerBound) \(r.paths.upperBound) \(r.horizon) \(r.startYear) \(r.trackCount) \(r.summaries.count) \(r.profileCount)\n".utf8)
         func append(_ values: [Double]) {
             var little = values.map { $0.bitPattern.littleEndian }
             little.withUnsafeMutableBytes { data.append(contentsOf: $0) }
@@ -26,6 +26,7 @@ public enum ResultsArchive {
         append(r.values)
         append(r.byTrack)
         append(r.gdp)
+        append(r.profiles)
         append(r.summaries.flatMap { s -> [Double] in
             [Double(s.path), s.pvBurdenCurrent, s.pvBurdenReform, s.pvGuaranteeTopups, s.pvBondRedemptions,
              s.peakBurdenPctGDPCurrent, Double(s.peakBurdenYearCurrent), s.peakBurdenPctGDPReform,
@@ -41,14 +42,15 @@ public enum ResultsArchive {
             throw FormatError(file: file, message: "not a Pensiun results file (expected a header line)")
         }
         let fields = header.split(separator: " ")
-        guard fields.count == 8, fields[0] == "pensiun-results", fields[1] == "1",
+        guard fields.count == 9, fields[0] == "pensiun-results", fields[1] == "1",
               let from = Int(fields[2]), let to = Int(fields[3]), let horizon = Int(fields[4]),
-              let start = Int(fields[5]), let tracks = Int(fields[6]), let count = Int(fields[7]), to >= from else {
+              let start = Int(fields[5]), let tracks = Int(fields[6]), let count = Int(fields[7]),
+              let profileCount = Int(fields[8]), to >= from else {
             throw FormatError(file: file, message: "not a Pensiun results file of version 1 (header '\(header)')")
         }
-        var r = ProjectionResults(paths: from..<to, horizon: horizon, startYear: start, trackCount: tracks)
+        var r = ProjectionResults(paths: from..<to, horizon: horizon, startYear: start, trackCount: tracks, profileCount: profileCount)
         let body = data[(newline + 1)...]
-        let expected = (r.values.count + r.byTrack.count + r.gdp.count + 14 * count) * 8
+        let expected = (r.values.count + r.byTrack.count + r.gdp.count + r.profiles.count + 14 * count) * 8
         guard body.count == expected else {
             throw FormatError(file: file, message: "truncated or damaged (expected \(expected) bytes of values, got \(body.count))")
         }
@@ -63,6 +65,7 @@ public enum ResultsArchive {
         r.values = take(r.values.count)
         r.byTrack = take(r.byTrack.count)
         r.gdp = take(r.gdp.count)
+        r.profiles = take(r.profiles.count)
         for _ in 0..<count {
             let f = take(14)
             r.summaries.append(PathSummary(

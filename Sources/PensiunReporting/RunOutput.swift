@@ -14,6 +14,7 @@ public enum RunOutput {
             try writer.write("summary.json", RunJSON.summary(report))
             try writer.write("yearly.csv", RunFiles.yearly(report))
             try writer.write("paths.csv", RunFiles.paths(report))
+            try writer.write("profiles.csv", ProfileTable.render(report))
             try writer.write("manifest.json", RunJSON.manifest(report))
             try writer.commit()
         } catch {

@@ -1,0 +1,55 @@
+import PensiunEconomy
+import PensiunEngine
+import PensiunMonteCarlo
+
+/// `profiles.csv`: individual profiles (MODEL.md §9) by track and scheme.
+///
+/// Rows with basis `paths` give the distribution across paths (mean and 10/50/90th percentiles) of
+/// each quantity at retirement; rows with basis `deterministic` give the career year by year on
+/// the deterministic path (salary, contributions, DC balance), the value in `mean`.
+public enum ProfileTable {
+    public static let header = "profile,sex,track,entry_age,entry_year,scheme,basis,year,quantity,mean,p10,p50,p90"
+
+    public static func render(_ report: RunReport) -> String {
+        var out = header + "\n"
+        let inputs = report.inputs
+        let deterministic = deterministicOutcomes(inputs)
+        for (index, spec) in inputs.profiles.enumerated() {
+            let id = "\(inputs.tracks[spec.track].name)-\(spec.sex.rawValue)-\(spec.entryAge)-\(spec.entryYear)"
+            let prefix = "\(id),\(spec.sex.rawValue),\(inputs.tracks[spec.track].name),\(spec.entryAge),\(spec.entryYear)"
+            for scheme in Scheme.allCases {
+                for q in ProfileOutcome.Quantity.allCases {
+                    let values = report.results.profile(index, scheme, q).filter { !$0.isNaN }
+                    var row = "\(prefix),\(scheme.name),paths,,\(q.name),"
+                    if values.isEmpty {
+                        row += ",,,"
+                    } else {
+                        let qs = Quantiles.of(values, levels: [0.1, 0.5, 0.9])
+                        row += [SampleSummary.mean(values), qs[0], qs[1], qs[2]].map(RunFiles.number).joined(separator: ",")
+                    }
+                    out += row + "\n"
+                }
+                if let outcome = deterministic?[index][scheme.rawValue] {
+                    for (i, year) in outcome.years.enumerated() {
+                        let fields: [(String, Double)] = [("salary", outcome.salary[i]), ("contributions_employee", outcome.employeeContribution[i]),
+                                                          ("contributions_employer", outcome.employerContribution[i]), ("dc_balance", outcome.balance[i])]
+                        for (name, value) in fields {
+                            out += "\(prefix),\(scheme.name),deterministic,\(year),\(name),\(RunFiles.number(value)),,,\n"
+                        }
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// Profiles on the deterministic path: [profile][scheme].
+    static func deterministicOutcomes(_ inputs: ProjectionInputs) -> [[ProfileOutcome]]? {
+        guard !inputs.profiles.isEmpty, let run = try? MonteCarloProjection(inputs: inputs),
+              let block = try? run.esg.deterministicPath() else { return nil }
+        let drivers = PathDrivers(block: block, slot: 0, kappa: Array(repeating: 0, count: run.context.horizon),
+                                  initialYield: inputs.economy.bondYield.start)
+        let projector = ProfileProjector(context: run.context)
+        return inputs.profiles.map { spec in Scheme.allCases.map { projector.project(spec, scheme: $0, drivers: drivers) } }
+    }
+}
