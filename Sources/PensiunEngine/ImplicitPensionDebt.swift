@@ -6,7 +6,9 @@ import PensiunRandom
 /// group of y0 (no entrants), run to extinction, with actives' rights frozen at y0 on their
 /// service n, no floor, vesting tested on total service, death and disability rights prorated.
 ///
-/// It is computed with the engine itself: every active "switches" at y0 with frozen DB rights
+/// Pensions in payment and frozen rights follow the scheme's indexation rule, or the valuation's
+/// `debtIndexation` when the scenario sets one (`none`: only the amounts the law guarantees, when
+/// raises are discretionary). It is computed with the engine itself: every active "switches" at y0 with frozen DB rights
 /// (`frozenDB(finalSalary:)`: the projected final salary by default, the y0 salary revalued
 /// with the DB indexation rule as the option) and contributes nothing, and the projection runs
 /// until the youngest member of the closed group has reached the table's last age.
@@ -41,7 +43,10 @@ public struct ImplicitPensionDebt: Sendable, Equatable {
                              employeeRate: ByYear(0), employerRate: ByYear(0), fee: 0,
                              glidePath: [PortfolioWeights(equity: 0, bonds: 0, cash: 1)], payout: .lumpSum,
                              annuityMargin: 0, withdrawal: .cash, guarantee: nil)
-        closed.reform = SchemeRules(db: inputs.current.db, retirementAges: inputs.current.retirementAges, dc: frozen)
+        var db = inputs.current.db
+        if let rule = inputs.valuation.debtIndexation { db.indexation = ByYear(rule) }
+        closed.current.db = db
+        closed.reform = SchemeRules(db: db, retirementAges: inputs.current.retirementAges, dc: frozen)
         func value(_ population: InitialPopulation) throws -> Double {
             var group = closed
             group.population = population

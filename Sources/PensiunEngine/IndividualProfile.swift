@@ -130,7 +130,7 @@ public struct ProfileProjector: Sendable {
                     let j = (1 + d.bondYield[t] - dc.annuityMargin) / (1 + dc.annuityEscalation) - 1
                     annuity = pot / context.grid.annuityDueMonthly(spec.sex, age: age + 1, yearIndex: t + 1, kappa: kappa, rate: j)
                     if let g = dc.guarantee, n + 1 >= g.minimumService {
-                        topup = max(0, db.monthsPaid * g.level * floorY - (dbMonthly * db.monthsPaid + annuity))
+                        topup = max(0, db.monthsPaid * g.level * floorY - (dbMonthly * db.monthsPaid * (1 + db.pensionAllowance) + annuity))
                     }
                 }
                 // Values at the end of y_R.
@@ -138,7 +138,7 @@ public struct ProfileProjector: Sendable {
                 let g = expectedEscalation(rules.indexation[t])
                 let dbRate = (1 + iR) / (1 + g) - 1
                 let ann = context.grid.annuityDue(.pensioners, spec.sex, age: age + 1, yearIndex: t + 1, kappa: kappa, rate: dbRate)
-                var benefits = (dbMonthly * db.monthsPaid + topup) * ann
+                var benefits = (dbMonthly * db.monthsPaid * (1 + db.pensionAllowance) + topup) * ann
                 if let dc, annuity > 0 {
                     let r = (1 + iR) / (1 + dc.annuityEscalation) - 1
                     benefits += annuity * context.grid.annuityDue(.pensioners, spec.sex, age: age + 1, yearIndex: t + 1, kappa: kappa, rate: r)
@@ -148,7 +148,7 @@ public struct ProfileProjector: Sendable {
                 if contingentMonthly > 0 {
                     let m = inputs.survivors.leaveProbability(spec.sex, age: age)
                     let spouseAge = min(max(age + 1 + (inputs.survivors.ageGap[spec.sex] ?? 0), 0), context.maximumAge)
-                    benefits += m * contingentMonthly * db.monthsPaid
+                    benefits += m * contingentMonthly * db.monthsPaid * (1 + db.survivorAllowance)
                         * reversionary(member: spec.sex, age: age + 1, spouseAge: spouseAge, t: t + 1, kappa: kappa, rate: dbRate)
                 }
                 let monthly = dbMonthly + annuity / (dc?.monthsPaidDC ?? 12) + topup / db.monthsPaid

@@ -308,6 +308,12 @@ public struct DBRules: Sendable {
     /// c_DB: employee contribution rate on pensionable salary, by year.
     public var employeeRate: ByYear<Double>
     public var destination: ContributionDestination
+    /// Allowances paid with every DB pension awarded (Indonesia: family and food allowances, UU
+    /// 11/1969 Pasal 8), as a fraction of the pension: the amount paid is (1 + allowance) × the
+    /// pension of the formula. Replacement rates exclude them. Default 0 (an addition to MODEL.md).
+    public var pensionAllowance: Double = 0
+    /// The same for survivor pensions.
+    public var survivorAllowance: Double = 0
 
     public init(accrualRate: Double, cap: Double, floor: Double, minimumService: Int, monthsPaid: Double,
                 survivorOfPensioner: Double, survivorOfPensionerFloor: Double,
@@ -447,6 +453,9 @@ public struct ValuationInputs: Sendable {
     public var debtDiscountRate: Double?
     /// Projected final salary (true) or current salary (false) for actives' accrued rights.
     public var debtProjectedSalary: Bool
+    /// The indexation assumed in the implicit pension debt (nil: the scheme's own rule; `.none`
+    /// values only the amounts the law guarantees when raises are discretionary).
+    public var debtIndexation: IndexationRule? = nil
     /// Threshold of burden / GDP for P(burden > threshold in any year).
     public var burdenThreshold: Double
 

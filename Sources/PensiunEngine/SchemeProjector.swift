@@ -114,6 +114,8 @@ struct SchemeProjector {
         let grid = context.grid
         let months = db.monthsPaid
         let monthsDC = dc?.monthsPaidDC ?? 12
+        // Amounts paid include the allowances paid with DB pensions.
+        let paidPension = months * (1 + db.pensionAllowance), paidSurvivor = months * (1 + db.survivorAllowance)
         for t in 0..<horizon {
             let year = context.startYear + t
             let wage = drivers.wageIndex[t]
@@ -259,7 +261,7 @@ struct SchemeProjector {
                     }
                     if monthly > 0 && m > 0 {
                         newSurvivors.count[spouse] += deaths * m
-                        newSurvivors.db[spouse] += deaths * m * monthly * months
+                        newSurvivors.db[spouse] += deaths * m * monthly * paidSurvivor
                         ledger.survivorEntries += deaths * m
                     }
                     if isDC { flows.deathBenefits += deaths * pot }
@@ -285,8 +287,8 @@ struct SchemeProjector {
                     }
                     if dbMonthly > 0 || annuity > 0 {
                         newDisabled.count[to] += disablements
-                        newDisabled.db[to] += disablements * dbMonthly * months
-                        newDisabled.contingent[to] += disablements * contingentMonthly * months
+                        newDisabled.db[to] += disablements * dbMonthly * paidPension
+                        newDisabled.contingent[to] += disablements * contingentMonthly * paidSurvivor
                         if contingentMonthly > 0 { newDisabled.withSurvivorRights[to] += disablements }
                         newDisabled.annuity[to] += disablements * annuity
                         ledger.pensionerEntries += disablements
@@ -322,7 +324,7 @@ struct SchemeProjector {
                             annuity = pot / annuityFactor(sex: sex, age: age + 1, t: t, kappa: kappa, rate: annuityRate)
                             flows.annuityPurchases += retirements * pot
                             if let g = dc!.guarantee, service + 1 >= g.minimumService {
-                                topup = max(0, months * g.level * floorY - (dbMonthly * months + annuity))
+                                topup = max(0, months * g.level * floorY - (dbMonthly * paidPension + annuity))
                             }
                         } else {
                             flows.lumpSums += retirements * pot
@@ -330,8 +332,8 @@ struct SchemeProjector {
                     }
                     if dbMonthly > 0 || annuity > 0 || topup > 0 {
                         newRetired.count[to] += retirements
-                        newRetired.db[to] += retirements * dbMonthly * months
-                        newRetired.contingent[to] += retirements * contingentMonthly * months
+                        newRetired.db[to] += retirements * dbMonthly * paidPension
+                        newRetired.contingent[to] += retirements * contingentMonthly * paidSurvivor
                         if contingentMonthly > 0 { newRetired.withSurvivorRights[to] += retirements }
                         newRetired.annuity[to] += retirements * annuity
                         newRetired.topup[to] += retirements * topup

@@ -19,19 +19,26 @@ public enum SummaryText {
         func section(_ title: String) { lines.append(""); lines.append(title) }
         let title = "Pensiun \(report.metadata.version) · \(report.scenario.name)"
         lines.append(title)
-        lines.append(reformDescription(report.inputs))
+        let hasReform = report.scenario.hasReform
+        lines.append(hasReform ? reformDescription(report.inputs) : "No reform defined: the current scheme alone (reforms extend this scenario)")
         lines.append(String(repeating: "─", count: width))
-        row("", "Current scheme", "Reform", "Reform − current")
+        row("", "Current scheme", hasReform ? "Reform" : "", hasReform ? "Reform − current" : "")
         section("PV of the budget burden \(f.firstYear)–\(f.lastYear) (\(unit.label), at the start of \(f.firstYear))")
-        row("  median", money(f.pvCurrent.median), money(f.pvReform.median), money(f.pvDifference.median))
-        row("  90% band", band(f.pvCurrent, money), band(f.pvReform, money), band(f.pvDifference, money))
-        row("P(reform cheaper in PV)", "", Format.percent(f.probabilityReformCheaper, decimals: 1))
+        if hasReform {
+            row("  median", money(f.pvCurrent.median), money(f.pvReform.median), money(f.pvDifference.median))
+            row("  90% band", band(f.pvCurrent, money), band(f.pvReform, money), band(f.pvDifference, money))
+            row("P(reform cheaper in PV)", "", Format.percent(f.probabilityReformCheaper, decimals: 1))
+        } else {
+            row("  median", money(f.pvCurrent.median), "")
+            row("  90% band", band(f.pvCurrent, money), "")
+        }
         row("Peak annual burden (% of GDP), median",
             "\(Format.percent(f.peakBurdenCurrent.median)) in \(f.peakBurdenYearCurrent)",
-            "\(Format.percent(f.peakBurdenReform.median)) in \(f.peakBurdenYearReform)")
+            hasReform ? "\(Format.percent(f.peakBurdenReform.median)) in \(f.peakBurdenYearReform)" : "")
         row("P(burden > \(Format.percent(f.threshold, decimals: 2)) of GDP in any year)",
-            Format.percent(f.probabilityAboveThresholdCurrent, decimals: 1), Format.percent(f.probabilityAboveThresholdReform, decimals: 1))
-        do {
+            Format.percent(f.probabilityAboveThresholdCurrent, decimals: 1),
+            hasReform ? Format.percent(f.probabilityAboveThresholdReform, decimals: 1) : "")
+        if hasReform {
             row("Peak transition cost (% of GDP), median", "",
                 "\(Format.percent(f.peakTransitionCost.median)) in \(f.peakTransitionYear)")
             row("  90% band", "", band(f.peakTransitionCost) { Format.percent($0) })
@@ -51,14 +58,19 @@ public enum SummaryText {
             row("Recognition bonds outstanding, peak", "", f.peakBondsOutstanding > 0
                 ? "\(money(f.peakBondsOutstanding)) in \(f.peakBondsYear)" : "none")
         }
-        section("Replacement rates at retirement, \(f.replacementYears.lowerBound)–\(f.replacementYears.upperBound) (% of final salary; median / 10th pct)")
+        section("Replacement rates at retirement, \(f.replacementYears.lowerBound)–\(f.replacementYears.upperBound) (% of final pensionable salary; median / 10th pct)")
         func rate(_ v: (median: Double, p10: Double)?) -> String {
             guard let v else { return "—" }
             return "\(Format.percent(v.median, decimals: 1)) / \(Format.percent(v.p10, decimals: 1))"
         }
-        row("  track", "DB (current)", report.inputs.reform.dc != nil ? "DC (reform)" : "DB (reform)", "total (reform)")
-        for t in f.replacement {
-            row("  \(t.track)", rate(t.db), rate(report.inputs.reform.dc != nil ? t.dc : t.total), rate(t.total))
+        if hasReform {
+            row("  track", "DB (current)", report.inputs.reform.dc != nil ? "DC (reform)" : "DB (reform)", "total (reform)")
+            for t in f.replacement {
+                row("  \(t.track)", rate(t.db), rate(report.inputs.reform.dc != nil ? t.dc : t.total), rate(t.total))
+            }
+        } else {
+            row("  track", "DB (current)", "")
+            for t in f.replacement { row("  \(t.track)", rate(t.db), "") }
         }
         if let debt = f.debt {
             section("Implicit pension debt at the start of \(f.firstYear) (\(unit.label)): \(money(debt.total))")
@@ -66,14 +78,14 @@ public enum SummaryText {
         }
         if !report.calibration.isEmpty {
             section("Calibration (model: mean over paths; current scheme)")
-            lines.append(Format.left("  target", 44) + Format.right("model", 14) + Format.right("actual", 14) + Format.right("tolerance", 11) + Format.right("", 5) + "  source")
+            lines.append(Format.left("  target", 40) + Format.right("model", 12) + Format.right("actual", 20) + Format.right("tolerance", 10) + Format.right("", 5) + "  source")
             for c in report.calibration {
                 let v = value(c.target.measure, c.model, unit: unit)
                 var actual = value(c.target.measure, c.target.target, unit: unit)
                 if let upper = c.target.upper { actual += "–" + value(c.target.measure, upper, unit: unit) }
-                lines.append(Format.left("  \(c.target.name) \(c.target.year)", 44) + Format.right(v, 14) + Format.right(actual, 14)
-                             + Format.right("±" + Format.percent(c.target.tolerance, decimals: 0), 11) + Format.right(c.passes ? "ok" : "MISS", 5)
-                             + "  " + c.target.source)
+                lines.append(Format.left("  \(c.target.name) \(c.target.year)", 40) + Format.right(v, 12) + Format.right(actual, 20)
+                             + Format.right("±" + Format.percent(c.target.tolerance, decimals: 0), 10) + Format.right(c.passes ? "ok" : "MISS", 5))
+                lines.append("      source: " + c.target.source)
             }
         }
         lines.append(String(repeating: "─", count: width))

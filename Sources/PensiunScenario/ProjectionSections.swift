@@ -360,7 +360,8 @@ struct ProjectionSections {
 
     // MARK: schemes
 
-    static let dbKeys = ["accrual_rate", "cap", "floor", "minimum_service", "months_paid", "survivor", "indexation", "employee_contribution"]
+    static let dbKeys = ["accrual_rate", "cap", "floor", "minimum_service", "months_paid", "survivor", "indexation",
+                         "employee_contribution", "allowances"]
     static let survivorKeys = ["pensioner", "pensioner_floor", "active", "active_floor", "duty", "duty_floor", "duty_share"]
 
     func readDB(_ cursor: YAMLCursor) -> DBRules? {
@@ -385,12 +386,26 @@ struct ProjectionSections {
             rate = c.required("rate", expected: "the employee contribution rate on pensionable salary")?.byYear { $0.number(expected: "a rate in [0, 1]") { (0...1).contains($0) } }
             destination = c.required("destination", expected: "budget or reserve")?.choice([("budget", ContributionDestination.budget), ("reserve", .reserve)])
         }
-        guard let accrual, let cap, let floor, let minService, let months, let survivor, let indexation, let rate, let destination else { return nil }
-        return DBRules(accrualRate: accrual, cap: cap, floor: floor, minimumService: minService, monthsPaid: months,
+        var allowances: (Double, Double)? = (0, 0)
+        if let node = s["allowances"] {
+            allowances = nil
+            if let a = node.mapping(allowed: ["pension", "survivor"]) {
+                let check: (YAMLCursor) -> Double? = { $0.number(expected: "an allowance as a fraction of the pension, in [0, 2]") { (0...2).contains($0) } }
+                let pension = a["pension"].map(check) ?? 0
+                let survivor = a["survivor"].map(check) ?? 0
+                if let pension, let survivor { allowances = (pension, survivor) }
+            }
+        }
+        guard let accrual, let cap, let floor, let minService, let months, let survivor, let indexation, let rate,
+              let destination, let allowances else { return nil }
+        var rules = DBRules(accrualRate: accrual, cap: cap, floor: floor, minimumService: minService, monthsPaid: months,
                        survivorOfPensioner: survivor["pensioner"]!, survivorOfPensionerFloor: survivor["pensioner_floor"]!,
                        survivorOfActive: survivor["active"]!, survivorOfActiveFloor: survivor["active_floor"]!,
                        survivorOfDuty: survivor["duty"]!, survivorOfDutyFloor: survivor["duty_floor"]!,
                        dutyShare: survivor["duty_share"]!, indexation: indexation, employeeRate: rate, destination: destination)
+        rules.pensionAllowance = allowances.0
+        rules.survivorAllowance = allowances.1
+        return rules
     }
 
     func readIndexation(_ cursor: YAMLCursor) -> IndexationRule? {
@@ -566,7 +581,12 @@ struct ProjectionSections {
         if let node = s["discount_rate"] {
             if let r = rate(node) { valuation.discountRate = r } else { ok = false }
         } else { log.noteDefault("reporting.discount_rate", "path_yields") }
-        if let node = s["implicit_debt"], let d = node.mapping(allowed: ["discount_rate", "salary"]) {
+        if let node = s["implicit_debt"], let d = node.mapping(allowed: ["discount_rate", "salary", "indexation"]) {
+            if let ix = d["indexation"] {
+                if case let .scalar(text, _) = ix.node, text == "scheme" {
+                    valuation.debtIndexation = nil
+                } else if let rule = readIndexation(ix) { valuation.debtIndexation = rule } else { ok = false }
+            }
             if let r = d["discount_rate"] { if let v = rate(r) { valuation.debtDiscountRate = v } else { ok = false } }
             if let sal = d["salary"] {
                 if let v = sal.choice([("projected", true), ("current", false)]) { valuation.debtProjectedSalary = v } else { ok = false }

@@ -24,6 +24,8 @@ public struct Scenario: Sendable {
     public var warnings: [String]
     /// How money is shown in reports.
     public var presentation: Presentation
+    /// Whether the scenario defines a reform (otherwise the "reform" repeats the current scheme).
+    public var hasReform: Bool { tree["reform"] != nil }
 }
 
 /// The unit in which reports show money.

@@ -49,6 +49,8 @@ import PensiunActuarial
         ("current_scheme.survivor.pensioner", { $0.current.db.survivorOfPensioner = 0.5 }),
         ("current_scheme.survivor.active", { $0.current.db.survivorOfActive = 0.5 }),
         ("current_scheme.survivor.duty_share", { $0.current.db.dutyShare = 0.5 }),
+        ("current_scheme.allowances.pension", { $0.current.db.pensionAllowance = 0.1 }),
+        ("current_scheme.allowances.survivor", { $0.current.db.survivorAllowance = 0.1 }),
         ("current_scheme.indexation", { $0.current.db.indexation = ByYear(.wages) }),
         ("current_scheme.employee_contribution.rate", { $0.current.db.employeeRate = ByYear(0.08) }),
         ("current_scheme.employee_contribution.destination", { $0.current.db.destination = .reserve }),

@@ -197,7 +197,7 @@ struct ReferenceEngine {
                         if monthly > 0 && prob > 0 {
                             var sp = Member(weight: deaths * prob, state: .survivor, sex: m.sex.other, track: 0,
                                             age: min(max(m.age + 1 + (inputs.survivors.ageGap[m.sex] ?? 0), 0), omega))
-                            sp.db = monthly * db.monthsPaid
+                            sp.db = monthly * db.monthsPaid * (1 + db.survivorAllowance)
                             next.append(sp)
                         }
                     }
@@ -215,7 +215,8 @@ struct ReferenceEngine {
                         }
                         if dbm > 0 || a > 0 {
                             var p = Member(weight: dis, state: .disabled, sex: m.sex, track: m.track, age: nextAge)
-                            p.db = dbm * db.monthsPaid; p.contingent = cm * db.monthsPaid; p.annuity = a
+                            p.db = dbm * db.monthsPaid * (1 + db.pensionAllowance)
+                            p.contingent = cm * db.monthsPaid * (1 + db.survivorAllowance); p.annuity = a
                             next.append(p)
                         }
                     }
@@ -237,12 +238,13 @@ struct ReferenceEngine {
                         if isDC && dc!.payout == .annuity {
                             a = pot / (annuityDue(m.sex, age: m.age + 1, year: year + 1, kappa: kappa, rate: annuityRate) - 11.0 / 24.0)
                             if let g = dc!.guarantee, m.service + 1 >= g.minimumService {
-                                tp = max(0, db.monthsPaid * g.level * floorY - (dbm * db.monthsPaid + a))
+                                tp = max(0, db.monthsPaid * g.level * floorY - (dbm * db.monthsPaid * (1 + db.pensionAllowance) + a))
                             }
                         }
                         if dbm > 0 || a > 0 || tp > 0 {
                             var p = Member(weight: ret, state: .retired, sex: m.sex, track: m.track, age: nextAge)
-                            p.db = dbm * db.monthsPaid; p.contingent = cm * db.monthsPaid; p.annuity = a; p.topup = tp
+                            p.db = dbm * db.monthsPaid * (1 + db.pensionAllowance)
+                            p.contingent = cm * db.monthsPaid * (1 + db.survivorAllowance); p.annuity = a; p.topup = tp
                             next.append(p)
                         }
                         let hasDB = m.accruesDB || m.rights == 1

@@ -27,6 +27,10 @@ import PensiunRandom
         var inputs = Fixture.inputs(horizon: 35, volatility: 0.02, kappaVolatility: kappa, dc: dc, target: .growth(0.01))
         inputs.current.db.destination = .reserve
         inputs.reform.db.destination = .reserve
+        inputs.current.db.pensionAllowance = 0.12
+        inputs.current.db.survivorAllowance = 0.06
+        inputs.reform.db.pensionAllowance = 0.12
+        inputs.reform.db.survivorAllowance = 0.06
         let mc = try MonteCarloProjection(inputs: inputs)
         var mismatches: [String] = []
         for path in [0, 7] {
