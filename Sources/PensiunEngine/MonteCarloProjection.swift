@@ -1,6 +1,7 @@
 import PensiunEconomy
 import PensiunMonteCarlo
 import PensiunRandom
+import Synchronization
 
 /// Everything a Monte Carlo run produces: every metric of both schemes by year and path, and the
 /// per-path summaries. Values are stored path-minor: (scheme, metric, t, path).
@@ -119,13 +120,18 @@ public struct MonteCarloProjection: Sendable {
         return PathDrivers(block: block, slot: j, kappa: kappa, initialYield: context.inputs.economy.bondYield.start)
     }
 
-    /// Runs paths `paths` with master seed `seed` on up to `threads` threads.
-    public func run(paths: Range<Int>, seed: UInt64, threads: Int) throws -> ProjectionResults {
+    /// Runs paths `paths` with master seed `seed` on up to `threads` threads. `progress`, when
+    /// given, is called after each block with the number of paths done so far (from any worker
+    /// thread, not necessarily in increasing order); it does not affect the results.
+    public func run(paths: Range<Int>, seed: UInt64, threads: Int,
+                    progress: (@Sendable (Int) -> Void)? = nil) throws -> ProjectionResults {
         let plan = ParallelBlocks(paths: paths, blockSize: Self.blockSize, threads: threads)
         let seeds = PathSeeds(master: seed)
         let slots = SlotArray<BlockOutput>(count: plan.blockCount)
+        let done = Atomic<Int>(0)
         try plan.run { index, block in
             slots.set(index, try self.runBlock(block, seeds: seeds))
+            if let progress { progress(done.wrappingAdd(block.count, ordering: .relaxed).newValue) }
         }
         let profileCount = context.inputs.profiles.count
         var results = ProjectionResults(paths: paths, horizon: context.horizon, startYear: context.startYear,

@@ -121,13 +121,20 @@ public struct MortalityGrid: Sendable {
     /// ä (annual, in advance) on basis b along the cohort diagonal from (age, y0+t), κ held fixed.
     public func annuityDue(_ basis: MortalityBasisKind, _ sex: Sex, age: Int, yearIndex t: Int, kappa: Double, rate j: Double) -> Double {
         let v = 1 / (1 + j)
+        let ages = maximumAge + 1
+        let uniformFactor = kappa == 0 ? 1 : exp(-beta[0] * kappa)
         var value = 1.0 // ä at the closing age ω: one payment, then certain death.
-        var a = maximumAge - 1
-        while a >= age {
-            let year = min(t + (a - age), years - 1)
-            let q = self.q(basis, sex, age: a, yearIndex: year, kappa: kappa)
-            value = 1 + v * (1 - q) * value
-            a -= 1
+        uncapped.withUnsafeBufferPointer { u in
+            let base = (basis.rawValue * 2 + sex.index) * years
+            var a = maximumAge - 1
+            while a >= age {
+                let year = min(t + (a - age), years - 1)
+                let raw = u[(base + year) * ages + a]
+                let factor = kappa == 0 ? 1 : (uniformBeta ? uniformFactor : exp(-beta[a] * kappa))
+                let q = min(1, raw * factor)
+                value = 1 + v * (1 - q) * value
+                a -= 1
+            }
         }
         return value
     }

@@ -16,6 +16,8 @@ public struct ProjectionContext: Sendable {
     public let entrantProfile: [EntrantShare]
     /// Per scheme, the dense per-year rules.
     public let schemes: [SchemeYearRules]
+    /// Dense lookup tables for the engine's inner loops (no dictionaries, no nested arrays).
+    public let tables: DenseTables
 
     public init(inputs: ProjectionInputs) {
         self.inputs = inputs
@@ -43,6 +45,7 @@ public struct ProjectionContext: Sendable {
             ? inputs.entrants.profile.filter { $0.share > 0 }.map { var s = $0; s.share /= total; return s }
             : []
         schemes = [inputs.current, inputs.reform].map { SchemeYearRules(rules: $0, calendar: calendar) }
+        tables = DenseTables(inputs: inputs)
     }
 
     /// The headcount target of actives at the start of year y0 + t.
@@ -53,6 +56,41 @@ public struct ProjectionContext: Sendable {
         case let .series(series): return series(startYear + t)
         }
     }
+}
+
+/// The inputs the inner loops read, as flat arrays indexed by small integers.
+public struct DenseTables: Sendable {
+    /// Services tabulated: beyond, the last value applies.
+    public static let services = 101
+    public let ages: Int
+    /// salary[k · services + n] = scale_k(n), monthly, currency of y0.
+    public let salary: [Double]
+    /// m_DC by track.
+    public let dcMultiplier: [Double]
+    /// w(n) by completed service.
+    public let withdrawal: [Double]
+    /// r(x) by age.
+    public let early: [Double]
+    /// m_s(x): leave[s · ages + x].
+    public let leave: [Double]
+    /// Δ_s by sex index.
+    public let gap: [Int]
+
+    init(inputs: ProjectionInputs) {
+        let n = Self.services, omega = inputs.calendar.maximumAge
+        ages = omega + 1
+        salary = inputs.tracks.flatMap { track in (0..<n).map { track.scale(service: $0) } }
+        dcMultiplier = inputs.tracks.map(\.dcBaseMultiplier)
+        withdrawal = (0..<n).map { inputs.decrements.withdrawalRate(service: $0) }
+        early = (0...omega).map { inputs.decrements.earlyRate(age: $0) }
+        leave = [Sex.male, .female].flatMap { sex in (0...omega).map { inputs.survivors.leaveProbability(sex, age: $0) } }
+        gap = [inputs.survivors.ageGap[.male] ?? 0, inputs.survivors.ageGap[.female] ?? 0]
+    }
+
+    @inlinable public func salaryScale(track k: Int, service: Int) -> Double {
+        salary[k * Self.services + min(service, Self.services - 1)]
+    }
+    @inlinable public func withdrawalRate(service: Int) -> Double { withdrawal[min(service, Self.services - 1)] }
 }
 
 /// A scheme's rules as dense arrays by year index t (and by track for retirement ages).

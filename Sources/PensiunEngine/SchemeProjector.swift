@@ -35,7 +35,12 @@ struct SchemeProjector {
     var newDeferred: DeferredPool
     var reserve = 0.0
     var rates: [Double]
+    var maleRates: [Double]
+    var femaleRates: [Double]
+    var returnByAge: [Double]
+    var halfGrowthByAge: [Double]
     var annuityCache: [Double]
+    let tables: DenseTables
     var annuityCacheYear = -1
 
     init(context: ProjectionContext, scheme: Scheme) {
@@ -53,6 +58,11 @@ struct SchemeProjector {
         deferred = DeferredPool(tracks: trackCount, ages: ages)
         newDeferred = deferred
         rates = .init(repeating: 0, count: ages)
+        maleRates = rates
+        femaleRates = rates
+        returnByAge = rates
+        halfGrowthByAge = rates
+        tables = context.tables
         annuityCache = .init(repeating: .nan, count: 2 * ages)
     }
 
@@ -110,7 +120,6 @@ struct SchemeProjector {
         let horizon = context.horizon
         let db = rules.rules.db
         let dc = rules.rules.dc
-        let tracks = inputs.tracks
         let grid = context.grid
         let months = db.monthsPaid
         let monthsDC = dc?.monthsPaidDC ?? 12
@@ -128,35 +137,49 @@ struct SchemeProjector {
             // 1. Stocks at the start of the year.
             recordStocks(t: t, drivers: drivers, into: &result)
 
-            // 2. Flows of the year, to those in each state at its start.
+            // 2. Flows of the year, to those in each state at its start. The cohort arrays are
+            // taken out of `actives` for the loops (no copy, no uniqueness checks inside).
             var payroll = 0.0, employeeDB = 0.0, employeeDC = 0.0, employerDC = 0.0
             let cDB = rules.employeeDBRate[t], ce = rules.dcEmployeeRate[t], cr = rules.dcEmployerRate[t]
             var flows = DCMoneyFlows()
             let equity = drivers.equityReturn[t], bondR = drivers.bondReturn[t], cash = drivers.cashReturn[t]
-            for c in 0..<actives.cohortCount {
-                let n = actives.count[c]
+            let cohorts = actives.cohortCount
+            let counts = actives.count, trackOf = actives.track, entryIndex = actives.entryIndex
+            let entryAge = actives.entryAge, accruesDB = actives.accruesDB, isDCMember = actives.isDC
+            if dcActive, let dc {
+                // Portfolio returns by age for this year: R(x) and (1+R(x))^{1/2}.
+                for x in 0..<ages {
+                    let r = try portfolioReturn(dc, age: x, equity: equity, bond: bondR, cash: cash, path: drivers.path, year: year)
+                    returnByAge[x] = r
+                    halfGrowthByAge[x] = (1 + r).squareRoot()
+                }
+            }
+            var balances = actives.balance
+            actives.balance = []
+            for c in 0..<cohorts {
+                let n = counts[c]
                 if n == 0 { continue }
-                let k = actives.track[c]
-                let service = t - actives.entryIndex[c]
-                let s = tracks[k].scale(service: service) * wage
+                let k = trackOf[c]
+                let service = t - entryIndex[c]
+                let s = tables.salaryScale(track: k, service: service) * wage
                 payroll += n * s * 12
-                if actives.accruesDB[c] { employeeDB += n * cDB * s * 12 }
-                if dcActive && actives.isDC[c] {
-                    let base = tracks[k].dcBaseMultiplier * s * 12
+                if accruesDB[c] { employeeDB += n * cDB * s * 12 }
+                if dcActive && isDCMember[c] {
+                    let base = tables.dcMultiplier[k] * s * 12
                     let contribution = (ce + cr) * base
                     employeeDC += n * ce * base
                     employerDC += n * cr * base
                     // 3. Returns: b ← b(1+R) + C(1+R)^{1/2}, at the member's age at the start of y.
-                    let age = actives.entryAge[c] + service
-                    let r = try portfolioReturn(dc!, age: age, equity: equity, bond: bondR, cash: cash, path: drivers.path, year: year)
-                    let growth = (1 + r).squareRoot()
-                    let before = actives.balance[c]
-                    let after = before * (1 + r) + contribution * growth
+                    let age = min(entryAge[c] + service, ages - 1)
+                    let r = returnByAge[age]
+                    let before = balances[c]
+                    let after = before * (1 + r) + contribution * halfGrowthByAge[age]
                     flows.contributions += n * contribution
                     flows.returns += n * (after - before - contribution)
-                    actives.balance[c] = after
+                    balances[c] = after
                 }
             }
+            actives.balance = balances
             var dbBenefits = 0.0, annuities = 0.0, topups = 0.0
             for i in 0..<(2 * ages) {
                 dbBenefits += retired.db[i] + disabled.db[i] + survivors.db[i]
@@ -164,12 +187,12 @@ struct SchemeProjector {
                 topups += retired.topup[i] + disabled.topup[i]
             }
             // Deferred balances earn the portfolio return at their age.
-            if let dc {
+            if dcActive {
                 for s in 0..<2 { for k in 0..<trackCount { for x in 0..<ages {
                     let i = (s * trackCount + k) * ages + x
                     let b = deferred.balance[i]
                     if b == 0 { continue }
-                    let r = try portfolioReturn(dc, age: x, equity: equity, bond: bondR, cash: cash, path: drivers.path, year: year)
+                    let r = returnByAge[x]
                     flows.returns += b * r
                     deferred.balance[i] = b * (1 + r)
                 } } }
@@ -184,30 +207,39 @@ struct SchemeProjector {
             var replacement = ReplacementAccumulator(tracks: trackCount)
             var retirementCount = 0.0
             clearAwards()
-            grid.fillRates(.actives, .male, yearIndex: t, kappa: kappa, into: &rates)
-            let maleRates = rates
-            grid.fillRates(.actives, .female, yearIndex: t, kappa: kappa, into: &rates)
-            let femaleRates = rates
+            grid.fillRates(.actives, .male, yearIndex: t, kappa: kappa, into: &maleRates)
+            grid.fillRates(.actives, .female, yearIndex: t, kappa: kappa, into: &femaleRates)
             let annuityRate = dc.map { (1 + drivers.bondYield[t] - $0.annuityMargin) / (1 + $0.annuityEscalation) - 1 } ?? 0
             let bondGrowth: Double
             if case let .recognitionBond(rho)? = dc?.accruedRights { bondGrowth = 1 + rho } else { bondGrowth = 1 }
-            for c in 0..<actives.cohortCount {
-                let n = actives.count[c]
+            let finalSalaryFrozen: Bool
+            if case .frozenDB(finalSalary: true)? = dc?.accruedRights { finalSalaryFrozen = true } else { finalSalaryFrozen = false }
+            let earlyAge = inputs.decrements.earlyAge, earlyService = inputs.decrements.earlyService
+            let sexOf = actives.sex, rightsOf = actives.rights, serviceAtReform = actives.serviceAtReform
+            let frozenBases = actives.frozenBase, bonds = actives.bond
+            var newCounts = actives.count
+            actives.count = []
+            var awardsRetired = newRetired, awardsDisabled = newDisabled, awardsSurvivors = newSurvivors, awardsDeferred = newDeferred
+            newRetired = BeneficiaryPool(ages: 0); newDisabled = newRetired; newSurvivors = newRetired
+            newDeferred = DeferredPool(tracks: 0, ages: 0)
+            for c in 0..<cohorts {
+                let n = newCounts[c]
                 if n == 0 { continue }
-                let sIndex = actives.sex[c], sex = Sex.at(sIndex), k = actives.track[c]
-                let service = t - actives.entryIndex[c]
-                let age = actives.entryAge[c] + service
-                let b = tracks[k].scale(service: service) * wage
-                let qd = sIndex == 0 ? maleRates[min(age, ages - 1)] : femaleRates[min(age, ages - 1)]
-                let qi = grid.disabilityRate(sex, age: age)
-                let w = inputs.decrements.withdrawalRate(service: service)
+                let sIndex = sexOf[c], k = trackOf[c]
+                let service = t - entryIndex[c]
+                let age = entryAge[c] + service
+                let ageIndex = min(age, ages - 1)
+                let b = tables.salaryScale(track: k, service: service) * wage
+                let qd = sIndex == 0 ? maleRates[ageIndex] : femaleRates[ageIndex]
+                let qi = grid.disability[sIndex * ages + ageIndex]
+                let w = tables.withdrawalRate(service: service)
                 let bup = rules.retirementAge[k][t]
                 let r: Double
                 var early = false
                 if age + 1 >= bup {
                     r = 1
-                } else if age + 1 >= inputs.decrements.earlyAge && service + 1 >= inputs.decrements.earlyService {
-                    r = inputs.decrements.earlyRate(age: age)
+                } else if age + 1 >= earlyAge && service + 1 >= earlyService {
+                    r = tables.early[ageIndex]
                     early = true
                 } else {
                     r = 0
@@ -228,40 +260,38 @@ struct SchemeProjector {
                 }
                 let exits = deaths + disablements + withdrawals + retirements
                 ledger.activeExits += exits
-                actives.count[c] = r == 1 && !processRisk ? 0 : n - exits
+                newCounts[c] = r == 1 && !processRisk ? 0 : n - exits
                 if exits == 0 { continue }
 
-                let isDC = dcActive && actives.isDC[c]
-                let rights = actives.rights[c]
-                let balance = isDC ? actives.balance[c] : 0
+                let isDC = dcActive && isDCMember[c]
+                let rights = rightsOf[c]
+                let balance = isDC ? balances[c] : 0
                 // The bond at the end of y, redeemed on any exit.
-                let bondValue = rights == 2 ? actives.bond[c] * bondGrowth : 0
+                let bondValue = rights == 2 ? bonds[c] * bondGrowth : 0
                 let pot = balance + bondValue
                 bondRedemptions += exits * bondValue
                 if isDC { flows.bondsRedeemedIntoAccounts += exits * bondValue }
-                let nr = actives.serviceAtReform[c]
-                var frozenB = 0.0
-                if rights == 1 {
-                    if case .frozenDB(finalSalary: true)? = dc?.accruedRights { frozenB = b } else { frozenB = actives.frozenBase[c] }
-                }
+                let nr = serviceAtReform[c]
+                let frozenB = rights == 1 ? (finalSalaryFrozen ? b : frozenBases[c]) : 0
                 let nextAge = min(age + 1, ages - 1)
                 let to = sIndex * ages + nextAge
+                let memberAccruesDB = accruesDB[c]
 
                 // Deaths in service.
                 if deaths > 0 {
-                    let m = inputs.survivors.leaveProbability(sex, age: age)
-                    let spouseAge = min(max(age + 1 + (inputs.survivors.ageGap[sex] ?? 0), 0), ages - 1)
-                    let spouse = sex.other.index * ages + spouseAge
+                    let m = tables.leave[sIndex * ages + ageIndex]
+                    let spouseAge = min(max(age + 1 + tables.gap[sIndex], 0), ages - 1)
+                    let spouse = (1 - sIndex) * ages + spouseAge
                     var monthly = 0.0
-                    if actives.accruesDB[c] {
+                    if memberAccruesDB {
                         monthly = (1 - db.dutyShare) * max(db.survivorOfActive * b, db.survivorOfActiveFloor * floorY)
                             + db.dutyShare * max(db.survivorOfDuty * b, db.survivorOfDutyFloor * floorY)
                     } else if rights == 1 {
                         monthly = db.survivorOfActive * frozenB * Double(nr) / Double(service + 1)
                     }
                     if monthly > 0 && m > 0 {
-                        newSurvivors.count[spouse] += deaths * m
-                        newSurvivors.db[spouse] += deaths * m * monthly * paidSurvivor
+                        awardsSurvivors.count[spouse] += deaths * m
+                        awardsSurvivors.db[spouse] += deaths * m * monthly * paidSurvivor
                         ledger.survivorEntries += deaths * m
                     }
                     if isDC { flows.deathBenefits += deaths * pot }
@@ -269,7 +299,7 @@ struct SchemeProjector {
                 // Disability.
                 if disablements > 0 {
                     var dbMonthly = 0.0, contingentMonthly = 0.0
-                    if actives.accruesDB[c] {
+                    if memberAccruesDB {
                         dbMonthly = max(floorY, min(db.cap, db.accrualRate * Double(service + 1)) * b)
                         contingentMonthly = max(db.survivorOfPensioner * b, db.survivorOfPensionerFloor * floorY)
                     } else if rights == 1 {
@@ -279,18 +309,18 @@ struct SchemeProjector {
                     var annuity = 0.0
                     if isDC {
                         if dc!.payout == .annuity {
-                            annuity = pot / annuityFactor(sex: sex, age: age + 1, t: t, kappa: kappa, rate: annuityRate)
+                            annuity = pot / annuityFactor(sex: Sex.at(sIndex), age: age + 1, t: t, kappa: kappa, rate: annuityRate)
                             flows.annuityPurchases += disablements * pot
                         } else {
                             flows.lumpSums += disablements * pot
                         }
                     }
                     if dbMonthly > 0 || annuity > 0 {
-                        newDisabled.count[to] += disablements
-                        newDisabled.db[to] += disablements * dbMonthly * paidPension
-                        newDisabled.contingent[to] += disablements * contingentMonthly * paidSurvivor
-                        if contingentMonthly > 0 { newDisabled.withSurvivorRights[to] += disablements }
-                        newDisabled.annuity[to] += disablements * annuity
+                        awardsDisabled.count[to] += disablements
+                        awardsDisabled.db[to] += disablements * dbMonthly * paidPension
+                        awardsDisabled.contingent[to] += disablements * contingentMonthly * paidSurvivor
+                        if contingentMonthly > 0 { awardsDisabled.withSurvivorRights[to] += disablements }
+                        awardsDisabled.annuity[to] += disablements * annuity
                         ledger.pensionerEntries += disablements
                     }
                 }
@@ -298,8 +328,8 @@ struct SchemeProjector {
                 if withdrawals > 0 && isDC {
                     if dc!.withdrawal == .deferred {
                         let i = (sIndex * trackCount + k) * ages + nextAge
-                        newDeferred.count[i] += withdrawals
-                        newDeferred.balance[i] += withdrawals * pot
+                        awardsDeferred.count[i] += withdrawals
+                        awardsDeferred.balance[i] += withdrawals * pot
                         ledger.deferredEntries += withdrawals
                     } else {
                         flows.cashWithdrawals += withdrawals * pot
@@ -310,8 +340,8 @@ struct SchemeProjector {
                 if retirements > 0 {
                     let eligible = early || service + 1 >= db.minimumService
                     var dbMonthly = 0.0, contingentMonthly = 0.0
-                    let hasDBRights = actives.accruesDB[c] || rights == 1
-                    if actives.accruesDB[c] && eligible {
+                    let hasDBRights = memberAccruesDB || rights == 1
+                    if memberAccruesDB && eligible {
                         dbMonthly = max(floorY, min(db.cap, db.accrualRate * Double(service + 1)) * b)
                         contingentMonthly = max(db.survivorOfPensioner * b, db.survivorOfPensionerFloor * floorY)
                     } else if rights == 1 && eligible {
@@ -321,7 +351,7 @@ struct SchemeProjector {
                     var annuity = 0.0, topup = 0.0
                     if isDC {
                         if dc!.payout == .annuity {
-                            annuity = pot / annuityFactor(sex: sex, age: age + 1, t: t, kappa: kappa, rate: annuityRate)
+                            annuity = pot / annuityFactor(sex: Sex.at(sIndex), age: age + 1, t: t, kappa: kappa, rate: annuityRate)
                             flows.annuityPurchases += retirements * pot
                             if let g = dc!.guarantee, service + 1 >= g.minimumService {
                                 topup = max(0, months * g.level * floorY - (dbMonthly * paidPension + annuity))
@@ -331,12 +361,12 @@ struct SchemeProjector {
                         }
                     }
                     if dbMonthly > 0 || annuity > 0 || topup > 0 {
-                        newRetired.count[to] += retirements
-                        newRetired.db[to] += retirements * dbMonthly * paidPension
-                        newRetired.contingent[to] += retirements * contingentMonthly * paidSurvivor
-                        if contingentMonthly > 0 { newRetired.withSurvivorRights[to] += retirements }
-                        newRetired.annuity[to] += retirements * annuity
-                        newRetired.topup[to] += retirements * topup
+                        awardsRetired.count[to] += retirements
+                        awardsRetired.db[to] += retirements * dbMonthly * paidPension
+                        awardsRetired.contingent[to] += retirements * contingentMonthly * paidSurvivor
+                        if contingentMonthly > 0 { awardsRetired.withSurvivorRights[to] += retirements }
+                        awardsRetired.annuity[to] += retirements * annuity
+                        awardsRetired.topup[to] += retirements * topup
                         ledger.pensionerEntries += retirements
                     }
                     let dbRate = dbMonthly / b
@@ -346,6 +376,8 @@ struct SchemeProjector {
                                     dc: isDC ? dcRate : nil, total: totalRate)
                 }
             }
+            actives.count = newCounts
+            newRetired = awardsRetired; newDisabled = awardsDisabled; newSurvivors = awardsSurvivors; newDeferred = awardsDeferred
 
             // 5. Beneficiaries: deaths, contingent survivors, ageing.
             ledger.pensionerExits += Self.agePool(&retired, spouses: &newSurvivors, passContingent: true, basis: .pensioners,

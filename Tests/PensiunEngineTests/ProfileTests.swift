@@ -33,7 +33,8 @@ import PensiunActuarial
     }
 
     @Test func profilesSurviveShardingAndMerging() throws {
-        var inputs = Fixture.inputs(horizon: 30, volatility: 0.02)
+        // Entering in 2023 at 26 on a track with BUP 60: retires at the end of 2056, within 40 years.
+        var inputs = Fixture.inputs(horizon: 40, volatility: 0.02)
         inputs.profiles = [ProfileSpec(sex: .female, track: 1, entryAge: 26, entryYear: 2023)]
         let run = try MonteCarloProjection(inputs: inputs)
         let whole = try run.run(paths: 0..<20, seed: 4, threads: 2)
