@@ -77,16 +77,8 @@ public enum SummaryText {
             lines.append("  pensioners and disabled \(money(debt.pensioners)) · survivors \(money(debt.survivors)) · actives \(money(debt.actives))")
         }
         if !report.calibration.isEmpty {
-            section("Calibration (model: mean over paths; current scheme)")
-            lines.append(Format.left("  target", 40) + Format.right("model", 12) + Format.right("actual", 20) + Format.right("tolerance", 10) + Format.right("", 5) + "  source")
-            for c in report.calibration {
-                let v = value(c.target.measure, c.model, unit: unit)
-                var actual = value(c.target.measure, c.target.target, unit: unit)
-                if let upper = c.target.upper { actual += "–" + value(c.target.measure, upper, unit: unit) }
-                lines.append(Format.left("  \(c.target.name) \(c.target.year)", 40) + Format.right(v, 12) + Format.right(actual, 20)
-                             + Format.right("±" + Format.percent(c.target.tolerance, decimals: 0), 10) + Format.right(c.passes ? "ok" : "MISS", 5))
-                lines.append("      source: " + c.target.source)
-            }
+            lines.append("")
+            lines.append(contentsOf: calibrationTable(report).split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init))
         }
         lines.append(String(repeating: "─", count: width))
         let m = report.metadata
@@ -95,6 +87,22 @@ public enum SummaryText {
                      + " · Pensiun \(m.version)")
         let text = lines.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }.joined(separator: "\n") + "\n"
         return markdown ? "```text\n" + text + "```\n" : text
+    }
+
+    /// The calibration table: each target with the model's value, the tolerance and its source.
+    public static func calibrationTable(_ report: RunReport) -> String {
+        let unit = report.scenario.presentation
+        var lines = ["Calibration (model: mean over paths; current scheme)"]
+        lines.append(Format.left("  target", 40) + Format.right("model", 12) + Format.right("actual", 20) + Format.right("tolerance", 10) + Format.right("", 5))
+        for c in report.calibration {
+            let v = value(c.target.measure, c.model, unit: unit)
+            var actual = value(c.target.measure, c.target.target, unit: unit)
+            if let upper = c.target.upper { actual += "–" + value(c.target.measure, upper, unit: unit) }
+            lines.append(Format.left("  \(c.target.name) \(c.target.year)", 40) + Format.right(v, 12) + Format.right(actual, 20)
+                         + Format.right("±" + Format.percent(c.target.tolerance, decimals: 0), 10) + Format.right(c.passes ? "ok" : "MISS", 5))
+            lines.append("      source: " + c.target.source)
+        }
+        return lines.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }.joined(separator: "\n") + "\n"
     }
 
     static func value(_ measure: CalibrationTarget.Measure, _ v: Double, unit: Presentation) -> String {

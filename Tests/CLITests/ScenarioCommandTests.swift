@@ -40,3 +40,21 @@ import Testing
         #expect(result.stderr.hasPrefix("Error: The value 'zero' is invalid for '--paths <paths>'"))
     }
 }
+
+@Suite struct CalibrateCommandTests {
+    @Test func theFlagshipMeetsEveryCalibrationTarget() throws {
+        let result = try CLI.run(["calibrate", "Scenarios/indonesia-asn-2019/baseline.yaml", "--paths", "2"])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.hasPrefix("Calibration (model: mean over paths; current scheme)\n"))
+        #expect(result.stdout.hasSuffix("All 7 targets met (2 paths, seed 20190101).\n"))
+        #expect(!result.stdout.contains("MISS"))
+    }
+
+    @Test func aMissedTargetIsExitStatusOne() throws {
+        let result = try CLI.run(["calibrate", "Scenarios/indonesia-asn-2019/baseline.yaml", "--paths", "2",
+                                  "--set", "current_scheme.months_paid=12"])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("MISS"))
+        #expect(result.stdout.hasSuffix("3 of 7 targets missed (2 paths, seed 20190101).\n"))
+    }
+}
