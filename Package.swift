@@ -62,6 +62,11 @@ let package = Package(
             name: "PensiunEngineTests",
             dependencies: ["PensiunEngine", "PensiunEconomy", "PensiunActuarial", "PensiunRandom", "PensiunMonteCarlo"],
             swiftSettings: strict),
+        .testTarget(
+            name: "PensiunReportingTests",
+            dependencies: ["PensiunReporting", "PensiunEngine", "PensiunScenario", "PensiunMonteCarlo"],
+            exclude: ["Golden"],
+            swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["pensiun"], swiftSettings: strict),
     ]
 )

@@ -2,7 +2,8 @@ import Foundation
 import PensiunEngine
 
 /// The files of a run folder, written atomically: `summary.md`, `summary.json`, `yearly.csv`,
-/// `paths.csv`, `manifest.json` (and `results.bin` for a partial run over a path range).
+/// `paths.csv`, `profiles.csv`, `manifest.json`, `report.html` (and `results.bin` for a partial run
+/// over a path range).
 public enum RunOutput {
     public static func write(_ report: RunReport, to folder: String, partial: Bool) throws {
         let writer = try RunFolderWriter(path: folder)
@@ -16,6 +17,7 @@ public enum RunOutput {
             try writer.write("paths.csv", RunFiles.paths(report))
             try writer.write("profiles.csv", ProfileTable.render(report))
             try writer.write("manifest.json", RunJSON.manifest(report))
+            try writer.write("report.html", HTMLReport.render(report))
             try writer.commit()
         } catch {
             writer.discard()

@@ -55,7 +55,9 @@ struct RunCommand: ParsableCommand {
         let report: RunReport
         do {
             let projection = try MonteCarloProjection(inputs: inputs)
-            let results = try projection.run(paths: range, seed: seed, threads: threads)
+            let progress = ProgressReporter.make(total: range.count, quiet: quiet)
+            defer { progress?.finish() }
+            let results = try projection.run(paths: range, seed: seed, threads: threads, progress: progress?.callback)
             let debt = try ImplicitPensionDebt.compute(inputs)
             let metadata = RunMetadata(version: PensiunVersion.string, gitCommit: GitInfo.commit(), seed: seed,
                                        paths: range, totalPaths: total, threads: threads,
