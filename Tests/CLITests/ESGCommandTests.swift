@@ -47,13 +47,25 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: "/tmp/pensiun-never.csv"))
     }
 
+    /// A copy of the flagship folder (and the mortality table it names) in a temporary folder,
+    /// with `edit` applied to the baseline; returns the copy's baseline file.
+    func brokenFlagship(in folder: URL, _ edit: (String) -> String) throws -> URL {
+        let scenarios = folder.appendingPathComponent("Scenarios")
+        try FileManager.default.createDirectory(at: scenarios, withIntermediateDirectories: true)
+        for name in ["indonesia-asn-2019", "mortality"] {
+            try FileManager.default.copyItem(at: CLI.packageRoot.appendingPathComponent("Scenarios/\(name)"),
+                                             to: scenarios.appendingPathComponent(name))
+        }
+        let file = scenarios.appendingPathComponent("indonesia-asn-2019/bad.yaml")
+        let text = try String(contentsOf: CLI.packageRoot.appendingPathComponent(flagship), encoding: .utf8)
+        try edit(text).write(to: file, atomically: true, encoding: .utf8)
+        return file
+    }
+
     @Test func aNegativeVolatilityNamesFileLineAndKey() throws {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let text = try String(contentsOf: CLI.packageRoot.appendingPathComponent(flagship), encoding: .utf8)
-            .replacingOccurrences(of: "volatility: 0.006,", with: "volatility: -0.006,")
-        let file = folder.appendingPathComponent("bad.yaml")
-        try text.write(to: file, atomically: true, encoding: .utf8)
+        let file = try brokenFlagship(in: folder) { $0.replacingOccurrences(of: "volatility: 0.006,", with: "volatility: -0.006,") }
         let csv = folder.appendingPathComponent("esg.csv").path
         let result = try CLI.run(["esg", file.path, "--out", csv])
         #expect(result.status == 2)
@@ -67,10 +79,9 @@ import Testing
     @Test func aMalformedCorrelationMatrixNamesTheKey() throws {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let text = try String(contentsOf: CLI.packageRoot.appendingPathComponent(flagship), encoding: .utf8)
-            .replacingOccurrences(of: "- [ 1.0, -0.3,  0.1,  0.5, -0.1]", with: "- [ 1.0,  0.9,  0.1,  0.5, -0.1]")
-        let file = folder.appendingPathComponent("bad.yaml")
-        try text.write(to: file, atomically: true, encoding: .utf8)
+        let file = try brokenFlagship(in: folder) {
+            $0.replacingOccurrences(of: "- [ 1.0, -0.3,  0.1,  0.5, -0.1]", with: "- [ 1.0,  0.9,  0.1,  0.5, -0.1]")
+        }
         let result = try CLI.run(["esg", file.path, "--out", folder.appendingPathComponent("x.csv").path])
         #expect(result.status == 2)
         #expect(result.stderr.split(separator: "\n").count == 1)
