@@ -14,6 +14,8 @@ let package = Package(
         .library(name: "PensiunActuarial", targets: ["PensiunActuarial"]),
         .library(name: "PensiunEconomy", targets: ["PensiunEconomy"]),
         .library(name: "PensiunScenario", targets: ["PensiunScenario"]),
+        .library(name: "PensiunEngine", targets: ["PensiunEngine"]),
+        .library(name: "PensiunSweep", targets: ["PensiunSweep"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -44,10 +46,15 @@ let package = Package(
             dependencies: ["PensiunEconomy", "PensiunMonteCarlo", "PensiunEngine", "PensiunScenario"],
             swiftSettings: strict
         ),
+        .target(
+            name: "PensiunSweep",
+            dependencies: ["CGSL", "PensiunScenario", "PensiunEngine", "PensiunRandom", "PensiunMonteCarlo", "PensiunReporting"],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "pensiun",
             dependencies: [
-                "PensiunScenario", "PensiunEconomy", "PensiunRandom", "PensiunReporting", "PensiunActuarial",
+                "PensiunScenario", "PensiunEconomy", "PensiunRandom", "PensiunReporting", "PensiunActuarial", "PensiunSweep",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -67,6 +74,8 @@ let package = Package(
             dependencies: ["PensiunReporting", "PensiunEngine", "PensiunScenario", "PensiunMonteCarlo"],
             exclude: ["Golden"],
             swiftSettings: strict),
+        .testTarget(
+            name: "PensiunSweepTests", dependencies: ["PensiunSweep", "PensiunScenario", "PensiunEngine"], swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["pensiun"], swiftSettings: strict),
     ]
 )

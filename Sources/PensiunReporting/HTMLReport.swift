@@ -103,8 +103,8 @@ public enum HTMLReport {
 
     static func footnote(_ report: RunReport) -> String {
         let m = report.metadata
-        var text = "Scenario \(report.scenario.file) · seed \(m.seed) · \(Format.grouped(Double(m.paths.count), decimals: 0)) paths · Pensiun \(m.version)"
-        if let commit = m.gitCommit { text += " (\(commit.prefix(12)))" }
+        // The git commit is in manifest.json only: the page depends on the numbers, not on the commit.
+        let text = "Scenario \(report.scenario.file) · seed \(m.seed) · \(Format.grouped(Double(m.paths.count), decimals: 0)) paths · Pensiun \(m.version)"
         return text + ". Both schemes are projected on the same random paths. Bands are across paths: 50% = 25th–75th percentile, 90% = 5th–95th."
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PensiunRandom
 
 /// Flags shared by every command that simulates paths.
 struct MonteCarloOptions: ParsableArguments {
@@ -14,6 +15,9 @@ struct MonteCarloOptions: ParsableArguments {
 
     func validate() throws {
         if let paths, paths < 1 { throw ValidationError("--paths must be at least 1 (got \(paths)).") }
+        if let paths, UInt64(paths) >= PathSeeds.maximumPaths {
+            throw ValidationError("--paths must be below \(PathSeeds.maximumPaths), the number of distinct path seeds (got \(paths)).")
+        }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads)).") }
     }
 

@@ -7,6 +7,9 @@ import CMallocTuning
 let benchmarks: @Sendable () -> Void = {
     registerRandomBenchmarks()
     registerEconomyBenchmarks()
+    registerActuarialBenchmarks()
+    registerEngineBenchmarks()
+    registerSweepBenchmarks()
 }
 
 /// Settings shared by the suite's benchmarks.

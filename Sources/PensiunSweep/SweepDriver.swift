@@ -1,0 +1,132 @@
+import Foundation
+import PensiunEngine
+import PensiunReporting
+import PensiunScenario
+
+/// What identifies the program that ran a sweep (recorded in manifests).
+public struct SweepProvenance: Sendable {
+    public var version: String
+    public var gitCommit: String?
+    public init(version: String, gitCommit: String?) {
+        self.version = version
+        self.gitCommit = gitCommit
+    }
+}
+
+/// One share of a sweep's variants: shard `index` of `count` (1-based).
+public struct SweepShard: Sendable, Equatable, CustomStringConvertible {
+    public let index: Int
+    public let count: Int
+    public init(index: Int, count: Int) {
+        self.index = index
+        self.count = count
+    }
+
+    /// Reads `I/N` with 1 ≤ I ≤ N.
+    public init?(parsing text: String) {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]), n >= 1, i >= 1, i <= n else { return nil }
+        self.init(index: i, count: n)
+    }
+
+    public var description: String { "\(index)/\(count)" }
+}
+
+/// Runs a sweep: every variant (or one shard's) on common random numbers, journaled in
+/// `OUT/work/`, then `variants.csv`, `results.csv` and `manifest.json` assembled in `OUT`.
+public enum SweepDriver {
+    public struct Outcome: Sendable {
+        /// Variants of this run (all, or the shard's).
+        public let variants: Int
+        /// Of which already finished by an earlier, interrupted run.
+        public let resumed: Int
+        public let rows: Int
+        public let wallTime: Double
+    }
+
+    /// The scenario and Monte Carlo run of one variant: paths 0 ..< spec.paths, master seed
+    /// spec.seed, so every variant sees the same path seeds.
+    public static func results(of variant: SweepVariant, spec: SweepSpec, threads: Int) throws -> ProjectionResults {
+        let scenario: Scenario
+        do {
+            scenario = try spec.template.resolve(variant.overrides)
+        } catch {
+            throw SweepError("variant \(variant.id) (\(describe(variant, spec))):\n\(error.description)")
+        }
+        guard let inputs = scenario.projection else {
+            throw SweepError("variant \(variant.id): the scenario has no projection sections")
+        }
+        do {
+            let projection = try MonteCarloProjection(inputs: inputs)
+            return try projection.run(paths: 0..<spec.paths, seed: spec.seed, threads: threads)
+        } catch {
+            throw SweepError("variant \(variant.id) (\(describe(variant, spec))): \(error)")
+        }
+    }
+
+    /// `name = value, …` of a variant.
+    public static func describe(_ variant: SweepVariant, _ spec: SweepSpec) -> String {
+        zip(spec.parameters, variant.values).map { "\($0.name) = \($1)" }.joined(separator: ", ")
+    }
+
+    /// The text that identifies a run's results (`work/plan.txt`): what produced them (version, git
+    /// commit) and the contents of every input file. A work folder is resumed only by a run with
+    /// the same text.
+    public static func fingerprint(_ spec: SweepSpec, kind: String, shard: SweepShard?, provenance: SweepProvenance) -> String {
+        var lines = ["pensiun \(provenance.version) \(kind)", "commit \(provenance.gitCommit ?? "unknown")",
+                     "sweep_file \(spec.file) \(hash(spec.file) ?? "missing")"]
+        for file in spec.base.files { lines.append("input \(file) \(hash(file) ?? "missing")") }
+        lines.append("paths \(spec.paths)")
+        lines.append("seed \(spec.seed)")
+        if let shard { lines.append("shard \(shard)") }
+        return lines.joined(separator: "\n")
+    }
+
+    static func hash(_ file: String) -> String? {
+        FileManager.default.contents(atPath: file).map { SHA256.hex($0) }
+    }
+
+    /// Runs the sweep `plan` (or its `shard`) into `out`, resuming from `out/work/` when an
+    /// earlier run was interrupted. `progress` receives one line per finished variant.
+    public static func run(
+        _ plan: SweepPlan, out: String, threads: Int, shard: SweepShard?, provenance: SweepProvenance,
+        progress: @escaping @Sendable (String) -> Void = { _ in }
+    ) throws -> Outcome {
+        let started = Date()
+        let spec = plan.spec
+        let mine = shard.map { plan.shard($0.index, of: $0.count) } ?? plan.variants
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        let workPath = out + "/work"
+        if !FileManager.default.fileExists(atPath: workPath) {
+            // A new run: earlier results in this folder are stale from now on.
+            for name in SweepFiles.names { try? FileManager.default.removeItem(atPath: out + "/" + name) }
+        }
+        let work = try WorkFolder(path: workPath, fingerprint: fingerprint(spec, kind: "sweep", shard: shard, provenance: provenance))
+        let finished = work.finished()
+        let pending = mine.filter { !finished.contains($0.id) }
+        let resumed = mine.count - pending.count
+        if resumed > 0 { progress("resuming: \(resumed) of \(mine.count) variants already finished") }
+        let outputs = spec.outputs
+        let runStart = Date()
+        try VariantScheduler.run(pending, threads: threads, work: work, progress: { done, total, id, seconds in
+            let elapsed = Date().timeIntervalSince(runStart)
+            let left = elapsed / Double(done) * Double(total - done)
+            progress("variant \(id) done in \(format(seconds)) s (\(done + resumed)/\(mine.count); about \(format(left)) s left)")
+        }) { variant, inner in
+            let results = try results(of: variant, spec: spec, threads: inner)
+            return SweepRows.rows(variant: variant.id, outputs: outputs, results: results)
+        }
+        var blocks: [String] = []
+        for variant in mine { blocks.append(try work.text(variant.id)) }
+        let wallTime = Date().timeIntervalSince(started)
+        let manifest = SweepFiles.manifest(spec, design: plan, provenance: provenance, shard: shard,
+                                           shardVariants: mine.count, threads: threads, wallTime: wallTime)
+        try SweepFiles.write(out: out, variants: SweepFiles.variantsCSV(spec, mine), results: SweepRows.header + "\n" + blocks.joined(),
+                             manifest: manifest)
+        work.remove()
+        let rows = blocks.reduce(0) { $0 + $1.utf8.reduce(0) { $1 == 10 ? $0 + 1 : $0 } }
+        return Outcome(variants: mine.count, resumed: resumed, rows: rows, wallTime: wallTime)
+    }
+
+    static func format(_ seconds: Double) -> String { String(format: "%.1f", seconds) }
+}
