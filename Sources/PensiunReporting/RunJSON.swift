@@ -71,7 +71,7 @@ public enum RunJSON {
         let m = report.metadata
         var hashes: [String: String] = [:]
         for file in [report.scenario.file] + report.scenario.files {
-            if let data = FileManager.default.contents(atPath: file) { hashes[file] = SHA256.hex(data) }
+            if let data = FileManager.default.contents(atPath: file) { hashes[displayPath(file)] = SHA256.hex(data) }
         }
         let object: [String: Any] = [
             "pensiun_version": m.version,
@@ -91,6 +91,14 @@ public enum RunJSON {
                           "merged_from": m.mergedFrom],
         ]
         return encode(object)
+    }
+
+    /// `path` relative to the working directory when it lies below it (so that the same run made
+    /// in two checkouts records the same manifest), otherwise as given.
+    static func displayPath(_ path: String) -> String {
+        let cwd = FileManager.default.currentDirectoryPath
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        return absolute.hasPrefix(cwd + "/") ? String(absolute.dropFirst(cwd.count + 1)) : path
     }
 
     /// The composed scenario as JSON: mappings, lists and scalars (as written).

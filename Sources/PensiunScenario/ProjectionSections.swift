@@ -72,8 +72,9 @@ struct ProjectionSections {
         var tables: [Sex: MortalityTable]?
         if let basis = s.required("basis", expected: "a mortality table (CSV path) or a law (makeham:A=…,B=…,c=…)"),
            let text = basis.string(expected: "a mortality table (CSV path) or a law (makeham:A=…,B=…,c=…)") {
-            let folder = URL(fileURLWithPath: basis.node.location.file).deletingLastPathComponent()
-            let resolved = text.contains(":") || text.hasPrefix("/") ? text : folder.appendingPathComponent(text).path
+            let folder = (basis.node.location.file as NSString).deletingLastPathComponent
+            let resolved = text.contains(":") || text.hasPrefix("/") ? text
+                : ((folder as NSString).appendingPathComponent(text) as NSString).standardizingPath
             do {
                 let spec = try MortalityBasisSpec(parsing: resolved)
                 if case .table = spec { files.append(resolved) }

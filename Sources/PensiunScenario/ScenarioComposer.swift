@@ -14,14 +14,15 @@ enum ScenarioComposer {
     }
 
     static func compose(path: String, overrides: [String]) throws(ScenarioError) -> Composed {
-        var chain: [String] = []
-        var tree = try load(path: path, chain: &chain)
+        var chain: [String] = [], files: [String] = []
+        var tree = try load(path: path, chain: &chain, files: &files)
         for text in overrides { tree = try apply(override: text, to: tree) }
-        return Composed(tree: tree, files: chain)
+        return Composed(tree: tree, files: files)
     }
 
-    /// `path` and the files it extends, base first.
-    static func load(path: String, chain: inout [String]) throws(ScenarioError) -> ScenarioNode {
+    /// `path` and the files it extends, base first. `chain` holds the canonical paths read so far
+    /// (to detect cycles), `files` the same paths as written (for manifests).
+    static func load(path: String, chain: inout [String], files: inout [String]) throws(ScenarioError) -> ScenarioNode {
         let canonical = URL(fileURLWithPath: path).standardizedFileURL.path
         if let index = chain.firstIndex(of: canonical) {
             let cycle = (chain[index...] + [canonical]).map { URL(fileURLWithPath: $0).lastPathComponent }
@@ -29,6 +30,7 @@ enum ScenarioComposer {
                                        message: "extends forms a cycle (\(cycle.joined(separator: " → ")))")])
         }
         chain.append(canonical)
+        files.append((path as NSString).standardizingPath)
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
@@ -43,13 +45,15 @@ enum ScenarioComposer {
             throw ScenarioError([.init(file: l.file, line: l.line, column: l.column, keyPath: "extends",
                                        message: "expected the path of the base scenario file")])
         }
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-        let basePath = base.hasPrefix("/") ? base : folder.appendingPathComponent(base).path
+        // String joining keeps a relative path relative (messages and manifests name files as the
+        // user would); `..` segments are resolved by the file system.
+        let folder = (path as NSString).deletingLastPathComponent
+        let basePath = base.hasPrefix("/") ? base : (folder as NSString).appendingPathComponent(base)
         guard FileManager.default.fileExists(atPath: basePath) else {
             throw ScenarioError([.init(file: location.file, line: location.line, column: location.column, keyPath: "extends",
                                        message: "cannot read the base scenario '\(base)' (no such file)")])
         }
-        let baseTree = try load(path: basePath, chain: &chain)
+        let baseTree = try load(path: basePath, chain: &chain, files: &files)
         return baseTree.merged(with: tree.removing("extends"))
     }
 
