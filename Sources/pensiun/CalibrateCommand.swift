@@ -12,8 +12,7 @@ struct CalibrateCommand: ParsableCommand {
         discussion: "Runs the projection (default 200 paths) and prints the calibration table. Exit status 0 when every target is met, 1 when one is missed, 2 on bad input."
     )
 
-    @Argument(help: "The scenario file (YAML).")
-    var scenario: String
+    @OptionGroup var input: ScenarioArguments
 
     @Option(help: "Monte Carlo paths (default 200).")
     var paths = 200
@@ -24,20 +23,18 @@ struct CalibrateCommand: ParsableCommand {
     @Option(help: "Worker threads (default: all cores).")
     var threads: Int?
 
-    @Option(name: .customLong("set"), help: "Override a scenario value: key.path=value (repeatable).")
-    var overrides: [String] = []
 
     func validate() throws {
         if paths < 1 { throw ValidationError("--paths must be at least 1 (got \(paths)).") }
     }
 
     func run() throws {
-        let loaded = try loadScenario(scenario, overrides: overrides)
+        let loaded = try input.load()
         guard let inputs = loaded.projection else {
-            throw failInput("\(scenario): the scenario has no projection sections (expected mortality, decrements, survivors, tracks, population, entrants and current_scheme)")
+            throw failInput("\(input.scenario): the scenario has no projection sections (expected mortality, decrements, survivors, tracks, population, entrants and current_scheme)")
         }
         guard !loaded.calibration.isEmpty else {
-            throw failInput("\(scenario): reporting.calibration: the scenario has no calibration targets")
+            throw failInput("\(input.scenario): reporting.calibration: the scenario has no calibration targets")
         }
         let threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
         let seed = seed ?? loaded.simulation.seed
@@ -46,7 +43,7 @@ struct CalibrateCommand: ParsableCommand {
         let debt = loaded.calibration.contains { $0.measure == .implicitDebt } ? try ImplicitPensionDebt.compute(inputs) : nil
         let metadata = RunMetadata(version: PensiunVersion.string, gitCommit: nil, seed: seed, paths: 0..<paths,
                                    totalPaths: paths, threads: threads, wallTime: Date().timeIntervalSince(started),
-                                   overrides: overrides)
+                                   overrides: input.overrides)
         let report = RunReport(scenario: loaded, inputs: inputs, results: results, debt: debt, metadata: metadata)
         print(SummaryText.calibrationTable(report), terminator: "")
         let missed = report.calibration.filter { !$0.passes }.count

@@ -16,8 +16,7 @@ struct ESGCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "The scenario file (YAML).")
-    var scenario: String
+    @OptionGroup var input: ScenarioArguments
 
     @OptionGroup var monteCarlo: MonteCarloOptions
 
@@ -25,12 +24,7 @@ struct ESGCommand: ParsableCommand {
     var out: String?
 
     func run() throws {
-        let loaded: Scenario
-        do {
-            loaded = try ScenarioLoader.load(path: scenario)
-        } catch {
-            throw failInput(error.description)
-        }
+        let loaded = try input.load()
         let paths = monteCarlo.paths ?? loaded.simulation.paths
         let seed = monteCarlo.seed ?? loaded.simulation.seed
         let generator: EconomicScenarioGenerator
@@ -38,7 +32,7 @@ struct ESGCommand: ParsableCommand {
             generator = try EconomicScenarioGenerator(
                 parameters: loaded.economy, startYear: loaded.simulation.startYear, horizon: loaded.simulation.horizon)
         } catch {
-            throw failInput("\(scenario): \(error)")
+            throw failInput("\(input.scenario): \(error)")
         }
         let blocks: [EconomicPaths]
         do {
@@ -46,7 +40,7 @@ struct ESGCommand: ParsableCommand {
                 generator, paths: 0..<paths, seed: seed, kind: loaded.simulation.generator,
                 threads: monteCarlo.resolvedThreads)
         } catch let error as EconomyPathError {
-            throw failInput("\(scenario): \(error)")
+            throw failInput("\(input.scenario): \(error)")
         }
         let destination = out ?? "Outputs/\(loaded.name)/esg.csv"
         let writer = try AtomicFileWriter(path: destination)

@@ -16,13 +16,10 @@ struct RunCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "The scenario file (YAML).")
-    var scenario: String
+    @OptionGroup var input: ScenarioArguments
 
     @OptionGroup var monteCarlo: MonteCarloOptions
 
-    @Option(name: .customLong("set"), help: "Override a scenario value: key.path=value (repeatable).")
-    var overrides: [String] = []
 
     @Option(help: "The run folder (default: Outputs/<scenario name>).")
     var out: String?
@@ -43,9 +40,9 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try loadScenario(scenario, overrides: overrides)
+        let loaded = try input.load()
         guard let inputs = loaded.projection else {
-            throw failInput("\(scenario): the scenario has no projection sections (expected mortality, decrements, survivors, tracks, population, entrants and current_scheme)")
+            throw failInput("\(input.scenario): the scenario has no projection sections (expected mortality, decrements, survivors, tracks, population, entrants and current_scheme)")
         }
         let total = monteCarlo.paths ?? loaded.simulation.paths
         let range = pathRange.map { $0.lower..<$0.upper } ?? 0..<total
@@ -61,12 +58,12 @@ struct RunCommand: ParsableCommand {
             let debt = try ImplicitPensionDebt.compute(inputs)
             let metadata = RunMetadata(version: PensiunVersion.string, gitCommit: GitInfo.commit(), seed: seed,
                                        paths: range, totalPaths: total, threads: threads,
-                                       wallTime: Date().timeIntervalSince(started), overrides: overrides)
+                                       wallTime: Date().timeIntervalSince(started), overrides: input.overrides)
             report = RunReport(scenario: loaded, inputs: inputs, results: results, debt: debt, metadata: metadata)
         } catch let error as PortfolioReturnError {
-            throw failInput("\(scenario): \(error)")
+            throw failInput("\(input.scenario): \(error)")
         } catch let error as PensiunEconomy.EconomyPathError {
-            throw failInput("\(scenario): \(error)")
+            throw failInput("\(input.scenario): \(error)")
         }
         let partial = range != 0..<total
         let folder = out ?? (partial ? "Outputs/\(loaded.name).paths-\(range.lowerBound)-\(range.upperBound)" : "Outputs/\(loaded.name)")
@@ -80,15 +77,6 @@ struct RunCommand: ParsableCommand {
 }
 
 import PensiunEconomy
-
-/// Loads a scenario, turning every problem into the located messages and exit status 2.
-func loadScenario(_ path: String, overrides: [String]) throws -> Scenario {
-    do {
-        return try ScenarioLoader.load(path: path, overrides: overrides)
-    } catch {
-        throw failInput(error.description)
-    }
-}
 
 /// `A..B`: the paths A ..< B of a run.
 struct PathRange: ExpressibleByArgument, Equatable {

@@ -10,17 +10,14 @@ struct ValidateCommand: ParsableCommand {
         discussion: "Exit status 0 when the scenario is valid (warnings are printed), 2 otherwise. Nothing is run or written."
     )
 
-    @Argument(help: "The scenario file (YAML).")
-    var scenario: String
+    @OptionGroup var input: ScenarioArguments
 
-    @Option(name: .customLong("set"), help: "Override a scenario value: key.path=value (repeatable).")
-    var overrides: [String] = []
 
     func run() throws {
-        let loaded = try loadScenario(scenario, overrides: overrides)
+        let loaded = try input.load()
         for warning in loaded.warnings { print("warning: \(warning)") }
         let parts = loaded.projection == nil ? "economy only" : "complete"
-        print("\(scenario): valid (\(parts); \(loaded.warnings.count) warning\(loaded.warnings.count == 1 ? "" : "s"))")
+        print("\(input.scenario): valid (\(parts); \(loaded.warnings.count) warning\(loaded.warnings.count == 1 ? "" : "s"))")
     }
 }
 
@@ -31,14 +28,11 @@ struct ExplainCommand: ParsableCommand {
         abstract: "Print the resolved scenario with the source of every value (file:line, --set, or default)."
     )
 
-    @Argument(help: "The scenario file (YAML).")
-    var scenario: String
+    @OptionGroup var input: ScenarioArguments
 
-    @Option(name: .customLong("set"), help: "Override a scenario value: key.path=value (repeatable).")
-    var overrides: [String] = []
 
     func run() throws {
-        let loaded = try loadScenario(scenario, overrides: overrides)
+        let loaded = try input.load()
         var lines: [(String, String)] = []
         func walk(_ node: ScenarioNode, _ path: String) {
             switch node {
