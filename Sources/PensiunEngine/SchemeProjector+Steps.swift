@@ -100,12 +100,11 @@ extension SchemeProjector {
                         basis: MortalityBasisKind, t: Int, kappa: Double, context: ProjectionContext,
                         rates: inout [Double], ledger: inout PopulationLedger) -> Double {
         var deathsTotal = 0.0
-        let inputs = context.inputs
         let ages = context.maximumAge + 1
         for sIndex in 0..<2 {
             let sex = Sex.at(sIndex)
             context.grid.fillRates(basis, sex, yearIndex: t, kappa: kappa, into: &rates)
-            let gap = inputs.survivors.ageGap[sex] ?? 0
+            let gap = context.tables.gap[sIndex]
             let base = sIndex * ages
             var x = ages - 1
             while x >= 0 {
@@ -115,7 +114,7 @@ extension SchemeProjector {
                 let deaths = n * q
                 deathsTotal += deaths
                 if passContingent, pool.contingent[i] > 0 {
-                    let m = inputs.survivors.leaveProbability(sex, age: x)
+                    let m = context.tables.leave[sIndex * ages + x]
                     if m > 0 {
                         let spouse = sex.other.index * ages + min(max(x + 1 + gap, 0), ages - 1)
                         let spouseCount = pool.withSurvivorRights[i] * q * m

@@ -40,6 +40,7 @@ struct SchemeProjector {
     var returnByAge: [Double]
     var halfGrowthByAge: [Double]
     var annuityCache: [Double]
+    var bupThisYear: [Int]
     let tables: DenseTables
     var annuityCacheYear = -1
 
@@ -63,6 +64,7 @@ struct SchemeProjector {
         returnByAge = rates
         halfGrowthByAge = rates
         tables = context.tables
+        bupThisYear = .init(repeating: 0, count: context.inputs.tracks.count)
         annuityCache = .init(repeating: .nan, count: 2 * ages)
     }
 
@@ -215,6 +217,8 @@ struct SchemeProjector {
             let finalSalaryFrozen: Bool
             if case .frozenDB(finalSalary: true)? = dc?.accruedRights { finalSalaryFrozen = true } else { finalSalaryFrozen = false }
             let earlyAge = inputs.decrements.earlyAge, earlyService = inputs.decrements.earlyService
+            // BUP of each track this year, read once (not through the nested array per cohort).
+            for k in 0..<trackCount { bupThisYear[k] = rules.retirementAge[k][t] }
             let sexOf = actives.sex, rightsOf = actives.rights, serviceAtReform = actives.serviceAtReform
             let frozenBases = actives.frozenBase, bonds = actives.bond
             var newCounts = actives.count
@@ -233,7 +237,7 @@ struct SchemeProjector {
                 let qd = sIndex == 0 ? maleRates[ageIndex] : femaleRates[ageIndex]
                 let qi = grid.disability[sIndex * ages + ageIndex]
                 let w = tables.withdrawalRate(service: service)
-                let bup = rules.retirementAge[k][t]
+                let bup = bupThisYear[k]
                 let r: Double
                 var early = false
                 if age + 1 >= bup {
