@@ -59,11 +59,13 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "PensiunRandomTests", dependencies: ["PensiunRandom"], swiftSettings: strict),
+        // Helpers shared by the statistical tests (sample moments, 4-standard-error checks).
+        .target(name: "PensiunTestSupport", path: "Tests/PensiunTestSupport", swiftSettings: strict),
+        .testTarget(name: "PensiunRandomTests", dependencies: ["PensiunRandom", "PensiunTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "PensiunActuarialTests", dependencies: ["PensiunActuarial", "PensiunRandom"], swiftSettings: strict),
         .testTarget(name: "PensiunMonteCarloTests", dependencies: ["PensiunMonteCarlo"], swiftSettings: strict),
-        .testTarget(name: "PensiunEconomyTests", dependencies: ["PensiunEconomy"], swiftSettings: strict),
+        .testTarget(name: "PensiunEconomyTests", dependencies: ["PensiunEconomy", "PensiunTestSupport"], swiftSettings: strict),
         .testTarget(name: "PensiunScenarioTests", dependencies: ["PensiunScenario"], swiftSettings: strict),
         .testTarget(
             name: "PensiunEngineTests",

@@ -172,14 +172,7 @@ public struct EconomicScenarioGenerator: Sendable {
 
     /// The deterministic path: every shock zero (the result of an all-σ-zero run).
     public func deterministicPath() throws -> EconomicPaths {
-        var zeroVolatility = parameters
-        zeroVolatility.inflation.volatility = 0
-        zeroVolatility.realWageGrowth.volatility = 0
-        zeroVolatility.realGDPGrowth.volatility = 0
-        zeroVolatility.bondYield.volatility = 0
-        zeroVolatility.equityLogVolatility = 0
-        zeroVolatility.equityShocks = .normal
-        let generator = try EconomicScenarioGenerator(parameters: zeroVolatility, startYear: startYear, horizon: horizon)
+        let generator = try EconomicScenarioGenerator(parameters: parameters.withoutShocks, startYear: startYear, horizon: horizon)
         // With zero volatilities the draws do not matter; any seed gives the same path.
         return try generator.generate(paths: 0..<1, seeds: PathSeeds(master: 0))
     }

@@ -103,6 +103,19 @@ public struct EconomyParameters: Sendable, Equatable {
         self.gdpStart = gdpStart
     }
 
+    /// The same economy with every shock switched off (all σ zero, normal equity shocks): its
+    /// single path is the deterministic path of MODEL.md §3.
+    public var withoutShocks: EconomyParameters {
+        var p = self
+        p.inflation.volatility = 0
+        p.realWageGrowth.volatility = 0
+        p.realGDPGrowth.volatility = 0
+        p.bondYield.volatility = 0
+        p.equityLogVolatility = 0
+        p.equityShocks = .normal
+        return p
+    }
+
     /// The four AR(1) processes in correlation order.
     public var processes: [AR1Process] { [inflation, realWageGrowth, realGDPGrowth, bondYield] }
 

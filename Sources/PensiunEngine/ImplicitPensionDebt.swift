@@ -27,14 +27,7 @@ public struct ImplicitPensionDebt: Sendable, Equatable {
                            (inputs.population.pensioners + inputs.population.disabled + inputs.population.survivors).map(\.age).min() ?? 100)
         var closed = inputs
         closed.calendar.horizon = max(1, inputs.calendar.maximumAge - youngest + 1)
-        var economy = inputs.economy
-        economy.inflation.volatility = 0
-        economy.realWageGrowth.volatility = 0
-        economy.realGDPGrowth.volatility = 0
-        economy.bondYield.volatility = 0
-        economy.equityLogVolatility = 0
-        economy.equityShocks = .normal
-        closed.economy = economy
+        closed.economy = inputs.economy.withoutShocks
         closed.mortality.kappaVolatility = 0
         closed.decrements.processRisk = false
         closed.entrants = EntrantInputs(target: .series(ByYear(0)), profile: inputs.entrants.profile)

@@ -120,7 +120,8 @@ public struct ProfileProjector: Sendable {
                     dbMonthly = max(floorY, min(db.cap, db.accrualRate * Double(n + 1)) * s)
                     contingentMonthly = max(db.survivorOfPensioner * s, db.survivorOfPensionerFloor * floorY)
                 } else if rights == 1 && n + 1 >= db.minimumService {
-                    let b = { if case .frozenDB(finalSalary: true)? = dc?.accruedRights { return s } else { return frozenBase } }()
+                    var b = frozenBase
+                    if case .frozenDB(finalSalary: true)? = dc?.accruedRights { b = s }
                     dbMonthly = min(db.cap, db.accrualRate * Double(nr)) * b
                     contingentMonthly = db.survivorOfPensioner * b * Double(nr) / Double(n + 1)
                 }
@@ -158,7 +159,6 @@ public struct ProfileProjector: Sendable {
                 return out
             }
             if rights != 0 { frozenBase *= d.indexation(rules.indexation[t], t) }
-            _ = bondRate
         }
         return out
     }

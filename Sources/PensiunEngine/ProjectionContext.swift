@@ -1,3 +1,4 @@
+import Foundation
 import PensiunActuarial
 
 /// What does not depend on the path, computed once per run: the mortality grid, dense per-year
@@ -117,4 +118,3 @@ public struct SchemeYearRules: Sendable {
     }
 }
 
-import Foundation

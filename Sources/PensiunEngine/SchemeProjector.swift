@@ -448,7 +448,6 @@ struct SchemeProjector {
             }
             result.ledger[t] = ledger
             result.dcFlows[t] = flows
-            _ = year
         }
         recordStocks(t: horizon, drivers: drivers, into: &result)
     }

@@ -93,14 +93,6 @@ public enum RunJSON {
         return encode(object)
     }
 
-    /// `path` relative to the working directory when it lies below it (so that the same run made
-    /// in two checkouts records the same manifest), otherwise as given.
-    static func displayPath(_ path: String) -> String {
-        let cwd = FileManager.default.currentDirectoryPath
-        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
-        return absolute.hasPrefix(cwd + "/") ? String(absolute.dropFirst(cwd.count + 1)) : path
-    }
-
     /// The composed scenario as JSON: mappings, lists and scalars (as written).
     static func tree(_ node: ScenarioNode) -> Any {
         switch node {

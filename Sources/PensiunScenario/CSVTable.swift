@@ -17,8 +17,7 @@ struct CSVTable {
         guard let name = cursor.string(expected: "the path of a CSV file") else { return nil }
         let folder = URL(fileURLWithPath: cursor.node.location.file).deletingLastPathComponent()
         let path = name.hasPrefix("/") ? name : folder.appendingPathComponent(name).path
-        let display = name.hasPrefix("/") ? name : (cursor.node.location.file.hasPrefix("--set")
-            ? name : URL(fileURLWithPath: cursor.node.location.file).deletingLastPathComponent().appendingPathComponent(name).relativePathIfPossible)
+        let display = displayPath(path)
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             cursor.fail("cannot read the CSV file '\(name)' (expected an existing UTF-8 file relative to the scenario file)")
             return nil
@@ -105,11 +104,10 @@ struct CSVTable {
     }
 }
 
-extension URL {
-    /// The path relative to the current directory when it lies below it, else the full path.
-    var relativePathIfPossible: String {
-        let cwd = FileManager.default.currentDirectoryPath + "/"
-        let full = standardizedFileURL.path
-        return full.hasPrefix(cwd) ? String(full.dropFirst(cwd.count)) : full
-    }
+/// `path` relative to the working directory when it lies below it, otherwise as given: how messages
+/// and manifests name files, so that the same run in two checkouts reads the same.
+public func displayPath(_ path: String) -> String {
+    let cwd = FileManager.default.currentDirectoryPath
+    let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+    return absolute.hasPrefix(cwd + "/") ? String(absolute.dropFirst(cwd.count + 1)) : path
 }

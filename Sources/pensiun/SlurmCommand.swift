@@ -201,16 +201,7 @@ struct SlurmSweepCommand: ParsableCommand {
     @OptionGroup var slurm: SlurmOptions
 
     func run() throws {
-        let spec = try loadSweep(file)
-        let plan: SweepPlan
-        do {
-            plan = try SweepPlan(spec: spec)
-            try plan.validate()
-        } catch let error as ScenarioError {
-            throw failInput(error.description)
-        } catch {
-            throw failInput("\(file): \(error)")
-        }
+        let (spec, plan) = try loadSweepPlan(file)
         let variants = plan.variants.count
         if slurm.tasks > variants {
             throw failInput("Error: --tasks \(slurm.tasks) is more than the \(variants) variants of the sweep: every task needs at least one variant (use --tasks \(variants) or fewer).")

@@ -50,16 +50,7 @@ struct SweepRunCommand: ParsableCommand {
     }
 
     func run() throws {
-        let spec = try loadSweep(file)
-        let plan: SweepPlan
-        do {
-            plan = try SweepPlan(spec: spec)
-            try plan.validate()
-        } catch let error as ScenarioError {
-            throw failInput(error.description)
-        } catch {
-            throw failInput("\(file): \(error)")
-        }
+        let (spec, plan) = try loadSweepPlan(file)
         let part = shard.flatMap(SweepShard.init(parsing:))
         let folder = out ?? "Outputs/sweeps/\(spec.name)" + (part.map { "/shard-\($0.index)-of-\($0.count)" } ?? "")
         let threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
@@ -119,6 +110,20 @@ func loadSweep(_ path: String) throws -> SweepSpec {
         return try SweepLoader.load(path: path)
     } catch {
         throw failInput(error.description)
+    }
+}
+
+/// Reads a sweep file and checks its variants; every problem becomes exit status 2.
+func loadSweepPlan(_ path: String) throws -> (SweepSpec, SweepPlan) {
+    let spec = try loadSweep(path)
+    do {
+        let plan = try SweepPlan(spec: spec)
+        try plan.validate()
+        return (spec, plan)
+    } catch let error as ScenarioError {
+        throw failInput(error.description)
+    } catch {
+        throw failInput("\(path): \(error)")
     }
 }
 

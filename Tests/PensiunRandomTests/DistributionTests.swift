@@ -1,4 +1,5 @@
 import Foundation
+import PensiunTestSupport
 import Testing
 @testable import PensiunRandom
 

@@ -1,3 +1,4 @@
+import PensiunTestSupport
 import Testing
 @testable import PensiunRandom
 
