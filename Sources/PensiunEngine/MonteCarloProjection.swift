@@ -89,19 +89,26 @@ public struct ProjectionResults: Sendable {
 public struct MonteCarloProjection: Sendable {
     public let context: ProjectionContext
     public let esg: EconomicScenarioGenerator
+    /// The lane engine's plans of the two schemes, or nil under process risk (which needs the
+    /// general engine's member counts drawn per path).
+    let plans: [LanePlan]?
     /// Paths per block.
     public static let blockSize = 32
 
-    public init(inputs: ProjectionInputs) throws {
-        context = ProjectionContext(inputs: inputs)
-        esg = try EconomicScenarioGenerator(parameters: inputs.economy, startYear: inputs.calendar.startYear,
-                                            horizon: inputs.calendar.horizon)
+    /// Which engine projects the paths: the lane engine whenever process risk is off (the
+    /// default), or the general per-path engine (kept as a second implementation for the tests).
+    public enum Engine: Sendable { case lanes, general }
+
+    public init(inputs: ProjectionInputs, engine: Engine = .lanes) throws {
+        try self.init(context: ProjectionContext(inputs: inputs), engine: engine)
     }
 
-    public init(context: ProjectionContext) throws {
+    public init(context: ProjectionContext, engine: Engine = .lanes) throws {
         self.context = context
         esg = try EconomicScenarioGenerator(parameters: context.inputs.economy, startYear: context.startYear,
                                             horizon: context.horizon)
+        plans = engine == .lanes && !context.inputs.decrements.processRisk
+            ? Scheme.allCases.map { LanePlan(context: context, scheme: $0) } : nil
     }
 
     /// Draws path `path`'s drivers with `generator` (seeded for the path): the economy for all
@@ -171,28 +178,37 @@ public struct MonteCarloProjection: Sendable {
     }
 
     func runBlock(_ paths: Range<Int>, seeds: PathSeeds) throws -> BlockOutput {
+        guard let plans else { return try runBlockGeneral(paths, seeds: seeds) }
         let kind = context.inputs.calendar.generator
         var generator = try RandomGenerator(kind: kind, seed: 1)
-        var riskCurrent = try RandomGenerator(kind: kind, seed: 1)
-        var riskReform = try RandomGenerator(kind: kind, seed: 1)
         var block = EconomicPaths(firstPath: paths.lowerBound, pathCount: paths.count, horizon: context.horizon)
-        var current = SchemeProjector(context: context, scheme: .current)
-        var reform = SchemeProjector(context: context, scheme: .reform)
+        var drivers: [PathDrivers] = []
+        for (j, path) in paths.enumerated() {
+            generator.reseed(seeds.seed(forPath: path))
+            drivers.append(try self.drivers(path: path, slot: j, block: &block, generator: &generator))
+        }
+        let lanes = LaneDrivers(drivers)
+        let k = context.inputs.tracks.count
+        var results = [[SchemePathResult]](repeating: [], count: 2)
+        for scheme in Scheme.allCases {
+            var list = [SchemePathResult](repeating: SchemePathResult(horizon: context.horizon, trackCount: k), count: paths.count)
+            try LaneProjector(context: context, plan: plans[scheme.rawValue], scheme: scheme, lanes: paths.count)
+                .project(lanes, into: &list)
+            results[scheme.rawValue] = list
+        }
+        return finish(paths, drivers: drivers, current: results[0], reform: results[1])
+    }
+
+    /// The per-path summaries, GDP and profiles of a block whose schemes are projected.
+    func finish(_ paths: Range<Int>, drivers: [PathDrivers], current: [SchemePathResult], reform: [SchemePathResult]) -> BlockOutput {
         var results: [[SchemePathResult]] = []
         var summaries: [PathSummary] = []
         var gdp: [[Double]] = []
         var profiles: [[Double]] = []
         let profiler = ProfileProjector(context: context)
-        let k = context.inputs.tracks.count
         for (j, path) in paths.enumerated() {
-            generator.reseed(seeds.seed(forPath: path))
-            let d = try drivers(path: path, slot: j, block: &block, generator: &generator)
-            try riskCurrent.copyState(from: generator)
-            try riskReform.copyState(from: generator)
-            var rc = SchemePathResult(horizon: context.horizon, trackCount: k)
-            var rr = SchemePathResult(horizon: context.horizon, trackCount: k)
-            try current.project(d, riskGenerator: &riskCurrent, into: &rc)
-            try reform.project(d, riskGenerator: &riskReform, into: &rr)
+            let d = drivers[j], rc = current[j]
+            var rr = reform[j]
             for t in 0..<context.horizon {
                 rr[.transitionCostPctGDP, t] = (rr[.budgetBurden, t] - rc[.budgetBurden, t]) / d.gdp[t]
             }
@@ -212,18 +228,54 @@ public struct MonteCarloProjection: Sendable {
         return BlockOutput(firstPath: paths.lowerBound, results: results, summaries: summaries, gdp: gdp, profiles: profiles)
     }
 
+    /// The general engine: each path projected on its own (process risk draws per path).
+    func runBlockGeneral(_ paths: Range<Int>, seeds: PathSeeds) throws -> BlockOutput {
+        let kind = context.inputs.calendar.generator
+        var generator = try RandomGenerator(kind: kind, seed: 1)
+        var riskCurrent = try RandomGenerator(kind: kind, seed: 1)
+        var riskReform = try RandomGenerator(kind: kind, seed: 1)
+        var block = EconomicPaths(firstPath: paths.lowerBound, pathCount: paths.count, horizon: context.horizon)
+        var current = SchemeProjector(context: context, scheme: .current)
+        var reform = SchemeProjector(context: context, scheme: .reform)
+        var drivers: [PathDrivers] = [], rcs: [SchemePathResult] = [], rrs: [SchemePathResult] = []
+        let k = context.inputs.tracks.count
+        for (j, path) in paths.enumerated() {
+            generator.reseed(seeds.seed(forPath: path))
+            let d = try self.drivers(path: path, slot: j, block: &block, generator: &generator)
+            try riskCurrent.copyState(from: generator)
+            try riskReform.copyState(from: generator)
+            var rc = SchemePathResult(horizon: context.horizon, trackCount: k)
+            var rr = SchemePathResult(horizon: context.horizon, trackCount: k)
+            try current.project(d, riskGenerator: &riskCurrent, into: &rc)
+            try reform.project(d, riskGenerator: &riskReform, into: &rr)
+            drivers.append(d); rcs.append(rc); rrs.append(rr)
+        }
+        return finish(paths, drivers: drivers, current: rcs, reform: rrs)
+    }
+
     /// Projects the deterministic path (every σ zero, κ = 0) and returns both schemes' results.
     public func deterministic() throws -> (current: SchemePathResult, reform: SchemePathResult, drivers: PathDrivers) {
         let block = try esg.deterministicPath()
         let d = PathDrivers(block: block, slot: 0, kappa: Array(repeating: 0, count: context.horizon),
                             initialYield: context.inputs.economy.bondYield.start)
-        var generator = try RandomGenerator(kind: context.inputs.calendar.generator, seed: 1)
-        var current = SchemeProjector(context: context, scheme: .current)
-        var reform = SchemeProjector(context: context, scheme: .reform)
         var rc = SchemePathResult(horizon: context.horizon, trackCount: context.inputs.tracks.count)
         var rr = rc
-        try current.project(d, riskGenerator: &generator, into: &rc)
-        try reform.project(d, riskGenerator: &generator, into: &rr)
+        if let plans {
+            // One lane: the same arithmetic as every lane of a Monte Carlo block.
+            let lanes = LaneDrivers([d])
+            var list = [rc]
+            try LaneProjector(context: context, plan: plans[0], scheme: .current, lanes: 1).project(lanes, into: &list)
+            rc = list[0]
+            list = [rr]
+            try LaneProjector(context: context, plan: plans[1], scheme: .reform, lanes: 1).project(lanes, into: &list)
+            rr = list[0]
+        } else {
+            var generator = try RandomGenerator(kind: context.inputs.calendar.generator, seed: 1)
+            var current = SchemeProjector(context: context, scheme: .current)
+            var reform = SchemeProjector(context: context, scheme: .reform)
+            try current.project(d, riskGenerator: &generator, into: &rc)
+            try reform.project(d, riskGenerator: &generator, into: &rr)
+        }
         for t in 0..<context.horizon {
             rr[.transitionCostPctGDP, t] = (rr[.budgetBurden, t] - rc[.budgetBurden, t]) / d.gdp[t]
         }

@@ -3,7 +3,8 @@ import Testing
 import PensiunRandom
 @testable import PensiunEngine
 
-/// The fast engine against the readable per-member reference, to 1e-9 relative.
+/// Both engines (the lane engine and the general per-path engine) against the readable
+/// per-member reference, to 1e-9 relative.
 @Suite struct ReferenceEngineTests {
     static let compared: [Metric] = [
         .actives, .pensioners, .survivors, .deferred, .payroll, .contributionsEmployee, .contributionsEmployer,
@@ -21,8 +22,8 @@ import PensiunRandom
         ("all switch at y0, bonds", Fixture.dc(transition: .all, rights: .recognitionBond(rate: 0.04), year: 2020), 0.02),
     ]
 
-    @Test(arguments: 0..<7)
-    func fastEngineMatchesTheReference(case index: Int) throws {
+    @Test(arguments: 0..<7, [MonteCarloProjection.Engine.lanes, .general])
+    func fastEngineMatchesTheReference(case index: Int, engine: MonteCarloProjection.Engine) throws {
         let (name, dc, kappa) = Self.cases[index]
         var inputs = Fixture.inputs(horizon: 35, volatility: 0.02, kappaVolatility: kappa, dc: dc, target: .growth(0.01))
         inputs.current.db.destination = .reserve
@@ -31,7 +32,7 @@ import PensiunRandom
         inputs.current.db.survivorAllowance = 0.06
         inputs.reform.db.pensionAllowance = 0.12
         inputs.reform.db.survivorAllowance = 0.06
-        let mc = try MonteCarloProjection(inputs: inputs)
+        let mc = try MonteCarloProjection(inputs: inputs, engine: engine)
         var mismatches: [String] = []
         for path in [0, 7] {
             var block = EconomicPathsBox(mc: mc)

@@ -1,0 +1,51 @@
+/// The drivers of a block of paths, lane by lane: series[t · lanes + l] for path l of the block.
+struct LaneDrivers {
+    let lanes: Int
+    let horizon: Int
+    let paths: [Int]
+    /// t in 0..<H.
+    let inflation: [Double]
+    let bondYield: [Double]
+    let equity: [Double]
+    let bondReturn: [Double]
+    let cash: [Double]
+    let kappa: [Double]
+    /// t in 0...H.
+    let wage: [Double]
+    let price: [Double]
+    let gdp: [Double]
+
+    init(_ drivers: [PathDrivers]) {
+        lanes = drivers.count
+        horizon = drivers[0].horizon
+        paths = drivers.map(\.path)
+        func interleave(_ series: (PathDrivers) -> [Double], _ count: Int) -> [Double] {
+            var out = [Double](repeating: 0, count: count * drivers.count)
+            for (l, d) in drivers.enumerated() {
+                let s = series(d)
+                for t in 0..<count { out[t * drivers.count + l] = s[t] }
+            }
+            return out
+        }
+        let h = horizon
+        inflation = interleave(\.inflation, h)
+        bondYield = interleave(\.bondYield, h)
+        equity = interleave(\.equityReturn, h)
+        bondReturn = interleave(\.bondReturn, h)
+        cash = interleave(\.cashReturn, h)
+        kappa = interleave(\.kappa, h)
+        wage = interleave(\.wageIndex, h + 1)
+        price = interleave(\.priceIndex, h + 1)
+        gdp = interleave(\.gdp, h + 1)
+    }
+
+    /// The DB indexation factor applied at the end of year index t, lane l (MODEL.md §5).
+    @inline(__always) func indexation(_ rule: IndexationRule, _ t: Int, _ l: Int) -> Double {
+        switch rule {
+        case .prices: return 1 + inflation[t * lanes + l]
+        case .wages: return wage[(t + 1) * lanes + l] / wage[t * lanes + l]
+        case let .fixed(r): return 1 + r
+        case .none: return 1
+        }
+    }
+}

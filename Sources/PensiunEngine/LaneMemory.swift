@@ -1,0 +1,63 @@
+/// Zeroed buffers of doubles for the lane engine, freed together. Lane l of item i is at
+/// `buffer[i · lanes + l]`: the paths of a block sit side by side, so every loop over them is a
+/// plain vectorisable loop.
+final class LaneMemory {
+    private var buffers: [(UnsafeMutablePointer<Double>, Int)] = []
+
+    /// A buffer of `count` zeros.
+    func make(_ count: Int) -> UnsafeMutablePointer<Double> {
+        let pointer = UnsafeMutablePointer<Double>.allocate(capacity: max(count, 1))
+        pointer.initialize(repeating: 0, count: max(count, 1))
+        buffers.append((pointer, max(count, 1)))
+        return pointer
+    }
+
+    deinit {
+        for (pointer, _) in buffers { pointer.deallocate() }
+    }
+}
+
+typealias Lanes = UnsafeMutablePointer<Double>
+
+/// y[l] += a · x[l] for every lane.
+@inline(__always) func laneAdd(_ y: Lanes, _ a: Double, _ x: Lanes, _ lanes: Int) {
+    for l in 0..<lanes { y[l] += a * x[l] }
+}
+
+/// y[l] = 0 for every lane of `items` items.
+@inline(__always) func laneZero(_ y: Lanes, _ count: Int) {
+    y.update(repeating: 0, count: count)
+}
+
+/// The beneficiaries of one kind by (sex, age) cell, per lane: count and aggregate annual amounts
+/// (as ``BeneficiaryPool``).
+struct LanePool {
+    let count: Lanes
+    let db: Lanes
+    let topup: Lanes
+    let annuity: Lanes
+    let contingent: Lanes
+    let withRights: Lanes
+    let size: Int
+
+    init(cells: Int, lanes: Int, memory: LaneMemory) {
+        size = cells * lanes
+        count = memory.make(size)
+        db = memory.make(size)
+        topup = memory.make(size)
+        annuity = memory.make(size)
+        contingent = memory.make(size)
+        withRights = memory.make(size)
+    }
+
+    func reset() {
+        for array in [count, db, topup, annuity, contingent, withRights] { laneZero(array, size) }
+    }
+
+    func add(_ other: LanePool) {
+        for (a, b) in [(count, other.count), (db, other.db), (topup, other.topup), (annuity, other.annuity),
+                       (contingent, other.contingent), (withRights, other.withRights)] {
+            for i in 0..<size { a[i] += b[i] }
+        }
+    }
+}

@@ -1,0 +1,416 @@
+import Foundation
+import PensiunActuarial
+
+/// The path-independent part of one scheme's projection when process risk is off (MODEL.md §4–§6),
+/// computed once per run for the lane engine (``LaneProjector``).
+///
+/// Every active cohort c (sex, track, entry age, entry year) belongs to a group g: the initial cells
+/// of one (sex, year of birth), or the entrants of one (sex, entry age, entry year). Its expected
+/// count factorises into a path part shared by the group and a deterministic part:
+///
+///     N_c(t) = μ_g(t) · A_c(t)
+///     μ_g(t+1) = μ_g(t) · (1 − q_actives(s, x, y0+t; κ_t))     μ_g = 1 at y0, or E_{t_e} at entry
+///     A_c(t+1) = A_c(t) · (1 − q^i)(1 − w)(1 − r)              A_c = the y0 count, or the entrant share
+///
+/// because deaths are the only active decrement that depends on the path, and they depend only on
+/// (sex, age, year), which the group shares. Deaths of the year are then μ_g(t) q · A_c, and the
+/// other exits μ_g(t+1) · A_c · (their deterministic fractions). Every DB-type flow of a cohort is
+/// such a count times a per-member amount that is a deterministic number times W_y (salary-linked)
+/// or Φ_y (a frozen base revalued since the reform year), so the plan stores one ``Row`` of
+/// coefficients per group and year, summed over the group's cohorts. DC members need per-member
+/// balances that depend on the path, so the plan stores one ``DCRecord`` per DC cohort and year.
+struct LanePlan: Sendable {
+    struct Group: Sendable {
+        let sex: Int
+        /// Birth index b: the age at year index t is t − b.
+        let birth: Int
+        /// First year index of the group (0 for the initial cells, t_e for entrants).
+        let start: Int
+        let isEntrant: Bool
+    }
+
+    /// One group in one year: coefficients of the group's flows per unit of μ and path index.
+    struct Row: Sendable {
+        var group = 0
+        var sex = 0
+        /// Age index min(x, ω) at the start of the year.
+        var age = 0
+        /// Pool cell s·(ω+1) + min(x+1, ω) of awards, and the spouse's cell of survivor awards.
+        var toCell = 0
+        var spouseCell = 0
+        /// ΣA at the start of the year (× μ(t)) and after the year's exits (× μ(t+1)).
+        var count = 0.0
+        var countNext = 0.0
+        /// Σ A · scale · 12 over all, over DB accruers, and Σ A · m_DC · scale · 12 over DC members (× μ(t) W).
+        var pay = 0.0
+        var payDB = 0.0
+        var dcBase = 0.0
+        /// Deaths in service leaving a survivor: ΣA·m (× μ q), monthly amounts × months paid (× μ q W, × μ q Φ).
+        var survivorCount = 0.0
+        var survivorAmount = 0.0
+        var survivorAmountFrozen = 0.0
+        /// Disablements with DB rights (× μ(t+1)); annual amounts (× μ(t+1) W or Φ).
+        var disabledCount = 0.0
+        var disabledDB = 0.0
+        var disabledDBFrozen = 0.0
+        var disabledContingent = 0.0
+        var disabledContingentFrozen = 0.0
+        var disabledWithRights = 0.0
+        /// All normal and early retirements (× μ(t+1)), and those with a DB pension, as above.
+        var retiredAll = 0.0
+        var retiredCount = 0.0
+        var retiredDB = 0.0
+        var retiredDBFrozen = 0.0
+        var retiredContingent = 0.0
+        var retiredContingentFrozen = 0.0
+        var retiredWithRights = 0.0
+        /// Replacement-rate entries by track, in ``LanePlan/trackEntries``.
+        var tracks: Range<Int> = 0..<0
+    }
+
+    /// Retirements of one row on one track, for the replacement rates (× μ(t+1)).
+    struct TrackEntry: Sendable {
+        var track: Int
+        /// Members with DB rights: Σ ret and Σ ret · DB rate (the frozen part × Φ/W).
+        var dbCount = 0.0
+        var dbSum = 0.0
+        var dbSumFrozen = 0.0
+        /// Members outside the DC (the total rate is the DB rate).
+        var totalCount = 0.0
+        var totalSum = 0.0
+    }
+
+    /// One DC cohort in one year, with per-member amounts per unit of path index.
+    struct DCRecord: Sendable {
+        /// Index of the group's row among the year's rows, and the cohort's balance slot.
+        var row = 0
+        var slot = 0
+        var sex = 0
+        var track = 0
+        /// Age index at the start of the year; pool and deferred cells of its exits.
+        var age = 0
+        var toCell = 0
+        var deferredCell = 0
+        /// A at the start of the year and after the exits; the disability, withdrawal and
+        /// retirement fractions times A.
+        var count = 0.0
+        var countNext = 0.0
+        var disabled = 0.0
+        var withdrawn = 0.0
+        var retired = 0.0
+        /// m_DC · scale · 12 per member (× (c_e + c_r)_y W_y).
+        var contribution = 0.0
+        /// Recognition bond per member (× W at the reform year) at the start and at the end of the year.
+        var bondStart = 0.0
+        var bondEnd = 0.0
+        /// Whether the group rows already count the member's disability or retirement award.
+        var countedDisabled = false
+        var countedRetired = false
+        /// Guarantee: top-up = max(0, W·guaranteeW − Φ·guaranteeFrozen − annuity) when eligible.
+        var guaranteed = false
+        var guaranteeW = 0.0
+        var guaranteeFrozen = 0.0
+        /// scale (salary per unit W), and the DB replacement rate at retirement (the frozen part × Φ/W).
+        var salary = 0.0
+        var dbRate = 0.0
+        var dbRateFrozen = 0.0
+        var hasDBRights = false
+    }
+
+    let groups: [Group]
+    /// Rows of year index t: rows[rowStart[t]..<rowStart[t+1]].
+    let rows: [Row]
+    let rowStart: [Int]
+    let trackEntries: [TrackEntry]
+    /// DC records of year index t: dc[dcStart[t]..<dcStart[t+1]].
+    let dc: [DCRecord]
+    let dcStart: [Int]
+    /// Balance slots (cohorts that are DC members at some time).
+    let slotCount: Int
+    /// Entrant groups starting in year index t: entrantGroups[t].
+    let entrantGroups: [Range<Int>]
+    /// The most rows in one year.
+    let maximumRows: Int
+    /// True when frozen DB rights are revalued from the reform year (Φ is needed).
+    let usesFrozenIndex: Bool
+
+    init(context: ProjectionContext, scheme: Scheme) {
+        let rules = context.schemes[scheme.rawValue]
+        let db = rules.rules.db, dcRules = rules.rules.dc
+        let h = context.horizon, ages = context.maximumAge + 1, trackCount = context.inputs.tracks.count
+        let tables = context.tables, grid = context.grid, inputs = context.inputs
+        let reformIndex = dcRules == nil ? nil : rules.reformIndex
+        let months = db.monthsPaid
+        let paidPension = months * (1 + db.pensionAllowance), paidSurvivor = months * (1 + db.survivorAllowance)
+        var finalSalary = false, bondRate: Double?
+        switch dcRules?.accruedRights {
+        case .frozenDB(let final)?: finalSalary = final
+        case .recognitionBond(let rho)?: bondRate = rho
+        case nil: break
+        }
+        usesFrozenIndex = dcRules != nil && !finalSalary && bondRate == nil
+
+        // Cohorts and groups.
+        struct Cohort {
+            let sex, track, entryAge, entryIndex, group: Int
+            let start: Int
+            var a: Double
+            var accruesDB = true, isDC = false
+            var rights = 0, serviceAtReform = 0
+            var bond = 0.0   // per unit W at the reform year, at the start of the current year
+            var slot = -1
+        }
+        var groups: [Group] = []
+        var cohorts: [Cohort] = []
+        var members: [[Int]] = []
+        var initialKey: [Int: Int] = [:]
+        for cell in context.initialActives {
+            let birth = -cell.age
+            let key = cell.sex.index * 100_000 + (birth + 50_000)
+            let g: Int
+            if let found = initialKey[key] { g = found } else {
+                g = groups.count
+                initialKey[key] = g
+                groups.append(Group(sex: cell.sex.index, birth: birth, start: 0, isEntrant: false))
+                members.append([])
+            }
+            members[g].append(cohorts.count)
+            cohorts.append(Cohort(sex: cell.sex.index, track: cell.track, entryAge: cell.age - cell.service,
+                                  entryIndex: -cell.service, group: g, start: 0, a: cell.count))
+        }
+        var entrantGroups = [Range<Int>](repeating: 0..<0, count: h + 1)
+        let profile = context.entrantProfile
+        for te in 1..<max(1, h) {
+            let first = groups.count
+            var byKey: [Int: Int] = [:]
+            for share in profile {
+                let key = share.sex.index * 1_000 + share.age
+                let g: Int
+                if let found = byKey[key] { g = found } else {
+                    g = groups.count
+                    byKey[key] = g
+                    groups.append(Group(sex: share.sex.index, birth: te - share.age, start: te, isEntrant: true))
+                    members.append([])
+                }
+                members[g].append(cohorts.count)
+                var cohort = Cohort(sex: share.sex.index, track: share.track, entryAge: share.age, entryIndex: te,
+                                    group: g, start: te, a: share.share)
+                if reformIndex.map({ te >= $0 }) == true { cohort.accruesDB = false; cohort.isDC = true }
+                cohorts.append(cohort)
+            }
+            entrantGroups[te] = first..<groups.count
+        }
+
+        var rows: [Row] = [], rowStart: [Int] = [], trackEntries: [TrackEntry] = []
+        var records: [DCRecord] = [], dcStart: [Int] = []
+        var slots = 0, maximumRows = 0
+        let earlyAge = inputs.decrements.earlyAge, earlyService = inputs.decrements.earlyService
+        for t in 0..<h {
+            rowStart.append(rows.count)
+            dcStart.append(records.count)
+            // The transition at the start of the reform year (MODEL.md §6), for cohorts present then.
+            if let dc = dcRules, let tr = reformIndex, t == tr {
+                for c in cohorts.indices where cohorts[c].start <= t {
+                    let service = t - cohorts[c].entryIndex
+                    let age = cohorts[c].entryAge + service
+                    let switches: Bool
+                    switch dc.transition {
+                    case .newEntrants: switches = false
+                    case let .switchUnderAge(limit): switches = age < limit
+                    case .all: switches = true
+                    case .supplementary:
+                        cohorts[c].isDC = true
+                        switches = false
+                    }
+                    guard switches else { continue }
+                    let k = cohorts[c].track
+                    cohorts[c].accruesDB = false
+                    cohorts[c].isDC = true
+                    cohorts[c].serviceAtReform = service
+                    if let rho = bondRate {
+                        cohorts[c].rights = 2
+                        let bup = rules.retirementAge[k][t]
+                        let yearsToBUP = max(0, bup - age)
+                        let factor = grid.annuityDue(.annuitants, Sex.at(cohorts[c].sex), age: bup, yearIndex: t + yearsToBUP,
+                                                     kappa: 0, rate: rho) - 11.0 / 24.0
+                        cohorts[c].bond = min(db.cap, db.accrualRate * Double(service)) * inputs.tracks[k].scale(service: service)
+                            * db.monthsPaid * factor * pow(1 + rho, -Double(yearsToBUP))
+                    } else {
+                        cohorts[c].rights = 1
+                    }
+                }
+            }
+            let dcActive = reformIndex.map { t >= $0 } == true
+            let firstRow = rows.count
+            for (g, group) in groups.enumerated() where group.start <= t {
+                var row = Row()
+                var alive = false
+                let s = group.sex
+                let age = t - group.birth
+                let ageIndex = min(age, ages - 1)
+                let nextAge = min(age + 1, ages - 1)
+                row.group = g
+                row.sex = s
+                row.age = ageIndex
+                row.toCell = s * ages + nextAge
+                row.spouseCell = (1 - s) * ages + min(max(age + 1 + tables.gap[s], 0), ages - 1)
+                let leave = tables.leave[s * ages + ageIndex]
+                let qi = grid.disability[s * ages + ageIndex]
+                let trackFirst = trackEntries.count
+                for c in members[g] where cohorts[c].a > 0 {
+                    alive = true
+                    let cohort = cohorts[c]
+                    let a = cohort.a, k = cohort.track
+                    let service = t - cohort.entryIndex
+                    let scale = tables.salaryScale(track: k, service: service)
+                    let w = tables.withdrawalRate(service: service)
+                    let bup = rules.retirementAge[k][t]
+                    var r = 0.0, early = false
+                    if age + 1 >= bup { r = 1 } else if age + 1 >= earlyAge && service + 1 >= earlyService {
+                        r = tables.early[ageIndex]; early = true
+                    }
+                    let disabled = a * qi, withdrawn = a * (1 - qi) * w, retired = a * (1 - qi) * (1 - w) * r
+                    let next = r == 1 ? 0 : a * (1 - qi) * (1 - w) * (1 - r)
+                    cohorts[c].a = next
+                    let isDC = dcActive && cohort.isDC
+                    row.count += a
+                    row.countNext += next
+                    row.pay += a * scale * 12
+                    if cohort.accruesDB { row.payDB += a * scale * 12 }
+                    if isDC { row.dcBase += a * tables.dcMultiplier[k] * scale * 12 }
+                    let nr = cohort.serviceAtReform
+                    let frozenFactor = Double(nr) / Double(service + 1)
+                    // Frozen DB amounts: per unit Φ (revalued base) or per unit W (final salary).
+                    let frozenScale = cohort.rights == 1 ? (finalSalary ? scale : tables.salaryScale(track: k, service: nr)) : 0
+                    // Deaths in service.
+                    if leave > 0 {
+                        if cohort.accruesDB {
+                            let monthly = (1 - db.dutyShare) * max(db.survivorOfActive * scale, db.survivorOfActiveFloor * db.floor)
+                                + db.dutyShare * max(db.survivorOfDuty * scale, db.survivorOfDutyFloor * db.floor)
+                            if monthly > 0 {
+                                row.survivorCount += a * leave
+                                row.survivorAmount += a * leave * monthly * paidSurvivor
+                            }
+                        } else if cohort.rights == 1 {
+                            let monthly = db.survivorOfActive * frozenScale * frozenFactor
+                            if monthly > 0 {
+                                row.survivorCount += a * leave
+                                if finalSalary { row.survivorAmount += a * leave * monthly * paidSurvivor } else {
+                                    row.survivorAmountFrozen += a * leave * monthly * paidSurvivor
+                                }
+                            }
+                        }
+                    }
+                    // DB amounts of a disability or retirement award (monthly, per unit W or Φ).
+                    func award(eligible: Bool) -> (db: Double, contingent: Double) {
+                        guard eligible else { return (0, 0) }
+                        if cohort.accruesDB {
+                            return (max(db.floor, min(db.cap, db.accrualRate * Double(service + 1)) * scale),
+                                    max(db.survivorOfPensioner * scale, db.survivorOfPensionerFloor * db.floor))
+                        } else if cohort.rights == 1 {
+                            return (min(db.cap, db.accrualRate * Double(nr)) * frozenScale,
+                                    db.survivorOfPensioner * frozenScale * frozenFactor)
+                        }
+                        return (0, 0)
+                    }
+                    let frozenByIndex = cohort.rights == 1 && !finalSalary
+                    let dis = award(eligible: true)
+                    let disCounted = dis.db > 0
+                    if disabled > 0 && disCounted {
+                        row.disabledCount += disabled
+                        if frozenByIndex {
+                            row.disabledDBFrozen += disabled * dis.db * paidPension
+                            row.disabledContingentFrozen += disabled * dis.contingent * paidSurvivor
+                        } else {
+                            row.disabledDB += disabled * dis.db * paidPension
+                            row.disabledContingent += disabled * dis.contingent * paidSurvivor
+                        }
+                        if dis.contingent > 0 { row.disabledWithRights += disabled }
+                    }
+                    let eligible = early || service + 1 >= db.minimumService
+                    let ret = award(eligible: eligible)
+                    let retCounted = ret.db > 0
+                    let hasDBRights = cohort.accruesDB || cohort.rights == 1
+                    let dbRate = ret.db / scale
+                    if retired > 0 {
+                        row.retiredAll += retired
+                        if retCounted {
+                            row.retiredCount += retired
+                            if frozenByIndex {
+                                row.retiredDBFrozen += retired * ret.db * paidPension
+                                row.retiredContingentFrozen += retired * ret.contingent * paidSurvivor
+                            } else {
+                                row.retiredDB += retired * ret.db * paidPension
+                                row.retiredContingent += retired * ret.contingent * paidSurvivor
+                            }
+                            if ret.contingent > 0 { row.retiredWithRights += retired }
+                        }
+                        var entry: Int
+                        if let found = trackEntries[trackFirst...].firstIndex(where: { $0.track == k }) { entry = found } else {
+                            entry = trackEntries.count
+                            trackEntries.append(TrackEntry(track: k))
+                        }
+                        if hasDBRights {
+                            trackEntries[entry].dbCount += retired
+                            if frozenByIndex { trackEntries[entry].dbSumFrozen += retired * dbRate } else {
+                                trackEntries[entry].dbSum += retired * dbRate
+                            }
+                        }
+                        if !isDC {
+                            trackEntries[entry].totalCount += retired
+                            trackEntries[entry].totalSum += retired * dbRate
+                        }
+                    }
+                    guard isDC else { continue }
+                    if cohorts[c].slot < 0 { cohorts[c].slot = slots; slots += 1 }
+                    var record = DCRecord()
+                    record.row = rows.count - firstRow
+                    record.slot = cohorts[c].slot
+                    record.sex = s
+                    record.track = k
+                    record.age = ageIndex
+                    record.toCell = s * ages + nextAge
+                    record.deferredCell = (s * trackCount + k) * ages + nextAge
+                    record.count = a
+                    record.countNext = next
+                    record.disabled = disabled
+                    record.withdrawn = withdrawn
+                    record.retired = retired
+                    record.contribution = tables.dcMultiplier[k] * scale * 12
+                    if cohort.rights == 2, let rho = bondRate {
+                        record.bondStart = cohort.bond
+                        record.bondEnd = cohort.bond * (1 + rho)
+                        cohorts[c].bond = record.bondEnd
+                    }
+                    record.countedDisabled = disCounted
+                    record.countedRetired = retCounted
+                    if let guarantee = dcRules?.guarantee, service + 1 >= guarantee.minimumService {
+                        record.guaranteed = true
+                        record.guaranteeW = months * guarantee.level * db.floor - (frozenByIndex ? 0 : ret.db * paidPension)
+                        record.guaranteeFrozen = frozenByIndex ? ret.db * paidPension : 0
+                    }
+                    record.salary = scale
+                    record.dbRate = frozenByIndex ? 0 : dbRate
+                    record.dbRateFrozen = frozenByIndex ? dbRate : 0
+                    record.hasDBRights = hasDBRights
+                    records.append(record)
+                }
+                guard alive else { continue }
+                row.tracks = trackFirst..<trackEntries.count
+                rows.append(row)
+            }
+            maximumRows = max(maximumRows, rows.count - firstRow)
+        }
+        rowStart.append(rows.count)
+        dcStart.append(records.count)
+        self.groups = groups
+        self.rows = rows
+        self.rowStart = rowStart
+        self.trackEntries = trackEntries
+        self.dc = records
+        self.dcStart = dcStart
+        self.slotCount = slots
+        self.entrantGroups = entrantGroups
+        self.maximumRows = maximumRows
+    }
+}

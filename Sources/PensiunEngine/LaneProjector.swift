@@ -1,0 +1,405 @@
+import Foundation
+import PensiunActuarial
+
+/// Projects one scheme on a block of paths in lockstep, without process risk: the same model,
+/// order and conventions as ``SchemeProjector`` (MODEL.md §2, §4–§6), on the factorised
+/// demography of ``LanePlan``. Each path is a lane; every quantity of the block is an array over
+/// lanes, so the deterministic coefficients are read once per block and every loop over lanes
+/// vectorises. Lanes never mix: a path's numbers do not depend on the other paths of its block.
+final class LaneProjector {
+    let context: ProjectionContext
+    let plan: LanePlan
+    let rules: SchemeYearRules
+    let lanes: Int
+    let ages: Int
+    let trackCount: Int
+    let horizon: Int
+    let memory = LaneMemory()
+
+    /// Per-year accumulators, one lane array each.
+    enum Sum: Int, CaseIterable {
+        case active, surviving, pay, payDB, dcBase, activeExits, retirements
+        case fundStart, bondStock, bondRedeemed, fundEnd, bondEnd
+        case contributions, returns, annuityPurchases, lumpSums, deathBenefits, cashWithdrawals
+        case pensionerEntries, pensionerExits, survivorEntries, survivorExits, deferredEntries, deferredExits
+        case dbBenefits, annuities, topups, pensioners, survivors, deferred, deferredFund
+    }
+
+    let sums: Lanes
+    let mu: Lanes
+    let m0: Lanes, md: Lanes, m1: Lanes
+    let factors: Lanes
+    let returns: Lanes, halfGrowth: Lanes
+    let annuities: Lanes
+    var annuityStamp: [Int]
+    let rateV: Lanes
+    let balances: Lanes
+    let retired: LanePool, disabled: LanePool, survivors: LanePool
+    let newRetired: LanePool, newDisabled: LanePool, newSurvivors: LanePool
+    /// Award amounts per unit Φ (frozen bases), converted with the W parts at the end of the year.
+    let retiredDBFrozen: Lanes, retiredContingentFrozen: Lanes, disabledDBFrozen: Lanes
+    let disabledContingentFrozen: Lanes, survivorFrozen: Lanes
+    let deferredCount: Lanes, deferredBalance: Lanes, newDeferredCount: Lanes, newDeferredBalance: Lanes
+    let replacementSum: Lanes, replacementCount: Lanes
+    let frozenIndex: Lanes, frozenRatio: Lanes, reformWage: Lanes, reserve: Lanes, index: Lanes, entrants: Lanes
+    let cells: Int
+
+    init(context: ProjectionContext, plan: LanePlan, scheme: Scheme, lanes: Int) {
+        self.context = context
+        self.plan = plan
+        rules = context.schemes[scheme.rawValue]
+        self.lanes = lanes
+        ages = context.maximumAge + 1
+        trackCount = context.inputs.tracks.count
+        horizon = context.horizon
+        cells = 2 * ages
+        let m = memory
+        sums = m.make(Sum.allCases.count * lanes)
+        mu = m.make(plan.groups.count * lanes)
+        m0 = m.make(plan.maximumRows * lanes)
+        md = m.make(plan.maximumRows * lanes)
+        m1 = m.make(plan.maximumRows * lanes)
+        factors = m.make(ages * lanes)
+        returns = m.make(ages * lanes)
+        halfGrowth = m.make(ages * lanes)
+        annuities = m.make(cells * lanes)
+        annuityStamp = Array(repeating: -1, count: cells)
+        rateV = m.make(lanes)
+        balances = m.make(plan.slotCount * lanes)
+        retired = LanePool(cells: cells, lanes: lanes, memory: m)
+        disabled = LanePool(cells: cells, lanes: lanes, memory: m)
+        survivors = LanePool(cells: cells, lanes: lanes, memory: m)
+        newRetired = LanePool(cells: cells, lanes: lanes, memory: m)
+        newDisabled = LanePool(cells: cells, lanes: lanes, memory: m)
+        newSurvivors = LanePool(cells: cells, lanes: lanes, memory: m)
+        retiredDBFrozen = m.make(cells * lanes)
+        retiredContingentFrozen = m.make(cells * lanes)
+        disabledDBFrozen = m.make(cells * lanes)
+        disabledContingentFrozen = m.make(cells * lanes)
+        survivorFrozen = m.make(cells * lanes)
+        let deferredCells = 2 * trackCount * ages * lanes
+        deferredCount = m.make(deferredCells)
+        deferredBalance = m.make(deferredCells)
+        newDeferredCount = m.make(deferredCells)
+        newDeferredBalance = m.make(deferredCells)
+        replacementSum = m.make(3 * trackCount * lanes)
+        replacementCount = m.make(3 * trackCount * lanes)
+        frozenIndex = m.make(lanes)
+        frozenRatio = m.make(lanes)
+        reformWage = m.make(lanes)
+        reserve = m.make(lanes)
+        index = m.make(lanes)
+        entrants = m.make(lanes)
+    }
+
+    @inline(__always) func sum(_ s: Sum) -> Lanes { sums + s.rawValue * lanes }
+
+    /// Loads the y0 population (as ``SchemeProjector/reset(processRisk:)``).
+    func reset() {
+        let db = rules.rules.db
+        laneZero(balances, plan.slotCount * lanes)
+        for pool in [retired, disabled, survivors] { pool.reset() }
+        laneZero(deferredCount, 2 * trackCount * ages * lanes)
+        laneZero(deferredBalance, 2 * trackCount * ages * lanes)
+        laneZero(reserve, lanes)
+        laneZero(mu, plan.groups.count * lanes)
+        for (g, group) in plan.groups.enumerated() where !group.isEntrant {
+            for l in 0..<lanes { mu[g * lanes + l] = 1 }
+        }
+        for (kind, list) in [(0, context.inputs.population.pensioners), (1, context.inputs.population.disabled),
+                             (2, context.inputs.population.survivors)] {
+            let pool = kind == 0 ? retired : kind == 1 ? disabled : survivors
+            for cell in list {
+                let i = (cell.sex.index * ages + min(cell.age, ages - 1)) * lanes
+                let contingent = cell.monthlySurvivorPension
+                    ?? max(db.survivorOfPensioner / db.cap * cell.monthlyPension, db.survivorOfPensionerFloor * db.floor * cell.count)
+                for l in 0..<lanes {
+                    pool.count[i + l] += cell.count
+                    pool.db[i + l] += cell.monthlyPension * db.monthsPaid
+                    if kind < 2 {
+                        pool.contingent[i + l] += contingent * db.monthsPaid
+                        pool.withRights[i + l] += cell.count
+                    }
+                }
+            }
+        }
+        for i in annuityStamp.indices { annuityStamp[i] = -1 }
+    }
+
+    /// Fills exp(−β_x κ_t) by age and lane (1 when κ_t = 0).
+    func fillFactors(_ d: LaneDrivers, t: Int) {
+        let grid = context.grid
+        for l in 0..<lanes {
+            let kappa = d.kappa[t * lanes + l]
+            if grid.uniformBeta {
+                let f = kappa == 0 ? 1 : exp(-grid.beta[0] * kappa)
+                for x in 0..<ages { factors[x * lanes + l] = f }
+            } else {
+                for x in 0..<ages { factors[x * lanes + l] = kappa == 0 ? 1 : exp(-grid.beta[x] * kappa) }
+            }
+        }
+    }
+
+    /// ä^{(12)} at `age` from the start of y0+t+1 on the annuitant basis, κ held at κ_t, at the
+    /// year's annuity rate (as ``MortalityGrid/annuityDueMonthly(_:age:yearIndex:kappa:rate:)``), per lane.
+    func annuityFactor(sex s: Int, age: Int, t: Int) -> Lanes {
+        let cell = s * ages + age
+        let out = annuities + cell * lanes
+        if annuityStamp[cell] == t { return out }
+        annuityStamp[cell] = t
+        let grid = context.grid
+        let sex = Sex.at(s)
+        for l in 0..<lanes { out[l] = 1 }
+        var a = ages - 2
+        while a >= age {
+            let year = min(t + 1 + (a - age), grid.years - 1)
+            let u = grid.uncapped(.annuitants, sex, age: a, yearIndex: year)
+            let f = factors + a * lanes
+            for l in 0..<lanes {
+                let q = min(1, u * f[l])
+                out[l] = 1 + rateV[l] * (1 - q) * out[l]
+            }
+            a -= 1
+        }
+        for l in 0..<lanes { out[l] -= 11.0 / 24.0 }
+        return out
+    }
+
+    /// The first portfolio return at or below −100% on any lane (in path order), as the
+    /// general engine would report it.
+    func checkReturns(_ d: LaneDrivers, dc: DCRules) throws(PortfolioReturnError) {
+        guard let tr = rules.reformIndex else { return }
+        for l in 0..<lanes {
+            for t in max(0, tr)..<horizon {
+                let e = d.equity[t * lanes + l], b = d.bondReturn[t * lanes + l], c = d.cash[t * lanes + l]
+                for x in 0..<ages {
+                    let w = dc.weights(age: x)
+                    let r = w.equity * e + w.bonds * b + w.cash * c - dc.fee
+                    if r <= -1 { throw PortfolioReturnError(path: d.paths[l], year: context.startYear + t, age: x, value: r) }
+                }
+            }
+        }
+    }
+
+    /// Runs the scheme over the horizon on the block's drivers, writing every metric into
+    /// `results` (one per lane).
+    func project(_ d: LaneDrivers, into results: inout [SchemePathResult]) throws {
+        reset()
+        let db = rules.rules.db, dc = rules.rules.dc
+        let h = horizon, n = lanes
+        if let dc { try checkReturns(d, dc: dc) }
+        let months = db.monthsPaid, monthsDC = dc?.monthsPaidDC ?? 12
+        let payout = dc?.payout ?? .annuity
+        for t in 0..<h {
+            let wage = d.wage.withUnsafeBufferPointer { $0.baseAddress! + t * n }
+            let dcActive = dc != nil && rules.reformIndex.map { t >= $0 } == true
+            if let tr = rules.reformIndex, dc != nil, t == tr {
+                for l in 0..<n { frozenIndex[l] = wage[l]; reformWage[l] = wage[l] }
+            }
+            for l in 0..<n { frozenRatio[l] = frozenIndex[l] / wage[l] }
+            laneZero(sums, Sum.allCases.count * n)
+            fillFactors(d, t: t)
+            if dcActive, let dc {
+                for x in 0..<ages {
+                    let w = dc.weights(age: x)
+                    for l in 0..<n {
+                        let r = w.equity * d.equity[t * n + l] + w.bonds * d.bondReturn[t * n + l] + w.cash * d.cash[t * n + l] - dc.fee
+                        returns[x * n + l] = r
+                        halfGrowth[x * n + l] = (1 + r).squareRoot()
+                    }
+                }
+                for l in 0..<n {
+                    let j = (1 + d.bondYield[t * n + l] - dc.annuityMargin) / (1 + dc.annuityEscalation) - 1
+                    rateV[l] = 1 / (1 + j)
+                }
+            }
+            // Stocks and flows of beneficiaries at the start of the year.
+            for pool in [retired, disabled] {
+                for i in 0..<cells { for l in 0..<n {
+                    sum(.pensioners)[l] += pool.count[i * n + l]
+                    sum(.dbBenefits)[l] += pool.db[i * n + l]
+                    sum(.annuities)[l] += pool.annuity[i * n + l]
+                    sum(.topups)[l] += pool.topup[i * n + l]
+                } }
+            }
+            for i in 0..<cells { for l in 0..<n {
+                sum(.survivors)[l] += survivors.count[i * n + l]
+                sum(.dbBenefits)[l] += survivors.db[i * n + l]
+            } }
+            let deferredCells = 2 * trackCount * ages
+            for i in 0..<deferredCells { for l in 0..<n {
+                sum(.deferred)[l] += deferredCount[i * n + l]
+                sum(.deferredFund)[l] += deferredBalance[i * n + l]
+            } }
+            if dcActive {
+                for s in 0..<2 { for k in 0..<trackCount { for x in 0..<ages {
+                    let i = ((s * trackCount + k) * ages + x) * n
+                    for l in 0..<n {
+                        let b = deferredBalance[i + l], r = returns[x * n + l]
+                        sum(.returns)[l] += b * r
+                        deferredBalance[i + l] = b * (1 + r)
+                    }
+                } } }
+            }
+            for pool in [newRetired, newDisabled, newSurvivors] { pool.reset() }
+            for array in [retiredDBFrozen, retiredContingentFrozen, disabledDBFrozen, disabledContingentFrozen, survivorFrozen] {
+                laneZero(array, cells * n)
+            }
+            laneZero(newDeferredCount, deferredCells * n)
+            laneZero(newDeferredBalance, deferredCells * n)
+            laneZero(replacementSum, 3 * trackCount * n)
+            laneZero(replacementCount, 3 * trackCount * n)
+
+            projectRows(t: t)
+            if dcActive, let dc { projectDC(dc, d, t: t, last: t == h - 1, payout: payout, months: months, monthsDC: monthsDC) }
+
+            // Award amounts in currency: W parts times W_y, frozen parts times Φ_y.
+            for i in 0..<cells {
+                for l in 0..<n {
+                    let w = wage[l], f = frozenIndex[l], k = i * n + l
+                    newRetired.db[k] = newRetired.db[k] * w + retiredDBFrozen[k] * f
+                    newRetired.contingent[k] = newRetired.contingent[k] * w + retiredContingentFrozen[k] * f
+                    newDisabled.db[k] = newDisabled.db[k] * w + disabledDBFrozen[k] * f
+                    newDisabled.contingent[k] = newDisabled.contingent[k] * w + disabledContingentFrozen[k] * f
+                    newSurvivors.db[k] = newSurvivors.db[k] * w + survivorFrozen[k] * f
+                }
+            }
+            // DB reserve: mid-year inflows at the bond return.
+            let cDB = rules.employeeDBRate[t], ce = rules.dcEmployeeRate[t], cr = rules.dcEmployerRate[t]
+            let recordedReserve = Array(UnsafeBufferPointer(start: reserve, count: n))
+            if db.destination == .reserve {
+                for l in 0..<n {
+                    let b = d.bondReturn[t * n + l]
+                    let employeeDB = sum(.payDB)[l] * wage[l] * cDB
+                    reserve[l] = reserve[l] * (1 + b) + employeeDB * (1 + b).squareRoot()
+                }
+            }
+
+            // Beneficiaries: deaths, contingent survivors, ageing; deferred members.
+            agePool(retired, spouses: newSurvivors, passContingent: true, basis: .pensioners, t: t, exits: .pensionerExits)
+            agePool(disabled, spouses: newSurvivors, passContingent: true, basis: .disabled, t: t, exits: .pensionerExits)
+            agePool(survivors, spouses: nil, passContingent: false, basis: .survivors, t: t, exits: .survivorExits)
+            if let dc { ageDeferred(dc, t: t) }
+            if let dc, dc.annuityEscalation != 0 {
+                let g = 1 + dc.annuityEscalation
+                for i in 0..<(cells * n) { retired.annuity[i] *= g; disabled.annuity[i] *= g }
+            }
+            retired.add(newRetired)
+            disabled.add(newDisabled)
+            survivors.add(newSurvivors)
+            for i in 0..<(deferredCells * n) {
+                deferredCount[i] += newDeferredCount[i]
+                deferredBalance[i] += newDeferredBalance[i]
+            }
+            // Indexation of every DB-type amount payable in y+1, awards included.
+            for l in 0..<n { index[l] = d.indexation(rules.indexation[t], t, l) }
+            for i in 0..<cells {
+                for l in 0..<n {
+                    let k = i * n + l, x = index[l]
+                    retired.db[k] *= x; retired.topup[k] *= x; retired.contingent[k] *= x
+                    disabled.db[k] *= x; disabled.topup[k] *= x; disabled.contingent[k] *= x
+                    survivors.db[k] *= x
+                }
+            }
+
+            // The year's metrics.
+            let flowsActive = dcActive
+            func write(_ l: Int, _ r: inout SchemePathResult) {
+                let w = wage[l]
+                let payroll = sum(.pay)[l] * w
+                let employeeDB = sum(.payDB)[l] * w * cDB
+                let employeeDC = sum(.dcBase)[l] * w * ce, employerDC = sum(.dcBase)[l] * w * cr
+                let dbBenefits = sum(.dbBenefits)[l], topups = sum(.topups)[l], bonds = sum(.bondRedeemed)[l]
+                let burden = dbBenefits + employerDC + topups + bonds - (db.destination == .budget ? employeeDB : 0)
+                let gdp = d.gdp[t * n + l]
+                let active = sum(.active)[l], pensioners = sum(.pensioners)[l]
+                let fund = sum(.fundStart)[l] + sum(.deferredFund)[l]
+                r[.actives, t] = active
+                r[.pensioners, t] = pensioners
+                r[.survivors, t] = sum(.survivors)[l]
+                r[.deferred, t] = sum(.deferred)[l]
+                r[.dcFundAssets, t] = fund
+                r[.dcAssetsPctGDP, t] = fund / gdp
+                r[.bondsOutstanding, t] = sum(.bondStock)[l]
+                r[.dbReserveAssets, t] = recordedReserve[l]
+                r[.dependencyRatio, t] = active > 0 ? pensioners / active : .nan
+                r[.payroll, t] = payroll
+                r[.contributionsEmployee, t] = employeeDB + employeeDC
+                r[.contributionsEmployer, t] = employerDC
+                r[.dbBenefits, t] = dbBenefits
+                r[.dcAnnuities, t] = sum(.annuities)[l]
+                r[.guaranteeTopups, t] = topups
+                r[.bondRedemptions, t] = bonds
+                r[.budgetBurden, t] = burden
+                r[.burdenPctGDP, t] = burden / gdp
+                r[.burdenReal, t] = burden / d.price[t * n + l]
+                r[.burdenPctPayroll, t] = payroll > 0 ? burden / payroll : .nan
+                r[.retirements, t] = sum(.retirements)[l]
+                for (kind, metric) in [Metric.replacementRateDB, .replacementRateDC, .replacementRateTotal].enumerated() {
+                    var s = 0.0, c = 0.0
+                    for k in 0..<trackCount {
+                        let i = (kind * trackCount + k) * n + l
+                        s += replacementSum[i]
+                        c += replacementCount[i]
+                        r.replacementByTrack[kind][k][t] = replacementCount[i] > 0 ? replacementSum[i] / replacementCount[i] : .nan
+                    }
+                    r[metric, t] = c > 0 ? s / c : .nan
+                }
+                var ledger = PopulationLedger()
+                ledger.activeExits = sum(.activeExits)[l]
+                ledger.pensionerEntries = sum(.pensionerEntries)[l]
+                ledger.pensionerExits = sum(.pensionerExits)[l]
+                ledger.survivorEntries = sum(.survivorEntries)[l]
+                ledger.survivorExits = sum(.survivorExits)[l]
+                ledger.deferredEntries = sum(.deferredEntries)[l]
+                ledger.deferredExits = sum(.deferredExits)[l]
+                var flows = DCMoneyFlows()
+                flows.contributions = sum(.contributions)[l]
+                flows.returns = sum(.returns)[l]
+                flows.bondsRedeemedIntoAccounts = flowsActive ? bonds : 0
+                flows.annuityPurchases = sum(.annuityPurchases)[l]
+                flows.lumpSums = sum(.lumpSums)[l]
+                flows.deathBenefits = sum(.deathBenefits)[l]
+                flows.cashWithdrawals = sum(.cashWithdrawals)[l]
+                // Entrants at the start of y+1 (not after the last year).
+                if t + 1 < h {
+                    let needed = max(0, context.target(t + 1) - sum(.surviving)[l])
+                    let added = context.entrantProfile.isEmpty ? 0 : needed
+                    entrants[l] = added
+                    ledger.activeEntries = added
+                }
+                r.ledger[t] = ledger
+                r.dcFlows[t] = flows
+            }
+            for l in 0..<n { write(l, &results[l]) }
+            if t + 1 < h {
+                for g in plan.entrantGroups[t + 1] { for l in 0..<n { mu[g * n + l] = entrants[l] } }
+            }
+            // Frozen bases are revalued by the DB rule.
+            if let tr = rules.reformIndex, dc != nil, t >= tr { for l in 0..<n { frozenIndex[l] *= index[l] } }
+        }
+        // Stocks at the end of the horizon.
+        laneZero(sum(.pensioners), n); laneZero(sum(.survivors), n); laneZero(sum(.deferred), n); laneZero(sum(.deferredFund), n)
+        for pool in [retired, disabled] {
+            for i in 0..<cells { for l in 0..<n { sum(.pensioners)[l] += pool.count[i * n + l] } }
+        }
+        for i in 0..<cells { for l in 0..<n { sum(.survivors)[l] += survivors.count[i * n + l] } }
+        for i in 0..<(2 * trackCount * ages) { for l in 0..<n {
+            sum(.deferred)[l] += deferredCount[i * n + l]
+            sum(.deferredFund)[l] += deferredBalance[i * n + l]
+        } }
+        for l in 0..<n {
+            let active = sum(.surviving)[l], pensioners = sum(.pensioners)[l]
+            let fund = sum(.fundEnd)[l] + sum(.deferredFund)[l]
+            results[l][.actives, h] = active
+            results[l][.pensioners, h] = pensioners
+            results[l][.survivors, h] = sum(.survivors)[l]
+            results[l][.deferred, h] = sum(.deferred)[l]
+            results[l][.dcFundAssets, h] = fund
+            results[l][.dcAssetsPctGDP, h] = fund / d.gdp[h * n + l]
+            results[l][.bondsOutstanding, h] = sum(.bondEnd)[l]
+            results[l][.dbReserveAssets, h] = reserve[l]
+            results[l][.dependencyRatio, h] = active > 0 ? pensioners / active : .nan
+        }
+    }
+}
