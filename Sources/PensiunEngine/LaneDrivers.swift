@@ -1,26 +1,33 @@
-/// The drivers of a block of paths, lane by lane: series[t · lanes + l] for path l of the block.
-struct LaneDrivers {
+/// The drivers of a block of paths, lane by lane: series[t · lanes + l] for path l of the block,
+/// in buffers that live as long as the value.
+final class LaneDrivers {
+    private let memory = LaneMemory()
     let lanes: Int
     let horizon: Int
     let paths: [Int]
     /// t in 0..<H.
-    let inflation: [Double]
-    let bondYield: [Double]
-    let equity: [Double]
-    let bondReturn: [Double]
-    let cash: [Double]
-    let kappa: [Double]
+    let inflation: UnsafeMutablePointer<Double>
+    let bondYield: UnsafeMutablePointer<Double>
+    let equity: UnsafeMutablePointer<Double>
+    let bondReturn: UnsafeMutablePointer<Double>
+    let cash: UnsafeMutablePointer<Double>
+    let kappa: UnsafeMutablePointer<Double>
     /// t in 0...H.
-    let wage: [Double]
-    let price: [Double]
-    let gdp: [Double]
+    let wage: UnsafeMutablePointer<Double>
+    let price: UnsafeMutablePointer<Double>
+    let gdp: UnsafeMutablePointer<Double>
 
-    init(_ drivers: [PathDrivers]) {
+    /// Pads the block to a multiple of ``laneWidth`` lanes by repeating its last path (whose
+    /// copies are projected and ignored).
+    init(_ block: [PathDrivers]) {
+        var drivers = block
+        while drivers.count % laneWidth != 0 { drivers.append(block[block.count - 1]) }
         lanes = drivers.count
         horizon = drivers[0].horizon
         paths = drivers.map(\.path)
-        func interleave(_ series: (PathDrivers) -> [Double], _ count: Int) -> [Double] {
-            var out = [Double](repeating: 0, count: count * drivers.count)
+        let memory = self.memory
+        func interleave(_ series: (PathDrivers) -> [Double], _ count: Int) -> UnsafeMutablePointer<Double> {
+            let out = memory.make(count * drivers.count)
             for (l, d) in drivers.enumerated() {
                 let s = series(d)
                 for t in 0..<count { out[t * drivers.count + l] = s[t] }

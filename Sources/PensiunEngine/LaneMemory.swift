@@ -19,9 +19,32 @@ final class LaneMemory {
 
 typealias Lanes = UnsafeMutablePointer<Double>
 
-/// y[l] += a · x[l] for every lane.
+/// Lanes are processed four at a time; a block's lane count is padded to a multiple of it.
+typealias LaneVector = SIMD4<Double>
+let laneWidth = 4
+
+extension UnsafeMutablePointer where Pointee == Double {
+    /// The four lanes from index i, as one vector (no alignment needed).
+    @inline(__always) subscript(vector i: Int) -> LaneVector {
+        get { UnsafeRawPointer(self + i).loadUnaligned(as: LaneVector.self) }
+        nonmutating set { UnsafeMutableRawPointer(self + i).storeBytes(of: newValue, as: LaneVector.self) }
+    }
+}
+
+extension UnsafePointer where Pointee == Double {
+    /// The four lanes from index i, as one vector (no alignment needed).
+    @inline(__always) subscript(vector i: Int) -> LaneVector {
+        UnsafeRawPointer(self + i).loadUnaligned(as: LaneVector.self)
+    }
+}
+
+/// y[l] += a · x[l] for every lane (a multiple of four).
 @inline(__always) func laneAdd(_ y: Lanes, _ a: Double, _ x: Lanes, _ lanes: Int) {
-    for l in 0..<lanes { y[l] += a * x[l] }
+    var l = 0
+    while l < lanes {
+        y[vector: l] += a * x[vector: l]
+        l += laneWidth
+    }
 }
 
 /// y[l] = 0 for every lane of `items` items.

@@ -64,6 +64,13 @@ struct LanePlan: Sendable {
         var retiredContingent = 0.0
         var retiredContingentFrozen = 0.0
         var retiredWithRights = 0.0
+        /// Recognition bonds per unit W at the reform year: Σ A · bond at the start (× μ(t)), Σ A ·
+        /// bond at the end (deaths, × μ q), Σ (other exits) · bond at the end (× μ(t+1)), and
+        /// Σ A_next · bond at the end (× μ(t+1)).
+        var bondStart = 0.0
+        var bondDeaths = 0.0
+        var bondExits = 0.0
+        var bondNext = 0.0
         /// Replacement-rate entries by track, in ``LanePlan/trackEntries``.
         var tracks: Range<Int> = 0..<0
     }
@@ -381,6 +388,10 @@ struct LanePlan: Sendable {
                         record.bondStart = cohort.bond
                         record.bondEnd = cohort.bond * (1 + rho)
                         cohorts[c].bond = record.bondEnd
+                        row.bondStart += a * record.bondStart
+                        row.bondDeaths += a * record.bondEnd
+                        row.bondExits += (disabled + withdrawn + retired) * record.bondEnd
+                        row.bondNext += next * record.bondEnd
                     }
                     record.countedDisabled = disCounted
                     record.countedRetired = retCounted

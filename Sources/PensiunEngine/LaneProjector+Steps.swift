@@ -2,13 +2,17 @@ import PensiunActuarial
 
 extension LaneProjector {
     /// The group rows of year t: μ through the year's deaths (m0 = μ(t), md = μ(t) q, m1 = μ(t+1)),
-    /// then every DB-type flow and award as coefficient × multiplier (W and Φ applied later).
+    /// then every DB-type flow and award as coefficient × multiplier (W and Φ applied when the
+    /// awards join their pools).
     func projectRows(t: Int) {
         let n = lanes, grid = context.grid
         let first = plan.rowStart[t], last = plan.rowStart[t + 1]
         let active = sum(.active), surviving = sum(.surviving), pay = sum(.pay), payDB = sum(.payDB)
         let dcBase = sum(.dcBase), exits = sum(.activeExits), retirements = sum(.retirements)
         let pensionerEntries = sum(.pensionerEntries), survivorEntries = sum(.survivorEntries)
+        let bondStock = sum(.bondStock), bondRedeemed = sum(.bondRedeemed), bondDeaths = sum(.bondDeaths)
+        let bondEnd = sum(.bondEnd)
+        let one = LaneVector(repeating: 1)
         plan.rows.withUnsafeBufferPointer { rows in
             plan.trackEntries.withUnsafeBufferPointer { entries in
                 for r in first..<last {
@@ -18,52 +22,59 @@ extension LaneProjector {
                     let g = mu + row.group * n
                     let u = grid.uncapped(.actives, Sex.at(row.sex), age: row.age, yearIndex: t)
                     let f = factors + row.age * n
-                    for l in 0..<n {
-                        let m = g[l]
-                        let q = min(1, u * f[l])
-                        let dead = m * q
-                        a0[l] = m
-                        ad[l] = dead
-                        a1[l] = m - dead
-                        g[l] = m - dead
+                    var c = 0
+                    while c < n {
+                        let m = g[vector: c]
+                        let dead = m * pointwiseMin(one, u * f[vector: c])
+                        a0[vector: c] = m
+                        ad[vector: c] = dead
+                        a1[vector: c] = m - dead
+                        g[vector: c] = m - dead
+                        active[vector: c] += row.count * m
+                        surviving[vector: c] += row.countNext * (m - dead)
+                        exits[vector: c] += row.count * m - row.countNext * (m - dead)
+                        pay[vector: c] += row.pay * m
+                        c += laneWidth
                     }
-                    laneAdd(active, row.count, a0, n)
-                    laneAdd(surviving, row.countNext, a1, n)
-                    laneAdd(exits, row.count, a0, n)
-                    laneAdd(exits, -row.countNext, a1, n)
-                    laneAdd(pay, row.pay, a0, n)
                     if row.payDB != 0 { laneAdd(payDB, row.payDB, a0, n) }
                     if row.dcBase != 0 { laneAdd(dcBase, row.dcBase, a0, n) }
-                    if row.survivorCount != 0 {
-                        let c = row.spouseCell * n
-                        laneAdd(newSurvivors.count + c, row.survivorCount, ad, n)
-                        laneAdd(survivorEntries, row.survivorCount, ad, n)
-                        if row.survivorAmount != 0 { laneAdd(newSurvivors.db + c, row.survivorAmount, ad, n) }
-                        if row.survivorAmountFrozen != 0 { laneAdd(survivorFrozen + c, row.survivorAmountFrozen, ad, n) }
+                    if row.bondStart != 0 || row.bondDeaths != 0 {
+                        laneAdd(bondStock, row.bondStart, a0, n)
+                        laneAdd(bondRedeemed, row.bondDeaths, ad, n)
+                        laneAdd(bondDeaths, row.bondDeaths, ad, n)
+                        laneAdd(bondRedeemed, row.bondExits, a1, n)
+                        if t == horizon - 1 { laneAdd(bondEnd, row.bondNext, a1, n) }
                     }
-                    let c = row.toCell * n
+                    if row.survivorCount != 0 {
+                        let spouse = row.spouseCell * n
+                        laneAdd(newSurvivors.count + spouse, row.survivorCount, ad, n)
+                        laneAdd(survivorEntries, row.survivorCount, ad, n)
+                        if row.survivorAmount != 0 { laneAdd(survivorW + spouse, row.survivorAmount, ad, n) }
+                        if row.survivorAmountFrozen != 0 { laneAdd(survivorFrozen + spouse, row.survivorAmountFrozen, ad, n) }
+                    }
+                    let cell = row.toCell * n
                     if row.disabledCount != 0 {
-                        laneAdd(newDisabled.count + c, row.disabledCount, a1, n)
+                        laneAdd(newDisabled.count + cell, row.disabledCount, a1, n)
                         laneAdd(pensionerEntries, row.disabledCount, a1, n)
-                        laneAdd(newDisabled.db + c, row.disabledDB, a1, n)
-                        laneAdd(newDisabled.contingent + c, row.disabledContingent, a1, n)
-                        laneAdd(newDisabled.withRights + c, row.disabledWithRights, a1, n)
+                        laneAdd(newDisabled.db + cell, row.disabledDB, a1, n)
+                        laneAdd(newDisabled.contingent + cell, row.disabledContingent, a1, n)
+                        laneAdd(newDisabled.withRights + cell, row.disabledWithRights, a1, n)
                         if row.disabledDBFrozen != 0 || row.disabledContingentFrozen != 0 {
-                            laneAdd(disabledDBFrozen + c, row.disabledDBFrozen, a1, n)
-                            laneAdd(disabledContingentFrozen + c, row.disabledContingentFrozen, a1, n)
+                            laneAdd(disabledDBFrozen + cell, row.disabledDBFrozen, a1, n)
+                            laneAdd(disabledContingentFrozen + cell, row.disabledContingentFrozen, a1, n)
                         }
                     }
                     if row.retiredAll != 0 {
                         laneAdd(retirements, row.retiredAll, a1, n)
                         if row.retiredCount != 0 {
-                            laneAdd(newRetired.count + c, row.retiredCount, a1, n)
+                            laneAdd(newRetired.count + cell, row.retiredCount, a1, n)
                             laneAdd(pensionerEntries, row.retiredCount, a1, n)
-                            laneAdd(newRetired.db + c, row.retiredDB, a1, n)
-                            laneAdd(newRetired.contingent + c, row.retiredContingent, a1, n)
-                            laneAdd(newRetired.withRights + c, row.retiredWithRights, a1, n)
+                            laneAdd(newRetired.db + cell, row.retiredDB, a1, n)
+                            laneAdd(newRetired.contingent + cell, row.retiredContingent, a1, n)
+                            laneAdd(newRetired.withRights + cell, row.retiredWithRights, a1, n)
                             if row.retiredDBFrozen != 0 || row.retiredContingentFrozen != 0 {
-                                laneAdd(retiredDBFrozen + c, row.retiredDBFrozen, a1, n)
-                                laneAdd(retiredContingentFrozen + c, row.retiredContingentFrozen, a1, n)
+                                laneAdd(retiredDBFrozen + cell, row.retiredDBFrozen, a1, n)
+                                laneAdd(retiredContingentFrozen + cell, row.retiredContingentFrozen, a1, n)
                             }
                         }
                         for e in row.tracks {
@@ -74,7 +85,11 @@ extension LaneProjector {
                                 laneAdd(replacementSum + db, entry.dbSum, a1, n)
                                 if entry.dbSumFrozen != 0 {
                                     // The frozen part of the DB rate is Φ/W times its coefficient.
-                                    for l in 0..<n { replacementSum[db + l] += entry.dbSumFrozen * a1[l] * frozenRatio[l] }
+                                    var c = 0
+                                    while c < n {
+                                        replacementSum[vector: db + c] += entry.dbSumFrozen * a1[vector: c] * frozenRatio[vector: c]
+                                        c += laneWidth
+                                    }
                                 }
                             }
                             if entry.totalCount != 0 {
@@ -87,23 +102,19 @@ extension LaneProjector {
             }
         }
     }
-}
 
-extension LaneProjector {
     /// DC members of year t, cohort by cohort: contributions and returns on the per-member
     /// balance, then the end-of-year exits with the balance and any bond (MODEL.md §6).
     func projectDC(_ dc: DCRules, _ d: LaneDrivers, t: Int, last: Bool, payout: PayoutForm, months: Double, monthsDC: Double) {
         let n = lanes
         let first = plan.dcStart[t], end = plan.dcStart[t + 1]
         let rate = rules.dcEmployeeRate[t] + rules.dcEmployerRate[t]
-        let wage = d.wage.withUnsafeBufferPointer { $0.baseAddress! + t * n }
-        let fundStart = sum(.fundStart), bondStock = sum(.bondStock), bondRedeemed = sum(.bondRedeemed)
-        let contributions = sum(.contributions), returnsSum = sum(.returns), deathBenefits = sum(.deathBenefits)
+        let wage = d.wage + t * n
+        let fundStart = sum(.fundStart), returnsSum = sum(.returns), deathBenefits = sum(.deathBenefits)
         let purchases = sum(.annuityPurchases), lumpSums = sum(.lumpSums), cash = sum(.cashWithdrawals)
         let pensionerEntries = sum(.pensionerEntries), deferredEntries = sum(.deferredEntries)
-        let fundEnd = sum(.fundEnd), bondEnd = sum(.bondEnd)
-        let floorLevel = rules.rules.db.floor
-        _ = floorLevel
+        let fundEnd = sum(.fundEnd)
+        let zero = LaneVector.zero
         plan.dc.withUnsafeBufferPointer { records in
             for i in first..<end {
                 let rec = records[i]
@@ -111,44 +122,37 @@ extension LaneProjector {
                 let balance = balances + rec.slot * n
                 let growth = returns + rec.age * n, half = halfGrowth + rec.age * n
                 let perMember = rec.contribution * rate
-                let nextAge = rec.toCell - rec.sex * ages
-                let disabledAnnuity = rec.disabled > 0 && payout == .annuity ? annuityFactor(sex: rec.sex, age: nextAge, t: t) : nil
-                let retiredAnnuity = rec.retired > 0 && payout == .annuity ? annuityFactor(sex: rec.sex, age: nextAge, t: t) : nil
-                let cell = rec.toCell * n
-                let repDC = (trackCount + rec.track) * n, repTotal = (2 * trackCount + rec.track) * n
-                for l in 0..<n {
-                    let before = balance[l]
-                    let contribution = perMember * wage[l]
-                    let after = before * (1 + growth[l]) + contribution * half[l]
-                    let members = a0[l] * rec.count
-                    fundStart[l] += members * before
-                    contributions[l] += members * contribution
-                    returnsSum[l] += members * (after - before - contribution)
-                    balance[l] = after
-                    let bondValue = rec.bondEnd * reformWage[l]
-                    bondStock[l] += members * rec.bondStart * reformWage[l]
-                    let pot = after + bondValue
-                    let deaths = ad[l] * rec.count, disabled = a1[l] * rec.disabled
-                    let withdrawn = a1[l] * rec.withdrawn, retired = a1[l] * rec.retired
-                    bondRedeemed[l] += (deaths + disabled + withdrawn + retired) * bondValue
-                    deathBenefits[l] += deaths * pot
-                    if last {
-                        fundEnd[l] += a1[l] * rec.countNext * after
-                        bondEnd[l] += a1[l] * rec.countNext * rec.bondEnd * reformWage[l]
-                    }
+                var c = 0
+                while c < n {
+                    let before = balance[vector: c]
+                    let contribution = perMember * wage[vector: c]
+                    let after = before * (1 + growth[vector: c]) + contribution * half[vector: c]
+                    let members = a0[vector: c] * rec.count
+                    fundStart[vector: c] += members * before
+                    returnsSum[vector: c] += members * (after - before - contribution)
+                    balance[vector: c] = after
+                    deathBenefits[vector: c] += ad[vector: c] * rec.count * after
+                    if last { fundEnd[vector: c] += a1[vector: c] * rec.countNext * after }
+                    c += laneWidth
                 }
+                let nextAge = rec.toCell - rec.sex * ages
+                let cell = rec.toCell * n
                 if rec.disabled > 0 {
-                    if let factor = disabledAnnuity {
-                        for l in 0..<n {
-                            let disabled = a1[l] * rec.disabled
-                            let pot = balance[l] + rec.bondEnd * reformWage[l]
-                            let annuity = pot / factor[l]
-                            purchases[l] += disabled * pot
-                            newDisabled.annuity[cell + l] += disabled * annuity
-                            if !rec.countedDisabled && annuity > 0 {
-                                newDisabled.count[cell + l] += disabled
-                                pensionerEntries[l] += disabled
+                    if payout == .annuity {
+                        let factor = annuityFactor(sex: rec.sex, age: nextAge, t: t)
+                        var c = 0
+                        while c < n {
+                            let disabled = a1[vector: c] * rec.disabled
+                            let pot = balance[vector: c] + rec.bondEnd * reformWage[vector: c]
+                            let annuity = pot / factor[vector: c]
+                            purchases[vector: c] += disabled * pot
+                            newDisabled.annuity[vector: cell + c] += disabled * annuity
+                            if !rec.countedDisabled {
+                                let counted = zero.replacing(with: disabled, where: annuity .> zero)
+                                newDisabled.count[vector: cell + c] += counted
+                                pensionerEntries[vector: c] += counted
                             }
+                            c += laneWidth
                         }
                     } else {
                         for l in 0..<n { lumpSums[l] += a1[l] * rec.disabled * (balance[l] + rec.bondEnd * reformWage[l]) }
@@ -168,43 +172,54 @@ extension LaneProjector {
                     }
                 }
                 if rec.retired > 0 {
-                    for l in 0..<n {
-                        let retired = a1[l] * rec.retired
-                        let pot = balance[l] + rec.bondEnd * reformWage[l]
-                        var annuity = 0.0, topup = 0.0
-                        if let factor = retiredAnnuity {
-                            annuity = pot / factor[l]
-                            purchases[l] += retired * pot
+                    let factor = payout == .annuity ? annuityFactor(sex: rec.sex, age: nextAge, t: t) : nil
+                    let repDC = (trackCount + rec.track) * n, repTotal = (2 * trackCount + rec.track) * n
+                    var c = 0
+                    while c < n {
+                        let retired = a1[vector: c] * rec.retired
+                        let pot = balance[vector: c] + rec.bondEnd * reformWage[vector: c]
+                        let w = wage[vector: c]
+                        var annuity = zero, topup = zero
+                        if let factor {
+                            annuity = pot / factor[vector: c]
+                            purchases[vector: c] += retired * pot
                             if rec.guaranteed {
-                                topup = max(0, wage[l] * rec.guaranteeW - frozenIndex[l] * rec.guaranteeFrozen - annuity)
+                                topup = pointwiseMax(zero, w * rec.guaranteeW - frozenIndex[vector: c] * rec.guaranteeFrozen - annuity)
                             }
                         } else {
-                            lumpSums[l] += retired * pot
+                            lumpSums[vector: c] += retired * pot
                         }
-                        newRetired.annuity[cell + l] += retired * annuity
-                        newRetired.topup[cell + l] += retired * topup
-                        if !rec.countedRetired && (annuity > 0 || topup > 0) {
-                            newRetired.count[cell + l] += retired
-                            pensionerEntries[l] += retired
+                        newRetired.annuity[vector: cell + c] += retired * annuity
+                        newRetired.topup[vector: cell + c] += retired * topup
+                        if !rec.countedRetired {
+                            let counted = zero.replacing(with: retired, where: (annuity .> zero) .| (topup .> zero))
+                            newRetired.count[vector: cell + c] += counted
+                            pensionerEntries[vector: c] += counted
                         }
-                        let salary = rec.salary * wage[l]
+                        let salary = rec.salary * w
                         let dcRate = annuity / monthsDC / salary
-                        let total = rec.dbRate + rec.dbRateFrozen * frozenRatio[l] + dcRate + topup / months / salary
-                        replacementSum[repDC + l] += retired * dcRate
-                        replacementCount[repDC + l] += retired
-                        replacementSum[repTotal + l] += retired * total
-                        replacementCount[repTotal + l] += retired
+                        let total = rec.dbRate + rec.dbRateFrozen * frozenRatio[vector: c] + dcRate + topup / months / salary
+                        replacementSum[vector: repDC + c] += retired * dcRate
+                        replacementCount[vector: repDC + c] += retired
+                        replacementSum[vector: repTotal + c] += retired * total
+                        replacementCount[vector: repTotal + c] += retired
+                        c += laneWidth
                     }
                 }
             }
         }
     }
 
-    /// Deaths at the end of year t on `basis`, survivor pensions to spouses, then ageing by one
-    /// year (q = 1 at ω), per lane (as ``SchemeProjector/agePool``).
-    func agePool(_ pool: LanePool, spouses: LanePool?, passContingent: Bool, basis: MortalityBasisKind, t: Int, exits: Sum) {
+    /// Stocks and payments of the year (to `stock`, db benefits, annuities, top-ups), deaths at
+    /// the end of year t on `basis`, survivor pensions to spouses, then ageing by one year
+    /// (q = 1 at ω), per lane (as ``SchemeProjector/agePool``).
+    func agePool(_ pool: LanePool, spouses: LanePool?, passContingent: Bool, basis: MortalityBasisKind, t: Int,
+                 exits: Sum, stock: Sum) {
         let n = lanes, grid = context.grid, tables = context.tables
-        let deaths = sum(exits), entries = sum(.survivorEntries)
+        let deaths = sum(exits), entries = sum(.survivorEntries), counts = sum(stock)
+        let benefits = sum(.dbBenefits), annuities = sum(.annuities), topups = sum(.topups)
+        let one = LaneVector(repeating: 1), zero = LaneVector.zero
+        let full = passContingent
         for s in 0..<2 {
             let sex = Sex.at(s)
             let gap = tables.gap[s]
@@ -214,39 +229,47 @@ extension LaneProjector {
                 let u = grid.uncapped(basis, sex, age: x, yearIndex: t)
                 let f = factors + x * n
                 let m = tables.leave[s * ages + x]
-                if passContingent, m > 0, let spouses {
-                    let j = ((1 - s) * ages + min(max(x + 1 + gap, 0), ages - 1)) * n
-                    for l in 0..<n where pool.contingent[i + l] > 0 {
-                        let q = min(1, u * f[l])
-                        let count = pool.withRights[i + l] * q * m
-                        spouses.count[j + l] += count
-                        spouses.db[j + l] += pool.contingent[i + l] * q * m
-                        entries[l] += count
+                let spouse = ((1 - s) * ages + min(max(x + 1 + gap, 0), ages - 1)) * n
+                let transfer = passContingent && m > 0 && spouses != nil
+                var c = 0
+                while c < n {
+                    let q = pointwiseMin(one, u * f[vector: c])
+                    let count = pool.count[vector: i + c], db = pool.db[vector: i + c]
+                    counts[vector: c] += count
+                    benefits[vector: c] += db
+                    deaths[vector: c] += count * q
+                    let keep = 1 - q
+                    if full {
+                        let annuity = pool.annuity[vector: i + c], topup = pool.topup[vector: i + c]
+                        let contingent = pool.contingent[vector: i + c], rights = pool.withRights[vector: i + c]
+                        annuities[vector: c] += annuity
+                        topups[vector: c] += topup
+                        if transfer, let spouses {
+                            let has = contingent .> zero
+                            let spouseCount = zero.replacing(with: rights * q * m, where: has)
+                            spouses.count[vector: spouse + c] += spouseCount
+                            spouses.db[vector: spouse + c] += zero.replacing(with: contingent * q * m, where: has)
+                            entries[vector: c] += spouseCount
+                        }
+                        if x + 1 < ages {
+                            let o = i + n + c
+                            pool.topup[vector: o] = topup * keep
+                            pool.annuity[vector: o] = annuity * keep
+                            pool.contingent[vector: o] = contingent * keep
+                            pool.withRights[vector: o] = rights * keep
+                        }
                     }
-                }
-                if x + 1 < ages {
-                    let o = i + n
-                    for l in 0..<n {
-                        let q = min(1, u * f[l])
-                        let keep = 1 - q
-                        let count = pool.count[i + l]
-                        deaths[l] += count * q
-                        pool.count[o + l] = count * keep
-                        pool.db[o + l] = pool.db[i + l] * keep
-                        pool.topup[o + l] = pool.topup[i + l] * keep
-                        pool.annuity[o + l] = pool.annuity[i + l] * keep
-                        pool.contingent[o + l] = pool.contingent[i + l] * keep
-                        pool.withRights[o + l] = pool.withRights[i + l] * keep
+                    if x + 1 < ages {
+                        pool.count[vector: i + n + c] = count * keep
+                        pool.db[vector: i + n + c] = db * keep
                     }
-                } else {
-                    for l in 0..<n { deaths[l] += pool.count[i + l] * min(1, u * f[l]) }
+                    c += laneWidth
                 }
                 x -= 1
             }
             let base = s * ages * n
-            for l in 0..<n {
-                pool.count[base + l] = 0; pool.db[base + l] = 0; pool.topup[base + l] = 0
-                pool.annuity[base + l] = 0; pool.contingent[base + l] = 0; pool.withRights[base + l] = 0
+            for array in [pool.count, pool.db, pool.topup, pool.annuity, pool.contingent, pool.withRights] {
+                for l in 0..<n { array[base + l] = 0 }
             }
         }
     }

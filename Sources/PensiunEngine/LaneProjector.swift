@@ -22,7 +22,7 @@ final class LaneProjector {
         case fundStart, bondStock, bondRedeemed, fundEnd, bondEnd
         case contributions, returns, annuityPurchases, lumpSums, deathBenefits, cashWithdrawals
         case pensionerEntries, pensionerExits, survivorEntries, survivorExits, deferredEntries, deferredExits
-        case dbBenefits, annuities, topups, pensioners, survivors, deferred, deferredFund
+        case dbBenefits, annuities, topups, pensioners, survivors, deferred, deferredFund, bondDeaths
     }
 
     let sums: Lanes
@@ -38,7 +38,7 @@ final class LaneProjector {
     let newRetired: LanePool, newDisabled: LanePool, newSurvivors: LanePool
     /// Award amounts per unit Φ (frozen bases), converted with the W parts at the end of the year.
     let retiredDBFrozen: Lanes, retiredContingentFrozen: Lanes, disabledDBFrozen: Lanes
-    let disabledContingentFrozen: Lanes, survivorFrozen: Lanes
+    let disabledContingentFrozen: Lanes, survivorFrozen: Lanes, survivorW: Lanes
     let deferredCount: Lanes, deferredBalance: Lanes, newDeferredCount: Lanes, newDeferredBalance: Lanes
     let replacementSum: Lanes, replacementCount: Lanes
     let frozenIndex: Lanes, frozenRatio: Lanes, reformWage: Lanes, reserve: Lanes, index: Lanes, entrants: Lanes
@@ -77,6 +77,7 @@ final class LaneProjector {
         disabledDBFrozen = m.make(cells * lanes)
         disabledContingentFrozen = m.make(cells * lanes)
         survivorFrozen = m.make(cells * lanes)
+        survivorW = m.make(cells * lanes)
         let deferredCells = 2 * trackCount * ages * lanes
         deferredCount = m.make(deferredCells)
         deferredBalance = m.make(deferredCells)
@@ -98,7 +99,12 @@ final class LaneProjector {
     func reset() {
         let db = rules.rules.db
         laneZero(balances, plan.slotCount * lanes)
-        for pool in [retired, disabled, survivors] { pool.reset() }
+        for pool in [retired, disabled, survivors, newRetired, newDisabled, newSurvivors] { pool.reset() }
+        for array in [retiredDBFrozen, retiredContingentFrozen, disabledDBFrozen, disabledContingentFrozen, survivorFrozen, survivorW] {
+            laneZero(array, cells * lanes)
+        }
+        laneZero(newDeferredCount, 2 * trackCount * ages * lanes)
+        laneZero(newDeferredBalance, 2 * trackCount * ages * lanes)
         laneZero(deferredCount, 2 * trackCount * ages * lanes)
         laneZero(deferredBalance, 2 * trackCount * ages * lanes)
         laneZero(reserve, lanes)
@@ -182,7 +188,7 @@ final class LaneProjector {
     }
 
     /// Runs the scheme over the horizon on the block's drivers, writing every metric into
-    /// `results` (one per lane).
+    /// `results` (one per real lane; padding lanes are projected and dropped).
     func project(_ d: LaneDrivers, into results: inout [SchemePathResult]) throws {
         reset()
         let db = rules.rules.db, dc = rules.rules.dc
@@ -190,14 +196,17 @@ final class LaneProjector {
         if let dc { try checkReturns(d, dc: dc) }
         let months = db.monthsPaid, monthsDC = dc?.monthsPaidDC ?? 12
         let payout = dc?.payout ?? .annuity
+        let deferredCells = 2 * trackCount * ages
         for t in 0..<h {
-            let wage = d.wage.withUnsafeBufferPointer { $0.baseAddress! + t * n }
+            let wage = d.wage + t * n
             let dcActive = dc != nil && rules.reformIndex.map { t >= $0 } == true
             if let tr = rules.reformIndex, dc != nil, t == tr {
                 for l in 0..<n { frozenIndex[l] = wage[l]; reformWage[l] = wage[l] }
             }
             for l in 0..<n { frozenRatio[l] = frozenIndex[l] / wage[l] }
             laneZero(sums, Sum.allCases.count * n)
+            laneZero(replacementSum, 3 * trackCount * n)
+            laneZero(replacementCount, 3 * trackCount * n)
             fillFactors(d, t: t)
             if dcActive, let dc {
                 for x in 0..<ages {
@@ -213,57 +222,27 @@ final class LaneProjector {
                     rateV[l] = 1 / (1 + j)
                 }
             }
-            // Stocks and flows of beneficiaries at the start of the year.
-            for pool in [retired, disabled] {
-                for i in 0..<cells { for l in 0..<n {
-                    sum(.pensioners)[l] += pool.count[i * n + l]
-                    sum(.dbBenefits)[l] += pool.db[i * n + l]
-                    sum(.annuities)[l] += pool.annuity[i * n + l]
-                    sum(.topups)[l] += pool.topup[i * n + l]
-                } }
-            }
-            for i in 0..<cells { for l in 0..<n {
-                sum(.survivors)[l] += survivors.count[i * n + l]
-                sum(.dbBenefits)[l] += survivors.db[i * n + l]
-            } }
-            let deferredCells = 2 * trackCount * ages
-            for i in 0..<deferredCells { for l in 0..<n {
-                sum(.deferred)[l] += deferredCount[i * n + l]
-                sum(.deferredFund)[l] += deferredBalance[i * n + l]
-            } }
-            if dcActive {
-                for s in 0..<2 { for k in 0..<trackCount { for x in 0..<ages {
-                    let i = ((s * trackCount + k) * ages + x) * n
-                    for l in 0..<n {
-                        let b = deferredBalance[i + l], r = returns[x * n + l]
-                        sum(.returns)[l] += b * r
-                        deferredBalance[i + l] = b * (1 + r)
+            // Deferred members at the start of the year, then their returns.
+            let deferredTotal = sum(.deferred), deferredFund = sum(.deferredFund), returnsTotal = sum(.returns)
+            for s in 0..<2 { for k in 0..<trackCount { for x in 0..<ages {
+                let i = ((s * trackCount + k) * ages + x) * n
+                var c = 0
+                while c < n {
+                    let b = deferredBalance[vector: i + c]
+                    deferredTotal[vector: c] += deferredCount[vector: i + c]
+                    deferredFund[vector: c] += b
+                    if dcActive {
+                        let r = returns[vector: x * n + c]
+                        returnsTotal[vector: c] += b * r
+                        deferredBalance[vector: i + c] = b * (1 + r)
                     }
-                } } }
-            }
-            for pool in [newRetired, newDisabled, newSurvivors] { pool.reset() }
-            for array in [retiredDBFrozen, retiredContingentFrozen, disabledDBFrozen, disabledContingentFrozen, survivorFrozen] {
-                laneZero(array, cells * n)
-            }
-            laneZero(newDeferredCount, deferredCells * n)
-            laneZero(newDeferredBalance, deferredCells * n)
-            laneZero(replacementSum, 3 * trackCount * n)
-            laneZero(replacementCount, 3 * trackCount * n)
+                    c += laneWidth
+                }
+            } } }
 
             projectRows(t: t)
             if dcActive, let dc { projectDC(dc, d, t: t, last: t == h - 1, payout: payout, months: months, monthsDC: monthsDC) }
 
-            // Award amounts in currency: W parts times W_y, frozen parts times Φ_y.
-            for i in 0..<cells {
-                for l in 0..<n {
-                    let w = wage[l], f = frozenIndex[l], k = i * n + l
-                    newRetired.db[k] = newRetired.db[k] * w + retiredDBFrozen[k] * f
-                    newRetired.contingent[k] = newRetired.contingent[k] * w + retiredContingentFrozen[k] * f
-                    newDisabled.db[k] = newDisabled.db[k] * w + disabledDBFrozen[k] * f
-                    newDisabled.contingent[k] = newDisabled.contingent[k] * w + disabledContingentFrozen[k] * f
-                    newSurvivors.db[k] = newSurvivors.db[k] * w + survivorFrozen[k] * f
-                }
-            }
             // DB reserve: mid-year inflows at the bond return.
             let cDB = rules.employeeDBRate[t], ce = rules.dcEmployeeRate[t], cr = rules.dcEmployerRate[t]
             let recordedReserve = Array(UnsafeBufferPointer(start: reserve, count: n))
@@ -275,41 +254,24 @@ final class LaneProjector {
                 }
             }
 
-            // Beneficiaries: deaths, contingent survivors, ageing; deferred members.
-            agePool(retired, spouses: newSurvivors, passContingent: true, basis: .pensioners, t: t, exits: .pensionerExits)
-            agePool(disabled, spouses: newSurvivors, passContingent: true, basis: .disabled, t: t, exits: .pensionerExits)
-            agePool(survivors, spouses: nil, passContingent: false, basis: .survivors, t: t, exits: .survivorExits)
+            // Beneficiaries: stocks and payments of the year, deaths, contingent survivors, ageing;
+            // deferred members; then the year's awards join and everything DB-type is indexed.
+            agePool(retired, spouses: newSurvivors, passContingent: true, basis: .pensioners, t: t, exits: .pensionerExits, stock: .pensioners)
+            agePool(disabled, spouses: newSurvivors, passContingent: true, basis: .disabled, t: t, exits: .pensionerExits, stock: .pensioners)
+            agePool(survivors, spouses: nil, passContingent: false, basis: .survivors, t: t, exits: .survivorExits, stock: .survivors)
             if let dc { ageDeferred(dc, t: t) }
-            if let dc, dc.annuityEscalation != 0 {
-                let g = 1 + dc.annuityEscalation
-                for i in 0..<(cells * n) { retired.annuity[i] *= g; disabled.annuity[i] *= g }
-            }
-            retired.add(newRetired)
-            disabled.add(newDisabled)
-            survivors.add(newSurvivors)
-            for i in 0..<(deferredCells * n) {
-                deferredCount[i] += newDeferredCount[i]
-                deferredBalance[i] += newDeferredBalance[i]
-            }
-            // Indexation of every DB-type amount payable in y+1, awards included.
             for l in 0..<n { index[l] = d.indexation(rules.indexation[t], t, l) }
-            for i in 0..<cells {
-                for l in 0..<n {
-                    let k = i * n + l, x = index[l]
-                    retired.db[k] *= x; retired.topup[k] *= x; retired.contingent[k] *= x
-                    disabled.db[k] *= x; disabled.topup[k] *= x; disabled.contingent[k] *= x
-                    survivors.db[k] *= x
-                }
-            }
+            joinAwards(wage: wage, escalation: 1 + (dc?.annuityEscalation ?? 0))
 
             // The year's metrics.
             let flowsActive = dcActive
             func write(_ l: Int, _ r: inout SchemePathResult) {
-                let w = wage[l]
+                let w = wage[l], bondUnit = reformWage[l]
                 let payroll = sum(.pay)[l] * w
                 let employeeDB = sum(.payDB)[l] * w * cDB
                 let employeeDC = sum(.dcBase)[l] * w * ce, employerDC = sum(.dcBase)[l] * w * cr
-                let dbBenefits = sum(.dbBenefits)[l], topups = sum(.topups)[l], bonds = sum(.bondRedeemed)[l]
+                let dbBenefits = sum(.dbBenefits)[l], topups = sum(.topups)[l]
+                let bonds = sum(.bondRedeemed)[l] * bondUnit
                 let burden = dbBenefits + employerDC + topups + bonds - (db.destination == .budget ? employeeDB : 0)
                 let gdp = d.gdp[t * n + l]
                 let active = sum(.active)[l], pensioners = sum(.pensioners)[l]
@@ -320,7 +282,7 @@ final class LaneProjector {
                 r[.deferred, t] = sum(.deferred)[l]
                 r[.dcFundAssets, t] = fund
                 r[.dcAssetsPctGDP, t] = fund / gdp
-                r[.bondsOutstanding, t] = sum(.bondStock)[l]
+                r[.bondsOutstanding, t] = sum(.bondStock)[l] * bondUnit
                 r[.dbReserveAssets, t] = recordedReserve[l]
                 r[.dependencyRatio, t] = active > 0 ? pensioners / active : .nan
                 r[.payroll, t] = payroll
@@ -354,41 +316,40 @@ final class LaneProjector {
                 ledger.deferredEntries = sum(.deferredEntries)[l]
                 ledger.deferredExits = sum(.deferredExits)[l]
                 var flows = DCMoneyFlows()
-                flows.contributions = sum(.contributions)[l]
+                flows.contributions = flowsActive ? employeeDC + employerDC : 0
                 flows.returns = sum(.returns)[l]
                 flows.bondsRedeemedIntoAccounts = flowsActive ? bonds : 0
                 flows.annuityPurchases = sum(.annuityPurchases)[l]
                 flows.lumpSums = sum(.lumpSums)[l]
-                flows.deathBenefits = sum(.deathBenefits)[l]
+                flows.deathBenefits = sum(.deathBenefits)[l] + sum(.bondDeaths)[l] * bondUnit
                 flows.cashWithdrawals = sum(.cashWithdrawals)[l]
-                // Entrants at the start of y+1 (not after the last year).
-                if t + 1 < h {
-                    let needed = max(0, context.target(t + 1) - sum(.surviving)[l])
-                    let added = context.entrantProfile.isEmpty ? 0 : needed
-                    entrants[l] = added
-                    ledger.activeEntries = added
-                }
                 r.ledger[t] = ledger
                 r.dcFlows[t] = flows
             }
-            for l in 0..<n { write(l, &results[l]) }
+            for l in 0..<results.count { write(l, &results[l]) }
+            // Entrants at the start of y+1 (not after the last year).
             if t + 1 < h {
+                for l in 0..<n {
+                    let needed = max(0, context.target(t + 1) - sum(.surviving)[l])
+                    entrants[l] = context.entrantProfile.isEmpty ? 0 : needed
+                    if l < results.count { results[l].ledger[t].activeEntries = entrants[l] }
+                }
                 for g in plan.entrantGroups[t + 1] { for l in 0..<n { mu[g * n + l] = entrants[l] } }
             }
             // Frozen bases are revalued by the DB rule.
             if let tr = rules.reformIndex, dc != nil, t >= tr { for l in 0..<n { frozenIndex[l] *= index[l] } }
         }
         // Stocks at the end of the horizon.
-        laneZero(sum(.pensioners), n); laneZero(sum(.survivors), n); laneZero(sum(.deferred), n); laneZero(sum(.deferredFund), n)
+        for s in [Sum.pensioners, .survivors, .deferred, .deferredFund] { laneZero(sum(s), n) }
         for pool in [retired, disabled] {
             for i in 0..<cells { for l in 0..<n { sum(.pensioners)[l] += pool.count[i * n + l] } }
         }
         for i in 0..<cells { for l in 0..<n { sum(.survivors)[l] += survivors.count[i * n + l] } }
-        for i in 0..<(2 * trackCount * ages) { for l in 0..<n {
+        for i in 0..<deferredCells { for l in 0..<n {
             sum(.deferred)[l] += deferredCount[i * n + l]
             sum(.deferredFund)[l] += deferredBalance[i * n + l]
         } }
-        for l in 0..<n {
+        for l in 0..<results.count {
             let active = sum(.surviving)[l], pensioners = sum(.pensioners)[l]
             let fund = sum(.fundEnd)[l] + sum(.deferredFund)[l]
             results[l][.actives, h] = active
@@ -397,9 +358,49 @@ final class LaneProjector {
             results[l][.deferred, h] = sum(.deferred)[l]
             results[l][.dcFundAssets, h] = fund
             results[l][.dcAssetsPctGDP, h] = fund / d.gdp[h * n + l]
-            results[l][.bondsOutstanding, h] = sum(.bondEnd)[l]
+            results[l][.bondsOutstanding, h] = sum(.bondEnd)[l] * reformWage[l]
             results[l][.dbReserveAssets, h] = reserve[l]
             results[l][.dependencyRatio, h] = active > 0 ? pensioners / active : .nan
+        }
+    }
+
+    /// The year's awards join their pools, annuities in payment escalate at λ, and every DB-type
+    /// amount payable next year is indexed (MODEL.md §2 steps 4–5); award buffers are cleared.
+    func joinAwards(wage: UnsafeMutablePointer<Double>, escalation: Double) {
+        let n = lanes
+        for i in 0..<cells {
+            var c = 0
+            while c < n {
+                let k = i * n + c
+                let w = wage[vector: c], phi = frozenIndex[vector: c], x = index[vector: c]
+                for (pool, new, dbFrozen, contingentFrozen) in [(retired, newRetired, retiredDBFrozen, retiredContingentFrozen),
+                                                                  (disabled, newDisabled, disabledDBFrozen, disabledContingentFrozen)] {
+                    pool.count[vector: k] += new.count[vector: k]
+                    pool.db[vector: k] = (pool.db[vector: k] + new.db[vector: k] * w + dbFrozen[vector: k] * phi) * x
+                    pool.topup[vector: k] = (pool.topup[vector: k] + new.topup[vector: k]) * x
+                    pool.annuity[vector: k] = pool.annuity[vector: k] * escalation + new.annuity[vector: k]
+                    pool.contingent[vector: k] = (pool.contingent[vector: k] + new.contingent[vector: k] * w
+                                                  + contingentFrozen[vector: k] * phi) * x
+                    pool.withRights[vector: k] += new.withRights[vector: k]
+                    for array in [new.count, new.db, new.topup, new.annuity, new.contingent, new.withRights, dbFrozen, contingentFrozen] {
+                        array[vector: k] = .zero
+                    }
+                }
+                survivors.count[vector: k] += newSurvivors.count[vector: k]
+                survivors.db[vector: k] = (survivors.db[vector: k] + newSurvivors.db[vector: k] + survivorW[vector: k] * w
+                                           + survivorFrozen[vector: k] * phi) * x
+                newSurvivors.count[vector: k] = .zero
+                newSurvivors.db[vector: k] = .zero
+                survivorW[vector: k] = .zero
+                survivorFrozen[vector: k] = .zero
+                c += laneWidth
+            }
+        }
+        for i in 0..<(2 * trackCount * ages * n) {
+            deferredCount[i] += newDeferredCount[i]
+            deferredBalance[i] += newDeferredBalance[i]
+            newDeferredCount[i] = 0
+            newDeferredBalance[i] = 0
         }
     }
 }

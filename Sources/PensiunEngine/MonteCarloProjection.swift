@@ -192,7 +192,7 @@ public struct MonteCarloProjection: Sendable {
         var results = [[SchemePathResult]](repeating: [], count: 2)
         for scheme in Scheme.allCases {
             var list = [SchemePathResult](repeating: SchemePathResult(horizon: context.horizon, trackCount: k), count: paths.count)
-            try LaneProjector(context: context, plan: plans[scheme.rawValue], scheme: scheme, lanes: paths.count)
+            try LaneProjector(context: context, plan: plans[scheme.rawValue], scheme: scheme, lanes: lanes.lanes)
                 .project(lanes, into: &list)
             results[scheme.rawValue] = list
         }
@@ -264,10 +264,10 @@ public struct MonteCarloProjection: Sendable {
             // One lane: the same arithmetic as every lane of a Monte Carlo block.
             let lanes = LaneDrivers([d])
             var list = [rc]
-            try LaneProjector(context: context, plan: plans[0], scheme: .current, lanes: 1).project(lanes, into: &list)
+            try LaneProjector(context: context, plan: plans[0], scheme: .current, lanes: lanes.lanes).project(lanes, into: &list)
             rc = list[0]
             list = [rr]
-            try LaneProjector(context: context, plan: plans[1], scheme: .reform, lanes: 1).project(lanes, into: &list)
+            try LaneProjector(context: context, plan: plans[1], scheme: .reform, lanes: lanes.lanes).project(lanes, into: &list)
             rr = list[0]
         } else {
             var generator = try RandomGenerator(kind: context.inputs.calendar.generator, seed: 1)
