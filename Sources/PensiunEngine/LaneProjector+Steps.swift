@@ -4,7 +4,7 @@ extension LaneProjector {
     /// The group rows of year t: μ through the year's deaths (m0 = μ(t), md = μ(t) q, m1 = μ(t+1)),
     /// then every DB-type flow and award as coefficient × multiplier (W and Φ applied when the
     /// awards join their pools).
-    func projectRows(t: Int) {
+    func projectRows(t: Int, wage: UnsafeMutablePointer<Double>) {
         let n = lanes, grid = context.grid
         let first = plan.rowStart[t], last = plan.rowStart[t + 1]
         let active = sum(.active), surviving = sum(.surviving), pay = sum(.pay), payDB = sum(.payDB)
@@ -12,7 +12,6 @@ extension LaneProjector {
         let pensionerEntries = sum(.pensionerEntries), survivorEntries = sum(.survivorEntries)
         let bondStock = sum(.bondStock), bondRedeemed = sum(.bondRedeemed), bondDeaths = sum(.bondDeaths)
         let bondEnd = sum(.bondEnd)
-        let one = LaneVector(repeating: 1)
         plan.rows.withUnsafeBufferPointer { rows in
             plan.trackEntries.withUnsafeBufferPointer { entries in
                 for r in first..<last {
@@ -25,11 +24,16 @@ extension LaneProjector {
                     var c = 0
                     while c < n {
                         let m = g[vector: c]
-                        let dead = m * pointwiseMin(one, u * f[vector: c])
+                        let dead = m * capped(u * f[vector: c])
                         a0[vector: c] = m
                         ad[vector: c] = dead
                         a1[vector: c] = m - dead
                         g[vector: c] = m - dead
+                        let w = wage[vector: c] * index[vector: c], phi = frozenIndex[vector: c] * index[vector: c]
+                        awardW[vector: c] = (m - dead) * w
+                        awardFrozen[vector: c] = (m - dead) * phi
+                        deathW[vector: c] = dead * w
+                        deathFrozen[vector: c] = dead * phi
                         active[vector: c] += row.count * m
                         surviving[vector: c] += row.countNext * (m - dead)
                         exits[vector: c] += row.count * m - row.countNext * (m - dead)
@@ -47,34 +51,34 @@ extension LaneProjector {
                     }
                     if row.survivorCount != 0 {
                         let spouse = row.spouseCell * n
-                        laneAdd(newSurvivors.count + spouse, row.survivorCount, ad, n)
+                        laneAdd(survivors.count + spouse, row.survivorCount, ad, n)
                         laneAdd(survivorEntries, row.survivorCount, ad, n)
-                        if row.survivorAmount != 0 { laneAdd(survivorW + spouse, row.survivorAmount, ad, n) }
-                        if row.survivorAmountFrozen != 0 { laneAdd(survivorFrozen + spouse, row.survivorAmountFrozen, ad, n) }
+                        if row.survivorAmount != 0 { laneAdd(survivors.db + spouse, row.survivorAmount, deathW, n) }
+                        if row.survivorAmountFrozen != 0 { laneAdd(survivors.db + spouse, row.survivorAmountFrozen, deathFrozen, n) }
                     }
                     let cell = row.toCell * n
                     if row.disabledCount != 0 {
-                        laneAdd(newDisabled.count + cell, row.disabledCount, a1, n)
+                        laneAdd(disabled.count + cell, row.disabledCount, a1, n)
                         laneAdd(pensionerEntries, row.disabledCount, a1, n)
-                        laneAdd(newDisabled.db + cell, row.disabledDB, a1, n)
-                        laneAdd(newDisabled.contingent + cell, row.disabledContingent, a1, n)
-                        laneAdd(newDisabled.withRights + cell, row.disabledWithRights, a1, n)
+                        laneAdd(disabled.db + cell, row.disabledDB, awardW, n)
+                        laneAdd(disabled.contingent + cell, row.disabledContingent, awardW, n)
+                        laneAdd(disabled.withRights + cell, row.disabledWithRights, a1, n)
                         if row.disabledDBFrozen != 0 || row.disabledContingentFrozen != 0 {
-                            laneAdd(disabledDBFrozen + cell, row.disabledDBFrozen, a1, n)
-                            laneAdd(disabledContingentFrozen + cell, row.disabledContingentFrozen, a1, n)
+                            laneAdd(disabled.db + cell, row.disabledDBFrozen, awardFrozen, n)
+                            laneAdd(disabled.contingent + cell, row.disabledContingentFrozen, awardFrozen, n)
                         }
                     }
                     if row.retiredAll != 0 {
                         laneAdd(retirements, row.retiredAll, a1, n)
                         if row.retiredCount != 0 {
-                            laneAdd(newRetired.count + cell, row.retiredCount, a1, n)
+                            laneAdd(retired.count + cell, row.retiredCount, a1, n)
                             laneAdd(pensionerEntries, row.retiredCount, a1, n)
-                            laneAdd(newRetired.db + cell, row.retiredDB, a1, n)
-                            laneAdd(newRetired.contingent + cell, row.retiredContingent, a1, n)
-                            laneAdd(newRetired.withRights + cell, row.retiredWithRights, a1, n)
+                            laneAdd(retired.db + cell, row.retiredDB, awardW, n)
+                            laneAdd(retired.contingent + cell, row.retiredContingent, awardW, n)
+                            laneAdd(retired.withRights + cell, row.retiredWithRights, a1, n)
                             if row.retiredDBFrozen != 0 || row.retiredContingentFrozen != 0 {
-                                laneAdd(retiredDBFrozen + cell, row.retiredDBFrozen, a1, n)
-                                laneAdd(retiredContingentFrozen + cell, row.retiredContingentFrozen, a1, n)
+                                laneAdd(retired.db + cell, row.retiredDBFrozen, awardFrozen, n)
+                                laneAdd(retired.contingent + cell, row.retiredContingentFrozen, awardFrozen, n)
                             }
                         }
                         for e in row.tracks {
@@ -146,10 +150,10 @@ extension LaneProjector {
                             let pot = balance[vector: c] + rec.bondEnd * reformWage[vector: c]
                             let annuity = pot / factor[vector: c]
                             purchases[vector: c] += disabled * pot
-                            newDisabled.annuity[vector: cell + c] += disabled * annuity
+                            self.disabled.annuity[vector: cell + c] += disabled * annuity
                             if !rec.countedDisabled {
                                 let counted = zero.replacing(with: disabled, where: annuity .> zero)
-                                newDisabled.count[vector: cell + c] += counted
+                                self.disabled.count[vector: cell + c] += counted
                                 pensionerEntries[vector: c] += counted
                             }
                             c += laneWidth
@@ -163,8 +167,8 @@ extension LaneProjector {
                         let k = rec.deferredCell * n
                         for l in 0..<n {
                             let withdrawn = a1[l] * rec.withdrawn
-                            newDeferredCount[k + l] += withdrawn
-                            newDeferredBalance[k + l] += withdrawn * (balance[l] + rec.bondEnd * reformWage[l])
+                            deferredCount[k + l] += withdrawn
+                            deferredBalance[k + l] += withdrawn * (balance[l] + rec.bondEnd * reformWage[l])
                             deferredEntries[l] += withdrawn
                         }
                     } else {
@@ -184,16 +188,16 @@ extension LaneProjector {
                             annuity = pot / factor[vector: c]
                             purchases[vector: c] += retired * pot
                             if rec.guaranteed {
-                                topup = pointwiseMax(zero, w * rec.guaranteeW - frozenIndex[vector: c] * rec.guaranteeFrozen - annuity)
+                                topup = positivePart(w * rec.guaranteeW - frozenIndex[vector: c] * rec.guaranteeFrozen - annuity)
                             }
                         } else {
                             lumpSums[vector: c] += retired * pot
                         }
-                        newRetired.annuity[vector: cell + c] += retired * annuity
-                        newRetired.topup[vector: cell + c] += retired * topup
+                        self.retired.annuity[vector: cell + c] += retired * annuity
+                        self.retired.topup[vector: cell + c] += retired * topup * index[vector: c]
                         if !rec.countedRetired {
                             let counted = zero.replacing(with: retired, where: (annuity .> zero) .| (topup .> zero))
-                            newRetired.count[vector: cell + c] += counted
+                            self.retired.count[vector: cell + c] += counted
                             pensionerEntries[vector: c] += counted
                         }
                         let salary = rec.salary * w
@@ -211,15 +215,17 @@ extension LaneProjector {
     }
 
     /// Stocks and payments of the year (to `stock`, db benefits, annuities, top-ups), deaths at
-    /// the end of year t on `basis`, survivor pensions to spouses, then ageing by one year
-    /// (q = 1 at ω), per lane (as ``SchemeProjector/agePool``).
-    func agePool(_ pool: LanePool, spouses: LanePool?, passContingent: Bool, basis: MortalityBasisKind, t: Int,
-                 exits: Sum, stock: Sum) {
+    /// the end of year t on `basis`, survivor pensions to `spouses` (already aged), then ageing by
+    /// one year (q = 1 at ω) with the end-of-year indexation x of DB-type amounts and the
+    /// escalation of annuities, per lane (as ``SchemeProjector/agePool`` followed by the
+    /// indexation of MODEL.md §5).
+    func agePool(_ pool: LanePool, spouses: LanePool?, basis: MortalityBasisKind, t: Int,
+                 exits: Sum, stock: Sum, escalation: Double) {
         let n = lanes, grid = context.grid, tables = context.tables
         let deaths = sum(exits), entries = sum(.survivorEntries), counts = sum(stock)
         let benefits = sum(.dbBenefits), annuities = sum(.annuities), topups = sum(.topups)
-        let one = LaneVector(repeating: 1), zero = LaneVector.zero
-        let full = passContingent
+        let zero = LaneVector.zero
+        let full = spouses != nil
         for s in 0..<2 {
             let sex = Sex.at(s)
             let gap = tables.gap[s]
@@ -230,38 +236,38 @@ extension LaneProjector {
                 let f = factors + x * n
                 let m = tables.leave[s * ages + x]
                 let spouse = ((1 - s) * ages + min(max(x + 1 + gap, 0), ages - 1)) * n
-                let transfer = passContingent && m > 0 && spouses != nil
                 var c = 0
                 while c < n {
-                    let q = pointwiseMin(one, u * f[vector: c])
+                    let q = capped(u * f[vector: c])
                     let count = pool.count[vector: i + c], db = pool.db[vector: i + c]
+                    let indexation = index[vector: c]
                     counts[vector: c] += count
                     benefits[vector: c] += db
                     deaths[vector: c] += count * q
                     let keep = 1 - q
-                    if full {
+                    if full, let spouses {
                         let annuity = pool.annuity[vector: i + c], topup = pool.topup[vector: i + c]
                         let contingent = pool.contingent[vector: i + c], rights = pool.withRights[vector: i + c]
                         annuities[vector: c] += annuity
                         topups[vector: c] += topup
-                        if transfer, let spouses {
+                        if m > 0 {
                             let has = contingent .> zero
                             let spouseCount = zero.replacing(with: rights * q * m, where: has)
                             spouses.count[vector: spouse + c] += spouseCount
-                            spouses.db[vector: spouse + c] += zero.replacing(with: contingent * q * m, where: has)
+                            spouses.db[vector: spouse + c] += zero.replacing(with: contingent * q * m, where: has) * indexation
                             entries[vector: c] += spouseCount
                         }
                         if x + 1 < ages {
                             let o = i + n + c
-                            pool.topup[vector: o] = topup * keep
-                            pool.annuity[vector: o] = annuity * keep
-                            pool.contingent[vector: o] = contingent * keep
+                            pool.topup[vector: o] = topup * keep * indexation
+                            pool.annuity[vector: o] = annuity * keep * escalation
+                            pool.contingent[vector: o] = contingent * keep * indexation
                             pool.withRights[vector: o] = rights * keep
                         }
                     }
                     if x + 1 < ages {
                         pool.count[vector: i + n + c] = count * keep
-                        pool.db[vector: i + n + c] = db * keep
+                        pool.db[vector: i + n + c] = db * keep * indexation
                     }
                     c += laneWidth
                 }
@@ -288,40 +294,47 @@ extension LaneProjector {
                 var x = ages - 1
                 while x >= 0 {
                     let i = (base + x) * n
-                    var any = false
-                    for l in 0..<n where deferredCount[i + l] != 0 || deferredBalance[i + l] != 0 { any = true }
-                    if any {
+                    var occupied = false
+                    var c = 0
+                    while c < n {
+                        if any((deferredCount[vector: i + c] .!= 0) .| (deferredBalance[vector: i + c] .!= 0)) { occupied = true }
+                        c += laneWidth
+                    }
+                    if occupied {
                         let u = grid.uncapped(.deferred, sex, age: x, yearIndex: t)
                         let f = factors + x * n
                         let buys = x + 1 >= bup || x + 1 >= ages
                         let annuity = buys && dc.payout == .annuity && x + 1 < ages ? annuityFactor(sex: s, age: x + 1, t: t) : nil
                         let to = (s * ages + min(x + 1, ages - 1)) * n
-                        for l in 0..<n {
-                            let q = min(1, u * f[l])
-                            let count = deferredCount[i + l], balance = deferredBalance[i + l]
-                            deathBenefits[l] += balance * q
-                            exits[l] += count * q
+                        c = 0
+                        while c < n {
+                            let q = capped(u * f[vector: c])
+                            let count = deferredCount[vector: i + c], balance = deferredBalance[vector: i + c]
+                            deathBenefits[vector: c] += balance * q
+                            exits[vector: c] += count * q
                             var movedCount = count * (1 - q), movedBalance = balance * (1 - q)
                             if buys {
-                                exits[l] += movedCount
+                                exits[vector: c] += movedCount
                                 if let annuity {
-                                    purchases[l] += movedBalance
-                                    newRetired.count[to + l] += movedCount
-                                    newRetired.annuity[to + l] += movedBalance / annuity[l]
-                                    entries[l] += movedCount
+                                    purchases[vector: c] += movedBalance
+                                    retired.count[vector: to + c] += movedCount
+                                    retired.annuity[vector: to + c] += movedBalance / annuity[vector: c]
+                                    entries[vector: c] += movedCount
                                 } else {
-                                    lumpSums[l] += movedBalance
+                                    lumpSums[vector: c] += movedBalance
                                 }
-                                movedCount = 0
-                                movedBalance = 0
+                                movedCount = .zero
+                                movedBalance = .zero
                             }
                             if x + 1 < ages {
-                                deferredCount[i + n + l] = movedCount
-                                deferredBalance[i + n + l] = movedBalance
+                                deferredCount[vector: i + n + c] = movedCount
+                                deferredBalance[vector: i + n + c] = movedBalance
                             }
+                            c += laneWidth
                         }
                     } else if x + 1 < ages {
-                        for l in 0..<n { deferredCount[i + n + l] = 0; deferredBalance[i + n + l] = 0 }
+                        laneZero(deferredCount + i + n, n)
+                        laneZero(deferredBalance + i + n, n)
                     }
                     x -= 1
                 }

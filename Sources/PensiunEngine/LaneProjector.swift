@@ -34,12 +34,12 @@ final class LaneProjector {
     var annuityStamp: [Int]
     let rateV: Lanes
     let balances: Lanes
+    /// Pools are aged (and their DB-type amounts indexed) before the year's awards join them, so
+    /// awards go straight into the pools at their age of the next year.
     let retired: LanePool, disabled: LanePool, survivors: LanePool
-    let newRetired: LanePool, newDisabled: LanePool, newSurvivors: LanePool
-    /// Award amounts per unit Φ (frozen bases), converted with the W parts at the end of the year.
-    let retiredDBFrozen: Lanes, retiredContingentFrozen: Lanes, disabledDBFrozen: Lanes
-    let disabledContingentFrozen: Lanes, survivorFrozen: Lanes, survivorW: Lanes
-    let deferredCount: Lanes, deferredBalance: Lanes, newDeferredCount: Lanes, newDeferredBalance: Lanes
+    /// Per row: μ(t+1)·W·x, μ(t+1)·Φ·x, μ q·W·x and μ q·Φ·x (x the year's indexation factor).
+    let awardW: Lanes, awardFrozen: Lanes, deathW: Lanes, deathFrozen: Lanes
+    let deferredCount: Lanes, deferredBalance: Lanes
     let replacementSum: Lanes, replacementCount: Lanes
     let frozenIndex: Lanes, frozenRatio: Lanes, reformWage: Lanes, reserve: Lanes, index: Lanes, entrants: Lanes
     let cells: Int
@@ -69,20 +69,13 @@ final class LaneProjector {
         retired = LanePool(cells: cells, lanes: lanes, memory: m)
         disabled = LanePool(cells: cells, lanes: lanes, memory: m)
         survivors = LanePool(cells: cells, lanes: lanes, memory: m)
-        newRetired = LanePool(cells: cells, lanes: lanes, memory: m)
-        newDisabled = LanePool(cells: cells, lanes: lanes, memory: m)
-        newSurvivors = LanePool(cells: cells, lanes: lanes, memory: m)
-        retiredDBFrozen = m.make(cells * lanes)
-        retiredContingentFrozen = m.make(cells * lanes)
-        disabledDBFrozen = m.make(cells * lanes)
-        disabledContingentFrozen = m.make(cells * lanes)
-        survivorFrozen = m.make(cells * lanes)
-        survivorW = m.make(cells * lanes)
+        awardW = m.make(lanes)
+        awardFrozen = m.make(lanes)
+        deathW = m.make(lanes)
+        deathFrozen = m.make(lanes)
         let deferredCells = 2 * trackCount * ages * lanes
         deferredCount = m.make(deferredCells)
         deferredBalance = m.make(deferredCells)
-        newDeferredCount = m.make(deferredCells)
-        newDeferredBalance = m.make(deferredCells)
         replacementSum = m.make(3 * trackCount * lanes)
         replacementCount = m.make(3 * trackCount * lanes)
         frozenIndex = m.make(lanes)
@@ -99,12 +92,7 @@ final class LaneProjector {
     func reset() {
         let db = rules.rules.db
         laneZero(balances, plan.slotCount * lanes)
-        for pool in [retired, disabled, survivors, newRetired, newDisabled, newSurvivors] { pool.reset() }
-        for array in [retiredDBFrozen, retiredContingentFrozen, disabledDBFrozen, disabledContingentFrozen, survivorFrozen, survivorW] {
-            laneZero(array, cells * lanes)
-        }
-        laneZero(newDeferredCount, 2 * trackCount * ages * lanes)
-        laneZero(newDeferredBalance, 2 * trackCount * ages * lanes)
+        for pool in [retired, disabled, survivors] { pool.reset() }
         laneZero(deferredCount, 2 * trackCount * ages * lanes)
         laneZero(deferredBalance, 2 * trackCount * ages * lanes)
         laneZero(reserve, lanes)
@@ -155,19 +143,20 @@ final class LaneProjector {
         annuityStamp[cell] = t
         let grid = context.grid
         let sex = Sex.at(s)
-        for l in 0..<lanes { out[l] = 1 }
-        var a = ages - 2
-        while a >= age {
-            let year = min(t + 1 + (a - age), grid.years - 1)
-            let u = grid.uncapped(.annuitants, sex, age: a, yearIndex: year)
-            let f = factors + a * lanes
-            for l in 0..<lanes {
-                let q = min(1, u * f[l])
-                out[l] = 1 + rateV[l] * (1 - q) * out[l]
+        var c = 0
+        while c < lanes {
+            var value = LaneVector(repeating: 1)
+            let v = rateV[vector: c]
+            var a = ages - 2
+            while a >= age {
+                let year = min(t + 1 + (a - age), grid.years - 1)
+                let u = grid.uncapped(.annuitants, sex, age: a, yearIndex: year)
+                value = 1 + v * (1 - capped(u * factors[vector: a * lanes + c])) * value
+                a -= 1
             }
-            a -= 1
+            out[vector: c] = value - 11.0 / 24.0
+            c += laneWidth
         }
-        for l in 0..<lanes { out[l] -= 11.0 / 24.0 }
         return out
     }
 
@@ -240,7 +229,16 @@ final class LaneProjector {
                 }
             } } }
 
-            projectRows(t: t)
+            // Beneficiaries: stocks and payments of the year, deaths, contingent survivors, ageing
+            // and indexation (survivors first, so that new spouses are not aged this year); deferred
+            // members; then the year's awards of the actives join the aged pools.
+            for l in 0..<n { index[l] = d.indexation(rules.indexation[t], t, l) }
+            let escalation = 1 + (dc?.annuityEscalation ?? 0)
+            agePool(survivors, spouses: nil, basis: .survivors, t: t, exits: .survivorExits, stock: .survivors, escalation: escalation)
+            agePool(retired, spouses: survivors, basis: .pensioners, t: t, exits: .pensionerExits, stock: .pensioners, escalation: escalation)
+            agePool(disabled, spouses: survivors, basis: .disabled, t: t, exits: .pensionerExits, stock: .pensioners, escalation: escalation)
+            if let dc { ageDeferred(dc, t: t) }
+            projectRows(t: t, wage: wage)
             if dcActive, let dc { projectDC(dc, d, t: t, last: t == h - 1, payout: payout, months: months, monthsDC: monthsDC) }
 
             // DB reserve: mid-year inflows at the bond return.
@@ -253,15 +251,6 @@ final class LaneProjector {
                     reserve[l] = reserve[l] * (1 + b) + employeeDB * (1 + b).squareRoot()
                 }
             }
-
-            // Beneficiaries: stocks and payments of the year, deaths, contingent survivors, ageing;
-            // deferred members; then the year's awards join and everything DB-type is indexed.
-            agePool(retired, spouses: newSurvivors, passContingent: true, basis: .pensioners, t: t, exits: .pensionerExits, stock: .pensioners)
-            agePool(disabled, spouses: newSurvivors, passContingent: true, basis: .disabled, t: t, exits: .pensionerExits, stock: .pensioners)
-            agePool(survivors, spouses: nil, passContingent: false, basis: .survivors, t: t, exits: .survivorExits, stock: .survivors)
-            if let dc { ageDeferred(dc, t: t) }
-            for l in 0..<n { index[l] = d.indexation(rules.indexation[t], t, l) }
-            joinAwards(wage: wage, escalation: 1 + (dc?.annuityEscalation ?? 0))
 
             // The year's metrics.
             let flowsActive = dcActive
@@ -361,46 +350,6 @@ final class LaneProjector {
             results[l][.bondsOutstanding, h] = sum(.bondEnd)[l] * reformWage[l]
             results[l][.dbReserveAssets, h] = reserve[l]
             results[l][.dependencyRatio, h] = active > 0 ? pensioners / active : .nan
-        }
-    }
-
-    /// The year's awards join their pools, annuities in payment escalate at λ, and every DB-type
-    /// amount payable next year is indexed (MODEL.md §2 steps 4–5); award buffers are cleared.
-    func joinAwards(wage: UnsafeMutablePointer<Double>, escalation: Double) {
-        let n = lanes
-        for i in 0..<cells {
-            var c = 0
-            while c < n {
-                let k = i * n + c
-                let w = wage[vector: c], phi = frozenIndex[vector: c], x = index[vector: c]
-                for (pool, new, dbFrozen, contingentFrozen) in [(retired, newRetired, retiredDBFrozen, retiredContingentFrozen),
-                                                                  (disabled, newDisabled, disabledDBFrozen, disabledContingentFrozen)] {
-                    pool.count[vector: k] += new.count[vector: k]
-                    pool.db[vector: k] = (pool.db[vector: k] + new.db[vector: k] * w + dbFrozen[vector: k] * phi) * x
-                    pool.topup[vector: k] = (pool.topup[vector: k] + new.topup[vector: k]) * x
-                    pool.annuity[vector: k] = pool.annuity[vector: k] * escalation + new.annuity[vector: k]
-                    pool.contingent[vector: k] = (pool.contingent[vector: k] + new.contingent[vector: k] * w
-                                                  + contingentFrozen[vector: k] * phi) * x
-                    pool.withRights[vector: k] += new.withRights[vector: k]
-                    for array in [new.count, new.db, new.topup, new.annuity, new.contingent, new.withRights, dbFrozen, contingentFrozen] {
-                        array[vector: k] = .zero
-                    }
-                }
-                survivors.count[vector: k] += newSurvivors.count[vector: k]
-                survivors.db[vector: k] = (survivors.db[vector: k] + newSurvivors.db[vector: k] + survivorW[vector: k] * w
-                                           + survivorFrozen[vector: k] * phi) * x
-                newSurvivors.count[vector: k] = .zero
-                newSurvivors.db[vector: k] = .zero
-                survivorW[vector: k] = .zero
-                survivorFrozen[vector: k] = .zero
-                c += laneWidth
-            }
-        }
-        for i in 0..<(2 * trackCount * ages * n) {
-            deferredCount[i] += newDeferredCount[i]
-            deferredBalance[i] += newDeferredBalance[i]
-            newDeferredCount[i] = 0
-            newDeferredBalance[i] = 0
         }
     }
 }
