@@ -1,9 +1,20 @@
 // swift-tools-version: 6.2
 // Pensiun: Monte Carlo projection of public-sector DB -> DC pension reform.
+import Foundation
 import PackageDescription
 
 /// Every Pensiun target is compiled in the Swift 6 language mode with warnings treated as errors.
 let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
+
+/// The lane engine's 4-wide vectors run on AVX2 on x86-64 (any x86-64 server processor since
+/// 2013). The numbers do not change: Swift never fuses a multiply and an add on its own.
+/// `PENSIUN_PORTABLE=1` builds for the baseline x86-64 instead (BENCHMARKS.md).
+var engineSettings = strict
+#if arch(x86_64)
+if ProcessInfo.processInfo.environment["PENSIUN_PORTABLE"] == nil {
+    engineSettings.append(.unsafeFlags(["-target-cpu", "haswell"]))
+}
+#endif
 
 let package = Package(
     name: "Pensiun",
@@ -39,7 +50,7 @@ let package = Package(
         .target(
             name: "PensiunEngine",
             dependencies: ["PensiunEconomy", "PensiunMonteCarlo", "PensiunRandom", "PensiunActuarial"],
-            swiftSettings: strict
+            swiftSettings: engineSettings
         ),
         .target(
             name: "PensiunReporting",

@@ -143,20 +143,24 @@ final class LaneProjector {
         annuityStamp[cell] = t
         let grid = context.grid
         let sex = Sex.at(s)
+        // Age by age, all lanes at each step: the lanes' recursions are independent, so the
+        // processor overlaps them.
         var c = 0
-        while c < lanes {
-            var value = LaneVector(repeating: 1)
-            let v = rateV[vector: c]
-            var a = ages - 2
-            while a >= age {
-                let year = min(t + 1 + (a - age), grid.years - 1)
-                let u = grid.uncapped(.annuitants, sex, age: a, yearIndex: year)
-                value = 1 + v * (1 - capped(u * factors[vector: a * lanes + c])) * value
-                a -= 1
+        while c < lanes { out[vector: c] = LaneVector(repeating: 1); c += laneWidth }
+        var a = ages - 2
+        while a >= age {
+            let year = min(t + 1 + (a - age), grid.years - 1)
+            let u = grid.uncapped(.annuitants, sex, age: a, yearIndex: year)
+            let f = factors + a * lanes
+            c = 0
+            while c < lanes {
+                out[vector: c] = 1 + rateV[vector: c] * (1 - capped(u * f[vector: c])) * out[vector: c]
+                c += laneWidth
             }
-            out[vector: c] = value - 11.0 / 24.0
-            c += laneWidth
+            a -= 1
         }
+        c = 0
+        while c < lanes { out[vector: c] -= 11.0 / 24.0; c += laneWidth }
         return out
     }
 
