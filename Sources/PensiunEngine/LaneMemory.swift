@@ -86,11 +86,4 @@ struct LanePool {
     func reset() {
         for array in [count, db, topup, annuity, contingent, withRights] { laneZero(array, size) }
     }
-
-    func add(_ other: LanePool) {
-        for (a, b) in [(count, other.count), (db, other.db), (topup, other.topup), (annuity, other.annuity),
-                       (contingent, other.contingent), (withRights, other.withRights)] {
-            for i in 0..<size { a[i] += b[i] }
-        }
-    }
 }

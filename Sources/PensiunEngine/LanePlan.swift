@@ -121,7 +121,6 @@ struct LanePlan: Sendable {
         var salary = 0.0
         var dbRate = 0.0
         var dbRateFrozen = 0.0
-        var hasDBRights = false
     }
 
     let groups: [Group]
@@ -138,8 +137,6 @@ struct LanePlan: Sendable {
     let entrantGroups: [Range<Int>]
     /// The most rows in one year.
     let maximumRows: Int
-    /// True when frozen DB rights are revalued from the reform year (Φ is needed).
-    let usesFrozenIndex: Bool
 
     init(context: ProjectionContext, scheme: Scheme) {
         let rules = context.schemes[scheme.rawValue]
@@ -155,7 +152,6 @@ struct LanePlan: Sendable {
         case .recognitionBond(let rho)?: bondRate = rho
         case nil: break
         }
-        usesFrozenIndex = dcRules != nil && !finalSalary && bondRate == nil
 
         // Cohorts and groups.
         struct Cohort {
@@ -403,7 +399,6 @@ struct LanePlan: Sendable {
                     record.salary = scale
                     record.dbRate = frozenByIndex ? 0 : dbRate
                     record.dbRateFrozen = frozenByIndex ? dbRate : 0
-                    record.hasDBRights = hasDBRights
                     records.append(record)
                 }
                 guard alive else { continue }

@@ -172,8 +172,7 @@ final class LaneProjector {
             for t in max(0, tr)..<horizon {
                 let e = d.equity[t * lanes + l], b = d.bondReturn[t * lanes + l], c = d.cash[t * lanes + l]
                 for x in 0..<ages {
-                    let w = dc.weights(age: x)
-                    let r = w.equity * e + w.bonds * b + w.cash * c - dc.fee
+                    let r = dc.portfolioReturn(age: x, equity: e, bond: b, cash: c)
                     if r <= -1 { throw PortfolioReturnError(path: d.paths[l], year: context.startYear + t, age: x, value: r) }
                 }
             }
@@ -203,9 +202,8 @@ final class LaneProjector {
             fillFactors(d, t: t)
             if dcActive, let dc {
                 for x in 0..<ages {
-                    let w = dc.weights(age: x)
                     for l in 0..<n {
-                        let r = w.equity * d.equity[t * n + l] + w.bonds * d.bondReturn[t * n + l] + w.cash * d.cash[t * n + l] - dc.fee
+                        let r = dc.portfolioReturn(age: x, equity: d.equity[t * n + l], bond: d.bondReturn[t * n + l], cash: d.cash[t * n + l])
                         returns[x * n + l] = r
                         halfGrowth[x * n + l] = (1 + r).squareRoot()
                     }

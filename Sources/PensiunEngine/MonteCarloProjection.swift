@@ -187,16 +187,20 @@ public struct MonteCarloProjection: Sendable {
             generator.reseed(seeds.seed(forPath: path))
             drivers.append(try self.drivers(path: path, slot: j, block: &block, generator: &generator))
         }
+        let results = try projectLanes(drivers, plans: plans)
+        return finish(paths, drivers: drivers, current: results[0], reform: results[1])
+    }
+
+    /// Both schemes on the lane engine, for the paths of `drivers`: results[scheme][path].
+    func projectLanes(_ drivers: [PathDrivers], plans: [LanePlan]) throws -> [[SchemePathResult]] {
         let lanes = LaneDrivers(drivers)
-        let k = context.inputs.tracks.count
-        var results = [[SchemePathResult]](repeating: [], count: 2)
-        for scheme in Scheme.allCases {
-            var list = [SchemePathResult](repeating: SchemePathResult(horizon: context.horizon, trackCount: k), count: paths.count)
+        let empty = SchemePathResult(horizon: context.horizon, trackCount: context.inputs.tracks.count)
+        return try Scheme.allCases.map { scheme in
+            var list = [SchemePathResult](repeating: empty, count: drivers.count)
             try LaneProjector(context: context, plan: plans[scheme.rawValue], scheme: scheme, lanes: lanes.lanes)
                 .project(lanes, into: &list)
-            results[scheme.rawValue] = list
+            return list
         }
-        return finish(paths, drivers: drivers, current: results[0], reform: results[1])
     }
 
     /// The per-path summaries, GDP and profiles of a block whose schemes are projected.
@@ -261,14 +265,10 @@ public struct MonteCarloProjection: Sendable {
         var rc = SchemePathResult(horizon: context.horizon, trackCount: context.inputs.tracks.count)
         var rr = rc
         if let plans {
-            // One lane: the same arithmetic as every lane of a Monte Carlo block.
-            let lanes = LaneDrivers([d])
-            var list = [rc]
-            try LaneProjector(context: context, plan: plans[0], scheme: .current, lanes: lanes.lanes).project(lanes, into: &list)
-            rc = list[0]
-            list = [rr]
-            try LaneProjector(context: context, plan: plans[1], scheme: .reform, lanes: lanes.lanes).project(lanes, into: &list)
-            rr = list[0]
+            // One path: the same arithmetic as every lane of a Monte Carlo block.
+            let results = try projectLanes([d], plans: plans)
+            rc = results[0][0]
+            rr = results[1][0]
         } else {
             var generator = try RandomGenerator(kind: context.inputs.calendar.generator, seed: 1)
             var current = SchemeProjector(context: context, scheme: .current)

@@ -425,6 +425,12 @@ public struct DCRules: Sendable {
     }
 
     public func weights(age: Int) -> PortfolioWeights { glidePath[min(age, glidePath.count - 1)] }
+
+    /// R_y(x) = Σ_j w_j(x) r_{j,y} − fee: the portfolio return of a member aged x (MODEL.md §6).
+    @inlinable public func portfolioReturn(age: Int, equity: Double, bond: Double, cash: Double) -> Double {
+        let w = weights(age: age)
+        return w.equity * equity + w.bonds * bond + w.cash * cash - fee
+    }
 }
 
 /// The rules of one scheme: the current scheme has no DC; a reform has a DC, or changes the DB

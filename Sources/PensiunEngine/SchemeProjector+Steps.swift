@@ -70,8 +70,7 @@ extension SchemeProjector {
     /// R_y(x) = Σ_j w_j(x) r_{j,y} − fee; stops the run at or below −100%.
     func portfolioReturn(_ dc: DCRules, age: Int, equity: Double, bond: Double, cash: Double,
                          path: Int, year: Int) throws(PortfolioReturnError) -> Double {
-        let w = dc.weights(age: age)
-        let r = w.equity * equity + w.bonds * bond + w.cash * cash - dc.fee
+        let r = dc.portfolioReturn(age: age, equity: equity, bond: bond, cash: cash)
         if r <= -1 { throw PortfolioReturnError(path: path, year: year, age: age, value: r) }
         return r
     }
