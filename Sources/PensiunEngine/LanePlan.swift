@@ -137,6 +137,11 @@ struct LanePlan: Sendable {
     let entrantGroups: [Range<Int>]
     /// The most rows in one year.
     let maximumRows: Int
+    /// The lowest age index any member of a pool can have, by pool (0 pensioners, 1 disabled,
+    /// 2 survivors) and sex: pools only age, so the cells below are empty in every year and path.
+    let poolFloor: [[Int]]
+    /// The ages deferred members can have (empty when none).
+    let deferredAges: ClosedRange<Int>?
 
     init(context: ProjectionContext, scheme: Scheme) {
         let rules = context.schemes[scheme.rawValue]
@@ -418,5 +423,44 @@ struct LanePlan: Sendable {
         self.slotCount = slots
         self.entrantGroups = entrantGroups
         self.maximumRows = maximumRows
+
+        // Floors of the pools: the initial beneficiaries and every award's cell.
+        var floor = [[Int]](repeating: [ages, ages], count: 3)
+        func lower(_ kind: Int, cell: Int) {
+            floor[kind][cell / ages] = min(floor[kind][cell / ages], cell % ages)
+        }
+        for (kind, list) in [(0, inputs.population.pensioners), (1, inputs.population.disabled),
+                             (2, inputs.population.survivors)] {
+            for cell in list where cell.count > 0 { lower(kind, cell: cell.sex.index * ages + min(cell.age, ages - 1)) }
+        }
+        for row in rows {
+            if row.retiredCount != 0 { lower(0, cell: row.toCell) }
+            if row.disabledCount != 0 { lower(1, cell: row.toCell) }
+            if row.survivorCount != 0 { lower(2, cell: row.spouseCell) }
+        }
+        var deferredLow = ages, deferredHigh = -1
+        for record in records {
+            if record.retired > 0 { lower(0, cell: record.toCell) }
+            if record.disabled > 0 { lower(1, cell: record.toCell) }
+            if record.withdrawn > 0 {
+                deferredLow = min(deferredLow, record.deferredCell % ages)
+                deferredHigh = max(deferredHigh, record.deferredCell % ages)
+            }
+        }
+        if deferredLow <= deferredHigh {
+            // Deferred members buy their pension at the BUP (at ω at the latest), in the pensioners' pool.
+            let lowestBUP = rules.retirementAge.flatMap { $0 }.min() ?? ages
+            let highestBUP = rules.retirementAge.flatMap { $0 }.max() ?? ages
+            for s in 0..<2 { lower(0, cell: s * ages + min(lowestBUP, ages - 1)) }
+            deferredAges = deferredLow...min(ages - 1, max(deferredHigh, highestBUP))
+        } else {
+            deferredAges = nil
+        }
+        // Survivors of pensioners and of the disabled: spouse age x + 1 + gap of the member's sex.
+        for s in 0..<2 {
+            let youngest = min(floor[0][s], floor[1][s])
+            if youngest < ages { lower(2, cell: (1 - s) * ages + min(max(youngest + 1 + tables.gap[s], 0), ages - 1)) }
+        }
+        poolFloor = floor
     }
 }

@@ -109,6 +109,8 @@ extension LaneProjector {
 
     /// DC members of year t, cohort by cohort: contributions and returns on the per-member
     /// balance, then the end-of-year exits with the balance and any bond (MODEL.md §6).
+    /// Disability annuities of one pool cell share their factor, so their pots are summed by
+    /// cell and converted once: Σ pot / ä = (Σ pot) · (1/ä).
     func projectDC(_ dc: DCRules, _ d: LaneDrivers, t: Int, last: Bool, payout: PayoutForm, months: Double, monthsDC: Double) {
         let n = lanes
         let first = plan.dcStart[t], end = plan.dcStart[t + 1]
@@ -119,6 +121,8 @@ extension LaneProjector {
         let pensionerEntries = sum(.pensionerEntries), deferredEntries = sum(.deferredEntries)
         let fundEnd = sum(.fundEnd)
         let zero = LaneVector.zero
+        var c = 0
+        while c < n { inverseWage[vector: c] = 1 / wage[vector: c]; c += laneWidth }
         plan.dc.withUnsafeBufferPointer { records in
             for i in first..<end {
                 let rec = records[i]
@@ -126,7 +130,7 @@ extension LaneProjector {
                 let balance = balances + rec.slot * n
                 let growth = returns + rec.age * n, half = halfGrowth + rec.age * n
                 let perMember = rec.contribution * rate
-                var c = 0
+                c = 0
                 while c < n {
                     let before = balance[vector: c]
                     let contribution = perMember * wage[vector: c]
@@ -143,49 +147,59 @@ extension LaneProjector {
                 let cell = rec.toCell * n
                 if rec.disabled > 0 {
                     if payout == .annuity {
-                        let factor = annuityFactor(sex: rec.sex, age: nextAge, t: t)
-                        var c = 0
+                        if !cellTouched[rec.toCell] { cellTouched[rec.toCell] = true; touchedCells.append(rec.toCell) }
+                        let pots = disabledPots + cell
+                        c = 0
                         while c < n {
                             let disabled = a1[vector: c] * rec.disabled
                             let pot = balance[vector: c] + rec.bondEnd * reformWage[vector: c]
-                            let annuity = pot / factor[vector: c]
-                            purchases[vector: c] += disabled * pot
-                            self.disabled.annuity[vector: cell + c] += disabled * annuity
+                            pots[vector: c] += disabled * pot
                             if !rec.countedDisabled {
-                                let counted = zero.replacing(with: disabled, where: annuity .> zero)
+                                let counted = zero.replacing(with: disabled, where: pot .> zero)
                                 self.disabled.count[vector: cell + c] += counted
                                 pensionerEntries[vector: c] += counted
                             }
                             c += laneWidth
                         }
                     } else {
-                        for l in 0..<n { lumpSums[l] += a1[l] * rec.disabled * (balance[l] + rec.bondEnd * reformWage[l]) }
+                        c = 0
+                        while c < n {
+                            lumpSums[vector: c] += a1[vector: c] * rec.disabled * (balance[vector: c] + rec.bondEnd * reformWage[vector: c])
+                            c += laneWidth
+                        }
                     }
                 }
                 if rec.withdrawn > 0 {
+                    c = 0
                     if dc.withdrawal == .deferred {
-                        let k = rec.deferredCell * n
-                        for l in 0..<n {
-                            let withdrawn = a1[l] * rec.withdrawn
-                            deferredCount[k + l] += withdrawn
-                            deferredBalance[k + l] += withdrawn * (balance[l] + rec.bondEnd * reformWage[l])
-                            deferredEntries[l] += withdrawn
+                        let count = deferredCount + rec.deferredCell * n, pots = deferredBalance + rec.deferredCell * n
+                        while c < n {
+                            let withdrawn = a1[vector: c] * rec.withdrawn
+                            count[vector: c] += withdrawn
+                            pots[vector: c] += withdrawn * (balance[vector: c] + rec.bondEnd * reformWage[vector: c])
+                            deferredEntries[vector: c] += withdrawn
+                            c += laneWidth
                         }
                     } else {
-                        for l in 0..<n { cash[l] += a1[l] * rec.withdrawn * (balance[l] + rec.bondEnd * reformWage[l]) }
+                        while c < n {
+                            cash[vector: c] += a1[vector: c] * rec.withdrawn * (balance[vector: c] + rec.bondEnd * reformWage[vector: c])
+                            c += laneWidth
+                        }
                     }
                 }
                 if rec.retired > 0 {
-                    let factor = payout == .annuity ? annuityFactor(sex: rec.sex, age: nextAge, t: t) : nil
+                    let inverse = payout == .annuity ? inverseAnnuityFactor(sex: rec.sex, age: nextAge, t: t) : nil
                     let repDC = (trackCount + rec.track) * n, repTotal = (2 * trackCount + rec.track) * n
-                    var c = 0
+                    // Rates per unit of the year's salary: a monthly DC pension and a monthly top-up.
+                    let perSalaryDC = 1 / (monthsDC * rec.salary), perSalaryTopup = 1 / (months * rec.salary)
+                    c = 0
                     while c < n {
                         let retired = a1[vector: c] * rec.retired
                         let pot = balance[vector: c] + rec.bondEnd * reformWage[vector: c]
                         let w = wage[vector: c]
                         var annuity = zero, topup = zero
-                        if let factor {
-                            annuity = pot / factor[vector: c]
+                        if let inverse {
+                            annuity = pot * inverse[vector: c]
                             purchases[vector: c] += retired * pot
                             if rec.guaranteed {
                                 topup = positivePart(w * rec.guaranteeW - frozenIndex[vector: c] * rec.guaranteeFrozen - annuity)
@@ -200,9 +214,9 @@ extension LaneProjector {
                             self.retired.count[vector: cell + c] += counted
                             pensionerEntries[vector: c] += counted
                         }
-                        let salary = rec.salary * w
-                        let dcRate = annuity / monthsDC / salary
-                        let total = rec.dbRate + rec.dbRateFrozen * frozenRatio[vector: c] + dcRate + topup / months / salary
+                        let perWage = inverseWage[vector: c]
+                        let dcRate = annuity * perSalaryDC * perWage
+                        let total = rec.dbRate + rec.dbRateFrozen * frozenRatio[vector: c] + dcRate + topup * perSalaryTopup * perWage
                         replacementSum[vector: repDC + c] += retired * dcRate
                         replacementCount[vector: repDC + c] += retired
                         replacementSum[vector: repTotal + c] += retired * total
@@ -212,87 +226,126 @@ extension LaneProjector {
                 }
             }
         }
+        // The disability annuities bought this year, cell by cell.
+        for touched in touchedCells {
+            let inverse = inverseAnnuityFactor(sex: touched / ages, age: touched % ages, t: t)
+            let pots = disabledPots + touched * n, pool = disabled.annuity + touched * n
+            c = 0
+            while c < n {
+                let pot = pots[vector: c]
+                purchases[vector: c] += pot
+                pool[vector: c] += pot * inverse[vector: c]
+                pots[vector: c] = zero
+                c += laneWidth
+            }
+            cellTouched[touched] = false
+        }
+        touchedCells.removeAll(keepingCapacity: true)
     }
 
     /// Stocks and payments of the year (to `stock`, db benefits, annuities, top-ups), deaths at
     /// the end of year t on `basis`, survivor pensions to `spouses` (already aged), then ageing by
     /// one year (q = 1 at ω) with the end-of-year indexation x of DB-type amounts and the
     /// escalation of annuities, per lane (as ``SchemeProjector/agePool`` followed by the
-    /// indexation of MODEL.md §5).
-    func agePool(_ pool: LanePool, spouses: LanePool?, basis: MortalityBasisKind, t: Int,
+    /// indexation of MODEL.md §5). Cells below the pool's floor (``LanePlan/poolFloor``) are
+    /// always empty and skipped. Four lanes at a time, every age: the year's sums stay in
+    /// registers, and each lane still adds its ages in the same order.
+    func agePool(_ pool: LanePool, kind: Int, spouses: LanePool?, basis: MortalityBasisKind, t: Int,
                  exits: Sum, stock: Sum, escalation: Double) {
         let n = lanes, grid = context.grid, tables = context.tables
         let deaths = sum(exits), entries = sum(.survivorEntries), counts = sum(stock)
         let benefits = sum(.dbBenefits), annuities = sum(.annuities), topups = sum(.topups)
         let zero = LaneVector.zero
-        let full = spouses != nil
         for s in 0..<2 {
             let sex = Sex.at(s)
             let gap = tables.gap[s]
-            var x = ages - 1
-            while x >= 0 {
-                let i = (s * ages + x) * n
-                let u = grid.uncapped(basis, sex, age: x, yearIndex: t)
-                let f = factors + x * n
-                let m = tables.leave[s * ages + x]
-                let spouse = ((1 - s) * ages + min(max(x + 1 + gap, 0), ages - 1)) * n
-                var c = 0
-                while c < n {
-                    let q = capped(u * f[vector: c])
-                    let count = pool.count[vector: i + c], db = pool.db[vector: i + c]
-                    let indexation = index[vector: c]
-                    counts[vector: c] += count
-                    benefits[vector: c] += db
-                    deaths[vector: c] += count * q
-                    let keep = 1 - q
-                    if full, let spouses {
-                        let annuity = pool.annuity[vector: i + c], topup = pool.topup[vector: i + c]
-                        let contingent = pool.contingent[vector: i + c], rights = pool.withRights[vector: i + c]
-                        annuities[vector: c] += annuity
-                        topups[vector: c] += topup
+            let floor = plan.poolFloor[kind][s]
+            guard floor < ages else { continue }
+            for x in floor..<ages { rates[x] = grid.uncapped(basis, sex, age: x, yearIndex: t) }
+            var c = 0
+            while c < n {
+                let indexation = index[vector: c]
+                var stockSum = counts[vector: c], dbSum = benefits[vector: c], deathSum = deaths[vector: c]
+                var x = ages - 1
+                if let spouses {
+                    var annuitySum = annuities[vector: c], topupSum = topups[vector: c], entrySum = entries[vector: c]
+                    while x >= floor {
+                        let i = (s * ages + x) * n + c
+                        let q = capped(rates[x] * factors[vector: x * n + c])
+                        let count = pool.count[vector: i], db = pool.db[vector: i]
+                        let annuity = pool.annuity[vector: i], topup = pool.topup[vector: i]
+                        let contingent = pool.contingent[vector: i], rights = pool.withRights[vector: i]
+                        stockSum += count
+                        dbSum += db
+                        deathSum += count * q
+                        annuitySum += annuity
+                        topupSum += topup
+                        let m = tables.leave[s * ages + x]
                         if m > 0 {
+                            let spouse = ((1 - s) * ages + min(max(x + 1 + gap, 0), ages - 1)) * n + c
                             let has = contingent .> zero
                             let spouseCount = zero.replacing(with: rights * q * m, where: has)
-                            spouses.count[vector: spouse + c] += spouseCount
-                            spouses.db[vector: spouse + c] += zero.replacing(with: contingent * q * m, where: has) * indexation
-                            entries[vector: c] += spouseCount
+                            spouses.count[vector: spouse] += spouseCount
+                            spouses.db[vector: spouse] += zero.replacing(with: contingent * q * m, where: has) * indexation
+                            entrySum += spouseCount
                         }
                         if x + 1 < ages {
-                            let o = i + n + c
+                            let keep = 1 - q, o = i + n
+                            pool.count[vector: o] = count * keep
+                            pool.db[vector: o] = db * keep * indexation
                             pool.topup[vector: o] = topup * keep * indexation
                             pool.annuity[vector: o] = annuity * keep * escalation
                             pool.contingent[vector: o] = contingent * keep * indexation
                             pool.withRights[vector: o] = rights * keep
                         }
+                        x -= 1
                     }
-                    if x + 1 < ages {
-                        pool.count[vector: i + n + c] = count * keep
-                        pool.db[vector: i + n + c] = db * keep * indexation
+                    annuities[vector: c] = annuitySum
+                    topups[vector: c] = topupSum
+                    entries[vector: c] = entrySum
+                } else {
+                    while x >= floor {
+                        let i = (s * ages + x) * n + c
+                        let q = capped(rates[x] * factors[vector: x * n + c])
+                        let count = pool.count[vector: i], db = pool.db[vector: i]
+                        stockSum += count
+                        dbSum += db
+                        deathSum += count * q
+                        if x + 1 < ages {
+                            let keep = 1 - q
+                            pool.count[vector: i + n] = count * keep
+                            pool.db[vector: i + n] = db * keep * indexation
+                        }
+                        x -= 1
                     }
-                    c += laneWidth
                 }
-                x -= 1
+                counts[vector: c] = stockSum
+                benefits[vector: c] = dbSum
+                deaths[vector: c] = deathSum
+                c += laneWidth
             }
-            let base = s * ages * n
+            let base = (s * ages + floor) * n
             for array in [pool.count, pool.db, pool.topup, pool.annuity, pool.contingent, pool.withRights] {
-                for l in 0..<n { array[base + l] = 0 }
+                laneZero(array + base, n)
             }
         }
     }
 
     /// Deferred members: deaths (balance to heirs), then those reaching the former track's BUP buy
     /// an annuity (or take a lump sum); the rest age by one year (as ``SchemeProjector/ageDeferred``).
+    /// Only the ages of ``LanePlan/deferredAges`` can hold members.
     func ageDeferred(_ dc: DCRules, t: Int) {
         let n = lanes, grid = context.grid
         let deathBenefits = sum(.deathBenefits), exits = sum(.deferredExits), purchases = sum(.annuityPurchases)
         let lumpSums = sum(.lumpSums), entries = sum(.pensionerEntries)
+        guard let occupiedAges = plan.deferredAges else { return }
         for s in 0..<2 {
             let sex = Sex.at(s)
             for k in 0..<trackCount {
                 let base = (s * trackCount + k) * ages
                 let bup = rules.retirementAge[k][t]
-                var x = ages - 1
-                while x >= 0 {
+                var x = occupiedAges.upperBound
+                while x >= occupiedAges.lowerBound {
                     let i = (base + x) * n
                     var occupied = false
                     var c = 0
@@ -304,7 +357,7 @@ extension LaneProjector {
                         let u = grid.uncapped(.deferred, sex, age: x, yearIndex: t)
                         let f = factors + x * n
                         let buys = x + 1 >= bup || x + 1 >= ages
-                        let annuity = buys && dc.payout == .annuity && x + 1 < ages ? annuityFactor(sex: s, age: x + 1, t: t) : nil
+                        let annuity = buys && dc.payout == .annuity && x + 1 < ages ? inverseAnnuityFactor(sex: s, age: x + 1, t: t) : nil
                         let to = (s * ages + min(x + 1, ages - 1)) * n
                         c = 0
                         while c < n {
@@ -318,7 +371,7 @@ extension LaneProjector {
                                 if let annuity {
                                     purchases[vector: c] += movedBalance
                                     retired.count[vector: to + c] += movedCount
-                                    retired.annuity[vector: to + c] += movedBalance / annuity[vector: c]
+                                    retired.annuity[vector: to + c] += movedBalance * annuity[vector: c]
                                     entries[vector: c] += movedCount
                                 } else {
                                     lumpSums[vector: c] += movedBalance
@@ -338,7 +391,9 @@ extension LaneProjector {
                     }
                     x -= 1
                 }
-                for l in 0..<n { deferredCount[base * n + l] = 0; deferredBalance[base * n + l] = 0 }
+                let lowest = (base + occupiedAges.lowerBound) * n
+                laneZero(deferredCount + lowest, n)
+                laneZero(deferredBalance + lowest, n)
             }
         }
     }

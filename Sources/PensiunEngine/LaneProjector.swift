@@ -29,9 +29,18 @@ final class LaneProjector {
     let mu: Lanes
     let m0: Lanes, md: Lanes, m1: Lanes
     let factors: Lanes
+    /// Uncapped mortality rates of one basis by age (scratch).
+    let rates: Lanes
     let returns: Lanes, halfGrowth: Lanes
-    let annuities: Lanes
+    /// ä^{(12)} by (sex, age) cell and lane, its reciprocal, and the year each cell was priced for.
+    let annuities: Lanes, inverseAnnuities: Lanes
     var annuityStamp: [Int]
+    /// Disability pots of the year by pool cell, awaiting their cell's annuity factor.
+    let disabledPots: Lanes
+    var cellTouched: [Bool]
+    var touchedCells: [Int] = []
+    /// 1/W_y by lane.
+    let inverseWage: Lanes
     let rateV: Lanes
     let balances: Lanes
     /// Pools are aged (and their DB-type amounts indexed) before the year's awards join them, so
@@ -60,10 +69,15 @@ final class LaneProjector {
         md = m.make(plan.maximumRows * lanes)
         m1 = m.make(plan.maximumRows * lanes)
         factors = m.make(ages * lanes)
+        rates = m.make(ages)
         returns = m.make(ages * lanes)
         halfGrowth = m.make(ages * lanes)
         annuities = m.make(cells * lanes)
+        inverseAnnuities = m.make(cells * lanes)
         annuityStamp = Array(repeating: -1, count: cells)
+        disabledPots = m.make(cells * lanes)
+        cellTouched = Array(repeating: false, count: cells)
+        inverseWage = m.make(lanes)
         rateV = m.make(lanes)
         balances = m.make(plan.slotCount * lanes)
         retired = LanePool(cells: cells, lanes: lanes, memory: m)
@@ -134,12 +148,14 @@ final class LaneProjector {
         }
     }
 
-    /// ä^{(12)} at `age` from the start of y0+t+1 on the annuitant basis, κ held at κ_t, at the
-    /// year's annuity rate (as ``MortalityGrid/annuityDueMonthly(_:age:yearIndex:kappa:rate:)``), per lane.
-    func annuityFactor(sex s: Int, age: Int, t: Int) -> Lanes {
+    /// 1/ä^{(12)} (pension per unit of premium) at `age` from the start of y0+t+1 on the annuitant
+    /// basis, κ held at κ_t, at the year's annuity rate (ä^{(12)} as
+    /// ``MortalityGrid/annuityDueMonthly(_:age:yearIndex:kappa:rate:)``), per lane; priced once per
+    /// cell and year.
+    func inverseAnnuityFactor(sex s: Int, age: Int, t: Int) -> Lanes {
         let cell = s * ages + age
-        let out = annuities + cell * lanes
-        if annuityStamp[cell] == t { return out }
+        let out = annuities + cell * lanes, inverse = inverseAnnuities + cell * lanes
+        if annuityStamp[cell] == t { return inverse }
         annuityStamp[cell] = t
         let grid = context.grid
         let sex = Sex.at(s)
@@ -160,8 +176,13 @@ final class LaneProjector {
             a -= 1
         }
         c = 0
-        while c < lanes { out[vector: c] -= 11.0 / 24.0; c += laneWidth }
-        return out
+        while c < lanes {
+            let factor = out[vector: c] - 11.0 / 24.0
+            out[vector: c] = factor
+            inverse[vector: c] = 1 / factor
+            c += laneWidth
+        }
+        return inverse
     }
 
     /// The first portfolio return at or below −100% on any lane (in path order), as the
@@ -215,7 +236,7 @@ final class LaneProjector {
             }
             // Deferred members at the start of the year, then their returns.
             let deferredTotal = sum(.deferred), deferredFund = sum(.deferredFund), returnsTotal = sum(.returns)
-            for s in 0..<2 { for k in 0..<trackCount { for x in 0..<ages {
+            for s in 0..<2 { for k in 0..<trackCount { for x in plan.deferredAges.map({ Range($0) }) ?? 0..<0 {
                 let i = ((s * trackCount + k) * ages + x) * n
                 var c = 0
                 while c < n {
@@ -236,9 +257,9 @@ final class LaneProjector {
             // members; then the year's awards of the actives join the aged pools.
             for l in 0..<n { index[l] = d.indexation(rules.indexation[t], t, l) }
             let escalation = 1 + (dc?.annuityEscalation ?? 0)
-            agePool(survivors, spouses: nil, basis: .survivors, t: t, exits: .survivorExits, stock: .survivors, escalation: escalation)
-            agePool(retired, spouses: survivors, basis: .pensioners, t: t, exits: .pensionerExits, stock: .pensioners, escalation: escalation)
-            agePool(disabled, spouses: survivors, basis: .disabled, t: t, exits: .pensionerExits, stock: .pensioners, escalation: escalation)
+            agePool(survivors, kind: 2, spouses: nil, basis: .survivors, t: t, exits: .survivorExits, stock: .survivors, escalation: escalation)
+            agePool(retired, kind: 0, spouses: survivors, basis: .pensioners, t: t, exits: .pensionerExits, stock: .pensioners, escalation: escalation)
+            agePool(disabled, kind: 1, spouses: survivors, basis: .disabled, t: t, exits: .pensionerExits, stock: .pensioners, escalation: escalation)
             if let dc { ageDeferred(dc, t: t) }
             projectRows(t: t, wage: wage)
             if dcActive, let dc { projectDC(dc, d, t: t, last: t == h - 1, payout: payout, months: months, monthsDC: monthsDC) }

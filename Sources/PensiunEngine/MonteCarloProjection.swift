@@ -93,7 +93,7 @@ public struct MonteCarloProjection: Sendable {
     /// general engine's member counts drawn per path).
     let plans: [LanePlan]?
     /// Paths per block.
-    public static let blockSize = 32
+    public static let blockSize = 64
 
     /// Which engine projects the paths: the lane engine whenever process risk is off (the
     /// default), or the general per-path engine (kept as a second implementation for the tests).
