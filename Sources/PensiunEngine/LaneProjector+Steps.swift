@@ -4,7 +4,8 @@ extension LaneProjector {
     /// The group rows of year t: μ through the year's deaths (m0 = μ(t), md = μ(t) q, m1 = μ(t+1)),
     /// then every DB-type flow and award as coefficient × multiplier (W and Φ applied when the
     /// awards join their pools).
-    func projectRows(t: Int, wage: UnsafeMutablePointer<Double>) {
+    /// In a DC year, each group's DC records follow its row while its μ lanes are at hand.
+    func projectRows(t: Int, wage: UnsafeMutablePointer<Double>, dc year: DCYear?) {
         let n = lanes, grid = context.grid
         let first = plan.rowStart[t], last = plan.rowStart[t + 1]
         let active = sum(.active), surviving = sum(.surviving), pay = sum(.pay), payDB = sum(.payDB)
@@ -12,12 +13,14 @@ extension LaneProjector {
         let pensionerEntries = sum(.pensionerEntries), survivorEntries = sum(.survivorEntries)
         let bondStock = sum(.bondStock), bondRedeemed = sum(.bondRedeemed), bondDeaths = sum(.bondDeaths)
         let bondEnd = sum(.bondEnd)
+        var record = plan.dcStart[t]
+        let recordEnd = year == nil ? record : plan.dcStart[t + 1]
         plan.rows.withUnsafeBufferPointer { rows in
             plan.trackEntries.withUnsafeBufferPointer { entries in
+                plan.dc.withUnsafeBufferPointer { records in
                 for r in first..<last {
                     let row = rows[r]
-                    let local = (r - first) * n
-                    let a0 = m0 + local, ad = md + local, a1 = m1 + local
+                    let a0 = m0, ad = md, a1 = m1
                     let g = mu + row.group * n
                     let u = grid.uncapped(.actives, Sex.at(row.sex), age: row.age, yearIndex: t)
                     let f = factors + row.age * n
@@ -102,131 +105,160 @@ extension LaneProjector {
                             }
                         }
                     }
+                    if let year {
+                        while record < recordEnd && records[record].row == r - first {
+                            projectDCRecord(records[record], a0: a0, ad: ad, a1: a1, year: year)
+                            record += 1
+                        }
+                    }
+                }
                 }
             }
         }
     }
 
-    /// DC members of year t, cohort by cohort: contributions and returns on the per-member
-    /// balance, then the end-of-year exits with the balance and any bond (MODEL.md §6).
-    /// Disability annuities of one pool cell share their factor, so their pots are summed by
-    /// cell and converted once: Σ pot / ä = (Σ pot) · (1/ä).
-    func projectDC(_ dc: DCRules, _ d: LaneDrivers, t: Int, last: Bool, payout: PayoutForm, months: Double, monthsDC: Double) {
-        let n = lanes
-        let first = plan.dcStart[t], end = plan.dcStart[t + 1]
-        let rate = rules.dcEmployeeRate[t] + rules.dcEmployerRate[t]
-        let wage = d.wage + t * n
+    /// The DC year being projected: its parameters, for ``projectDCRecord(_:a0:ad:a1:year:)``.
+    struct DCYear {
+        let rules: DCRules
+        let t: Int
+        let last: Bool
+        let payout: PayoutForm
+        let months: Double
+        let monthsDC: Double
+        /// (c_e + c_r)_y and W_y by lane.
+        let rate: Double
+        let wage: Lanes
+    }
+
+    /// Sets up the DC year t (1/W by lane) for the records projected with the group rows.
+    func beginDC(_ dc: DCRules, _ d: LaneDrivers, t: Int, payout: PayoutForm, months: Double, monthsDC: Double) -> DCYear {
+        let wage = d.wage + t * lanes
+        var c = 0
+        while c < lanes { inverseWage[vector: c] = 1 / wage[vector: c]; c += laneWidth }
+        return DCYear(rules: dc, t: t, last: t == horizon - 1, payout: payout, months: months, monthsDC: monthsDC,
+                      rate: rules.dcEmployeeRate[t] + rules.dcEmployerRate[t], wage: wage)
+    }
+
+    /// One DC cohort in year t, right after its group's row (a0 = μ(t), ad = μ(t) q, a1 = μ(t+1)):
+    /// contributions and returns on the per-member balance, then the end-of-year exits with the
+    /// balance and any bond (MODEL.md §6). Disability annuities of one pool cell share their
+    /// factor, so their pots are summed by cell and converted in ``endDC(_:)``:
+    /// Σ pot / ä = (Σ pot) · (1/ä).
+    @inline(__always)
+    func projectDCRecord(_ rec: LanePlan.DCRecord, a0: Lanes, ad: Lanes, a1: Lanes, year: DCYear) {
+        let n = lanes, t = year.t, last = year.last, payout = year.payout
+        let months = year.months, monthsDC = year.monthsDC, rate = year.rate, wage = year.wage, dc = year.rules
         let fundStart = sum(.fundStart), returnsSum = sum(.returns), deathBenefits = sum(.deathBenefits)
         let purchases = sum(.annuityPurchases), lumpSums = sum(.lumpSums), cash = sum(.cashWithdrawals)
         let pensionerEntries = sum(.pensionerEntries), deferredEntries = sum(.deferredEntries)
         let fundEnd = sum(.fundEnd)
         let zero = LaneVector.zero
         var c = 0
-        while c < n { inverseWage[vector: c] = 1 / wage[vector: c]; c += laneWidth }
-        plan.dc.withUnsafeBufferPointer { records in
-            for i in first..<end {
-                let rec = records[i]
-                let a0 = m0 + rec.row * n, ad = md + rec.row * n, a1 = m1 + rec.row * n
-                let balance = balances + rec.slot * n
-                let growth = returns + rec.age * n, half = halfGrowth + rec.age * n
-                let perMember = rec.contribution * rate
+        let balance = balances + rec.slot * n
+        let growth = returns + rec.age * n, half = halfGrowth + rec.age * n
+        let perMember = rec.contribution * rate
+        c = 0
+        while c < n {
+            let before = balance[vector: c]
+            let contribution = perMember * wage[vector: c]
+            let after = before * (1 + growth[vector: c]) + contribution * half[vector: c]
+            let members = a0[vector: c] * rec.count
+            fundStart[vector: c] += members * before
+            returnsSum[vector: c] += members * (after - before - contribution)
+            balance[vector: c] = after
+            deathBenefits[vector: c] += ad[vector: c] * rec.count * after
+            if last { fundEnd[vector: c] += a1[vector: c] * rec.countNext * after }
+            c += laneWidth
+        }
+        let nextAge = rec.toCell - rec.sex * ages
+        let cell = rec.toCell * n
+        if rec.disabled > 0 {
+            if payout == .annuity {
+                if !cellTouched[rec.toCell] { cellTouched[rec.toCell] = true; touchedCells.append(rec.toCell) }
+                let pots = disabledPots + cell
                 c = 0
                 while c < n {
-                    let before = balance[vector: c]
-                    let contribution = perMember * wage[vector: c]
-                    let after = before * (1 + growth[vector: c]) + contribution * half[vector: c]
-                    let members = a0[vector: c] * rec.count
-                    fundStart[vector: c] += members * before
-                    returnsSum[vector: c] += members * (after - before - contribution)
-                    balance[vector: c] = after
-                    deathBenefits[vector: c] += ad[vector: c] * rec.count * after
-                    if last { fundEnd[vector: c] += a1[vector: c] * rec.countNext * after }
+                    let disabled = a1[vector: c] * rec.disabled
+                    let pot = balance[vector: c] + rec.bondEnd * reformWage[vector: c]
+                    pots[vector: c] += disabled * pot
+                    if !rec.countedDisabled {
+                        let counted = zero.replacing(with: disabled, where: pot .> zero)
+                        self.disabled.count[vector: cell + c] += counted
+                        pensionerEntries[vector: c] += counted
+                    }
                     c += laneWidth
                 }
-                let nextAge = rec.toCell - rec.sex * ages
-                let cell = rec.toCell * n
-                if rec.disabled > 0 {
-                    if payout == .annuity {
-                        if !cellTouched[rec.toCell] { cellTouched[rec.toCell] = true; touchedCells.append(rec.toCell) }
-                        let pots = disabledPots + cell
-                        c = 0
-                        while c < n {
-                            let disabled = a1[vector: c] * rec.disabled
-                            let pot = balance[vector: c] + rec.bondEnd * reformWage[vector: c]
-                            pots[vector: c] += disabled * pot
-                            if !rec.countedDisabled {
-                                let counted = zero.replacing(with: disabled, where: pot .> zero)
-                                self.disabled.count[vector: cell + c] += counted
-                                pensionerEntries[vector: c] += counted
-                            }
-                            c += laneWidth
-                        }
-                    } else {
-                        c = 0
-                        while c < n {
-                            lumpSums[vector: c] += a1[vector: c] * rec.disabled * (balance[vector: c] + rec.bondEnd * reformWage[vector: c])
-                            c += laneWidth
-                        }
-                    }
-                }
-                if rec.withdrawn > 0 {
-                    c = 0
-                    if dc.withdrawal == .deferred {
-                        let count = deferredCount + rec.deferredCell * n, pots = deferredBalance + rec.deferredCell * n
-                        while c < n {
-                            let withdrawn = a1[vector: c] * rec.withdrawn
-                            count[vector: c] += withdrawn
-                            pots[vector: c] += withdrawn * (balance[vector: c] + rec.bondEnd * reformWage[vector: c])
-                            deferredEntries[vector: c] += withdrawn
-                            c += laneWidth
-                        }
-                    } else {
-                        while c < n {
-                            cash[vector: c] += a1[vector: c] * rec.withdrawn * (balance[vector: c] + rec.bondEnd * reformWage[vector: c])
-                            c += laneWidth
-                        }
-                    }
-                }
-                if rec.retired > 0 {
-                    let inverse = payout == .annuity ? inverseAnnuityFactor(sex: rec.sex, age: nextAge, t: t) : nil
-                    let repDC = (trackCount + rec.track) * n, repTotal = (2 * trackCount + rec.track) * n
-                    // Rates per unit of the year's salary: a monthly DC pension and a monthly top-up.
-                    let perSalaryDC = 1 / (monthsDC * rec.salary), perSalaryTopup = 1 / (months * rec.salary)
-                    c = 0
-                    while c < n {
-                        let retired = a1[vector: c] * rec.retired
-                        let pot = balance[vector: c] + rec.bondEnd * reformWage[vector: c]
-                        let w = wage[vector: c]
-                        var annuity = zero, topup = zero
-                        if let inverse {
-                            annuity = pot * inverse[vector: c]
-                            purchases[vector: c] += retired * pot
-                            if rec.guaranteed {
-                                topup = positivePart(w * rec.guaranteeW - frozenIndex[vector: c] * rec.guaranteeFrozen - annuity)
-                            }
-                        } else {
-                            lumpSums[vector: c] += retired * pot
-                        }
-                        self.retired.annuity[vector: cell + c] += retired * annuity
-                        self.retired.topup[vector: cell + c] += retired * topup * index[vector: c]
-                        if !rec.countedRetired {
-                            let counted = zero.replacing(with: retired, where: (annuity .> zero) .| (topup .> zero))
-                            self.retired.count[vector: cell + c] += counted
-                            pensionerEntries[vector: c] += counted
-                        }
-                        let perWage = inverseWage[vector: c]
-                        let dcRate = annuity * perSalaryDC * perWage
-                        let total = rec.dbRate + rec.dbRateFrozen * frozenRatio[vector: c] + dcRate + topup * perSalaryTopup * perWage
-                        replacementSum[vector: repDC + c] += retired * dcRate
-                        replacementCount[vector: repDC + c] += retired
-                        replacementSum[vector: repTotal + c] += retired * total
-                        replacementCount[vector: repTotal + c] += retired
-                        c += laneWidth
-                    }
+            } else {
+                c = 0
+                while c < n {
+                    lumpSums[vector: c] += a1[vector: c] * rec.disabled * (balance[vector: c] + rec.bondEnd * reformWage[vector: c])
+                    c += laneWidth
                 }
             }
         }
-        // The disability annuities bought this year, cell by cell.
+        if rec.withdrawn > 0 {
+            c = 0
+            if dc.withdrawal == .deferred {
+                let count = deferredCount + rec.deferredCell * n, pots = deferredBalance + rec.deferredCell * n
+                while c < n {
+                    let withdrawn = a1[vector: c] * rec.withdrawn
+                    count[vector: c] += withdrawn
+                    pots[vector: c] += withdrawn * (balance[vector: c] + rec.bondEnd * reformWage[vector: c])
+                    deferredEntries[vector: c] += withdrawn
+                    c += laneWidth
+                }
+            } else {
+                while c < n {
+                    cash[vector: c] += a1[vector: c] * rec.withdrawn * (balance[vector: c] + rec.bondEnd * reformWage[vector: c])
+                    c += laneWidth
+                }
+            }
+        }
+        if rec.retired > 0 {
+            let inverse = payout == .annuity ? inverseAnnuityFactor(sex: rec.sex, age: nextAge, t: t) : nil
+            let repDC = (trackCount + rec.track) * n, repTotal = (2 * trackCount + rec.track) * n
+            // Rates per unit of the year's salary: a monthly DC pension and a monthly top-up.
+            let perSalaryDC = 1 / (monthsDC * rec.salary), perSalaryTopup = 1 / (months * rec.salary)
+            c = 0
+            while c < n {
+                let retired = a1[vector: c] * rec.retired
+                let pot = balance[vector: c] + rec.bondEnd * reformWage[vector: c]
+                let w = wage[vector: c]
+                var annuity = zero, topup = zero
+                if let inverse {
+                    annuity = pot * inverse[vector: c]
+                    purchases[vector: c] += retired * pot
+                    if rec.guaranteed {
+                        topup = positivePart(w * rec.guaranteeW - frozenIndex[vector: c] * rec.guaranteeFrozen - annuity)
+                    }
+                } else {
+                    lumpSums[vector: c] += retired * pot
+                }
+                self.retired.annuity[vector: cell + c] += retired * annuity
+                self.retired.topup[vector: cell + c] += retired * topup * index[vector: c]
+                if !rec.countedRetired {
+                    let counted = zero.replacing(with: retired, where: (annuity .> zero) .| (topup .> zero))
+                    self.retired.count[vector: cell + c] += counted
+                    pensionerEntries[vector: c] += counted
+                }
+                let perWage = inverseWage[vector: c]
+                let dcRate = annuity * perSalaryDC * perWage
+                let total = rec.dbRate + rec.dbRateFrozen * frozenRatio[vector: c] + dcRate + topup * perSalaryTopup * perWage
+                replacementSum[vector: repDC + c] += retired * dcRate
+                replacementCount[vector: repDC + c] += retired
+                replacementSum[vector: repTotal + c] += retired * total
+                replacementCount[vector: repTotal + c] += retired
+                c += laneWidth
+            }
+        }
+    }
+
+    /// Ends the DC year: the disability annuities bought this year, cell by cell.
+    func endDC(_ year: DCYear) {
+        let n = lanes, t = year.t
+        let purchases = sum(.annuityPurchases)
+        let zero = LaneVector.zero
+        var c = 0
         for touched in touchedCells {
             let inverse = inverseAnnuityFactor(sex: touched / ages, age: touched % ages, t: t)
             let pots = disabledPots + touched * n, pool = disabled.annuity + touched * n

@@ -65,9 +65,9 @@ final class LaneProjector {
         let m = memory
         sums = m.make(Sum.allCases.count * lanes)
         mu = m.make(plan.groups.count * lanes)
-        m0 = m.make(plan.maximumRows * lanes)
-        md = m.make(plan.maximumRows * lanes)
-        m1 = m.make(plan.maximumRows * lanes)
+        m0 = m.make(lanes)
+        md = m.make(lanes)
+        m1 = m.make(lanes)
         factors = m.make(ages * lanes)
         rates = m.make(ages)
         returns = m.make(ages * lanes)
@@ -261,8 +261,9 @@ final class LaneProjector {
             agePool(retired, kind: 0, spouses: survivors, basis: .pensioners, t: t, exits: .pensionerExits, stock: .pensioners, escalation: escalation)
             agePool(disabled, kind: 1, spouses: survivors, basis: .disabled, t: t, exits: .pensionerExits, stock: .pensioners, escalation: escalation)
             if let dc { ageDeferred(dc, t: t) }
-            projectRows(t: t, wage: wage)
-            if dcActive, let dc { projectDC(dc, d, t: t, last: t == h - 1, payout: payout, months: months, monthsDC: monthsDC) }
+            let dcYear = dcActive ? dc.map { beginDC($0, d, t: t, payout: payout, months: months, monthsDC: monthsDC) } : nil
+            projectRows(t: t, wage: wage, dc: dcYear)
+            if let dcYear { endDC(dcYear) }
 
             // DB reserve: mid-year inflows at the bond return.
             let cDB = rules.employeeDBRate[t], ce = rules.dcEmployeeRate[t], cr = rules.dcEmployerRate[t]

@@ -56,6 +56,12 @@ public struct ProjectionResults: Sendable {
         return whole
     }
 
+    /// The layout of the arrays (for ``ResultColumns``).
+    var shape: ResultShape {
+        ResultShape(firstPath: paths.lowerBound, pathCount: paths.count, horizon: horizon, trackCount: trackCount,
+                    metricCount: Metric.allCases.count)
+    }
+
     /// GDP of year index t across paths.
     public func gdp(_ t: Int) -> ArraySlice<Double> {
         let p = paths.count
@@ -134,37 +140,30 @@ public struct MonteCarloProjection: Sendable {
                     progress: (@Sendable (Int) -> Void)? = nil) throws -> ProjectionResults {
         let plan = ParallelBlocks(paths: paths, blockSize: Self.blockSize, threads: threads)
         let seeds = PathSeeds(master: seed)
-        let slots = SlotArray<BlockOutput>(count: plan.blockCount)
+        let summaries = SlotArray<[PathSummary]>(count: plan.blockCount)
         let done = Atomic<Int>(0)
-        try plan.run { index, block in
-            slots.set(index, try self.runBlock(block, seeds: seeds))
-            if let progress { progress(done.wrappingAdd(block.count, ordering: .relaxed).newValue) }
-        }
-        let profileCount = context.inputs.profiles.count
         var results = ProjectionResults(paths: paths, horizon: context.horizon, startYear: context.startYear,
-                                        trackCount: context.inputs.tracks.count, profileCount: profileCount)
-        let p = paths.count
-        let metrics = Metric.allCases.count
-        let h = context.horizon, k = results.trackCount
-        for output in slots.values() {
-            for (offset, pair) in output.results.enumerated() {
-                let j = output.firstPath - paths.lowerBound + offset
-                for scheme in 0..<2 {
-                    let r = pair[scheme]
-                    for m in 0..<metrics {
-                        for t in 0...h {
-                            results.values[((scheme * metrics + m) * (h + 1) + t) * p + j] = r.values[m * (h + 1) + t]
+                                        trackCount: context.inputs.tracks.count, profileCount: context.inputs.profiles.count)
+        let shape = results.shape
+        // Each block stores its own paths' columns, from its worker thread: blocks write disjoint
+        // columns, so the results do not depend on which thread ran which block.
+        try results.values.withUnsafeMutableBufferPointer { values in
+            try results.byTrack.withUnsafeMutableBufferPointer { byTrack in
+                try results.gdp.withUnsafeMutableBufferPointer { gdp in
+                    try results.profiles.withUnsafeMutableBufferPointer { profiles in
+                        let columns = ResultColumns(values: values.baseAddress, byTrack: byTrack.baseAddress,
+                                                    gdp: gdp.baseAddress, profiles: profiles.baseAddress, shape: shape)
+                        try plan.run { index, block in
+                            let output = try self.runBlock(block, seeds: seeds)
+                            columns.store(output)
+                            summaries.set(index, output.summaries)
+                            if let progress { progress(done.wrappingAdd(block.count, ordering: .relaxed).newValue) }
                         }
                     }
-                    for kind in 0..<3 { for track in 0..<k { for t in 0..<h {
-                        results.byTrack[(((scheme * 3 + kind) * k + track) * h + t) * p + j] = r.replacementByTrack[kind][track][t]
-                    } } }
                 }
-                for t in 0...h { results.gdp[t * p + j] = output.gdp[offset][t] }
-                for (row, value) in output.profiles[offset].enumerated() { results.profiles[row * p + j] = value }
             }
-            results.summaries.append(contentsOf: output.summaries)
         }
+        for part in summaries.values() { results.summaries.append(contentsOf: part) }
         return results
     }
 
