@@ -73,6 +73,10 @@ struct LanePlan: Sendable {
         var bondNext = 0.0
         /// Replacement-rate entries by track, in ``LanePlan/trackEntries``.
         var tracks: Range<Int> = 0..<0
+        /// Whether any survivor, disability or retirement award carries a DB-type amount.
+        var hasDBAwards: Bool {
+            survivorCount != 0 || disabledCount != 0 || retiredCount != 0
+        }
     }
 
     /// Retirements of one row on one track, for the replacement rates (× μ(t+1)).

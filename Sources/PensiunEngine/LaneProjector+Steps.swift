@@ -9,7 +9,7 @@ extension LaneProjector {
         let n = lanes, grid = context.grid
         let first = plan.rowStart[t], last = plan.rowStart[t + 1]
         let active = sum(.active), surviving = sum(.surviving), pay = sum(.pay), payDB = sum(.payDB)
-        let dcBase = sum(.dcBase), exits = sum(.activeExits), retirements = sum(.retirements)
+        let dcBase = sum(.dcBase), retirements = sum(.retirements)
         let pensionerEntries = sum(.pensionerEntries), survivorEntries = sum(.survivorEntries)
         let bondStock = sum(.bondStock), bondRedeemed = sum(.bondRedeemed), bondDeaths = sum(.bondDeaths)
         let bondEnd = sum(.bondEnd)
@@ -32,16 +32,21 @@ extension LaneProjector {
                         ad[vector: c] = dead
                         a1[vector: c] = m - dead
                         g[vector: c] = m - dead
-                        let w = wage[vector: c] * index[vector: c], phi = frozenIndex[vector: c] * index[vector: c]
-                        awardW[vector: c] = (m - dead) * w
-                        awardFrozen[vector: c] = (m - dead) * phi
-                        deathW[vector: c] = dead * w
-                        deathFrozen[vector: c] = dead * phi
                         active[vector: c] += row.count * m
                         surviving[vector: c] += row.countNext * (m - dead)
-                        exits[vector: c] += row.count * m - row.countNext * (m - dead)
                         pay[vector: c] += row.pay * m
                         c += laneWidth
+                    }
+                    if row.hasDBAwards {
+                        c = 0
+                        while c < n {
+                            let w = wage[vector: c] * index[vector: c], phi = frozenIndex[vector: c] * index[vector: c]
+                            awardW[vector: c] = a1[vector: c] * w
+                            awardFrozen[vector: c] = a1[vector: c] * phi
+                            deathW[vector: c] = ad[vector: c] * w
+                            deathFrozen[vector: c] = ad[vector: c] * phi
+                            c += laneWidth
+                        }
                     }
                     if row.payDB != 0 { laneAdd(payDB, row.payDB, a0, n) }
                     if row.dcBase != 0 { laneAdd(dcBase, row.dcBase, a0, n) }
@@ -288,6 +293,7 @@ extension LaneProjector {
         let deaths = sum(exits), entries = sum(.survivorEntries), counts = sum(stock)
         let benefits = sum(.dbBenefits), annuities = sum(.annuities), topups = sum(.topups)
         let zero = LaneVector.zero
+        let hasDC = rules.rules.dc != nil
         for s in 0..<2 {
             let sex = Sex.at(s)
             let gap = tables.gap[s]
@@ -305,13 +311,10 @@ extension LaneProjector {
                         let i = (s * ages + x) * n + c
                         let q = capped(rates[x] * factors[vector: x * n + c])
                         let count = pool.count[vector: i], db = pool.db[vector: i]
-                        let annuity = pool.annuity[vector: i], topup = pool.topup[vector: i]
                         let contingent = pool.contingent[vector: i], rights = pool.withRights[vector: i]
                         stockSum += count
                         dbSum += db
                         deathSum += count * q
-                        annuitySum += annuity
-                        topupSum += topup
                         let m = tables.leave[s * ages + x]
                         if m > 0 {
                             let spouse = ((1 - s) * ages + min(max(x + 1 + gap, 0), ages - 1)) * n + c
@@ -321,14 +324,23 @@ extension LaneProjector {
                             spouses.db[vector: spouse] += zero.replacing(with: contingent * q * m, where: has) * indexation
                             entrySum += spouseCount
                         }
+                        let keep = 1 - q
                         if x + 1 < ages {
-                            let keep = 1 - q, o = i + n
+                            let o = i + n
                             pool.count[vector: o] = count * keep
                             pool.db[vector: o] = db * keep * indexation
-                            pool.topup[vector: o] = topup * keep * indexation
-                            pool.annuity[vector: o] = annuity * keep * escalation
                             pool.contingent[vector: o] = contingent * keep * indexation
                             pool.withRights[vector: o] = rights * keep
+                        }
+                        // DC annuities and guarantee top-ups exist only in a scheme with DC rules.
+                        if hasDC {
+                            let annuity = pool.annuity[vector: i], topup = pool.topup[vector: i]
+                            annuitySum += annuity
+                            topupSum += topup
+                            if x + 1 < ages {
+                                pool.topup[vector: i + n] = topup * keep * indexation
+                                pool.annuity[vector: i + n] = annuity * keep * escalation
+                            }
                         }
                         x -= 1
                     }

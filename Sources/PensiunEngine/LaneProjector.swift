@@ -18,7 +18,7 @@ final class LaneProjector {
 
     /// Per-year accumulators, one lane array each.
     enum Sum: Int, CaseIterable {
-        case active, surviving, pay, payDB, dcBase, activeExits, retirements
+        case active, surviving, pay, payDB, dcBase, retirements
         case fundStart, bondStock, bondRedeemed, fundEnd, bondEnd
         case contributions, returns, annuityPurchases, lumpSums, deathBenefits, cashWithdrawals
         case pensionerEntries, pensionerExits, survivorEntries, survivorExits, deferredEntries, deferredExits
@@ -29,11 +29,13 @@ final class LaneProjector {
     let mu: Lanes
     let m0: Lanes, md: Lanes, m1: Lanes
     let factors: Lanes
-    /// Uncapped mortality rates of one basis by age (scratch).
-    let rates: Lanes
+    /// v · exp(−β_x κ_t) by age and lane, v the year's annuity discount factor.
+    let discountedFactors: Lanes
+    /// Uncapped mortality rates of one basis by age, and along one cohort diagonal (scratch).
+    let rates: Lanes, diagonal: Lanes
     let returns: Lanes, halfGrowth: Lanes
-    /// ä^{(12)} by (sex, age) cell and lane, its reciprocal, and the year each cell was priced for.
-    let annuities: Lanes, inverseAnnuities: Lanes
+    /// 1/ä^{(12)} by (sex, age) cell and lane, and the year each cell was priced for.
+    let inverseAnnuities: Lanes
     var annuityStamp: [Int]
     /// Disability pots of the year by pool cell, awaiting their cell's annuity factor.
     let disabledPots: Lanes
@@ -69,10 +71,11 @@ final class LaneProjector {
         md = m.make(lanes)
         m1 = m.make(lanes)
         factors = m.make(ages * lanes)
+        discountedFactors = m.make(ages * lanes)
         rates = m.make(ages)
         returns = m.make(ages * lanes)
         halfGrowth = m.make(ages * lanes)
-        annuities = m.make(cells * lanes)
+        diagonal = m.make(ages)
         inverseAnnuities = m.make(cells * lanes)
         annuityStamp = Array(repeating: -1, count: cells)
         disabledPots = m.make(cells * lanes)
@@ -154,32 +157,53 @@ final class LaneProjector {
     /// cell and year.
     func inverseAnnuityFactor(sex s: Int, age: Int, t: Int) -> Lanes {
         let cell = s * ages + age
-        let out = annuities + cell * lanes, inverse = inverseAnnuities + cell * lanes
+        let inverse = inverseAnnuities + cell * lanes
         if annuityStamp[cell] == t { return inverse }
         annuityStamp[cell] = t
         let grid = context.grid
         let sex = Sex.at(s)
-        // Age by age, all lanes at each step: the lanes' recursions are independent, so the
-        // processor overlaps them.
-        var c = 0
-        while c < lanes { out[vector: c] = LaneVector(repeating: 1); c += laneWidth }
-        var a = ages - 2
-        while a >= age {
-            let year = min(t + 1 + (a - age), grid.years - 1)
-            let u = grid.uncapped(.annuitants, sex, age: a, yearIndex: year)
-            let f = factors + a * lanes
-            c = 0
-            while c < lanes {
-                out[vector: c] = 1 + rateV[vector: c] * (1 - capped(u * f[vector: c])) * out[vector: c]
-                c += laneWidth
-            }
-            a -= 1
+        // The cohort diagonal: u at age a in year y0 + t + 1 + (a − age).
+        for a in age..<(ages - 1) {
+            diagonal[a] = grid.uncapped(.annuitants, sex, age: a, yearIndex: min(t + 1 + (a - age), grid.years - 1))
         }
-        c = 0
+        // ä = 1 + v (1 − min(1, u f)) ä(next age), from ä(ω) = 1, sixteen lanes at a time in
+        // registers (four independent recursions overlap), then four at a time.
+        // v (1 − min(1, u f)) = v − min(v, u · v f), with v f by age and lane in `discountedFactors`.
+        @inline(__always) func step(_ a: Int, _ c: Int, _ v: LaneVector, _ next: LaneVector) -> LaneVector {
+            1 + (v - v.replacing(with: diagonal[a] * discountedFactors[vector: a * lanes + c],
+                                 where: diagonal[a] * discountedFactors[vector: a * lanes + c] .< v)) * next
+        }
+        @inline(__always) func store(_ c: Int, _ value: LaneVector) {
+            inverse[vector: c] = 1 / (value - 11.0 / 24.0)
+        }
+        var c = 0
+        while c + 4 * laneWidth <= lanes {
+            var v0 = LaneVector(repeating: 1), v1 = v0, v2 = v0, v3 = v0
+            let r0 = rateV[vector: c], r1 = rateV[vector: c + laneWidth]
+            let r2 = rateV[vector: c + 2 * laneWidth], r3 = rateV[vector: c + 3 * laneWidth]
+            var a = ages - 2
+            while a >= age {
+                v0 = step(a, c, r0, v0)
+                v1 = step(a, c + laneWidth, r1, v1)
+                v2 = step(a, c + 2 * laneWidth, r2, v2)
+                v3 = step(a, c + 3 * laneWidth, r3, v3)
+                a -= 1
+            }
+            store(c, v0)
+            store(c + laneWidth, v1)
+            store(c + 2 * laneWidth, v2)
+            store(c + 3 * laneWidth, v3)
+            c += 4 * laneWidth
+        }
         while c < lanes {
-            let factor = out[vector: c] - 11.0 / 24.0
-            out[vector: c] = factor
-            inverse[vector: c] = 1 / factor
+            var v = LaneVector(repeating: 1)
+            let r = rateV[vector: c]
+            var a = ages - 2
+            while a >= age {
+                v = step(a, c, r, v)
+                a -= 1
+            }
+            store(c, v)
             c += laneWidth
         }
         return inverse
@@ -232,6 +256,13 @@ final class LaneProjector {
                 for l in 0..<n {
                     let j = (1 + d.bondYield[t * n + l] - dc.annuityMargin) / (1 + dc.annuityEscalation) - 1
                     rateV[l] = 1 / (1 + j)
+                }
+                for x in 0..<ages {
+                    var c = 0
+                    while c < n {
+                        discountedFactors[vector: x * n + c] = rateV[vector: c] * factors[vector: x * n + c]
+                        c += laneWidth
+                    }
                 }
             }
             // Deferred members at the start of the year, then their returns.
@@ -321,7 +352,8 @@ final class LaneProjector {
                     r[metric, t] = c > 0 ? s / c : .nan
                 }
                 var ledger = PopulationLedger()
-                ledger.activeExits = sum(.activeExits)[l]
+                // Σ (A μ(t) − A_next μ(t+1)) over the rows.
+                ledger.activeExits = sum(.active)[l] - sum(.surviving)[l]
                 ledger.pensionerEntries = sum(.pensionerEntries)[l]
                 ledger.pensionerExits = sum(.pensionerExits)[l]
                 ledger.survivorEntries = sum(.survivorEntries)[l]
