@@ -27,7 +27,7 @@ struct CSVTable {
             var line = String(raw)
             if line.hasSuffix("\r") { line.removeLast() }
             if index == 0, line.hasPrefix("\u{FEFF}") { line.removeFirst() }
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimmedOfWhitespace
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             lines.append((index + 1, line))
         }
@@ -36,9 +36,9 @@ struct CSVTable {
                                  message: "the CSV file is empty (expected a header with \(columns.joined(separator: ","))"))
             return nil
         }
-        let header = first.1.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        let header = first.1.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmedOfWhitespace }
         let table = CSVTable(file: display, keyPath: cursor.keyPath, header: header,
-                             rows: lines.dropFirst().map { ($0.0, $0.1.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }) },
+                             rows: lines.dropFirst().map { ($0.0, $0.1.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmedOfWhitespace }) },
                              log: cursor.log)
         var ok = true
         for column in columns where !header.contains(column) {
@@ -110,4 +110,17 @@ public func displayPath(_ path: String) -> String {
     let cwd = FileManager.default.currentDirectoryPath
     let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
     return absolute.hasPrefix(cwd + "/") ? String(absolute.dropFirst(cwd.count + 1)) : path
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing white space (Unicode Zs and tab, as
+    /// `trimmingCharacters(in: .whitespaces)`), without a trip through Foundation when the ends
+    /// are plain ASCII that is not white space (the case of almost every CSV field).
+    var trimmedOfWhitespace: String {
+        if let first = first, let last = last, first.isASCII, last.isASCII,
+           first != " ", first != "\t", last != " ", last != "\t" {
+            return String(self)
+        }
+        return trimmingCharacters(in: .whitespaces)
+    }
 }
