@@ -73,6 +73,17 @@ struct LanePlan: Sendable {
         var bondNext = 0.0
         /// Replacement-rate entries by track, in ``LanePlan/trackEntries``.
         var tracks: Range<Int> = 0..<0
+        /// DC members of the group (MODEL.md §6). Their balances enter the year's sums through the
+        /// group's fund per unit μ, F = Σ A · balance (``LaneProjector``), since every member of a
+        /// group has the group's age, return and disability rate: whether the group has DC
+        /// records this year; q^i of its age (disablements = q^i · Σ A · balance); Σ disabled ·
+        /// bond at the end (× W at the reform year); the disablements counted as new pensioners
+        /// (those without a DB award and with a positive pot); and Σ withdrawn.
+        var hasDC = false
+        var dcDisability = 0.0
+        var dcDisabledBond = 0.0
+        var dcDisabledCounted = 0.0
+        var dcWithdrawn = 0.0
         /// Whether any survivor, disability or retirement award carries a DB-type amount.
         var hasDBAwards: Bool {
             survivorCount != 0 || disabledCount != 0 || retiredCount != 0
@@ -171,6 +182,8 @@ struct LanePlan: Sendable {
             var rights = 0, serviceAtReform = 0
             var bond = 0.0   // per unit W at the reform year, at the start of the current year
             var slot = -1
+            /// Whether a contribution has been paid into the balance (which is then positive).
+            var contributed = false
         }
         var groups: [Group] = []
         var cohorts: [Cohort] = []
@@ -400,6 +413,16 @@ struct LanePlan: Sendable {
                     }
                     record.countedDisabled = disCounted
                     record.countedRetired = retCounted
+                    // The group's DC sums (see Row.hasDC). A balance is positive once a contribution
+                    // is paid (returns stay above −100%, W > 0), so whether a pot is positive is
+                    // known here.
+                    if record.contribution * (rules.dcEmployeeRate[t] + rules.dcEmployerRate[t]) > 0 { cohorts[c].contributed = true }
+                    let hasPot = cohorts[c].contributed || record.bondEnd > 0
+                    row.hasDC = true
+                    row.dcDisability = qi
+                    row.dcDisabledBond += disabled * record.bondEnd
+                    if !disCounted && hasPot { row.dcDisabledCounted += disabled }
+                    row.dcWithdrawn += withdrawn
                     if let guarantee = dcRules?.guarantee, service + 1 >= guarantee.minimumService {
                         record.guaranteed = true
                         record.guaranteeW = months * guarantee.level * db.floor - (frozenByIndex ? 0 : ret.db * paidPension)

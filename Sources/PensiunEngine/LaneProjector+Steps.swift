@@ -110,9 +110,11 @@ extension LaneProjector {
                             }
                         }
                     }
-                    if let year {
+                    if let year, row.hasDC {
+                        projectDCGroup(row, a0: a0, ad: ad, a1: a1, year: year)
+                        let fund = groupFund + row.group * n
                         while record < recordEnd && records[record].row == r - first {
-                            projectDCRecord(records[record], a0: a0, ad: ad, a1: a1, year: year)
+                            projectDCRecord(records[record], fund: fund, a1: a1, year: year)
                             record += 1
                         }
                     }
@@ -124,7 +126,8 @@ extension LaneProjector {
 
     /// The DC year being projected: its parameters, for ``projectDCRecord(_:a0:ad:a1:year:)``.
     struct DCYear {
-        let rules: DCRules
+        /// Whether withdrawn members keep a deferred balance (else they take it in cash).
+        let deferredWithdrawal: Bool
         let t: Int
         let last: Bool
         let payout: PayoutForm
@@ -140,76 +143,90 @@ extension LaneProjector {
         let wage = d.wage + t * lanes
         var c = 0
         while c < lanes { inverseWage[vector: c] = 1 / wage[vector: c]; c += laneWidth }
-        return DCYear(rules: dc, t: t, last: t == horizon - 1, payout: payout, months: months, monthsDC: monthsDC,
+        return DCYear(deferredWithdrawal: dc.withdrawal == .deferred, t: t, last: t == horizon - 1, payout: payout, months: months, monthsDC: monthsDC,
                       rate: rules.dcEmployeeRate[t] + rules.dcEmployerRate[t], wage: wage)
     }
 
-    /// One DC cohort in year t, right after its group's row (a0 = μ(t), ad = μ(t) q, a1 = μ(t+1)):
-    /// contributions and returns on the per-member balance, then the end-of-year exits with the
-    /// balance and any bond (MODEL.md §6). Disability annuities of one pool cell share their
-    /// factor, so their pots are summed by cell and converted in ``endDC(_:)``:
-    /// Σ pot / ä = (Σ pot) · (1/ä).
-    @inline(__always)
-    func projectDCRecord(_ rec: LanePlan.DCRecord, a0: Lanes, ad: Lanes, a1: Lanes, year: DCYear) {
-        let n = lanes, t = year.t, last = year.last, payout = year.payout
-        let months = year.months, monthsDC = year.monthsDC, rate = year.rate, wage = year.wage, dc = year.rules
+    /// The DC flows of a group's members in year t (MODEL.md §6), from its fund per unit μ,
+    /// F = Σ A · balance at the start of the year (a0 = μ(t), ad = μ(t) q, a1 = μ(t+1)):
+    ///
+    ///     F' = F (1 + r_x) + (Σ A m_DC · scale · 12) (c_e + c_r) W √(1 + r_x)     (Σ A · balance after)
+    ///     fund at the start += a0 F,  returns += a0 (F' − F − contributions),  death benefits += ad F'
+    ///     disability pots += a1 (q^i F' + Σ disabled · bond · W_reform)
+    ///
+    /// since the group's members share its age (so its return r_x) and its disability rate. The
+    /// pots of one pool cell are converted into annuities in ``endDC(_:)``: Σ pot / ä = (Σ pot) · (1/ä).
+    /// F is then rebuilt by the group's records for the next year (``projectDCRecord(_:fund:a1:year:)``).
+    func projectDCGroup(_ row: LanePlan.Row, a0: Lanes, ad: Lanes, a1: Lanes, year: DCYear) {
+        let n = lanes
         let fundStart = sum(.fundStart), returnsSum = sum(.returns), deathBenefits = sum(.deathBenefits)
+        let lumpSums = sum(.lumpSums), pensionerEntries = sum(.pensionerEntries), deferredEntries = sum(.deferredEntries)
+        let fund = groupFund + row.group * n
+        let growth = returns + row.age * n, half = halfGrowth + row.age * n
+        let annuities = year.payout == .annuity
+        let cell = row.toCell * n
+        if annuities && row.dcDisability > 0 && !cellTouched[row.toCell] {
+            cellTouched[row.toCell] = true
+            touchedCells.append(row.toCell)
+        }
+        let contributionRate = row.dcBase * year.rate, wage = year.wage
+        let disability = row.dcDisability, bond = row.dcDisabledBond, counted = row.dcDisabledCounted
+        let withdrawn = year.deferredWithdrawal ? row.dcWithdrawn : 0
+        let pots = annuities ? disabledPots + cell : lumpSums, countedPool = disabled.count + cell
+        var c = 0
+        while c < n {
+            let before = fund[vector: c]
+            let contribution = contributionRate * wage[vector: c]
+            let after = before * (1 + growth[vector: c]) + contribution * half[vector: c]
+            let m = a0[vector: c], m1 = a1[vector: c]
+            fundStart[vector: c] += m * before
+            returnsSum[vector: c] += m * (after - before - contribution)
+            deathBenefits[vector: c] += ad[vector: c] * after
+            fund[vector: c] = .zero
+            if disability > 0 { pots[vector: c] += m1 * (disability * after + bond * reformWage[vector: c]) }
+            if counted != 0 && annuities {
+                countedPool[vector: c] += counted * m1
+                pensionerEntries[vector: c] += counted * m1
+            }
+            if withdrawn != 0 { deferredEntries[vector: c] += withdrawn * m1 }
+            c += laneWidth
+        }
+    }
+
+    /// One DC cohort of the group in year t, after ``projectDCGroup(_:a0:ad:a1:year:)``: its
+    /// per-member balance through contributions and returns, its share A_next · balance of the
+    /// group's next fund, then its withdrawals and retirements with the balance and any bond
+    /// (MODEL.md §6), which depend on the cohort's track.
+    func projectDCRecord(_ rec: LanePlan.DCRecord, fund: Lanes, a1: Lanes, year: DCYear) {
+        let n = lanes, t = year.t, last = year.last, payout = year.payout
+        let months = year.months, monthsDC = year.monthsDC, rate = year.rate, wage = year.wage
         let purchases = sum(.annuityPurchases), lumpSums = sum(.lumpSums), cash = sum(.cashWithdrawals)
-        let pensionerEntries = sum(.pensionerEntries), deferredEntries = sum(.deferredEntries)
+        let pensionerEntries = sum(.pensionerEntries)
         let fundEnd = sum(.fundEnd)
         let zero = LaneVector.zero
-        var c = 0
         let balance = balances + rec.slot * n
         let growth = returns + rec.age * n, half = halfGrowth + rec.age * n
         let perMember = rec.contribution * rate
-        c = 0
+        var c = 0
         while c < n {
             let before = balance[vector: c]
             let contribution = perMember * wage[vector: c]
             let after = before * (1 + growth[vector: c]) + contribution * half[vector: c]
-            let members = a0[vector: c] * rec.count
-            fundStart[vector: c] += members * before
-            returnsSum[vector: c] += members * (after - before - contribution)
             balance[vector: c] = after
-            deathBenefits[vector: c] += ad[vector: c] * rec.count * after
+            fund[vector: c] += rec.countNext * after
             if last { fundEnd[vector: c] += a1[vector: c] * rec.countNext * after }
             c += laneWidth
         }
         let nextAge = rec.toCell - rec.sex * ages
         let cell = rec.toCell * n
-        if rec.disabled > 0 {
-            if payout == .annuity {
-                if !cellTouched[rec.toCell] { cellTouched[rec.toCell] = true; touchedCells.append(rec.toCell) }
-                let pots = disabledPots + cell
-                c = 0
-                while c < n {
-                    let disabled = a1[vector: c] * rec.disabled
-                    let pot = balance[vector: c] + rec.bondEnd * reformWage[vector: c]
-                    pots[vector: c] += disabled * pot
-                    if !rec.countedDisabled {
-                        let counted = zero.replacing(with: disabled, where: pot .> zero)
-                        self.disabled.count[vector: cell + c] += counted
-                        pensionerEntries[vector: c] += counted
-                    }
-                    c += laneWidth
-                }
-            } else {
-                c = 0
-                while c < n {
-                    lumpSums[vector: c] += a1[vector: c] * rec.disabled * (balance[vector: c] + rec.bondEnd * reformWage[vector: c])
-                    c += laneWidth
-                }
-            }
-        }
         if rec.withdrawn > 0 {
             c = 0
-            if dc.withdrawal == .deferred {
+            if year.deferredWithdrawal {
                 let count = deferredCount + rec.deferredCell * n, pots = deferredBalance + rec.deferredCell * n
                 while c < n {
                     let withdrawn = a1[vector: c] * rec.withdrawn
                     count[vector: c] += withdrawn
                     pots[vector: c] += withdrawn * (balance[vector: c] + rec.bondEnd * reformWage[vector: c])
-                    deferredEntries[vector: c] += withdrawn
                     c += laneWidth
                 }
             } else {

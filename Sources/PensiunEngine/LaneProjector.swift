@@ -27,6 +27,8 @@ final class LaneProjector {
 
     let sums: Lanes
     let mu: Lanes
+    /// Per group: F = Σ A · balance of its DC members (per unit μ), at the start of the year.
+    let groupFund: Lanes
     let m0: Lanes, md: Lanes, m1: Lanes
     let factors: Lanes
     /// v · exp(−β_x κ_t) by age and lane, v the year's annuity discount factor.
@@ -67,6 +69,7 @@ final class LaneProjector {
         let m = memory
         sums = m.make(Sum.allCases.count * lanes)
         mu = m.make(plan.groups.count * lanes)
+        groupFund = m.make(plan.groups.count * lanes)
         m0 = m.make(lanes)
         md = m.make(lanes)
         m1 = m.make(lanes)
@@ -114,6 +117,7 @@ final class LaneProjector {
         laneZero(deferredBalance, 2 * trackCount * ages * lanes)
         laneZero(reserve, lanes)
         laneZero(mu, plan.groups.count * lanes)
+        laneZero(groupFund, plan.groups.count * lanes)
         for (g, group) in plan.groups.enumerated() where !group.isEntrant {
             for l in 0..<lanes { mu[g * lanes + l] = 1 }
         }
