@@ -157,6 +157,8 @@ struct LanePlan: Sendable {
     let poolFloor: [[Int]]
     /// The ages deferred members can have (empty when none).
     let deferredAges: ClosedRange<Int>?
+    /// The ages at which DC balances earn a return: those of the DC records and deferred members.
+    let dcAges: ClosedRange<Int>?
 
     init(context: ProjectionContext, scheme: Scheme) {
         let rules = context.schemes[scheme.rawValue]
@@ -489,5 +491,8 @@ struct LanePlan: Sendable {
             if youngest < ages { lower(2, cell: (1 - s) * ages + min(max(youngest + 1 + tables.gap[s], 0), ages - 1)) }
         }
         poolFloor = floor
+        var ageList = records.map(\.age)
+        if let deferredAges { ageList += [deferredAges.lowerBound, deferredAges.upperBound] }
+        if let low = ageList.min(), let high = ageList.max() { dcAges = low...high } else { dcAges = nil }
     }
 }

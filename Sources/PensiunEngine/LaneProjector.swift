@@ -250,7 +250,7 @@ final class LaneProjector {
             laneZero(replacementCount, 3 * trackCount * n)
             fillFactors(d, t: t)
             if dcActive, let dc {
-                for x in 0..<ages {
+                for x in plan.dcAges.map({ Range($0) }) ?? 0..<0 {
                     for l in 0..<n {
                         let r = dc.portfolioReturn(age: x, equity: d.equity[t * n + l], bond: d.bondReturn[t * n + l], cash: d.cash[t * n + l])
                         returns[x * n + l] = r
