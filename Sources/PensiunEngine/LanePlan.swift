@@ -159,6 +159,10 @@ struct LanePlan: Sendable {
     let deferredAges: ClosedRange<Int>?
     /// The ages at which DC balances earn a return: those of the DC records and deferred members.
     let dcAges: ClosedRange<Int>?
+    /// Whether every pensioner and disabled member has survivor rights, so that their count with
+    /// rights is their count: a scheme without DC (whose annuitants have none) whose every
+    /// disability and retirement award carries a survivor pension, as every initial pensioner does.
+    let rightsAreCounts: Bool
 
     init(context: ProjectionContext, scheme: Scheme) {
         let rules = context.schemes[scheme.rawValue]
@@ -491,6 +495,8 @@ struct LanePlan: Sendable {
             if youngest < ages { lower(2, cell: (1 - s) * ages + min(max(youngest + 1 + tables.gap[s], 0), ages - 1)) }
         }
         poolFloor = floor
+        rightsAreCounts = dcRules == nil
+            && rows.allSatisfy { $0.disabledWithRights == $0.disabledCount && $0.retiredWithRights == $0.retiredCount }
         var ageList = records.map(\.age)
         if let deferredAges { ageList += [deferredAges.lowerBound, deferredAges.upperBound] }
         if let low = ageList.min(), let high = ageList.max() { dcAges = low...high } else { dcAges = nil }

@@ -70,7 +70,7 @@ extension LaneProjector {
                         laneAdd(pensionerEntries, row.disabledCount, a1, n)
                         laneAdd(disabled.db + cell, row.disabledDB, awardW, n)
                         laneAdd(disabled.contingent + cell, row.disabledContingent, awardW, n)
-                        laneAdd(disabled.withRights + cell, row.disabledWithRights, a1, n)
+                        if !plan.rightsAreCounts { laneAdd(disabled.withRights + cell, row.disabledWithRights, a1, n) }
                         if row.disabledDBFrozen != 0 || row.disabledContingentFrozen != 0 {
                             laneAdd(disabled.db + cell, row.disabledDBFrozen, awardFrozen, n)
                             laneAdd(disabled.contingent + cell, row.disabledContingentFrozen, awardFrozen, n)
@@ -83,7 +83,7 @@ extension LaneProjector {
                             laneAdd(pensionerEntries, row.retiredCount, a1, n)
                             laneAdd(retired.db + cell, row.retiredDB, awardW, n)
                             laneAdd(retired.contingent + cell, row.retiredContingent, awardW, n)
-                            laneAdd(retired.withRights + cell, row.retiredWithRights, a1, n)
+                            if !plan.rightsAreCounts { laneAdd(retired.withRights + cell, row.retiredWithRights, a1, n) }
                             if row.retiredDBFrozen != 0 || row.retiredContingentFrozen != 0 {
                                 laneAdd(retired.db + cell, row.retiredDBFrozen, awardFrozen, n)
                                 laneAdd(retired.contingent + cell, row.retiredContingentFrozen, awardFrozen, n)
@@ -310,7 +310,13 @@ extension LaneProjector {
         let deaths = sum(exits), entries = sum(.survivorEntries), counts = sum(stock)
         let benefits = sum(.dbBenefits), annuities = sum(.annuities), topups = sum(.topups)
         let zero = LaneVector.zero
-        let hasDC = rules.rules.dc != nil
+        // DC annuities exist only in a scheme with DC rules, guarantee top-ups only among its
+        // retirees; and when every member of the pool has survivor rights (a DB-only scheme whose
+        // awards all carry them, ``LanePlan/rightsAreCounts``) the count of those with rights is
+        // the count itself.
+        let hasAnnuities = rules.rules.dc != nil
+        let hasTopups = hasAnnuities && kind == 0 && rules.rules.dc?.guarantee != nil
+        let rightsAreCounts = plan.rightsAreCounts
         for s in 0..<2 {
             let sex = Sex.at(s)
             let gap = tables.gap[s]
@@ -328,7 +334,8 @@ extension LaneProjector {
                         let i = (s * ages + x) * n + c
                         let q = capped(rates[x] * factors[vector: x * n + c])
                         let count = pool.count[vector: i], db = pool.db[vector: i]
-                        let contingent = pool.contingent[vector: i], rights = pool.withRights[vector: i]
+                        let contingent = pool.contingent[vector: i]
+                        let rights = rightsAreCounts ? count : pool.withRights[vector: i]
                         stockSum += count
                         dbSum += db
                         deathSum += count * q
@@ -341,23 +348,23 @@ extension LaneProjector {
                             spouses.db[vector: spouse] += zero.replacing(with: contingent * q * m, where: has) * indexation
                             entrySum += spouseCount
                         }
-                        let keep = 1 - q
+                        let keep = 1 - q, indexed = keep * indexation
                         if x + 1 < ages {
                             let o = i + n
                             pool.count[vector: o] = count * keep
-                            pool.db[vector: o] = db * keep * indexation
-                            pool.contingent[vector: o] = contingent * keep * indexation
-                            pool.withRights[vector: o] = rights * keep
+                            pool.db[vector: o] = db * indexed
+                            pool.contingent[vector: o] = contingent * indexed
+                            if !rightsAreCounts { pool.withRights[vector: o] = rights * keep }
                         }
-                        // DC annuities and guarantee top-ups exist only in a scheme with DC rules.
-                        if hasDC {
-                            let annuity = pool.annuity[vector: i], topup = pool.topup[vector: i]
+                        if hasAnnuities {
+                            let annuity = pool.annuity[vector: i]
                             annuitySum += annuity
+                            if x + 1 < ages { pool.annuity[vector: i + n] = annuity * keep * escalation }
+                        }
+                        if hasTopups {
+                            let topup = pool.topup[vector: i]
                             topupSum += topup
-                            if x + 1 < ages {
-                                pool.topup[vector: i + n] = topup * keep * indexation
-                                pool.annuity[vector: i + n] = annuity * keep * escalation
-                            }
+                            if x + 1 < ages { pool.topup[vector: i + n] = topup * indexed }
                         }
                         x -= 1
                     }
