@@ -351,7 +351,7 @@ final class LaneProjector {
                         let i = (kind * trackCount + k) * n + l
                         s += replacementSum[i]
                         c += replacementCount[i]
-                        r.replacementByTrack[kind][k][t] = replacementCount[i] > 0 ? replacementSum[i] / replacementCount[i] : .nan
+                        r[replacement: kind, track: k, t] = replacementCount[i] > 0 ? replacementSum[i] / replacementCount[i] : .nan
                     }
                     r[metric, t] = c > 0 ? s / c : .nan
                 }

@@ -16,26 +16,39 @@ struct ResultColumns: @unchecked Sendable {
     let profiles: UnsafeMutablePointer<Double>?
     let shape: ResultShape
 
-    /// Copies a block's per-path results into their columns (the layouts of ``ProjectionResults``),
-    /// row by row, so that each row's writes for the block's paths are contiguous.
+    /// Copies a block's per-path results into their columns (the layouts of ``ProjectionResults``):
+    /// each scheme's per-path arrays are first gathered side by side in one buffer, then each row
+    /// of the result is written for the block's paths at once (contiguous writes).
     func store(_ output: MonteCarloProjection.BlockOutput) {
         let p = shape.pathCount, h = shape.horizon, k = shape.trackCount, metrics = shape.metricCount
         let first = output.firstPath - shape.firstPath, count = output.results.count
-        for scheme in 0..<2 {
-            let results = output.results.map { $0[scheme] }
-            if let values {
-                for m in 0..<metrics {
-                    for t in 0...h {
-                        let target = values + ((scheme * metrics + m) * (h + 1) + t) * p + first
-                        for j in 0..<count { target[j] = results[j].values[m * (h + 1) + t] }
+        let valueRows = metrics * (h + 1), trackRows = 3 * k * h
+        var gathered = [Double](repeating: 0, count: count * max(valueRows, trackRows))
+        gathered.withUnsafeMutableBufferPointer { buffer in
+            let block = buffer.baseAddress!
+            for scheme in 0..<2 {
+                if let values {
+                    for j in 0..<count {
+                        output.results[j][scheme].values.withUnsafeBufferPointer { source in
+                            (block + j * valueRows).update(from: source.baseAddress!, count: valueRows)
+                        }
+                    }
+                    for row in 0..<valueRows {
+                        let target = values + (scheme * valueRows + row) * p + first
+                        for j in 0..<count { target[j] = block[j * valueRows + row] }
                     }
                 }
-            }
-            if let byTrack {
-                for kind in 0..<3 { for track in 0..<k { for t in 0..<h {
-                    let target = byTrack + (((scheme * 3 + kind) * k + track) * h + t) * p + first
-                    for j in 0..<count { target[j] = results[j].replacementByTrack[kind][track][t] }
-                } } }
+                if let byTrack, trackRows > 0 {
+                    for j in 0..<count {
+                        output.results[j][scheme].byTrack.withUnsafeBufferPointer { source in
+                            (block + j * trackRows).update(from: source.baseAddress!, count: trackRows)
+                        }
+                    }
+                    for row in 0..<trackRows {
+                        let target = byTrack + (scheme * trackRows + row) * p + first
+                        for j in 0..<count { target[j] = block[j * trackRows + row] }
+                    }
+                }
             }
         }
         if let gdp {

@@ -6,8 +6,9 @@ public struct SchemePathResult: Sendable {
     /// Metric m in year index t at `values[m.rawValue * (H+1) + t]`; flows leave index H at 0.
     /// Replacement rates are NaN in years when nobody retires.
     public var values: [Double]
-    /// Replacement rates by track: [kind (db, dc, total)][track][t], NaN when nobody retires.
-    public var replacementByTrack: [[[Double]]]
+    /// Replacement rates by track: kind (0 db, 1 dc, 2 total), track and year index t at
+    /// `byTrack[(kind · K + track) · H + t]`, NaN when nobody retires.
+    public var byTrack: [Double]
     /// Population flows by year (MODEL.md §10): entries and exits of each population.
     public var ledger: [PopulationLedger]
     /// DC money flows by year.
@@ -17,7 +18,7 @@ public struct SchemePathResult: Sendable {
         self.horizon = horizon
         self.trackCount = trackCount
         values = [Double](repeating: 0, count: Metric.allCases.count * (horizon + 1))
-        replacementByTrack = Array(repeating: Array(repeating: Array(repeating: .nan, count: horizon), count: trackCount), count: 3)
+        byTrack = [Double](repeating: .nan, count: 3 * trackCount * horizon)
         ledger = Array(repeating: PopulationLedger(), count: horizon)
         dcFlows = Array(repeating: DCMoneyFlows(), count: horizon)
     }
@@ -25,6 +26,12 @@ public struct SchemePathResult: Sendable {
     @inlinable public subscript(metric: Metric, t: Int) -> Double {
         get { values[metric.rawValue * (horizon + 1) + t] }
         set { values[metric.rawValue * (horizon + 1) + t] = newValue }
+    }
+
+    /// The replacement rate of one kind (0 db, 1 dc, 2 total) and track in year index t.
+    @inlinable public subscript(replacement kind: Int, track track: Int, t: Int) -> Double {
+        get { byTrack[(kind * trackCount + track) * horizon + t] }
+        set { byTrack[(kind * trackCount + track) * horizon + t] = newValue }
     }
 
     /// The series of a metric: H+1 values for stocks, H for flows.

@@ -235,7 +235,7 @@ struct ReplacementAccumulator {
             let s = sums[kind].reduce(0, +), n = counts[kind].reduce(0, +)
             result[metrics[kind], t] = n > 0 ? s / n : .nan
             for k in sums[kind].indices {
-                result.replacementByTrack[kind][k][t] = counts[kind][k] > 0 ? sums[kind][k] / counts[kind][k] : .nan
+                result[replacement: kind, track: k, t] = counts[kind][k] > 0 ? sums[kind][k] / counts[kind][k] : .nan
             }
         }
     }
