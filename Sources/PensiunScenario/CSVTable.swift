@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A CSV data file referenced by a scenario, read with every problem located as
 /// `FILE:LINE:COLUMN: key.path: column 'NAME': what is wrong (expected …, got …)`.
@@ -22,24 +23,15 @@ struct CSVTable {
             cursor.fail("cannot read the CSV file '\(name)' (expected an existing UTF-8 file relative to the scenario file)")
             return nil
         }
-        var lines: [(Int, String)] = []
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var line = String(raw)
-            if line.hasSuffix("\r") { line.removeLast() }
-            if index == 0, line.hasPrefix("\u{FEFF}") { line.removeFirst() }
-            let trimmed = line.trimmedOfWhitespace
-            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            lines.append((index + 1, line))
-        }
-        guard let first = lines.first else {
+        let parsed = ParsedCSV.cache.parsed(path: path, text: text)
+        guard let headerLine = parsed.headerLine else {
             cursor.log.add(.init(file: display, line: 1, column: 1, keyPath: cursor.keyPath,
                                  message: "the CSV file is empty (expected a header with \(columns.joined(separator: ","))"))
             return nil
         }
-        let header = first.1.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmedOfWhitespace }
-        let table = CSVTable(file: display, keyPath: cursor.keyPath, header: header,
-                             rows: lines.dropFirst().map { ($0.0, $0.1.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmedOfWhitespace }) },
-                             log: cursor.log)
+        let header = parsed.header
+        let first = (headerLine, "")
+        let table = CSVTable(file: display, keyPath: cursor.keyPath, header: header, rows: parsed.rows, log: cursor.log)
         var ok = true
         for column in columns where !header.contains(column) {
             table.fail(line: first.0, column: nil, "missing column '\(column)' (expected columns \(columns.joined(separator: ",")), got \(header.joined(separator: ",")))")
@@ -110,6 +102,44 @@ public func displayPath(_ path: String) -> String {
     let cwd = FileManager.default.currentDirectoryPath
     let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
     return absolute.hasPrefix(cwd + "/") ? String(absolute.dropFirst(cwd.count + 1)) : path
+}
+
+/// A CSV file split into trimmed fields: header, and rows with their line numbers.
+struct ParsedCSV: Sendable {
+    /// The line of the header (nil when the file has no line that is not blank or a comment).
+    let headerLine: Int?
+    let header: [String]
+    let rows: [(line: Int, fields: [String])]
+
+    init(text: String) {
+        var lines: [(Int, String)] = []
+        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var line = String(raw)
+            if line.hasSuffix("\r") { line.removeLast() }
+            if index == 0, line.hasPrefix("\u{FEFF}") { line.removeFirst() }
+            let trimmed = line.trimmedOfWhitespace
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            lines.append((index + 1, line))
+        }
+        headerLine = lines.first?.0
+        header = lines.first.map { $0.1.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmedOfWhitespace } } ?? []
+        rows = lines.dropFirst().map { ($0.0, $0.1.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmedOfWhitespace }) }
+    }
+
+    /// Parsed files by path, reused while their text is unchanged: a sweep resolves the same
+    /// scenario, with the same tables, once per variant.
+    final class Cache: Sendable {
+        private let entries = Mutex<[String: (text: String, parsed: ParsedCSV)]>([:])
+
+        func parsed(path: String, text: String) -> ParsedCSV {
+            if let hit = entries.withLock({ $0[path] }), hit.text == text { return hit.parsed }
+            let parsed = ParsedCSV(text: text)
+            entries.withLock { $0[path] = (text, parsed) }
+            return parsed
+        }
+    }
+
+    static let cache = Cache()
 }
 
 extension StringProtocol {
