@@ -26,29 +26,22 @@ struct ResultColumns: @unchecked Sendable {
         var gathered = [Double](repeating: 0, count: count * max(valueRows, trackRows))
         gathered.withUnsafeMutableBufferPointer { buffer in
             let block = buffer.baseAddress!
+            // One scheme's `rows` values per path: gathered path by path, then stored row by row.
+            func copy(_ rows: Int, into target: UnsafeMutablePointer<Double>, scheme: Int,
+                      _ array: (SchemePathResult) -> [Double]) {
+                for j in 0..<count {
+                    array(output.results[j][scheme]).withUnsafeBufferPointer { source in
+                        (block + j * rows).update(from: source.baseAddress!, count: rows)
+                    }
+                }
+                for row in 0..<rows {
+                    let column = target + (scheme * rows + row) * p + first
+                    for j in 0..<count { column[j] = block[j * rows + row] }
+                }
+            }
             for scheme in 0..<2 {
-                if let values {
-                    for j in 0..<count {
-                        output.results[j][scheme].values.withUnsafeBufferPointer { source in
-                            (block + j * valueRows).update(from: source.baseAddress!, count: valueRows)
-                        }
-                    }
-                    for row in 0..<valueRows {
-                        let target = values + (scheme * valueRows + row) * p + first
-                        for j in 0..<count { target[j] = block[j * valueRows + row] }
-                    }
-                }
-                if let byTrack, trackRows > 0 {
-                    for j in 0..<count {
-                        output.results[j][scheme].byTrack.withUnsafeBufferPointer { source in
-                            (block + j * trackRows).update(from: source.baseAddress!, count: trackRows)
-                        }
-                    }
-                    for row in 0..<trackRows {
-                        let target = byTrack + (scheme * trackRows + row) * p + first
-                        for j in 0..<count { target[j] = block[j * trackRows + row] }
-                    }
-                }
+                if let values { copy(valueRows, into: values, scheme: scheme) { $0.values } }
+                if let byTrack, trackRows > 0 { copy(trackRows, into: byTrack, scheme: scheme) { $0.byTrack } }
             }
         }
         if let gdp {
