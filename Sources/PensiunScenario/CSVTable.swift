@@ -30,11 +30,10 @@ struct CSVTable {
             return nil
         }
         let header = parsed.header
-        let first = (headerLine, "")
         let table = CSVTable(file: display, keyPath: cursor.keyPath, header: header, rows: parsed.rows, log: cursor.log)
         var ok = true
         for column in columns where !header.contains(column) {
-            table.fail(line: first.0, column: nil, "missing column '\(column)' (expected columns \(columns.joined(separator: ",")), got \(header.joined(separator: ",")))")
+            table.fail(line: headerLine, column: nil, "missing column '\(column)' (expected columns \(columns.joined(separator: ",")), got \(header.joined(separator: ",")))")
             ok = false
         }
         for row in table.rows where row.fields.count != header.count {
@@ -113,9 +112,10 @@ struct ParsedCSV: Sendable {
 
     init(text: String) {
         var lines: [(Int, String)] = []
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // "\r\n" is one Character in Swift, so Windows line ends split like "\n" (as in
+        // MortalityTable.parseCSV).
+        for (index, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             var line = String(raw)
-            if line.hasSuffix("\r") { line.removeLast() }
             if index == 0, line.hasPrefix("\u{FEFF}") { line.removeFirst() }
             let trimmed = line.trimmedOfWhitespace
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
