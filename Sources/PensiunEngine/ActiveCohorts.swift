@@ -118,7 +118,6 @@ struct BeneficiaryPool {
         }
     }
 
-    var totalCount: Double { count.reduce(0, +) }
 }
 
 /// Deferred DC members by (sex, former track, age): count and aggregate balance.

@@ -25,11 +25,6 @@ public struct ByYear<Value: Sendable & Equatable>: Sendable, Equatable {
         (0..<count).map { self(start + $0) }
     }
 
-    /// True when the value changes at some year inside `years`.
-    public func varies(within years: Range<Int>) -> Bool {
-        Set(years.map { "\(self($0))" }).count > 1
-    }
-
     public static func == (a: ByYear, b: ByYear) -> Bool {
         a.steps.count == b.steps.count && zip(a.steps, b.steps).allSatisfy { $0.year == $1.year && $0.value == $1.value }
     }

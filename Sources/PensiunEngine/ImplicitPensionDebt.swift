@@ -30,7 +30,7 @@ public struct ImplicitPensionDebt: Sendable, Equatable {
         closed.economy = inputs.economy.withoutShocks
         closed.mortality.kappaVolatility = 0
         closed.decrements.processRisk = false
-        closed.entrants = EntrantInputs(target: .series(ByYear(0)), profile: inputs.entrants.profile)
+        closed.entrants = EntrantInputs(target: .series(ByYear(0)), profile: [])
         let frozen = DCRules(year: inputs.calendar.startYear, transition: .all,
                              accruedRights: .frozenDB(finalSalary: inputs.valuation.debtProjectedSalary),
                              employeeRate: ByYear(0), employerRate: ByYear(0), fee: 0,

@@ -102,8 +102,7 @@ public struct ProfileProjector: Sendable {
             accumulatedEmployee = accumulatedEmployee * (1 + i) + employee * (1 + i).squareRoot()
             accumulatedTotal = accumulatedTotal * (1 + i) + (employee + employer) * (1 + i).squareRoot()
             if dcNow, let dc {
-                let wts = dc.weights(age: age)
-                let r = wts.equity * d.equityReturn[t] + wts.bonds * d.bondReturn[t] + wts.cash * d.cashReturn[t] - dc.fee
+                let r = dc.portfolioReturn(age: age, equity: d.equityReturn[t], bond: d.bondReturn[t], cash: d.cashReturn[t])
                 balance = balance * (1 + r) + (employee - (accruesDB ? rules.employeeDBRate[t] * s * 12 : 0) + employer) * (1 + r).squareRoot()
             }
             out.years.append(year)
@@ -128,7 +127,7 @@ public struct ProfileProjector: Sendable {
                 var annuity = 0.0, topup = 0.0
                 let kappa = d.kappa[t]
                 if isDC, let dc, dc.payout == .annuity {
-                    let j = (1 + d.bondYield[t] - dc.annuityMargin) / (1 + dc.annuityEscalation) - 1
+                    let j = dc.annuityRate(bondYield: d.bondYield[t])
                     annuity = pot / context.grid.annuityDueMonthly(spec.sex, age: age + 1, yearIndex: t + 1, kappa: kappa, rate: j)
                     if let g = dc.guarantee, n + 1 >= g.minimumService {
                         topup = max(0, db.monthsPaid * g.level * floorY - (dbMonthly * db.monthsPaid * (1 + db.pensionAllowance) + annuity))

@@ -48,11 +48,6 @@ final class LaneDrivers {
 
     /// The DB indexation factor applied at the end of year index t, lane l (MODEL.md §5).
     @inline(__always) func indexation(_ rule: IndexationRule, _ t: Int, _ l: Int) -> Double {
-        switch rule {
-        case .prices: return 1 + inflation[t * lanes + l]
-        case .wages: return wage[(t + 1) * lanes + l] / wage[t * lanes + l]
-        case let .fixed(r): return 1 + r
-        case .none: return 1
-        }
+        rule.factor(inflation: inflation[t * lanes + l], wage: wage[t * lanes + l], nextWage: wage[(t + 1) * lanes + l])
     }
 }

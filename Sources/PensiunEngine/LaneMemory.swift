@@ -2,18 +2,18 @@
 /// `buffer[i · lanes + l]`: the paths of a block sit side by side, so every loop over them is a
 /// plain vectorisable loop.
 final class LaneMemory {
-    private var buffers: [(UnsafeMutablePointer<Double>, Int)] = []
+    private var buffers: [UnsafeMutablePointer<Double>] = []
 
     /// A buffer of `count` zeros.
     func make(_ count: Int) -> UnsafeMutablePointer<Double> {
         let pointer = UnsafeMutablePointer<Double>.allocate(capacity: max(count, 1))
         pointer.initialize(repeating: 0, count: max(count, 1))
-        buffers.append((pointer, max(count, 1)))
+        buffers.append(pointer)
         return pointer
     }
 
     deinit {
-        for (pointer, _) in buffers { pointer.deallocate() }
+        for pointer in buffers { pointer.deallocate() }
     }
 }
 

@@ -113,20 +113,16 @@ struct LanePlan: Sendable {
         var age = 0
         var toCell = 0
         var deferredCell = 0
-        /// A at the start of the year and after the exits; the disability, withdrawal and
-        /// retirement fractions times A.
-        var count = 0.0
+        /// A after the year's exits, and the withdrawal and retirement fractions times A (the
+        /// group's sums carry the rest: see Row.hasDC).
         var countNext = 0.0
-        var disabled = 0.0
         var withdrawn = 0.0
         var retired = 0.0
         /// m_DC · scale · 12 per member (× (c_e + c_r)_y W_y).
         var contribution = 0.0
-        /// Recognition bond per member (× W at the reform year) at the start and at the end of the year.
-        var bondStart = 0.0
+        /// Recognition bond per member (× W at the reform year) at the end of the year.
         var bondEnd = 0.0
-        /// Whether the group rows already count the member's disability or retirement award.
-        var countedDisabled = false
+        /// Whether the group rows already count the member's retirement award.
         var countedRetired = false
         /// Guarantee: top-up = max(0, W·guaranteeW − Φ·guaranteeFrozen − annuity) when eligible.
         var guaranteed = false
@@ -150,8 +146,6 @@ struct LanePlan: Sendable {
     let slotCount: Int
     /// Entrant groups starting in year index t: entrantGroups[t].
     let entrantGroups: [Range<Int>]
-    /// The most rows in one year.
-    let maximumRows: Int
     /// The lowest age index any member of a pool can have, by pool (0 pensioners, 1 disabled,
     /// 2 survivors) and sex: pools only age, so the cells below are empty in every year and path.
     let poolFloor: [[Int]]
@@ -234,7 +228,7 @@ struct LanePlan: Sendable {
 
         var rows: [Row] = [], rowStart: [Int] = [], trackEntries: [TrackEntry] = []
         var records: [DCRecord] = [], dcStart: [Int] = []
-        var slots = 0, maximumRows = 0
+        var slots = 0
         let earlyAge = inputs.decrements.earlyAge, earlyService = inputs.decrements.earlyService
         for t in 0..<h {
             rowStart.append(rows.count)
@@ -402,22 +396,18 @@ struct LanePlan: Sendable {
                     record.age = ageIndex
                     record.toCell = s * ages + nextAge
                     record.deferredCell = (s * trackCount + k) * ages + nextAge
-                    record.count = a
                     record.countNext = next
-                    record.disabled = disabled
                     record.withdrawn = withdrawn
                     record.retired = retired
                     record.contribution = tables.dcMultiplier[k] * scale * 12
                     if cohort.rights == 2, let rho = bondRate {
-                        record.bondStart = cohort.bond
                         record.bondEnd = cohort.bond * (1 + rho)
                         cohorts[c].bond = record.bondEnd
-                        row.bondStart += a * record.bondStart
+                        row.bondStart += a * cohort.bond
                         row.bondDeaths += a * record.bondEnd
                         row.bondExits += (disabled + withdrawn + retired) * record.bondEnd
                         row.bondNext += next * record.bondEnd
                     }
-                    record.countedDisabled = disCounted
                     record.countedRetired = retCounted
                     // The group's DC sums (see Row.hasDC). A balance is positive once a contribution
                     // is paid (returns stay above −100%, W > 0), so whether a pot is positive is
@@ -443,7 +433,6 @@ struct LanePlan: Sendable {
                 row.tracks = trackFirst..<trackEntries.count
                 rows.append(row)
             }
-            maximumRows = max(maximumRows, rows.count - firstRow)
         }
         rowStart.append(rows.count)
         dcStart.append(records.count)
@@ -455,7 +444,6 @@ struct LanePlan: Sendable {
         self.dcStart = dcStart
         self.slotCount = slots
         self.entrantGroups = entrantGroups
-        self.maximumRows = maximumRows
 
         // Floors of the pools: the initial beneficiaries and every award's cell.
         var floor = [[Int]](repeating: [ages, ages], count: 3)
@@ -468,13 +456,12 @@ struct LanePlan: Sendable {
         }
         for row in rows {
             if row.retiredCount != 0 { lower(0, cell: row.toCell) }
-            if row.disabledCount != 0 { lower(1, cell: row.toCell) }
+            if row.disabledCount != 0 || row.dcDisability > 0 { lower(1, cell: row.toCell) }
             if row.survivorCount != 0 { lower(2, cell: row.spouseCell) }
         }
         var deferredLow = ages, deferredHigh = -1
         for record in records {
             if record.retired > 0 { lower(0, cell: record.toCell) }
-            if record.disabled > 0 { lower(1, cell: record.toCell) }
             if record.withdrawn > 0 {
                 deferredLow = min(deferredLow, record.deferredCell % ages)
                 deferredHigh = max(deferredHigh, record.deferredCell % ages)

@@ -124,7 +124,8 @@ extension LaneProjector {
         }
     }
 
-    /// The DC year being projected: its parameters, for ``projectDCRecord(_:a0:ad:a1:year:)``.
+    /// The DC year being projected: its parameters, for ``projectDCGroup(_:a0:ad:a1:year:)`` and
+    /// ``projectDCRecord(_:fund:a1:year:)``.
     struct DCYear {
         /// Whether withdrawn members keep a deferred balance (else they take it in cash).
         let deferredWithdrawal: Bool
@@ -177,7 +178,7 @@ extension LaneProjector {
         while c < n {
             let before = fund[vector: c]
             let contribution = contributionRate * wage[vector: c]
-            let after = before * (1 + growth[vector: c]) + contribution * half[vector: c]
+            let after = grown(before, contribution, growth[vector: c], half[vector: c])
             let m = a0[vector: c], m1 = a1[vector: c]
             fundStart[vector: c] += m * before
             returnsSum[vector: c] += m * (after - before - contribution)
@@ -211,7 +212,7 @@ extension LaneProjector {
         while c < n {
             let before = balance[vector: c]
             let contribution = perMember * wage[vector: c]
-            let after = before * (1 + growth[vector: c]) + contribution * half[vector: c]
+            let after = grown(before, contribution, growth[vector: c], half[vector: c])
             balance[vector: c] = after
             fund[vector: c] += rec.countNext * after
             if last { fundEnd[vector: c] += a1[vector: c] * rec.countNext * after }
@@ -275,16 +276,22 @@ extension LaneProjector {
         }
     }
 
+    /// A DC balance at the end of the year: b (1 + r) + contributions · √(1 + r), contributions
+    /// paid mid-year (MODEL.md §6).
+    @inline(__always) func grown(_ before: LaneVector, _ contribution: LaneVector, _ r: LaneVector,
+                                 _ halfGrowth: LaneVector) -> LaneVector {
+        before * (1 + r) + contribution * halfGrowth
+    }
+
     /// Ends the DC year: the disability annuities bought this year, cell by cell.
     func endDC(_ year: DCYear) {
         let n = lanes, t = year.t
         let purchases = sum(.annuityPurchases)
         let zero = LaneVector.zero
-        var c = 0
         for touched in touchedCells {
             let inverse = inverseAnnuityFactor(sex: touched / ages, age: touched % ages, t: t)
             let pots = disabledPots + touched * n, pool = disabled.annuity + touched * n
-            c = 0
+            var c = 0
             while c < n {
                 let pot = pots[vector: c]
                 purchases[vector: c] += pot

@@ -20,7 +20,7 @@ final class LaneProjector {
     enum Sum: Int, CaseIterable {
         case active, surviving, pay, payDB, dcBase, retirements
         case fundStart, bondStock, bondRedeemed, fundEnd, bondEnd
-        case contributions, returns, annuityPurchases, lumpSums, deathBenefits, cashWithdrawals
+        case returns, annuityPurchases, lumpSums, deathBenefits, cashWithdrawals
         case pensionerEntries, pensionerExits, survivorEntries, survivorExits, deferredEntries, deferredExits
         case dbBenefits, annuities, topups, pensioners, survivors, deferred, deferredFund, bondDeaths
     }
@@ -174,8 +174,8 @@ final class LaneProjector {
         // registers (four independent recursions overlap), then four at a time.
         // v (1 − min(1, u f)) = v − min(v, u · v f), with v f by age and lane in `discountedFactors`.
         @inline(__always) func step(_ a: Int, _ c: Int, _ v: LaneVector, _ next: LaneVector) -> LaneVector {
-            1 + (v - v.replacing(with: diagonal[a] * discountedFactors[vector: a * lanes + c],
-                                 where: diagonal[a] * discountedFactors[vector: a * lanes + c] .< v)) * next
+            let uvf = diagonal[a] * discountedFactors[vector: a * lanes + c]
+            return 1 + (v - v.replacing(with: uvf, where: uvf .< v)) * next
         }
         @inline(__always) func store(_ c: Int, _ value: LaneVector) {
             inverse[vector: c] = 1 / (value - 11.0 / 24.0)
@@ -258,7 +258,7 @@ final class LaneProjector {
                     }
                 }
                 for l in 0..<n {
-                    let j = (1 + d.bondYield[t * n + l] - dc.annuityMargin) / (1 + dc.annuityEscalation) - 1
+                    let j = dc.annuityRate(bondYield: d.bondYield[t * n + l])
                     rateV[l] = 1 / (1 + j)
                 }
                 for x in 0..<ages {

@@ -1,3 +1,4 @@
+import PensiunActuarial
 import PensiunEconomy
 import PensiunMonteCarlo
 import PensiunRandom
@@ -123,12 +124,8 @@ public struct MonteCarloProjection: Sendable {
         try esg.generate(path: path, slot: j, generator: &generator, into: &block)
         let h = context.horizon
         var kappa = [Double](repeating: 0, count: h)
-        let sigma = context.inputs.mortality.kappaVolatility
-        var level = 0.0
-        for t in 0..<h {
-            let e = generator.normal()
-            level += sigma * e
-            kappa[t] = level
+        kappa.withUnsafeMutableBufferPointer { path in
+            KappaPath.simulate(sigma: context.inputs.mortality.kappaVolatility, generator: &generator, into: path)
         }
         return PathDrivers(block: block, slot: j, kappa: kappa, initialYield: context.inputs.economy.bondYield.start)
     }
@@ -212,9 +209,7 @@ public struct MonteCarloProjection: Sendable {
         for (j, path) in paths.enumerated() {
             let d = drivers[j], rc = current[j]
             var rr = reform[j]
-            for t in 0..<context.horizon {
-                rr[.transitionCostPctGDP, t] = (rr[.budgetBurden, t] - rc[.budgetBurden, t]) / d.gdp[t]
-            }
+            rr.setTransitionCost(current: rc, gdp: d.gdp)
             let discount = d.discountFactors(fixedRate: context.inputs.valuation.discountRate)
             let reformYear = context.inputs.reform.dc?.year ?? context.startYear
             summaries.append(PathSummary(path: path, current: rc, reform: rr, gdp: d.gdp, discount: discount,
@@ -256,11 +251,15 @@ public struct MonteCarloProjection: Sendable {
         return finish(paths, drivers: drivers, current: rcs, reform: rrs)
     }
 
+    /// The deterministic path's drivers (the ESG without shocks, κ = 0), path 0.
+    public func deterministicDrivers() throws -> PathDrivers {
+        PathDrivers(block: try esg.deterministicPath(), slot: 0, kappa: Array(repeating: 0, count: context.horizon),
+                    initialYield: context.inputs.economy.bondYield.start)
+    }
+
     /// Projects the deterministic path (every σ zero, κ = 0) and returns both schemes' results.
     public func deterministic() throws -> (current: SchemePathResult, reform: SchemePathResult, drivers: PathDrivers) {
-        let block = try esg.deterministicPath()
-        let d = PathDrivers(block: block, slot: 0, kappa: Array(repeating: 0, count: context.horizon),
-                            initialYield: context.inputs.economy.bondYield.start)
+        let d = try deterministicDrivers()
         var rc = SchemePathResult(horizon: context.horizon, trackCount: context.inputs.tracks.count)
         var rr = rc
         if let plans {
@@ -275,9 +274,7 @@ public struct MonteCarloProjection: Sendable {
             try current.project(d, riskGenerator: &generator, into: &rc)
             try reform.project(d, riskGenerator: &generator, into: &rr)
         }
-        for t in 0..<context.horizon {
-            rr[.transitionCostPctGDP, t] = (rr[.budgetBurden, t] - rc[.budgetBurden, t]) / d.gdp[t]
-        }
+        rr.setTransitionCost(current: rc, gdp: d.gdp)
         return (rc, rr, d)
     }
 }

@@ -10,7 +10,6 @@ import PensiunActuarial
 /// dense: index ((b · 2 + s) · years + t) · (ω + 1) + x.
 public struct MortalityGrid: Sendable {
     public let maximumAge: Int
-    public let startYear: Int
     public let years: Int
     @usableFromInline let uncapped: [Double]
     /// β_x by age.
@@ -19,12 +18,10 @@ public struct MortalityGrid: Sendable {
     public let uniformBeta: Bool
     /// Disability incidence by sex and age (no improvement, no κ).
     public let disability: [Double]
-    public let kappaVolatility: Double
 
     public init(mortality: MortalityInputs, disability incidence: DisabilityIncidence, calendar: Calendar) {
         let omega = calendar.maximumAge
         maximumAge = omega
-        startYear = calendar.startYear
         years = calendar.horizon + omega + 2
         let ages = omega + 1
         var grid = [Double](repeating: 0, count: MortalityBasisKind.allCases.count * 2 * years * ages)
@@ -66,7 +63,6 @@ public struct MortalityGrid: Sendable {
             }
         }
         disability = dis
-        kappaVolatility = mortality.kappaVolatility
     }
 
     /// U_b(x, s, y0 + t).
@@ -99,12 +95,6 @@ public struct MortalityGrid: Sendable {
                 for x in 0..<ages { out[x] = min(1, u[row + x] * exp(-beta[x] * kappa)) }
             }
         }
-    }
-
-    /// Disability incidence q^i(x, s).
-    @inlinable
-    public func disabilityRate(_ sex: Sex, age x: Int) -> Double {
-        disability[sex.index * (maximumAge + 1) + min(x, maximumAge)]
     }
 
     /// ä^{(12)} ≈ ä − 11/24 for a life of sex s aged `age` at the start of year y0+t, on the

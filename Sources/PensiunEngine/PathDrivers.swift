@@ -5,10 +5,8 @@ import PensiunEconomy
 public struct PathDrivers: Sendable {
     public let path: Int
     public let horizon: Int
-    /// π_y, g_y, γ_y, i_y (end of y), e_y, b_y, c_y for t in 0..<H.
+    /// π_y, i_y (end of y), e_y, b_y, c_y for t in 0..<H.
     public var inflation: [Double]
-    public var realWageGrowth: [Double]
-    public var gdpGrowth: [Double]
     public var bondYield: [Double]
     public var equityReturn: [Double]
     public var bondReturn: [Double]
@@ -29,8 +27,6 @@ public struct PathDrivers: Sendable {
         let h = block.horizon
         let a = block.yearOffset(path: j, year: 0), x = block.indexOffset(path: j, year: 0)
         inflation = Array(block.inflation[a..<(a + h)])
-        realWageGrowth = Array(block.realWageGrowth[a..<(a + h)])
-        gdpGrowth = Array(block.gdpGrowth[a..<(a + h)])
         bondYield = Array(block.bondYield[a..<(a + h)])
         equityReturn = Array(block.equityReturn[a..<(a + h)])
         bondReturn = Array(block.bondReturn[a..<(a + h)])
@@ -47,12 +43,7 @@ public struct PathDrivers: Sendable {
 
     /// The DB indexation factor applied at the end of year y0 + t (MODEL.md §5).
     @inlinable public func indexation(_ rule: IndexationRule, _ t: Int) -> Double {
-        switch rule {
-        case .prices: return 1 + inflation[t]
-        case .wages: return wageIndex[t + 1] / wageIndex[t]
-        case let .fixed(r): return 1 + r
-        case .none: return 1
-        }
+        rule.factor(inflation: inflation[t], wage: wageIndex[t], nextWage: wageIndex[t + 1])
     }
 
     /// Discount factors to the start of y0 for the flows of each year (paid at mid-year):

@@ -19,6 +19,8 @@ public struct ProjectionContext: Sendable {
     public let schemes: [SchemeYearRules]
     /// Dense lookup tables for the engine's inner loops (no dictionaries, no nested arrays).
     public let tables: DenseTables
+    /// The headcount target of actives at the start of each year index t = 0 … H.
+    let targets: [Double]
 
     public init(inputs: ProjectionInputs) {
         self.inputs = inputs
@@ -47,16 +49,18 @@ public struct ProjectionContext: Sendable {
             : []
         schemes = [inputs.current, inputs.reform].map { SchemeYearRules(rules: $0, calendar: calendar) }
         tables = DenseTables(inputs: inputs)
+        let headcount = initialHeadcount, startYear = startYear
+        targets = (0...max(0, horizon)).map { t in
+            switch inputs.entrants.target {
+            case .constant: return headcount
+            case let .growth(g): return headcount * pow(1 + g, Double(t))
+            case let .series(series): return series(startYear + t)
+            }
+        }
     }
 
     /// The headcount target of actives at the start of year y0 + t.
-    public func target(_ t: Int) -> Double {
-        switch inputs.entrants.target {
-        case .constant: return initialHeadcount
-        case let .growth(g): return initialHeadcount * pow(1 + g, Double(t))
-        case let .series(series): return series(startYear + t)
-        }
-    }
+    public func target(_ t: Int) -> Double { targets[t] }
 }
 
 /// The inputs the inner loops read, as flat arrays indexed by small integers.

@@ -54,9 +54,6 @@ public struct Calendar: Sendable, Equatable {
         self.maximumAge = maximumAge
         self.generator = generator
     }
-
-    /// Year y's index t = y − y0.
-    @inlinable public func index(_ year: Int) -> Int { year - startYear }
 }
 
 /// The mortality bases of MODEL.md §4.
@@ -271,6 +268,17 @@ public enum IndexationRule: Sendable, Equatable {
     case wages
     case fixed(Double)
     case none
+
+    /// The factor applied at the end of a year with inflation i whose wage index goes from W_y to
+    /// W_{y+1} (MODEL.md §5): 1 + i, W_{y+1}/W_y, 1 + r or 1.
+    @inlinable public func factor(inflation: Double, wage: Double, nextWage: Double) -> Double {
+        switch self {
+        case .prices: return 1 + inflation
+        case .wages: return nextWage / wage
+        case let .fixed(r): return 1 + r
+        case .none: return 1
+        }
+    }
 }
 
 /// Where employee DB contributions go.
@@ -430,6 +438,12 @@ public struct DCRules: Sendable {
     @inlinable public func portfolioReturn(age: Int, equity: Double, bond: Double, cash: Double) -> Double {
         let w = weights(age: age)
         return w.equity * equity + w.bonds * bond + w.cash * cash - fee
+    }
+
+    /// j = (1 + i − margin)/(1 + escalation) − 1: the rate at which annuities are priced in a year
+    /// whose bond yield is i (MODEL.md §6).
+    @inlinable public func annuityRate(bondYield i: Double) -> Double {
+        (1 + i - annuityMargin) / (1 + annuityEscalation) - 1
     }
 }
 

@@ -34,10 +34,10 @@ public struct SchemePathResult: Sendable {
         set { byTrack[(kind * trackCount + track) * horizon + t] = newValue }
     }
 
-    /// The series of a metric: H+1 values for stocks, H for flows.
-    public func series(_ metric: Metric) -> ArraySlice<Double> {
-        let start = metric.rawValue * (horizon + 1)
-        return values[start..<(start + metric.length(horizon: horizon))]
+    /// The reform's transition cost in % of GDP, (burden − the current scheme's burden) / GDP, by
+    /// year (set on the reform's result).
+    mutating func setTransitionCost(current: SchemePathResult, gdp: [Double]) {
+        for t in 0..<horizon { self[.transitionCostPctGDP, t] = (self[.budgetBurden, t] - current[.budgetBurden, t]) / gdp[t] }
     }
 }
 

@@ -18,7 +18,6 @@ public struct PortfolioReturnError: Error, Equatable, CustomStringConvertible, S
 /// awards; indexation; entrants; ageing. Buffers are reused from path to path.
 struct SchemeProjector {
     let context: ProjectionContext
-    let scheme: Scheme
     let rules: SchemeYearRules
     let ages: Int
     let trackCount: Int
@@ -46,7 +45,6 @@ struct SchemeProjector {
 
     init(context: ProjectionContext, scheme: Scheme) {
         self.context = context
-        self.scheme = scheme
         rules = context.schemes[scheme.rawValue]
         ages = context.maximumAge + 1
         trackCount = context.inputs.tracks.count
@@ -211,7 +209,7 @@ struct SchemeProjector {
             clearAwards()
             grid.fillRates(.actives, .male, yearIndex: t, kappa: kappa, into: &maleRates)
             grid.fillRates(.actives, .female, yearIndex: t, kappa: kappa, into: &femaleRates)
-            let annuityRate = dc.map { (1 + drivers.bondYield[t] - $0.annuityMargin) / (1 + $0.annuityEscalation) - 1 } ?? 0
+            let annuityRate = dc.map { $0.annuityRate(bondYield: drivers.bondYield[t]) } ?? 0
             let bondGrowth: Double
             if case let .recognitionBond(rho)? = dc?.accruedRights { bondGrowth = 1 + rho } else { bondGrowth = 1 }
             let finalSalaryFrozen: Bool

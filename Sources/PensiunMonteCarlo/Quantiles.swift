@@ -39,16 +39,17 @@ public struct SampleSummary: Sendable, Equatable {
     /// and exactly x₀ when every value equals x₀ (so a deterministic run's mean equals its quantiles).
     public init(_ values: [Double]) {
         count = values.count
-        let n = Double(values.count)
-        let m = values.isEmpty ? .nan : Self.mean(values)
+        let m = Self.mean(values)
         mean = m
-        if values.count > 1 {
-            standardDeviation = (values.reduce(0) { $0 + ($1 - m) * ($1 - m) } / (n - 1)).squareRoot()
-        } else {
-            standardDeviation = 0
-        }
+        standardDeviation = Self.standardDeviation(values, mean: m)
         let q = Quantiles.of(values)
         (p5, p25, p50, p75, p95) = (q[0], q[1], q[2], q[3], q[4])
+    }
+
+    /// s = √(Σ(xᵢ − x̄)² / (n − 1)), left to right; 0 for fewer than two values.
+    public static func standardDeviation(_ values: [Double], mean: Double) -> Double {
+        guard values.count > 1 else { return 0 }
+        return (values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count - 1)).squareRoot()
     }
 
     /// x̄ = x₀ + Σ(xᵢ − x₀)/n, left to right; NaN for no values.

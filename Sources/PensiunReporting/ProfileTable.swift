@@ -45,10 +45,9 @@ public enum ProfileTable {
 
     /// Profiles on the deterministic path: [profile][scheme].
     static func deterministicOutcomes(_ inputs: ProjectionInputs) -> [[ProfileOutcome]]? {
-        guard !inputs.profiles.isEmpty, let run = try? MonteCarloProjection(inputs: inputs),
-              let block = try? run.esg.deterministicPath() else { return nil }
-        let drivers = PathDrivers(block: block, slot: 0, kappa: Array(repeating: 0, count: run.context.horizon),
-                                  initialYield: inputs.economy.bondYield.start)
+        // The general engine builds no lane plans, which the profiles do not need.
+        guard !inputs.profiles.isEmpty, let run = try? MonteCarloProjection(inputs: inputs, engine: .general),
+              let drivers = try? run.deterministicDrivers() else { return nil }
         let projector = ProfileProjector(context: run.context)
         return inputs.profiles.map { spec in Scheme.allCases.map { projector.project(spec, scheme: $0, drivers: drivers) } }
     }

@@ -5,7 +5,7 @@ import PensiunMonteCarlo
 /// The tidy files of a run folder: `yearly.csv`, `paths.csv`.
 public enum RunFiles {
     /// Numbers in files: Swift's shortest round-trip form (identical text for identical values).
-    static func number(_ v: Double) -> String { v.isFinite ? "\(v)" : "" }
+    public static func number(_ v: Double) -> String { v.isFinite ? "\(v)" : "" }
 
     public static let yearlyHeader = "scheme,year,metric,mean,p5,p25,p50,p75,p95"
 

@@ -4,7 +4,8 @@ import PensiunScenario
 
 /// `summary.json` and `manifest.json`: keys sorted, so equal runs give equal bytes.
 public enum RunJSON {
-    static func encode(_ object: Any) -> String {
+    /// JSON text with sorted keys and a final line break (equal objects give equal bytes).
+    public static func encode(_ object: Any) -> String {
         let data = try! JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self) + "\n"
     }
@@ -71,7 +72,7 @@ public enum RunJSON {
         let m = report.metadata
         var hashes: [String: String] = [:]
         for file in [report.scenario.file] + report.scenario.files {
-            if let data = FileManager.default.contents(atPath: file) { hashes[displayPath(file)] = SHA256.hex(data) }
+            if let hash = SHA256.file(atPath: file) { hashes[displayPath(file)] = hash }
         }
         let object: [String: Any] = [
             "pensiun_version": m.version,

@@ -58,7 +58,6 @@ public struct RunReport: Sendable {
     public let scenario: Scenario
     public let inputs: ProjectionInputs
     public let results: ProjectionResults
-    public let debt: ImplicitPensionDebt?
     public let metadata: RunMetadata
     public let yearly: [YearlyRow]
     public let figures: SummaryFigures
@@ -69,7 +68,6 @@ public struct RunReport: Sendable {
         self.scenario = scenario
         self.inputs = inputs
         self.results = results
-        self.debt = debt
         self.metadata = metadata
         yearly = Self.yearlyRows(results, inputs: inputs)
         figures = SummaryFigures(results: results, inputs: inputs, debt: debt)

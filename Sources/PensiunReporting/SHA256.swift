@@ -1,3 +1,5 @@
+import Foundation
+
 /// SHA-256 (FIPS 180-4), for the file hashes recorded in manifests. Small and dependency-free.
 public enum SHA256 {
     static let k: [UInt32] = [
@@ -12,6 +14,11 @@ public enum SHA256 {
     ]
 
     /// The digest of `bytes` as 64 lowercase hexadecimal digits.
+    /// The hex digest of a file's contents, or nil when it cannot be read.
+    public static func file(atPath path: String) -> String? {
+        FileManager.default.contents(atPath: path).map { hex($0) }
+    }
+
     public static func hex<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
         var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
         var message = Array(bytes)

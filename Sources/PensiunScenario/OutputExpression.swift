@@ -205,7 +205,6 @@ public struct ExpressionError: Error, Sendable, CustomStringConvertible {
 
 /// The reader of statistic expressions and targets (grammar in docs/sweeps.md).
 enum OutputExpressionParser {
-    static let statisticWords = ["mean", "sd", "median", "p5", "p25", "p50", "p75", "p95", "P"]
 
     static func expression(_ raw: String) throws(ExpressionError) -> StatisticExpression {
         let text = raw.trimmingCharacters(in: .whitespaces)
@@ -364,8 +363,5 @@ enum OutputExpressionParser {
     }
 
     /// 0.5 → "0.5", 50 → "50", 1e-3 → "0.001".
-    static func format(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
-        return "\(value)"
-    }
+    static func format(_ value: Double) -> String { YAMLCursor.format(value) }
 }

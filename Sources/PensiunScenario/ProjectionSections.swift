@@ -9,7 +9,6 @@ struct ProjectionSections {
     var files: [String] = []
     var warnings: [String] = []
     var calibration: [CalibrationTarget] = []
-    var trackNames: [String] = []
     var presentation = Presentation()
 
     init(log: DiagnosticLog) { self.log = log }
@@ -242,7 +241,6 @@ struct ProjectionSections {
                 ages.append(bup)
             } else { ok = false }
         }
-        trackNames = tracks.map(\.name)
         return ok ? TracksResult(tracks: tracks, retirementAges: ages) : nil
     }
 

@@ -56,8 +56,7 @@ public enum ScenarioLoader {
     /// Reads, composes (`extends`, `--set`) and checks the scenario at `path`. Throws
     /// ``ScenarioError`` with every problem found.
     public static func load(path: String, overrides: [String] = []) throws(ScenarioError) -> Scenario {
-        let composed = try ScenarioComposer.compose(path: path, overrides: overrides)
-        return try resolve(composed.tree, file: path, files: composed.files)
+        try ScenarioTemplate.load(path: path, overrides: overrides).resolve()
     }
 
     /// Reads and checks a scenario given as YAML text; `file` names it in messages (no `extends`).

@@ -96,7 +96,7 @@ enum ScenarioComposer {
             throw ScenarioError([.init(file: "--set", line: nil, column: nil, keyPath: key,
                                        message: "the value is not valid YAML (got '\(valueText)')")])
         }
-        return tree.setting(path[...], to: value)
+        return tree.placing(value, at: path[...], keyLocation: value.location)
     }
 
     static func yamlDiagnostic(_ error: any Error, file: String) -> ScenarioDiagnostic {

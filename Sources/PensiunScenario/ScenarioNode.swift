@@ -64,24 +64,6 @@ public indirect enum ScenarioNode: Sendable {
         return .mapping(entries, baseLocation)
     }
 
-    /// The tree with `value` placed at `path` (creating mappings on the way).
-    func setting(_ path: ArraySlice<String>, to value: ScenarioNode) -> ScenarioNode {
-        guard let first = path.first else { return value }
-        var entries: [(key: String, keyLocation: SourceLocation, value: ScenarioNode)] = []
-        var location = value.location
-        if case let .mapping(existing, l) = self {
-            entries = existing
-            location = l
-        }
-        if let i = entries.firstIndex(where: { $0.key == first }) {
-            entries[i].value = entries[i].value.setting(path.dropFirst(), to: value)
-        } else {
-            let empty = ScenarioNode.mapping([], value.location)
-            entries.append((first, value.location, empty.setting(path.dropFirst(), to: value)))
-        }
-        return .mapping(entries, location)
-    }
-
     /// The mapping entry `key`, if this is a mapping that has it.
     subscript(key: String) -> ScenarioNode? {
         if case let .mapping(entries, _) = self { return entries.first { $0.key == key }?.value }

@@ -52,7 +52,7 @@ public struct ScenarioTemplate: Sendable {
 }
 
 extension ScenarioNode {
-    /// The tree with `value` at `path`: like `setting(_:to:)`, but keys the path creates are
+    /// The tree with `value` at `path` (creating mappings on the way): keys the path creates are
     /// located at `keyLocation` and keys it replaces keep their value's new location, so that an
     /// unknown key is reported where the override named it.
     func placing(_ value: ScenarioNode, at path: ArraySlice<String>, keyLocation: SourceLocation) -> ScenarioNode {

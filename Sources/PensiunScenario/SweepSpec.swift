@@ -98,10 +98,7 @@ public enum ParameterDomain: Sendable, Equatable {
 
     /// A number as written into the scenario: whole numbers without a decimal point, others in
     /// Swift's shortest round-trip form.
-    public static func text(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
-        return "\(value)"
-    }
+    public static func text(_ value: Double) -> String { YAMLCursor.format(value) }
 }
 
 /// `outputs:`: what every variant records.

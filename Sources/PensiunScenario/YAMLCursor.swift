@@ -146,6 +146,8 @@ struct YAMLCursor {
         return value * scale
     }
 
+    /// A number as written into a scenario: whole numbers without a decimal point, others in
+    /// Swift's shortest round-trip form.
     static func format(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }

@@ -102,7 +102,7 @@ public enum PathStatistics {
         let n = finite.count
         guard n > 0 else { return EstimatedStatistic(value: .nan, standardError: .nan, count: 0) }
         let mean = SampleSummary.mean(finite)
-        let sd = n > 1 ? (finite.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(n - 1)).squareRoot() : 0
+        let sd = SampleSummary.standardDeviation(finite, mean: mean)
         switch statistic {
         case .mean:
             return EstimatedStatistic(value: mean, standardError: sd / Double(n).squareRoot(), count: n)

@@ -1,4 +1,5 @@
 import Foundation
+import PensiunReporting
 import PensiunEngine
 import PensiunScenario
 
@@ -44,35 +45,22 @@ public enum SensitivityStudy {
         return (SweepPlan(spec: spec, rows: rows), perRow)
     }
 
+    /// Runs the study `plan` (with its matrix `labels`, both from ``plan(_:)``) into `out`,
+    /// resuming from `out/work/` when an earlier run was interrupted.
     public static func run(
-        _ spec: SweepSpec, out: String, threads: Int, provenance: SweepProvenance,
+        _ spec: SweepSpec, plan: SweepPlan, labels: [String], out: String, threads: Int, provenance: SweepProvenance,
         progress: @escaping @Sendable (String) -> Void = { _ in }
     ) throws -> Result {
         let started = Date()
-        let (plan, labels) = try self.plan(spec)
         let n = try samples(spec)
         let d = spec.parameters.count
         let outputs = spec.sensitivity.outputs
-        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        let workPath = out + "/work"
-        if !FileManager.default.fileExists(atPath: workPath) {
-            for name in files { try? FileManager.default.removeItem(atPath: out + "/" + name) }
-        }
         var fingerprint = SweepDriver.fingerprint(spec, kind: "sensitivity", shard: nil, provenance: provenance)
         fingerprint += "\noutputs \(outputs.map(\.description).joined(separator: "; "))"
-        let work = try WorkFolder(path: workPath, fingerprint: fingerprint)
-        let finished = work.finished()
-        let pending = plan.variants.filter { !finished.contains($0.id) }
-        let resumed = plan.variants.count - pending.count
-        if resumed > 0 { progress("resuming: \(resumed) of \(plan.variants.count) variants already finished") }
-        let runStart = Date()
-        try VariantScheduler.run(pending, threads: threads, work: work, progress: { done, total, id, seconds in
-            let elapsed = Date().timeIntervalSince(runStart)
-            let left = elapsed / Double(done) * Double(total - done)
-            progress("variant \(id) done in \(SweepDriver.format(seconds)) s (\(done + resumed)/\(plan.variants.count); about \(SweepDriver.format(left)) s left)")
-        }) { variant, inner in
+        let work = try SweepDriver.journal(plan.variants, out: out, outputs: files, fingerprint: fingerprint,
+                                           threads: threads, progress: progress) { variant, inner in
             let results = try SweepDriver.results(of: variant, spec: spec, threads: inner)
-            return outputs.map { "\(SweepRows.number(PathStatistics.evaluate($0, in: results).value))\n" }.joined()
+            return outputs.map { "\(RunFiles.number(PathStatistics.evaluate($0, in: results).value))\n" }.joined()
         }
         // y[k][variant − 1]: output k of each variant.
         var y = [[Double]](repeating: [Double](repeating: .nan, count: plan.variants.count), count: outputs.count)
@@ -109,11 +97,9 @@ public enum SensitivityStudy {
         let variantsCSV = SweepFiles.variantsCSV(spec, plan.variants, extra: ["matrix", "row"]) { v in
             labels[v.id - 1].split(separator: ",").map(String.init)
         }
-        try DurableFile.write(variantsCSV, to: out + "/variants.csv")
-        try DurableFile.write(outputsCSV, to: out + "/outputs.csv")
-        try DurableFile.write(csv(result), to: out + "/sensitivity.csv")
-        try DurableFile.write(SweepFiles.encode(manifest), to: out + "/manifest.json")
-        DurableFile.syncFolder(out)
+        try SweepFiles.write(out: out, files: [("variants.csv", variantsCSV), ("outputs.csv", outputsCSV),
+                                               ("sensitivity.csv", csv(result))],
+                             manifest: manifest)
         work.remove()
         return result
     }
@@ -130,7 +116,7 @@ public enum SensitivityStudy {
             for (i, name) in r.parameters.enumerated() {
                 for (label, pick) in [("first_order", \SobolIndices.firstOrder), ("total", \SobolIndices.total)] {
                     let e = r.indices[k].map { $0[keyPath: pick][i] }
-                    let values = [e?.value, e?.low, e?.high].map { $0.map(SweepRows.number) ?? "" }
+                    let values = [e?.value, e?.low, e?.high].map { $0.map(RunFiles.number) ?? "" }
                     out += ([SweepFiles.field(output.description), SweepFiles.field(name), label] + values).joined(separator: ",") + "\n"
                 }
             }

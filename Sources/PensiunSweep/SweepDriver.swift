@@ -38,8 +38,6 @@ public enum SweepDriver {
     public struct Outcome: Sendable {
         /// Variants of this run (all, or the shard's).
         public let variants: Int
-        /// Of which already finished by an earlier, interrupted run.
-        public let resumed: Int
         public let rows: Int
         public let wallTime: Double
     }
@@ -74,16 +72,12 @@ public enum SweepDriver {
     /// the same text.
     public static func fingerprint(_ spec: SweepSpec, kind: String, shard: SweepShard?, provenance: SweepProvenance) -> String {
         var lines = ["pensiun \(provenance.version) \(kind)", "commit \(provenance.gitCommit ?? "unknown")",
-                     "sweep_file \(spec.file) \(hash(spec.file) ?? "missing")"]
-        for file in spec.base.files { lines.append("input \(file) \(hash(file) ?? "missing")") }
+                     "sweep_file \(spec.file) \(SHA256.file(atPath: spec.file) ?? "missing")"]
+        for file in spec.base.files { lines.append("input \(file) \(SHA256.file(atPath: file) ?? "missing")") }
         lines.append("paths \(spec.paths)")
         lines.append("seed \(spec.seed)")
         if let shard { lines.append("shard \(shard)") }
         return lines.joined(separator: "\n")
-    }
-
-    static func hash(_ file: String) -> String? {
-        FileManager.default.contents(atPath: file).map { SHA256.hex($0) }
     }
 
     /// Runs the sweep `plan` (or its `shard`) into `out`, resuming from `out/work/` when an
@@ -95,24 +89,10 @@ public enum SweepDriver {
         let started = Date()
         let spec = plan.spec
         let mine = shard.map { plan.shard($0.index, of: $0.count) } ?? plan.variants
-        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        let workPath = out + "/work"
-        if !FileManager.default.fileExists(atPath: workPath) {
-            // A new run: earlier results in this folder are stale from now on.
-            for name in SweepFiles.names { try? FileManager.default.removeItem(atPath: out + "/" + name) }
-        }
-        let work = try WorkFolder(path: workPath, fingerprint: fingerprint(spec, kind: "sweep", shard: shard, provenance: provenance))
-        let finished = work.finished()
-        let pending = mine.filter { !finished.contains($0.id) }
-        let resumed = mine.count - pending.count
-        if resumed > 0 { progress("resuming: \(resumed) of \(mine.count) variants already finished") }
         let outputs = spec.outputs
-        let runStart = Date()
-        try VariantScheduler.run(pending, threads: threads, work: work, progress: { done, total, id, seconds in
-            let elapsed = Date().timeIntervalSince(runStart)
-            let left = elapsed / Double(done) * Double(total - done)
-            progress("variant \(id) done in \(format(seconds)) s (\(done + resumed)/\(mine.count); about \(format(left)) s left)")
-        }) { variant, inner in
+        let work = try journal(mine, out: out, outputs: SweepFiles.names,
+                               fingerprint: fingerprint(spec, kind: "sweep", shard: shard, provenance: provenance),
+                               threads: threads, progress: progress) { variant, inner in
             let results = try results(of: variant, spec: spec, threads: inner)
             return SweepRows.rows(variant: variant.id, outputs: outputs, results: results)
         }
@@ -121,11 +101,39 @@ public enum SweepDriver {
         let wallTime = Date().timeIntervalSince(started)
         let manifest = SweepFiles.manifest(spec, design: plan, provenance: provenance, shard: shard,
                                            shardVariants: mine.count, threads: threads, wallTime: wallTime)
-        try SweepFiles.write(out: out, variants: SweepFiles.variantsCSV(spec, mine), results: SweepRows.header + "\n" + blocks.joined(),
+        try SweepFiles.write(out: out, files: [("variants.csv", SweepFiles.variantsCSV(spec, mine)),
+                                               ("results.csv", SweepRows.header + "\n" + blocks.joined())],
                              manifest: manifest)
         work.remove()
         let rows = blocks.reduce(0) { $0 + $1.utf8.reduce(0) { $1 == 10 ? $0 + 1 : $0 } }
-        return Outcome(variants: mine.count, resumed: resumed, rows: rows, wallTime: wallTime)
+        return Outcome(variants: mine.count, rows: rows, wallTime: wallTime)
+    }
+
+    /// Runs the `variants` that the work folder `out/work/` (identified by `fingerprint`) has not
+    /// finished, on `threads` threads, with one line of `progress` per variant; a new run first
+    /// deletes the stale `outputs` of `out`. Returns the work folder, which then holds every variant.
+    static func journal(
+        _ variants: [SweepVariant], out: String, outputs: [String], fingerprint: String, threads: Int,
+        progress: @escaping @Sendable (String) -> Void, body: @escaping @Sendable (SweepVariant, Int) throws -> String
+    ) throws -> WorkFolder {
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        let workPath = out + "/work"
+        if !FileManager.default.fileExists(atPath: workPath) {
+            // A new run: earlier results in this folder are stale from now on.
+            for name in outputs { try? FileManager.default.removeItem(atPath: out + "/" + name) }
+        }
+        let work = try WorkFolder(path: workPath, fingerprint: fingerprint)
+        let finished = work.finished()
+        let pending = variants.filter { !finished.contains($0.id) }
+        let resumed = variants.count - pending.count
+        if resumed > 0 { progress("resuming: \(resumed) of \(variants.count) variants already finished") }
+        let runStart = Date()
+        try VariantScheduler.run(pending, threads: threads, work: work, progress: { done, total, id, seconds in
+            let elapsed = Date().timeIntervalSince(runStart)
+            let left = elapsed / Double(done) * Double(total - done)
+            progress("variant \(id) done in \(format(seconds)) s (\(done + resumed)/\(variants.count); about \(format(left)) s left)")
+        }, body: body)
+        return work
     }
 
     static func format(_ seconds: Double) -> String { String(format: "%.1f", seconds) }

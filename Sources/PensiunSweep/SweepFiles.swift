@@ -23,11 +23,6 @@ public enum SweepFiles {
         return out
     }
 
-    static func encode(_ object: [String: Any]) -> String {
-        let data = try! JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-        return String(decoding: data, as: UTF8.self) + "\n"
-    }
-
     /// The manifest: what ran (version, commit, sweep file and every input file with its SHA-256,
     /// seed, paths, design, parameters, variant count) and the execution record (threads, wall
     /// time), the only part that differs between runs of the same sweep. A shard's manifest adds
@@ -36,7 +31,7 @@ public enum SweepFiles {
                                 shardVariants: Int, threads: Int, wallTime: Double, kind: String = "sweep") -> [String: Any] {
         var hashes: [String: String] = [:]
         for file in [spec.file] + spec.base.files {
-            if let h = SweepDriver.hash(file) { hashes[file] = h }
+            if let h = SHA256.file(atPath: file) { hashes[file] = h }
         }
         var object: [String: Any] = [
             "kind": kind,
@@ -58,12 +53,11 @@ public enum SweepFiles {
         return object
     }
 
-    /// Writes the three files durably (flushed to disk, renamed into place, the folder flushed), the
-    /// manifest last: the journal is deleted only after this.
-    public static func write(out: String, variants: String, results: String, manifest: [String: Any]) throws {
-        try DurableFile.write(variants, to: out + "/variants.csv")
-        try DurableFile.write(results, to: out + "/results.csv")
-        try DurableFile.write(encode(manifest), to: out + "/manifest.json")
+    /// Writes a folder's `files` (name, text) durably (flushed to disk, renamed into place, the
+    /// folder flushed), `manifest.json` last: the journal is deleted only after this.
+    public static func write(out: String, files: [(name: String, text: String)], manifest: [String: Any]) throws {
+        for file in files { try DurableFile.write(file.text, to: out + "/" + file.name) }
+        try DurableFile.write(RunJSON.encode(manifest), to: out + "/manifest.json")
         DurableFile.syncFolder(out)
     }
 
@@ -156,8 +150,8 @@ public enum SweepFiles {
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         let ids = 1...total
         try write(out: out,
-                  variants: variantHeader + "\n" + ids.map { variantBlocks[$0]! }.joined(),
-                  results: resultHeader + "\n" + ids.map { resultBlocks[$0] ?? "" }.joined(),
+                  files: [("variants.csv", variantHeader + "\n" + ids.map { variantBlocks[$0]! }.joined()),
+                          ("results.csv", resultHeader + "\n" + ids.map { resultBlocks[$0] ?? "" }.joined())],
                   manifest: manifest)
         return (total, count)
     }

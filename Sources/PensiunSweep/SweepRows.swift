@@ -1,5 +1,6 @@
 import PensiunEngine
 import PensiunMonteCarlo
+import PensiunReporting
 import PensiunScenario
 
 /// The rows of `results.csv` for one variant: `variant,scheme,metric,year,stat,value`.
@@ -7,7 +8,6 @@ public enum SweepRows {
     public static let header = "variant,scheme,metric,year,stat,value"
 
     /// Numbers in files: Swift's shortest round-trip form; nothing for NaN (no path has a value).
-    static func number(_ v: Double) -> String { v.isFinite ? "\(v)" : "" }
 
     /// Every row of one variant, in this order: the metrics (file order; per scheme; per year),
     /// then the summaries (file order; replacement averages per scheme), each with every bare
@@ -19,7 +19,7 @@ public enum SweepRows {
         func emit(scheme: Scheme?, metric: String, year: Int?, values: [Double]) {
             let prefix = "\(variant),\(scheme?.name ?? ""),\(metric),\(year.map(String.init) ?? ""),"
             for (statistic, value) in zip(outputs.statistics, evaluate(stats, of: values)) {
-                out += prefix + statistic.label + "," + number(value) + "\n"
+                out += prefix + statistic.label + "," + RunFiles.number(value) + "\n"
             }
         }
         func schemes(for metric: Metric) -> [Scheme] {
@@ -52,7 +52,7 @@ public enum SweepRows {
             }
             for (scheme, resolved) in targets {
                 let value = PathStatistics.evaluate(resolved, in: r).value
-                out += "\(variant),\(scheme?.name ?? ""),\(q.fileName),\(q.year.map(String.init) ?? ""),\(e.label),\(number(value))\n"
+                out += "\(variant),\(scheme?.name ?? ""),\(q.fileName),\(q.year.map(String.init) ?? ""),\(e.label),\(RunFiles.number(value))\n"
             }
         }
         return out
@@ -62,15 +62,14 @@ public enum SweepRows {
     /// the paths with a value, probabilities over all paths.
     static func evaluate(_ statistics: [Statistic], of values: [Double]) -> [Double] {
         let finite = values.filter { !$0.isNaN }
-        let sorted = finite.sorted()
+        let sorted = statistics.contains { if case .quantile = $0 { true } else { false } } ? finite.sorted() : []
         let n = finite.count
         let mean = n > 0 ? SampleSummary.mean(finite) : .nan
         return statistics.map { statistic in
             switch statistic {
             case .mean: return mean
             case .sd:
-                guard n > 1 else { return n == 1 ? 0 : .nan }
-                return (finite.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(n - 1)).squareRoot()
+                return n > 0 ? SampleSummary.standardDeviation(finite, mean: mean) : .nan
             case let .quantile(q):
                 return sorted.withUnsafeBufferPointer { Quantiles.sorted($0, level: q) }
             case let .probability(op, c):

@@ -84,7 +84,7 @@ struct MergeCommand: ParsableCommand {
         guard let inputs = scenario.projection else { throw failInput("\(scenarioFile): the scenario has no projection sections") }
         let hashes = first.manifest["file_sha256"] as? [String: String] ?? [:]
         for (file, hash) in hashes.sorted(by: { $0.key < $1.key }) {
-            guard let data = FileManager.default.contents(atPath: file), SHA256.hex(data) == hash else {
+            guard SHA256.file(atPath: file) == hash else {
                 throw failInput("\(file): changed since the shards were run (its SHA-256 differs from the shards' manifest)")
             }
         }

@@ -40,13 +40,13 @@ struct SensitivityCommand: ParsableCommand {
         let quiet = quiet
         let name = spec.name
         do {
-            let (plan, _) = try SensitivityStudy.plan(spec)
+            let (plan, labels) = try SensitivityStudy.plan(spec)
             try plan.validate()
             if !quiet {
                 progressLine("sensitivity \(name): \(plan.variants.count) variants of \(spec.paths) paths, \(threads) threads")
             }
             let result = try SensitivityStudy.run(
-                spec, out: folder, threads: threads,
+                spec, plan: plan, labels: labels, out: folder, threads: threads,
                 provenance: SweepProvenance(version: PensiunVersion.string, gitCommit: GitInfo.commit()),
                 progress: { line in if !quiet { progressLine("sensitivity \(name): \(line)") } })
             print(SensitivityStudy.table(result), terminator: "")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PensiunRandom
 import PensiunScenario
 import PensiunSweep
 
@@ -127,8 +128,10 @@ struct SlurmRunCommand: ParsableCommand {
 
     func validate() throws {
         if let paths, paths < 1 { throw ValidationError("--paths must be at least 1 (got \(paths)).") }
-        // PathSeeds.maximumPaths: path seeds are distinct 32-bit numbers.
-        if let paths, paths >= Int(UInt32.max) { throw ValidationError("--paths must be less than \(UInt32.max) (got \(paths)).") }
+        // Path seeds are distinct 32-bit numbers.
+        if let paths, paths >= Int(PathSeeds.maximumPaths) {
+            throw ValidationError("--paths must be less than \(PathSeeds.maximumPaths) (got \(paths)).")
+        }
         if let paths, slurm.tasks > paths { throw ValidationError(SlurmRunCommand.tooManyTasks(slurm.tasks, paths)) }
     }
 
@@ -316,8 +319,12 @@ struct SlurmPlan {
                 let temporary = path + ".partial-\(getpid())"
                 try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
                 try fm.setAttributes([.posixPermissions: 0o755], ofItemAtPath: temporary)
-                if fm.fileExists(atPath: path) { try fm.removeItem(atPath: path) }
-                try fm.moveItem(atPath: temporary, toPath: path)
+                // rename(2) replaces an earlier script in one step: there is never no script.
+                guard rename(temporary, path) == 0 else {
+                    let reason = String(cString: strerror(errno))
+                    try? fm.removeItem(atPath: temporary)
+                    throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: reason])
+                }
             }
         } catch {
             throw failInput("\(shards): cannot write the scripts (\(error.localizedDescription))")
