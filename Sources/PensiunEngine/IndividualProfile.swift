@@ -75,22 +75,17 @@ public struct ProfileProjector: Sendable {
             let w = d.wageIndex[t]
             let s = track.scale(service: n) * w
             if let dc, year == dc.year, !isDC {
-                switch dc.transition {
-                case .newEntrants: break
-                case .supplementary: isDC = true
-                case let .switchUnderAge(a) where age < a: fallthrough
-                case .all:
+                if dc.transition == .supplementary { isDC = true }
+                if dc.transition.switches(age: age) {
                     accruesDB = false; isDC = true; nr = n
                     let br = track.scale(service: n) * w
                     switch dc.accruedRights {
                     case .frozenDB: rights = 1; frozenBase = br
                     case let .recognitionBond(rho):
                         rights = 2
-                        let bup = rules.retirementAge[spec.track][t]
-                        let factor = context.grid.annuityDue(.annuitants, spec.sex, age: bup, yearIndex: t + max(0, bup - age), kappa: 0, rate: rho) - 11.0 / 24.0
-                        bond = min(db.cap, db.accrualRate * Double(n)) * br * db.monthsPaid * factor * pow(1 + rho, -Double(max(0, bup - age)))
+                        bond = context.recognitionBond(sex: spec.sex, age: age, service: n, bup: rules.retirementAge[spec.track][t],
+                                                       t: t, rho: rho, base: br, db: db)
                     }
-                case .switchUnderAge: break
                 }
             }
             let dcNow = isDC && (dc.map { year >= $0.year } ?? false)

@@ -238,28 +238,17 @@ struct LanePlan: Sendable {
                 for c in cohorts.indices where cohorts[c].start <= t {
                     let service = t - cohorts[c].entryIndex
                     let age = cohorts[c].entryAge + service
-                    let switches: Bool
-                    switch dc.transition {
-                    case .newEntrants: switches = false
-                    case let .switchUnderAge(limit): switches = age < limit
-                    case .all: switches = true
-                    case .supplementary:
-                        cohorts[c].isDC = true
-                        switches = false
-                    }
-                    guard switches else { continue }
+                    if dc.transition == .supplementary { cohorts[c].isDC = true }
+                    guard dc.transition.switches(age: age) else { continue }
                     let k = cohorts[c].track
                     cohorts[c].accruesDB = false
                     cohorts[c].isDC = true
                     cohorts[c].serviceAtReform = service
                     if let rho = bondRate {
                         cohorts[c].rights = 2
-                        let bup = rules.retirementAge[k][t]
-                        let yearsToBUP = max(0, bup - age)
-                        let factor = grid.annuityDue(.annuitants, Sex.at(cohorts[c].sex), age: bup, yearIndex: t + yearsToBUP,
-                                                     kappa: 0, rate: rho) - 11.0 / 24.0
-                        cohorts[c].bond = min(db.cap, db.accrualRate * Double(service)) * inputs.tracks[k].scale(service: service)
-                            * db.monthsPaid * factor * pow(1 + rho, -Double(yearsToBUP))
+                        cohorts[c].bond = context.recognitionBond(sex: Sex.at(cohorts[c].sex), age: age, service: service,
+                                                                  bup: rules.retirementAge[k][t], t: t, rho: rho,
+                                                                  base: inputs.tracks[k].scale(service: service), db: db)
                     } else {
                         cohorts[c].rights = 1
                     }

@@ -24,22 +24,25 @@ public struct MortalityGrid: Sendable {
         maximumAge = omega
         years = calendar.horizon + omega + 2
         let ages = omega + 1
+        // The improvement (1 − i_x)^(y − base year) by year and age, and the base rates by sex and
+        // age, once: every basis and sex reads them.
+        var decline = [Double](repeating: 0, count: years * ages)
+        for t in 0..<years {
+            let exponent = Double(calendar.startYear + t - mortality.baseYear)
+            for x in 0..<omega { decline[t * ages + x] = pow(1 - mortality.improvementRate(age: x), exponent) }
+        }
+        let baseRates = Sex.allCases.map { sex in
+            let table = mortality.base[sex]!
+            return (0..<omega).map { x in x < table.firstAge ? table.q(table.firstAge) : table.q(x) }
+        }
         var grid = [Double](repeating: 0, count: MortalityBasisKind.allCases.count * 2 * years * ages)
         for basis in MortalityBasisKind.allCases {
             for sex in Sex.allCases {
-                let table = mortality.base[sex]!
-                let f = mortality.factor(basis, sex)
+                let f = mortality.factor(basis, sex), base = baseRates[sex.index]
                 for t in 0..<years {
-                    let exponent = Double(calendar.startYear + t - mortality.baseYear)
                     let row = ((basis.rawValue * 2 + sex.index) * years + t) * ages
-                    for x in 0...omega {
-                        if x >= omega {
-                            grid[row + x] = .infinity
-                            continue
-                        }
-                        let base = x < table.firstAge ? table.q(table.firstAge) : table.q(x)
-                        grid[row + x] = f * base * pow(1 - mortality.improvementRate(age: x), exponent)
-                    }
+                    for x in 0..<omega { grid[row + x] = f * base[x] * decline[t * ages + x] }
+                    grid[row + omega] = .infinity
                 }
             }
         }

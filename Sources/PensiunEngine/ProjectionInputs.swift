@@ -352,6 +352,16 @@ public enum TransitionPolicy: Sendable, Equatable {
     case switchUnderAge(Int)
     case all
     case supplementary
+
+    /// Whether an active aged `age` at the start of the reform year leaves the DB with accrued
+    /// rights (supplementary members stay in the DB and add a DC account; MODEL.md §6).
+    public func switches(age: Int) -> Bool {
+        switch self {
+        case .newEntrants, .supplementary: return false
+        case let .switchUnderAge(limit): return age < limit
+        case .all: return true
+        }
+    }
 }
 
 /// What happens to DB rights already earned by a switcher.

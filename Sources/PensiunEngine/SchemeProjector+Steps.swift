@@ -10,16 +10,8 @@ extension SchemeProjector {
         for c in 0..<actives.cohortCount {
             let service = t - actives.entryIndex[c]
             let age = actives.entryAge[c] + service
-            let switches: Bool
-            switch dc.transition {
-            case .newEntrants: switches = false
-            case let .switchUnderAge(limit): switches = age < limit
-            case .all: switches = true
-            case .supplementary:
-                actives.isDC[c] = true
-                switches = false
-            }
-            guard switches else { continue }
+            if dc.transition == .supplementary { actives.isDC[c] = true }
+            guard dc.transition.switches(age: age) else { continue }
             let k = actives.track[c]
             let br = context.inputs.tracks[k].scale(service: service) * wage
             actives.accruesDB[c] = false
@@ -31,12 +23,8 @@ extension SchemeProjector {
                 actives.frozenBase[c] = br
             case let .recognitionBond(rho):
                 actives.rights[c] = 2
-                let bup = rules.retirementAge[k][t]
-                let yearsToBUP = max(0, bup - age)
-                let sex = Sex.at(actives.sex[c])
-                let factor = context.grid.annuityDue(.annuitants, sex, age: bup, yearIndex: t + yearsToBUP, kappa: 0, rate: rho) - 11.0 / 24.0
-                actives.bond[c] = min(db.cap, db.accrualRate * Double(service)) * br * db.monthsPaid * factor
-                    * pow(1 + rho, -Double(yearsToBUP))
+                actives.bond[c] = context.recognitionBond(sex: Sex.at(actives.sex[c]), age: age, service: service,
+                                                          bup: rules.retirementAge[k][t], t: t, rho: rho, base: br, db: db)
             }
         }
     }
