@@ -1,9 +1,9 @@
 import Foundation
 
 /// Number formats shared by the text renderers: deterministic, locale-independent.
-enum Format {
+public enum Format {
     /// 1234567.891 → "1,234,567.9" (digits after the point as given).
-    static func grouped(_ value: Double, decimals: Int = 1) -> String {
+    public static func grouped(_ value: Double, decimals: Int = 1) -> String {
         guard value.isFinite else { return "n/a" }
         let text = String(format: "%.\(decimals)f", abs(value))
         let parts = text.split(separator: ".", maxSplits: 1)
@@ -21,19 +21,19 @@ enum Format {
     }
 
     /// 0.01234 → "1.23%".
-    static func percent(_ value: Double, decimals: Int = 2) -> String {
+    public static func percent(_ value: Double, decimals: Int = 2) -> String {
         guard value.isFinite else { return "n/a" }
         let text = String(format: "%.\(decimals)f%%", abs(value) * 100)
         return (value < 0 && text.contains(where: { $0 != "0" && $0 != "." && $0 != "%" }) ? "−" : "") + text
     }
 
     /// Pads on the left to `width`.
-    static func right(_ text: String, _ width: Int) -> String {
+    public static func right(_ text: String, _ width: Int) -> String {
         text.count >= width ? text : String(repeating: " ", count: width - text.count) + text
     }
 
     /// Pads on the right to `width`.
-    static func left(_ text: String, _ width: Int) -> String {
+    public static func left(_ text: String, _ width: Int) -> String {
         text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
     }
 }

@@ -142,16 +142,15 @@ public enum SensitivityStudy {
                 continue
             }
             out += String(format: "  (variance %.4g)\n", s.variance)
-            out += "  rank  " + pad("parameter", nameWidth) + "      S1  " + pad("interval", 16) + "      ST  interval\n"
+            out += "  rank  " + Format.left("parameter", nameWidth) + "      S1  " + Format.left("interval", 16) + "      ST  interval\n"
             let order = r.parameters.indices.sorted { (s.total[$0].value, -$0) > (s.total[$1].value, -$1) }
             for (rank, i) in order.enumerated() {
                 let a = s.firstOrder[i], b = s.total[i]
-                out += String(format: "  %4d  ", rank + 1) + pad(cut(r.parameters[i]), nameWidth)
+                out += String(format: "  %4d  ", rank + 1) + Format.left(cut(r.parameters[i]), nameWidth)
                     + "  \(f(a.value))  [\(f(a.low)), \(f(a.high))]  \(f(b.value))  [\(f(b.low)), \(f(b.high))]\n"
             }
         }
         return out
     }
 
-    static func pad(_ s: String, _ width: Int) -> String { s.count >= width ? s : s + String(repeating: " ", count: width - s.count) }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PensiunReporting
 
 /// `pensiun compare A B`: what moved between two finished run folders, largest moves first.
 struct CompareCommand: ParsableCommand {
@@ -218,7 +219,7 @@ struct RunComparison {
         years.sort(by: order)
         lines.append("")
         lines.append("Headline figures (summary.json), largest relative change first")
-        lines.append(Columns.left("figure", 52) + Columns.right("A", 12) + Columns.right("B", 12) + Columns.right("B − A", 12) + Columns.right("change", 12))
+        lines.append(Format.left("figure", 52) + Format.right("A", 12) + Format.right("B", 12) + Format.right("B − A", 12) + Format.right("change", 12))
         lines.append(String(repeating: "─", count: w))
         func row(_ m: Move, year: Bool) {
             var difference = "", change = ""
@@ -228,8 +229,8 @@ struct RunComparison {
             } else {
                 change = m.a == nil ? "new in B" : "gone in B"
             }
-            lines.append(Columns.left(Self.fitName(m.name, 51), 52) + Columns.right(Self.number(m.a), 12) + Columns.right(Self.number(m.b), 12)
-                         + Columns.right(difference, 12) + Columns.right(change, 12))
+            lines.append(Format.left(Self.fitName(m.name, 51), 52) + Format.right(Self.number(m.a), 12) + Format.right(Self.number(m.b), 12)
+                         + Format.right(difference, 12) + Format.right(change, 12))
         }
         for m in moves { row(m, year: false) }
         if !years.isEmpty {
@@ -262,13 +263,13 @@ struct RunComparison {
         series.sort { abs($0.r) != abs($1.r) ? abs($0.r) > abs($1.r) : $0.key < $1.key }
         lines.append("")
         lines.append("Yearly medians (yearly.csv, p50): per scheme and metric, the year that moved most")
-        lines.append(Columns.left("scheme", 9) + Columns.left("metric", 37) + Columns.right("year", 6) + Columns.right("A", 12)
-                     + Columns.right("B", 12) + Columns.right("B − A", 12) + Columns.right("change", 12))
+        lines.append(Format.left("scheme", 9) + Format.left("metric", 37) + Format.right("year", 6) + Format.right("A", 12)
+                     + Format.right("B", 12) + Format.right("B − A", 12) + Format.right("change", 12))
         lines.append(String(repeating: "─", count: w))
         for m in series.prefix(top) {
-            lines.append(Columns.left(Self.fit(m.key.scheme, 8), 9) + Columns.left(Self.fitName(m.key.metric, 36), 37) + Columns.right("\(m.year)", 6)
-                         + Columns.right(Self.number(m.a), 12) + Columns.right(Self.number(m.b), 12) + Columns.right(Self.number(m.b - m.a), 12)
-                         + Columns.right(Self.change(m.r), 12))
+            lines.append(Format.left(Self.fit(m.key.scheme, 8), 9) + Format.left(Self.fitName(m.key.metric, 36), 37) + Format.right("\(m.year)", 6)
+                         + Format.right(Self.number(m.a), 12) + Format.right(Self.number(m.b), 12) + Format.right(Self.number(m.b - m.a), 12)
+                         + Format.right(Self.change(m.r), 12))
         }
         if series.isEmpty { lines.append("(no median differs)") }
         var tail = "\(min(top, series.count)) of \(series.count) changed series shown"
@@ -279,16 +280,5 @@ struct RunComparison {
             lines.append("Rows in one folder only (different years or metrics): \(onlyA) in A, \(onlyB) in B.")
         }
         return lines.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }.joined(separator: "\n") + "\n"
-    }
-}
-
-/// Column padding (the tool's own copy: the reporting module's formatter is internal).
-private enum Columns {
-    static func right(_ text: String, _ width: Int) -> String {
-        text.count >= width ? text : String(repeating: " ", count: width - text.count) + text
-    }
-
-    static func left(_ text: String, _ width: Int) -> String {
-        text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
     }
 }

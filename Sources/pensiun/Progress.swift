@@ -1,4 +1,5 @@
 import Foundation
+import PensiunReporting
 import Synchronization
 
 /// Progress of a Monte Carlo run on standard error, redrawn in place on one line: paths done,
@@ -76,12 +77,8 @@ final class ProgressReporter: Sendable {
         return "\(s / 3600) h " + String(format: "%02d", (s % 3600) / 60) + " min"
     }
 
-    static func grouped(_ n: Int) -> String {
-        var digits = String(n), groups: [String] = []
-        while digits.count > 3 { groups.insert(String(digits.suffix(3)), at: 0); digits.removeLast(3) }
-        groups.insert(digits, at: 0)
-        return groups.joined(separator: ",")
-    }
+    /// 1234567 → "1,234,567" (counts, never negative).
+    static func grouped(_ n: Int) -> String { Format.grouped(Double(n), decimals: 0) }
 
     static func seconds(_ d: Duration) -> Double {
         Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18

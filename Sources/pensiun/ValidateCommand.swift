@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PensiunReporting
 import PensiunScenario
 
 /// `pensiun validate`: checks a scenario and prints every problem at once.
@@ -53,8 +54,7 @@ struct ExplainCommand: ParsableCommand {
         for d in loaded.defaults { lines.append(("\(d.key) = \(d.value)", "default")) }
         let width = min(70, lines.map(\.0.count).max() ?? 0)
         for (text, source) in lines {
-            let padded = text.count < width ? text + String(repeating: " ", count: width - text.count) : text
-            print("\(padded)  # \(source)")
+            print("\(Format.left(text, width))  # \(source)")
         }
         for warning in loaded.warnings { print("# warning: \(warning)") }
     }
