@@ -24,16 +24,28 @@ public struct ProjectionResults: Sendable {
     public var profiles: [Double]
 
     public init(paths: Range<Int>, horizon: Int, startYear: Int, trackCount: Int, profileCount: Int = 0) {
+        self.init(paths: paths, horizon: horizon, startYear: startYear, trackCount: trackCount, profileCount: profileCount,
+                  filled: true)
+    }
+
+    /// With `filled` false the arrays are left unwritten, for a caller that writes every element
+    /// before any is read (``MonteCarloProjection/run(paths:seed:threads:progress:)``, whose blocks
+    /// store all their columns): the pages are then first touched by the worker threads, in
+    /// parallel, instead of being filled once here and again by the workers.
+    init(paths: Range<Int>, horizon: Int, startYear: Int, trackCount: Int, profileCount: Int, filled: Bool) {
+        func array(_ count: Int, _ value: Double) -> [Double] {
+            filled ? .init(repeating: value, count: count) : .init(unsafeUninitializedCapacity: count) { _, n in n = count }
+        }
         self.profileCount = profileCount
-        profiles = .init(repeating: .nan, count: profileCount * 2 * ProfileOutcome.Quantity.allCases.count * paths.count)
+        profiles = array(profileCount * 2 * ProfileOutcome.Quantity.allCases.count * paths.count, .nan)
         self.paths = paths
         self.horizon = horizon
         self.startYear = startYear
         self.trackCount = trackCount
-        values = .init(repeating: 0, count: 2 * Metric.allCases.count * (horizon + 1) * paths.count)
-        byTrack = .init(repeating: .nan, count: 2 * 3 * trackCount * horizon * paths.count)
+        values = array(2 * Metric.allCases.count * (horizon + 1) * paths.count, 0)
+        byTrack = array(2 * 3 * trackCount * horizon * paths.count, .nan)
         summaries = []
-        gdp = .init(repeating: 0, count: (horizon + 1) * paths.count)
+        gdp = array((horizon + 1) * paths.count, 0)
     }
 
     /// Joins results of adjacent path ranges (in order) into the results of their union: the
@@ -140,7 +152,8 @@ public struct MonteCarloProjection: Sendable {
         let summaries = SlotArray<[PathSummary]>(count: plan.blockCount)
         let done = Atomic<Int>(0)
         var results = ProjectionResults(paths: paths, horizon: context.horizon, startYear: context.startYear,
-                                        trackCount: context.inputs.tracks.count, profileCount: context.inputs.profiles.count)
+                                        trackCount: context.inputs.tracks.count, profileCount: context.inputs.profiles.count,
+                                        filled: false)
         let shape = results.shape
         // Each block stores its own paths' columns, from its worker thread: blocks write disjoint
         // columns, so the results do not depend on which thread ran which block.
