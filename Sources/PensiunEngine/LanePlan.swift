@@ -153,6 +153,8 @@ struct LanePlan: Sendable {
     let deferredAges: ClosedRange<Int>?
     /// The ages at which DC balances earn a return: those of the DC records and deferred members.
     let dcAges: ClosedRange<Int>?
+    /// Whether any row has an award per unit Φ (a frozen base revalued by the DB rule).
+    let hasFrozenAwards: Bool
     /// Whether every pensioner and disabled member has survivor rights, so that their count with
     /// rights is their count: a scheme without DC (whose annuitants have none) whose every
     /// disability and retirement award carries a survivor pension, as every initial pensioner does.
@@ -425,6 +427,10 @@ struct LanePlan: Sendable {
         }
         rowStart.append(rows.count)
         dcStart.append(records.count)
+        hasFrozenAwards = rows.contains {
+            $0.survivorAmountFrozen != 0 || $0.disabledDBFrozen != 0 || $0.disabledContingentFrozen != 0
+                || $0.retiredDBFrozen != 0 || $0.retiredContingentFrozen != 0
+        }
         self.groups = groups
         self.rows = rows
         self.rowStart = rowStart

@@ -18,38 +18,57 @@ extension LaneProjector {
         plan.rows.withUnsafeBufferPointer { rows in
             plan.trackEntries.withUnsafeBufferPointer { entries in
                 plan.dc.withUnsafeBufferPointer { records in
+                var c = 0
+                while c < n {
+                    indexedWage[vector: c] = wage[vector: c] * index[vector: c]
+                    indexedFrozen[vector: c] = frozenIndex[vector: c] * index[vector: c]
+                    c += laneWidth
+                }
+                let frozen = plan.hasFrozenAwards
                 for r in first..<last {
                     let row = rows[r]
                     let a0 = m0, ad = md, a1 = m1
                     let g = mu + row.group * n
                     let u = grid.uncapped(.actives, Sex.at(row.sex), age: row.age, yearIndex: t)
-                    let f = factors + row.age * n
-                    var c = 0
-                    while c < n {
-                        let m = g[vector: c]
-                        let dead = m * capped(u * f[vector: c])
-                        a0[vector: c] = m
-                        ad[vector: c] = dead
-                        a1[vector: c] = m - dead
-                        g[vector: c] = m - dead
-                        active[vector: c] += row.count * m
-                        surviving[vector: c] += row.countNext * (m - dead)
-                        pay[vector: c] += row.pay * m
-                        c += laneWidth
-                    }
-                    if row.hasDBAwards {
-                        c = 0
+                    let f = factors + row.age * factorStride
+                    /// μ through the year's deaths with the row's sums and award lanes; the flags
+                    /// are constants at each call, so each call is its own loop.
+                    @inline(__always) func step(db: Bool, dc: Bool, awards: Bool, frozen: Bool) {
+                        var c = 0
                         while c < n {
-                            let w = wage[vector: c] * index[vector: c], phi = frozenIndex[vector: c] * index[vector: c]
-                            awardW[vector: c] = a1[vector: c] * w
-                            awardFrozen[vector: c] = a1[vector: c] * phi
-                            deathW[vector: c] = ad[vector: c] * w
-                            deathFrozen[vector: c] = ad[vector: c] * phi
+                            let m = g[vector: c]
+                            let dead = m * capped(u * f[vector: c])
+                            let next = m - dead
+                            a0[vector: c] = m
+                            ad[vector: c] = dead
+                            a1[vector: c] = next
+                            g[vector: c] = next
+                            active[vector: c] += row.count * m
+                            surviving[vector: c] += row.countNext * next
+                            pay[vector: c] += row.pay * m
+                            if db { payDB[vector: c] += row.payDB * m }
+                            if dc { dcBase[vector: c] += row.dcBase * m }
+                            if awards {
+                                let w = indexedWage[vector: c]
+                                awardW[vector: c] = next * w
+                                deathW[vector: c] = dead * w
+                                if frozen {
+                                    let phi = indexedFrozen[vector: c]
+                                    awardFrozen[vector: c] = next * phi
+                                    deathFrozen[vector: c] = dead * phi
+                                }
+                            }
                             c += laneWidth
                         }
                     }
-                    if row.payDB != 0 { laneAdd(payDB, row.payDB, a0, n) }
-                    if row.dcBase != 0 { laneAdd(dcBase, row.dcBase, a0, n) }
+                    switch (row.payDB != 0, row.dcBase != 0, row.hasDBAwards, frozen) {
+                    case (true, false, true, false): step(db: true, dc: false, awards: true, frozen: false)
+                    case (true, false, false, _): step(db: true, dc: false, awards: false, frozen: false)
+                    case (false, true, false, _): step(db: false, dc: true, awards: false, frozen: false)
+                    case (false, true, true, false): step(db: false, dc: true, awards: true, frozen: false)
+                    case (false, false, false, _): step(db: false, dc: false, awards: false, frozen: false)
+                    default: step(db: row.payDB != 0, dc: row.dcBase != 0, awards: row.hasDBAwards, frozen: frozen)
+                    }
                     if row.bondStart != 0 || row.bondDeaths != 0 {
                         laneAdd(bondStock, row.bondStart, a0, n)
                         laneAdd(bondRedeemed, row.bondDeaths, ad, n)
@@ -339,7 +358,7 @@ extension LaneProjector {
                     var annuitySum = annuities[vector: c], topupSum = topups[vector: c], entrySum = entries[vector: c]
                     while x >= floor {
                         let i = (s * ages + x) * n + c
-                        let q = capped(rates[x] * factors[vector: x * n + c])
+                        let q = capped(rates[x] * factors[vector: x * factorStride + c])
                         let count = pool.count[vector: i], db = pool.db[vector: i]
                         let contingent = pool.contingent[vector: i]
                         let rights = rightsAreCounts ? count : pool.withRights[vector: i]
@@ -381,7 +400,7 @@ extension LaneProjector {
                 } else {
                     while x >= floor {
                         let i = (s * ages + x) * n + c
-                        let q = capped(rates[x] * factors[vector: x * n + c])
+                        let q = capped(rates[x] * factors[vector: x * factorStride + c])
                         let count = pool.count[vector: i], db = pool.db[vector: i]
                         stockSum += count
                         dbSum += db
@@ -430,7 +449,7 @@ extension LaneProjector {
                     }
                     if occupied {
                         let u = grid.uncapped(.deferred, sex, age: x, yearIndex: t)
-                        let f = factors + x * n
+                        let f = factors + x * factorStride
                         let buys = x + 1 >= bup || x + 1 >= ages
                         let annuity = buys && dc.payout == .annuity && x + 1 < ages ? inverseAnnuityFactor(sex: s, age: x + 1, t: t) : nil
                         let to = (s * ages + min(x + 1, ages - 1)) * n

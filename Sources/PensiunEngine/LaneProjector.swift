@@ -31,6 +31,9 @@ final class LaneProjector {
     let groupFund: Lanes
     let m0: Lanes, md: Lanes, m1: Lanes
     let factors: Lanes
+    /// The distance between ages in `factors` and `discountedFactors`: 0 when β is the same at
+    /// every age (one row of lanes serves every age), else the lane count.
+    let factorStride: Int
     /// v · exp(−β_x κ_t) by age and lane, v the year's annuity discount factor.
     let discountedFactors: Lanes
     /// Uncapped mortality rates of one basis by age, and along one cohort diagonal (scratch).
@@ -52,6 +55,8 @@ final class LaneProjector {
     let retired: LanePool, disabled: LanePool, survivors: LanePool
     /// Per row: μ(t+1)·W·x, μ(t+1)·Φ·x, μ q·W·x and μ q·Φ·x (x the year's indexation factor).
     let awardW: Lanes, awardFrozen: Lanes, deathW: Lanes, deathFrozen: Lanes
+    /// W·x and Φ·x of the year, by lane.
+    let indexedWage: Lanes, indexedFrozen: Lanes
     let deferredCount: Lanes, deferredBalance: Lanes
     let replacementSum: Lanes, replacementCount: Lanes
     let frozenIndex: Lanes, frozenRatio: Lanes, reformWage: Lanes, reserve: Lanes, index: Lanes, entrants: Lanes
@@ -74,6 +79,7 @@ final class LaneProjector {
         md = m.make(lanes)
         m1 = m.make(lanes)
         factors = m.make(ages * lanes)
+        factorStride = context.grid.uniformBeta ? 0 : lanes
         discountedFactors = m.make(ages * lanes)
         rates = m.make(ages)
         returns = m.make(ages * lanes)
@@ -93,6 +99,8 @@ final class LaneProjector {
         awardFrozen = m.make(lanes)
         deathW = m.make(lanes)
         deathFrozen = m.make(lanes)
+        indexedWage = m.make(lanes)
+        indexedFrozen = m.make(lanes)
         let deferredCells = 2 * trackCount * ages * lanes
         deferredCount = m.make(deferredCells)
         deferredBalance = m.make(deferredCells)
@@ -141,14 +149,13 @@ final class LaneProjector {
         for i in annuityStamp.indices { annuityStamp[i] = -1 }
     }
 
-    /// Fills exp(−β_x κ_t) by age and lane (1 when κ_t = 0).
+    /// Fills exp(−β_x κ_t) by age and lane (1 when κ_t = 0); one row of lanes when β is uniform.
     func fillFactors(_ d: LaneDrivers, t: Int) {
         let grid = context.grid
         for l in 0..<lanes {
             let kappa = d.kappa[t * lanes + l]
             if grid.uniformBeta {
-                let f = kappa == 0 ? 1 : exp(-grid.beta[0] * kappa)
-                for x in 0..<ages { factors[x * lanes + l] = f }
+                factors[l] = kappa == 0 ? 1 : exp(-grid.beta[0] * kappa)
             } else {
                 for x in 0..<ages { factors[x * lanes + l] = kappa == 0 ? 1 : exp(-grid.beta[x] * kappa) }
             }
@@ -174,7 +181,7 @@ final class LaneProjector {
         // registers (four independent recursions overlap), then four at a time.
         // v (1 − min(1, u f)) = v − min(v, u · v f), with v f by age and lane in `discountedFactors`.
         @inline(__always) func step(_ a: Int, _ c: Int, _ v: LaneVector, _ next: LaneVector) -> LaneVector {
-            let uvf = diagonal[a] * discountedFactors[vector: a * lanes + c]
+            let uvf = diagonal[a] * discountedFactors[vector: a * factorStride + c]
             return 1 + (v - v.replacing(with: uvf, where: uvf .< v)) * next
         }
         @inline(__always) func store(_ c: Int, _ value: LaneVector) {
@@ -220,7 +227,8 @@ final class LaneProjector {
         for l in 0..<lanes {
             for t in max(0, tr)..<horizon {
                 let e = d.equity[t * lanes + l], b = d.bondReturn[t * lanes + l], c = d.cash[t * lanes + l]
-                for x in 0..<ages {
+                // Ages from the glide path's last one have its weights, so their return is that age's.
+                for x in 0..<min(ages, dc.glidePath.count) {
                     let r = dc.portfolioReturn(age: x, equity: e, bond: b, cash: c)
                     if r <= -1 { throw PortfolioReturnError(path: d.paths[l], year: context.startYear + t, age: x, value: r) }
                 }
@@ -261,7 +269,7 @@ final class LaneProjector {
                     let j = dc.annuityRate(bondYield: d.bondYield[t * n + l])
                     rateV[l] = 1 / (1 + j)
                 }
-                for x in 0..<ages {
+                for x in 0..<(factorStride == 0 ? 1 : ages) {
                     var c = 0
                     while c < n {
                         discountedFactors[vector: x * n + c] = rateV[vector: c] * factors[vector: x * n + c]
