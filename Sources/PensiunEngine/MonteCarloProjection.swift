@@ -103,7 +103,7 @@ public struct ProjectionResults: Sendable {
     }
 }
 
-/// The Monte Carlo runner (MODEL.md §7): paths in fixed blocks on all cores; path p's draws
+/// The Monte Carlo runner (MODEL.md §7): paths in blocks on all cores; path p's draws
 /// depend only on (seed, p), so results are identical for any thread count and any split.
 public struct MonteCarloProjection: Sendable {
     public let context: ProjectionContext
@@ -111,8 +111,21 @@ public struct MonteCarloProjection: Sendable {
     /// The lane engine's plans of the two schemes, or nil under process risk (which needs the
     /// general engine's member counts drawn per path).
     let plans: [LanePlan]?
-    /// Paths per block.
-    public static let blockSize = 64
+    /// The paths per block aimed at: 96 lanes amortise each row's and record's scalar work best on
+    /// the flagship (BENCHMARKS.md: 64 and 128 are slower).
+    public static let blockSize = 96
+
+    /// The blocks of a run on `threads` threads: about ``blockSize`` paths each (a multiple of the
+    /// four-lane vector), with a block count rounded up to a multiple of the thread count so the
+    /// threads finish together, and one block per thread (of at least 16 paths) when there are
+    /// fewer paths than that. Lanes never mix, so the split changes no number (MODEL.md §7).
+    public static func blocks(paths: Range<Int>, threads: Int) -> ParallelBlocks {
+        let n = paths.count, threads = max(1, threads)
+        var count = max(1, (n + blockSize - 1) / blockSize)
+        count = count < threads ? max(1, min(threads, n / 16)) : (count + threads - 1) / threads * threads
+        let size = ((n + count - 1) / count + laneWidth - 1) / laneWidth * laneWidth
+        return ParallelBlocks(paths: paths, blockSize: max(size, 1), threads: threads)
+    }
 
     /// Which engine projects the paths: the lane engine whenever process risk is off (the
     /// default), or the general per-path engine (kept as a second implementation for the tests).
@@ -147,7 +160,7 @@ public struct MonteCarloProjection: Sendable {
     /// thread, not necessarily in increasing order); it does not affect the results.
     public func run(paths: Range<Int>, seed: UInt64, threads: Int,
                     progress: (@Sendable (Int) -> Void)? = nil) throws -> ProjectionResults {
-        let plan = ParallelBlocks(paths: paths, blockSize: Self.blockSize, threads: threads)
+        let plan = Self.blocks(paths: paths, threads: threads)
         let seeds = PathSeeds(master: seed)
         let summaries = SlotArray<[PathSummary]>(count: plan.blockCount)
         let done = Atomic<Int>(0)
