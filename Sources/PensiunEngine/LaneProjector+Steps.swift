@@ -26,11 +26,12 @@ extension LaneProjector {
                 }
                 let frozen = plan.hasFrozenAwards
                 for r in first..<last {
-                    let row = rows[r]
+                    // Through a pointer: a copy of the row (296 bytes) would be a memcpy per row.pointee.
+                    let row = rows.baseAddress.unsafelyUnwrapped + r
                     let a0 = m0, ad = md, a1 = m1
-                    let g = mu + row.group * n
-                    let u = grid.uncapped(.actives, Sex.at(row.sex), age: row.age, yearIndex: t)
-                    let f = factors + row.age * factorStride
+                    let g = mu + row.pointee.group * n
+                    let u = grid.uncapped(.actives, Sex.at(row.pointee.sex), age: row.pointee.age, yearIndex: t)
+                    let f = factors + row.pointee.age * factorStride
                     /// μ through the year's deaths with the row's sums and award lanes; the flags
                     /// are constants at each call, so each call is its own loop.
                     @inline(__always) func step(db: Bool, dc: Bool, awards: Bool, frozen: Bool) {
@@ -43,11 +44,11 @@ extension LaneProjector {
                             ad[vector: c] = dead
                             a1[vector: c] = next
                             g[vector: c] = next
-                            active[vector: c] += row.count * m
-                            surviving[vector: c] += row.countNext * next
-                            pay[vector: c] += row.pay * m
-                            if db { payDB[vector: c] += row.payDB * m }
-                            if dc { dcBase[vector: c] += row.dcBase * m }
+                            active[vector: c] += row.pointee.count * m
+                            surviving[vector: c] += row.pointee.countNext * next
+                            pay[vector: c] += row.pointee.pay * m
+                            if db { payDB[vector: c] += row.pointee.payDB * m }
+                            if dc { dcBase[vector: c] += row.pointee.dcBase * m }
                             if awards {
                                 let w = indexedWage[vector: c]
                                 awardW[vector: c] = next * w
@@ -61,54 +62,54 @@ extension LaneProjector {
                             c += laneWidth
                         }
                     }
-                    switch (row.payDB != 0, row.dcBase != 0, row.hasDBAwards, frozen) {
+                    switch (row.pointee.payDB != 0, row.pointee.dcBase != 0, row.pointee.hasDBAwards, frozen) {
                     case (true, false, true, false): step(db: true, dc: false, awards: true, frozen: false)
                     case (true, false, false, _): step(db: true, dc: false, awards: false, frozen: false)
                     case (false, true, false, _): step(db: false, dc: true, awards: false, frozen: false)
                     case (false, true, true, false): step(db: false, dc: true, awards: true, frozen: false)
                     case (false, false, false, _): step(db: false, dc: false, awards: false, frozen: false)
-                    default: step(db: row.payDB != 0, dc: row.dcBase != 0, awards: row.hasDBAwards, frozen: frozen)
+                    default: step(db: row.pointee.payDB != 0, dc: row.pointee.dcBase != 0, awards: row.pointee.hasDBAwards, frozen: frozen)
                     }
-                    if row.bondStart != 0 || row.bondDeaths != 0 {
-                        laneAdd(bondStock, row.bondStart, a0, n)
-                        laneAdd(bondRedeemed, row.bondDeaths, ad, n)
-                        laneAdd(bondDeaths, row.bondDeaths, ad, n)
-                        laneAdd(bondRedeemed, row.bondExits, a1, n)
-                        if t == horizon - 1 { laneAdd(bondEnd, row.bondNext, a1, n) }
+                    if row.pointee.bondStart != 0 || row.pointee.bondDeaths != 0 {
+                        laneAdd(bondStock, row.pointee.bondStart, a0, n)
+                        laneAdd(bondRedeemed, row.pointee.bondDeaths, ad, n)
+                        laneAdd(bondDeaths, row.pointee.bondDeaths, ad, n)
+                        laneAdd(bondRedeemed, row.pointee.bondExits, a1, n)
+                        if t == horizon - 1 { laneAdd(bondEnd, row.pointee.bondNext, a1, n) }
                     }
-                    if row.survivorCount != 0 {
-                        let spouse = row.spouseCell * n
-                        laneAdd(survivors.count + spouse, row.survivorCount, ad, n)
-                        laneAdd(survivorEntries, row.survivorCount, ad, n)
-                        if row.survivorAmount != 0 { laneAdd(survivors.db + spouse, row.survivorAmount, deathW, n) }
-                        if row.survivorAmountFrozen != 0 { laneAdd(survivors.db + spouse, row.survivorAmountFrozen, deathFrozen, n) }
+                    if row.pointee.survivorCount != 0 {
+                        let spouse = row.pointee.spouseCell * n
+                        laneAdd(survivors.count + spouse, row.pointee.survivorCount, ad, n)
+                        laneAdd(survivorEntries, row.pointee.survivorCount, ad, n)
+                        if row.pointee.survivorAmount != 0 { laneAdd(survivors.db + spouse, row.pointee.survivorAmount, deathW, n) }
+                        if row.pointee.survivorAmountFrozen != 0 { laneAdd(survivors.db + spouse, row.pointee.survivorAmountFrozen, deathFrozen, n) }
                     }
-                    let cell = row.toCell * n
-                    if row.disabledCount != 0 {
-                        laneAdd(disabled.count + cell, row.disabledCount, a1, n)
-                        laneAdd(pensionerEntries, row.disabledCount, a1, n)
-                        laneAdd(disabled.db + cell, row.disabledDB, awardW, n)
-                        laneAdd(disabled.contingent + cell, row.disabledContingent, awardW, n)
-                        if !plan.rightsAreCounts { laneAdd(disabled.withRights + cell, row.disabledWithRights, a1, n) }
-                        if row.disabledDBFrozen != 0 || row.disabledContingentFrozen != 0 {
-                            laneAdd(disabled.db + cell, row.disabledDBFrozen, awardFrozen, n)
-                            laneAdd(disabled.contingent + cell, row.disabledContingentFrozen, awardFrozen, n)
+                    let cell = row.pointee.toCell * n
+                    if row.pointee.disabledCount != 0 {
+                        laneAdd(disabled.count + cell, row.pointee.disabledCount, a1, n)
+                        laneAdd(pensionerEntries, row.pointee.disabledCount, a1, n)
+                        laneAdd(disabled.db + cell, row.pointee.disabledDB, awardW, n)
+                        laneAdd(disabled.contingent + cell, row.pointee.disabledContingent, awardW, n)
+                        if !plan.rightsAreCounts { laneAdd(disabled.withRights + cell, row.pointee.disabledWithRights, a1, n) }
+                        if row.pointee.disabledDBFrozen != 0 || row.pointee.disabledContingentFrozen != 0 {
+                            laneAdd(disabled.db + cell, row.pointee.disabledDBFrozen, awardFrozen, n)
+                            laneAdd(disabled.contingent + cell, row.pointee.disabledContingentFrozen, awardFrozen, n)
                         }
                     }
-                    if row.retiredAll != 0 {
-                        laneAdd(retirements, row.retiredAll, a1, n)
-                        if row.retiredCount != 0 {
-                            laneAdd(retired.count + cell, row.retiredCount, a1, n)
-                            laneAdd(pensionerEntries, row.retiredCount, a1, n)
-                            laneAdd(retired.db + cell, row.retiredDB, awardW, n)
-                            laneAdd(retired.contingent + cell, row.retiredContingent, awardW, n)
-                            if !plan.rightsAreCounts { laneAdd(retired.withRights + cell, row.retiredWithRights, a1, n) }
-                            if row.retiredDBFrozen != 0 || row.retiredContingentFrozen != 0 {
-                                laneAdd(retired.db + cell, row.retiredDBFrozen, awardFrozen, n)
-                                laneAdd(retired.contingent + cell, row.retiredContingentFrozen, awardFrozen, n)
+                    if row.pointee.retiredAll != 0 {
+                        laneAdd(retirements, row.pointee.retiredAll, a1, n)
+                        if row.pointee.retiredCount != 0 {
+                            laneAdd(retired.count + cell, row.pointee.retiredCount, a1, n)
+                            laneAdd(pensionerEntries, row.pointee.retiredCount, a1, n)
+                            laneAdd(retired.db + cell, row.pointee.retiredDB, awardW, n)
+                            laneAdd(retired.contingent + cell, row.pointee.retiredContingent, awardW, n)
+                            if !plan.rightsAreCounts { laneAdd(retired.withRights + cell, row.pointee.retiredWithRights, a1, n) }
+                            if row.pointee.retiredDBFrozen != 0 || row.pointee.retiredContingentFrozen != 0 {
+                                laneAdd(retired.db + cell, row.pointee.retiredDBFrozen, awardFrozen, n)
+                                laneAdd(retired.contingent + cell, row.pointee.retiredContingentFrozen, awardFrozen, n)
                             }
                         }
-                        for e in row.tracks {
+                        for e in row.pointee.tracks {
                             let entry = entries[e]
                             let db = entry.track * n, total = (2 * trackCount + entry.track) * n
                             if entry.dbCount != 0 {
@@ -129,9 +130,9 @@ extension LaneProjector {
                             }
                         }
                     }
-                    if let year, row.hasDC {
+                    if let year, row.pointee.hasDC {
                         projectDCGroup(row, a0: a0, ad: ad, a1: a1, year: year)
-                        let fund = groupFund + row.group * n
+                        let fund = groupFund + row.pointee.group * n
                         while record < recordEnd && records[record].row == r - first {
                             projectDCRecord(records[record], fund: fund, a1: a1, year: year)
                             record += 1
@@ -177,21 +178,21 @@ extension LaneProjector {
     /// since the group's members share its age (so its return r_x) and its disability rate. The
     /// pots of one pool cell are converted into annuities in ``endDC(_:)``: Σ pot / ä = (Σ pot) · (1/ä).
     /// F is then rebuilt by the group's records for the next year (``projectDCRecord(_:fund:a1:year:)``).
-    func projectDCGroup(_ row: LanePlan.Row, a0: Lanes, ad: Lanes, a1: Lanes, year: DCYear) {
+    func projectDCGroup(_ row: UnsafePointer<LanePlan.Row>, a0: Lanes, ad: Lanes, a1: Lanes, year: DCYear) {
         let n = lanes
         let fundStart = sum(.fundStart), returnsSum = sum(.returns), deathBenefits = sum(.deathBenefits)
         let lumpSums = sum(.lumpSums), pensionerEntries = sum(.pensionerEntries), deferredEntries = sum(.deferredEntries)
-        let fund = groupFund + row.group * n
-        let growth = returns + row.age * n, half = halfGrowth + row.age * n
+        let fund = groupFund + row.pointee.group * n
+        let growth = returns + row.pointee.age * n, half = halfGrowth + row.pointee.age * n
         let annuities = year.payout == .annuity
-        let cell = row.toCell * n
-        if annuities && row.dcDisability > 0 && !cellTouched[row.toCell] {
-            cellTouched[row.toCell] = true
-            touchedCells.append(row.toCell)
+        let toCell = row.pointee.toCell, cell = toCell * n
+        let contributionRate = row.pointee.dcBase * year.rate, wage = year.wage
+        let disability = row.pointee.dcDisability, bond = row.pointee.dcDisabledBond, counted = row.pointee.dcDisabledCounted
+        if annuities && disability > 0 && !cellTouched[toCell] {
+            cellTouched[toCell] = true
+            touchedCells.append(toCell)
         }
-        let contributionRate = row.dcBase * year.rate, wage = year.wage
-        let disability = row.dcDisability, bond = row.dcDisabledBond, counted = row.dcDisabledCounted
-        let withdrawn = year.deferredWithdrawal ? row.dcWithdrawn : 0
+        let withdrawn = year.deferredWithdrawal ? row.pointee.dcWithdrawn : 0
         let pots = annuities ? disabledPots + cell : lumpSums, countedPool = disabled.count + cell
         var c = 0
         while c < n {
@@ -217,7 +218,7 @@ extension LaneProjector {
     /// per-member balance through contributions and returns, its share A_next · balance of the
     /// group's next fund, then its withdrawals and retirements with the balance and any bond
     /// (MODEL.md §6), which depend on the cohort's track.
-    func projectDCRecord(_ rec: LanePlan.DCRecord, fund: Lanes, a1: Lanes, year: DCYear) {
+    func projectDCRecord(_ rec: borrowing LanePlan.DCRecord, fund: Lanes, a1: Lanes, year: DCYear) {
         let n = lanes, t = year.t, last = year.last, payout = year.payout
         let months = year.months, monthsDC = year.monthsDC, rate = year.rate, wage = year.wage
         let purchases = sum(.annuityPurchases), lumpSums = sum(.lumpSums), cash = sum(.cashWithdrawals)

@@ -332,36 +332,42 @@ final class LaneProjector {
                 let gdp = d.gdp[t * n + l]
                 let active = sum(.active)[l], pensioners = sum(.pensioners)[l]
                 let fund = sum(.fundStart)[l] + sum(.deferredFund)[l]
-                r[.actives, t] = active
-                r[.pensioners, t] = pensioners
-                r[.survivors, t] = sum(.survivors)[l]
-                r[.deferred, t] = sum(.deferred)[l]
-                r[.dcFundAssets, t] = fund
-                r[.dcAssetsPctGDP, t] = fund / gdp
-                r[.bondsOutstanding, t] = sum(.bondStock)[l] * bondUnit
-                r[.dbReserveAssets, t] = recordedReserve[l]
-                r[.dependencyRatio, t] = active > 0 ? pensioners / active : .nan
-                r[.payroll, t] = payroll
-                r[.contributionsEmployee, t] = employeeDB + employeeDC
-                r[.contributionsEmployer, t] = employerDC
-                r[.dbBenefits, t] = dbBenefits
-                r[.dcAnnuities, t] = sum(.annuities)[l]
-                r[.guaranteeTopups, t] = topups
-                r[.bondRedemptions, t] = bonds
-                r[.budgetBurden, t] = burden
-                r[.burdenPctGDP, t] = burden / gdp
-                r[.burdenReal, t] = burden / d.price[t * n + l]
-                r[.burdenPctPayroll, t] = payroll > 0 ? burden / payroll : .nan
-                r[.retirements, t] = sum(.retirements)[l]
-                for (kind, metric) in [Metric.replacementRateDB, .replacementRateDC, .replacementRateTotal].enumerated() {
-                    var s = 0.0, c = 0.0
-                    for k in 0..<trackCount {
-                        let i = (kind * trackCount + k) * n + l
-                        s += replacementSum[i]
-                        c += replacementCount[i]
-                        r[replacement: kind, track: k, t] = replacementCount[i] > 0 ? replacementSum[i] / replacementCount[i] : .nan
+                // Straight into the path's arrays: one uniqueness check each, not one per value.
+                r.values.withUnsafeMutableBufferPointer { v in
+                    func set(_ metric: Metric, _ value: Double) { v[SchemePathResult.valueIndex(metric, t, horizon: h)] = value }
+                    set(.actives, active)
+                    set(.pensioners, pensioners)
+                    set(.survivors, sum(.survivors)[l])
+                    set(.deferred, sum(.deferred)[l])
+                    set(.dcFundAssets, fund)
+                    set(.dcAssetsPctGDP, fund / gdp)
+                    set(.bondsOutstanding, sum(.bondStock)[l] * bondUnit)
+                    set(.dbReserveAssets, recordedReserve[l])
+                    set(.dependencyRatio, active > 0 ? pensioners / active : .nan)
+                    set(.payroll, payroll)
+                    set(.contributionsEmployee, employeeDB + employeeDC)
+                    set(.contributionsEmployer, employerDC)
+                    set(.dbBenefits, dbBenefits)
+                    set(.dcAnnuities, sum(.annuities)[l])
+                    set(.guaranteeTopups, topups)
+                    set(.bondRedemptions, bonds)
+                    set(.budgetBurden, burden)
+                    set(.burdenPctGDP, burden / gdp)
+                    set(.burdenReal, burden / d.price[t * n + l])
+                    set(.burdenPctPayroll, payroll > 0 ? burden / payroll : .nan)
+                    set(.retirements, sum(.retirements)[l])
+                    r.byTrack.withUnsafeMutableBufferPointer { byTrack in
+                        for (kind, metric) in [(0, Metric.replacementRateDB), (1, .replacementRateDC), (2, .replacementRateTotal)] {
+                            var s = 0.0, c = 0.0
+                            for k in 0..<trackCount {
+                                let i = (kind * trackCount + k) * n + l
+                                s += replacementSum[i]
+                                c += replacementCount[i]
+                                byTrack[SchemePathResult.trackIndex(kind, k, t, horizon: h, trackCount: trackCount)] = replacementCount[i] > 0 ? replacementSum[i] / replacementCount[i] : .nan
+                            }
+                            set(metric, c > 0 ? s / c : .nan)
+                        }
                     }
-                    r[metric, t] = c > 0 ? s / c : .nan
                 }
                 var ledger = PopulationLedger()
                 // Σ (A μ(t) − A_next μ(t+1)) over the rows.

@@ -24,14 +24,28 @@ public struct SchemePathResult: Sendable {
     }
 
     @inlinable public subscript(metric: Metric, t: Int) -> Double {
-        get { values[metric.rawValue * (horizon + 1) + t] }
-        set { values[metric.rawValue * (horizon + 1) + t] = newValue }
+        get { values[valueIndex(metric, t)] }
+        set { values[valueIndex(metric, t)] = newValue }
     }
 
     /// The replacement rate of one kind (0 db, 1 dc, 2 total) and track in year index t.
     @inlinable public subscript(replacement kind: Int, track track: Int, t: Int) -> Double {
-        get { byTrack[(kind * trackCount + track) * horizon + t] }
-        set { byTrack[(kind * trackCount + track) * horizon + t] = newValue }
+        get { byTrack[trackIndex(kind, track, t)] }
+        set { byTrack[trackIndex(kind, track, t)] = newValue }
+    }
+
+    /// Where (metric, t) is in `values`.
+    @inlinable public func valueIndex(_ metric: Metric, _ t: Int) -> Int { Self.valueIndex(metric, t, horizon: horizon) }
+
+    /// Where (kind, track, t) is in `byTrack`.
+    @inlinable public func trackIndex(_ kind: Int, _ track: Int, _ t: Int) -> Int {
+        Self.trackIndex(kind, track, t, horizon: horizon, trackCount: trackCount)
+    }
+
+    @inlinable static func valueIndex(_ metric: Metric, _ t: Int, horizon: Int) -> Int { metric.rawValue * (horizon + 1) + t }
+
+    @inlinable static func trackIndex(_ kind: Int, _ track: Int, _ t: Int, horizon: Int, trackCount: Int) -> Int {
+        (kind * trackCount + track) * horizon + t
     }
 
     /// The reform's transition cost in % of GDP, (burden − the current scheme's burden) / GDP, by
