@@ -258,7 +258,14 @@ final class LaneProjector {
             laneZero(replacementCount, 3 * trackCount * n)
             fillFactors(d, t: t)
             if dcActive, let dc {
-                for x in plan.dcAges.map({ Range($0) }) ?? 0..<0 {
+                let returnAges = plan.dcAges.map { Range($0) } ?? 0..<0
+                for x in returnAges {
+                    if x > returnAges.lowerBound && x >= dc.glidePath.count {
+                        // Past the glide path's last age the weights, so the returns, are the same.
+                        (returns + x * n).update(from: returns + (x - 1) * n, count: n)
+                        (halfGrowth + x * n).update(from: halfGrowth + (x - 1) * n, count: n)
+                        continue
+                    }
                     for l in 0..<n {
                         let r = dc.portfolioReturn(age: x, equity: d.equity[t * n + l], bond: d.bondReturn[t * n + l], cash: d.cash[t * n + l])
                         returns[x * n + l] = r
@@ -278,22 +285,30 @@ final class LaneProjector {
                 }
             }
             // Deferred members at the start of the year, then their returns.
+            // Four lanes at a time over every cell, the sums in registers (each lane adds its cells
+            // in the same order).
             let deferredTotal = sum(.deferred), deferredFund = sum(.deferredFund), returnsTotal = sum(.returns)
-            for s in 0..<2 { for k in 0..<trackCount { for x in plan.deferredAges.map({ Range($0) }) ?? 0..<0 {
-                let i = ((s * trackCount + k) * ages + x) * n
+            if let deferredAges = plan.deferredAges {
                 var c = 0
                 while c < n {
-                    let b = deferredBalance[vector: i + c]
-                    deferredTotal[vector: c] += deferredCount[vector: i + c]
-                    deferredFund[vector: c] += b
-                    if dcActive {
-                        let r = returns[vector: x * n + c]
-                        returnsTotal[vector: c] += b * r
-                        deferredBalance[vector: i + c] = b * (1 + r)
-                    }
+                    var total = deferredTotal[vector: c], fund = deferredFund[vector: c], earned = returnsTotal[vector: c]
+                    for s in 0..<2 { for k in 0..<trackCount { for x in deferredAges {
+                        let i = ((s * trackCount + k) * ages + x) * n + c
+                        let b = deferredBalance[vector: i]
+                        total += deferredCount[vector: i]
+                        fund += b
+                        if dcActive {
+                            let r = returns[vector: x * n + c]
+                            earned += b * r
+                            deferredBalance[vector: i] = b * (1 + r)
+                        }
+                    } } }
+                    deferredTotal[vector: c] = total
+                    deferredFund[vector: c] = fund
+                    returnsTotal[vector: c] = earned
                     c += laneWidth
                 }
-            } } }
+            }
 
             // Beneficiaries: stocks and payments of the year, deaths, contingent survivors, ageing
             // and indexation (survivors first, so that new spouses are not aged this year); deferred
