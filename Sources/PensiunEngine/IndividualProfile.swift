@@ -52,7 +52,9 @@ public struct ProfileProjector: Sendable {
 
     public init(context: ProjectionContext) { self.context = context }
 
-    public func project(_ spec: ProfileSpec, scheme: Scheme, drivers d: PathDrivers) -> ProfileOutcome {
+    /// The profile on one path; with `careers` false the year-by-year arrays are left empty (the
+    /// Monte Carlo run keeps only the values).
+    public func project(_ spec: ProfileSpec, scheme: Scheme, drivers d: PathDrivers, careers: Bool = true) -> ProfileOutcome {
         let inputs = context.inputs
         let rules = context.schemes[scheme.rawValue]
         let db = rules.rules.db
@@ -100,11 +102,13 @@ public struct ProfileProjector: Sendable {
                 let r = dc.portfolioReturn(age: age, equity: d.equityReturn[t], bond: d.bondReturn[t], cash: d.cashReturn[t])
                 balance = balance * (1 + r) + (employee - (accruesDB ? rules.employeeDBRate[t] * s * 12 : 0) + employer) * (1 + r).squareRoot()
             }
-            out.years.append(year)
-            out.salary.append(s)
-            out.employeeContribution.append(employee)
-            out.employerContribution.append(employer)
-            out.balance.append(balance)
+            if careers {
+                out.years.append(year)
+                out.salary.append(s)
+                out.employeeContribution.append(employee)
+                out.employerContribution.append(employer)
+                out.balance.append(balance)
+            }
             let bup = rules.retirementAge[spec.track][t]
             if age + 1 >= bup {
                 let floorY = db.floor * w

@@ -61,6 +61,8 @@ final class LaneProjector {
     let replacementSum: Lanes, replacementCount: Lanes
     let frozenIndex: Lanes, frozenRatio: Lanes, reformWage: Lanes, reserve: Lanes, index: Lanes, entrants: Lanes
     let cells: Int
+    /// Whether ``project(_:into:)`` has run (so the buffers hold a previous run's state).
+    var projected = false
 
     init(context: ProjectionContext, plan: LanePlan, scheme: Scheme, lanes: Int) {
         self.context = context
@@ -119,13 +121,19 @@ final class LaneProjector {
     /// Loads the y0 population (as ``SchemeProjector/reset(processRisk:)``).
     func reset() {
         let db = rules.rules.db
-        laneZero(balances, plan.slotCount * lanes)
-        for pool in [retired, disabled, survivors] { pool.reset() }
-        laneZero(deferredCount, 2 * trackCount * ages * lanes)
-        laneZero(deferredBalance, 2 * trackCount * ages * lanes)
-        laneZero(reserve, lanes)
-        laneZero(mu, plan.groups.count * lanes)
-        laneZero(groupFund, plan.groups.count * lanes)
+        // The buffers start as zeros (LaneMemory); they are cleared again only for a second run.
+        if projected {
+            laneZero(balances, plan.slotCount * lanes)
+            for pool in [retired, disabled, survivors] { pool.reset() }
+            laneZero(deferredCount, 2 * trackCount * ages * lanes)
+            laneZero(deferredBalance, 2 * trackCount * ages * lanes)
+            laneZero(reserve, lanes)
+            laneZero(frozenIndex, lanes)
+            laneZero(reformWage, lanes)
+            laneZero(mu, plan.groups.count * lanes)
+            laneZero(groupFund, plan.groups.count * lanes)
+        }
+        projected = true
         for (g, group) in plan.groups.enumerated() where !group.isEntrant {
             for l in 0..<lanes { mu[g * lanes + l] = 1 }
         }

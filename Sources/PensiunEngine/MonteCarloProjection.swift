@@ -245,7 +245,7 @@ public struct MonteCarloProjection: Sendable {
             gdp.append(d.gdp)
             var values: [Double] = []
             for spec in context.inputs.profiles {
-                for scheme in Scheme.allCases { values += profiler.project(spec, scheme: scheme, drivers: d).values }
+                for scheme in Scheme.allCases { values += profiler.project(spec, scheme: scheme, drivers: d, careers: false).values }
             }
             profiles.append(values)
         }
