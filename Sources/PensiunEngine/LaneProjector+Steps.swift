@@ -24,91 +24,118 @@ extension LaneProjector {
                     indexedFrozen[vector: c] = frozenIndex[vector: c] * index[vector: c]
                     c += laneWidth
                 }
-                let frozen = plan.hasFrozenAwards
+                let frozen = plan.hasFrozenAwards, rights = !plan.rightsAreCounts
                 for r in first..<last {
-                    // Through a pointer: a copy of the row (296 bytes) would be a memcpy per row.pointee.
+                    // Through a pointer: a copy of the row (296 bytes) would be a memcpy per row.
                     let row = rows.baseAddress.unsafelyUnwrapped + r
                     let a0 = m0, ad = md, a1 = m1
                     let g = mu + row.pointee.group * n
                     let u = grid.uncapped(.actives, Sex.at(row.pointee.sex), age: row.pointee.age, yearIndex: t)
                     let f = factors + row.pointee.age * factorStride
-                    /// μ through the year's deaths with the row's sums and award lanes; the flags
-                    /// are constants at each call, so each call is its own loop.
-                    @inline(__always) func step(db: Bool, dc: Bool, awards: Bool, frozen: Bool) {
+                    let spouse = row.pointee.spouseCell * n, cell = row.pointee.toCell * n
+                    let hasBonds = row.pointee.bondStart != 0 || row.pointee.bondDeaths != 0
+                    // The row's coefficients, read once (stores through the lane pointers could
+                    // alias the row, so reads inside the loop would be repeated).
+                    let count = row.pointee.count, countNext = row.pointee.countNext, rowPay = row.pointee.pay
+                    let rowPayDB = row.pointee.payDB, rowDCBase = row.pointee.dcBase
+                    let survivorCount = row.pointee.survivorCount, survivorAmount = row.pointee.survivorAmount
+                    let survivorAmountFrozen = row.pointee.survivorAmountFrozen
+                    let disabledCount = row.pointee.disabledCount, disabledDB = row.pointee.disabledDB
+                    let disabledContingent = row.pointee.disabledContingent, disabledWithRights = row.pointee.disabledWithRights
+                    let disabledDBFrozen = row.pointee.disabledDBFrozen, disabledContingentFrozen = row.pointee.disabledContingentFrozen
+                    let retiredAll = row.pointee.retiredAll, retiredCount = row.pointee.retiredCount
+                    let retiredDB = row.pointee.retiredDB, retiredContingent = row.pointee.retiredContingent
+                    let retiredWithRights = row.pointee.retiredWithRights
+                    let retiredDBFrozen = row.pointee.retiredDBFrozen, retiredContingentFrozen = row.pointee.retiredContingentFrozen
+                    /// μ through the year's deaths and every DB-type sum and award of the row in one
+                    /// pass over the lanes (each target gets its terms in the order of MODEL.md §2's
+                    /// flows, so the numbers are those of one pass per target). μ(t), μ(t)q and μ(t+1)
+                    /// are kept in a0, ad, a1 only for the bonds, the track entries and the DC.
+                    /// The flags are constants at each call of the common cases, so each such call is
+                    /// its own loop. Coefficients that are zero add +0 to non-negative amounts.
+                    @inline(__always) func step(keep: Bool, db: Bool, dc: Bool, survivor: Bool, disability: Bool,
+                                                retirement: Bool, award: Bool) {
                         var c = 0
                         while c < n {
                             let m = g[vector: c]
                             let dead = m * capped(u * f[vector: c])
                             let next = m - dead
-                            a0[vector: c] = m
-                            ad[vector: c] = dead
-                            a1[vector: c] = next
                             g[vector: c] = next
-                            active[vector: c] += row.pointee.count * m
-                            surviving[vector: c] += row.pointee.countNext * next
-                            pay[vector: c] += row.pointee.pay * m
-                            if db { payDB[vector: c] += row.pointee.payDB * m }
-                            if dc { dcBase[vector: c] += row.pointee.dcBase * m }
-                            if awards {
+                            if keep {
+                                a0[vector: c] = m
+                                ad[vector: c] = dead
+                                a1[vector: c] = next
+                            }
+                            active[vector: c] += count * m
+                            surviving[vector: c] += countNext * next
+                            pay[vector: c] += rowPay * m
+                            if db { payDB[vector: c] += rowPayDB * m }
+                            if dc { dcBase[vector: c] += rowDCBase * m }
+                            if survivor || disability || award {
                                 let w = indexedWage[vector: c]
-                                awardW[vector: c] = next * w
-                                deathW[vector: c] = dead * w
-                                if frozen {
-                                    let phi = indexedFrozen[vector: c]
-                                    awardFrozen[vector: c] = next * phi
-                                    deathFrozen[vector: c] = dead * phi
+                                let phi = frozen ? indexedFrozen[vector: c] : .zero
+                                if survivor {
+                                    let spouses = survivorCount * dead
+                                    survivors.count[vector: spouse + c] += spouses
+                                    survivorEntries[vector: c] += spouses
+                                    survivors.db[vector: spouse + c] += survivorAmount * (dead * w)
+                                    if frozen { survivors.db[vector: spouse + c] += survivorAmountFrozen * (dead * phi) }
                                 }
+                                let nextW = next * w, nextPhi = next * phi
+                                if disability {
+                                    let awarded = disabledCount * next
+                                    disabled.count[vector: cell + c] += awarded
+                                    pensionerEntries[vector: c] += awarded
+                                    disabled.db[vector: cell + c] += disabledDB * nextW
+                                    disabled.contingent[vector: cell + c] += disabledContingent * nextW
+                                    if rights { disabled.withRights[vector: cell + c] += disabledWithRights * next }
+                                    if frozen {
+                                        disabled.db[vector: cell + c] += disabledDBFrozen * nextPhi
+                                        disabled.contingent[vector: cell + c] += disabledContingentFrozen * nextPhi
+                                    }
+                                }
+                                if retirement { retirements[vector: c] += retiredAll * next }
+                                if award {
+                                    let awarded = retiredCount * next
+                                    retired.count[vector: cell + c] += awarded
+                                    pensionerEntries[vector: c] += awarded
+                                    retired.db[vector: cell + c] += retiredDB * nextW
+                                    retired.contingent[vector: cell + c] += retiredContingent * nextW
+                                    if rights { retired.withRights[vector: cell + c] += retiredWithRights * next }
+                                    if frozen {
+                                        retired.db[vector: cell + c] += retiredDBFrozen * nextPhi
+                                        retired.contingent[vector: cell + c] += retiredContingentFrozen * nextPhi
+                                    }
+                                }
+                            } else if retirement {
+                                retirements[vector: c] += retiredAll * next
                             }
                             c += laneWidth
                         }
                     }
-                    switch (row.pointee.payDB != 0, row.pointee.dcBase != 0, row.pointee.hasDBAwards, frozen) {
-                    case (true, false, true, false): step(db: true, dc: false, awards: true, frozen: false)
-                    case (true, false, false, _): step(db: true, dc: false, awards: false, frozen: false)
-                    case (false, true, false, _): step(db: false, dc: true, awards: false, frozen: false)
-                    case (false, true, true, false): step(db: false, dc: true, awards: true, frozen: false)
-                    case (false, false, false, _): step(db: false, dc: false, awards: false, frozen: false)
-                    default: step(db: row.pointee.payDB != 0, dc: row.pointee.dcBase != 0, awards: row.pointee.hasDBAwards, frozen: frozen)
+                    let keep = hasBonds || retiredAll != 0 || (year != nil && row.pointee.hasDC)
+                    let survivor = survivorCount != 0, disability = disabledCount != 0
+                    let retirement = retiredAll != 0, award = retiredAll != 0 && retiredCount != 0
+                    switch (keep, rowPayDB != 0, rowDCBase != 0, survivor, disability, retirement, award) {
+                    // Current-scheme members before and at retirement; DC members; the rest.
+                    case (false, true, false, true, true, false, false):
+                        step(keep: false, db: true, dc: false, survivor: true, disability: true, retirement: false, award: false)
+                    case (true, true, false, true, true, true, true):
+                        step(keep: true, db: true, dc: false, survivor: true, disability: true, retirement: true, award: true)
+                    case (true, false, true, false, false, false, false):
+                        step(keep: true, db: false, dc: true, survivor: false, disability: false, retirement: false, award: false)
+                    default:
+                        step(keep: keep, db: rowPayDB != 0, dc: rowDCBase != 0, survivor: survivor, disability: disability,
+                             retirement: retirement, award: award)
                     }
-                    if row.pointee.bondStart != 0 || row.pointee.bondDeaths != 0 {
+                    if hasBonds {
                         laneAdd(bondStock, row.pointee.bondStart, a0, n)
                         laneAdd(bondRedeemed, row.pointee.bondDeaths, ad, n)
                         laneAdd(bondDeaths, row.pointee.bondDeaths, ad, n)
                         laneAdd(bondRedeemed, row.pointee.bondExits, a1, n)
                         if t == horizon - 1 { laneAdd(bondEnd, row.pointee.bondNext, a1, n) }
                     }
-                    if row.pointee.survivorCount != 0 {
-                        let spouse = row.pointee.spouseCell * n
-                        laneAdd(survivors.count + spouse, row.pointee.survivorCount, ad, n)
-                        laneAdd(survivorEntries, row.pointee.survivorCount, ad, n)
-                        if row.pointee.survivorAmount != 0 { laneAdd(survivors.db + spouse, row.pointee.survivorAmount, deathW, n) }
-                        if row.pointee.survivorAmountFrozen != 0 { laneAdd(survivors.db + spouse, row.pointee.survivorAmountFrozen, deathFrozen, n) }
-                    }
-                    let cell = row.pointee.toCell * n
-                    if row.pointee.disabledCount != 0 {
-                        laneAdd(disabled.count + cell, row.pointee.disabledCount, a1, n)
-                        laneAdd(pensionerEntries, row.pointee.disabledCount, a1, n)
-                        laneAdd(disabled.db + cell, row.pointee.disabledDB, awardW, n)
-                        laneAdd(disabled.contingent + cell, row.pointee.disabledContingent, awardW, n)
-                        if !plan.rightsAreCounts { laneAdd(disabled.withRights + cell, row.pointee.disabledWithRights, a1, n) }
-                        if row.pointee.disabledDBFrozen != 0 || row.pointee.disabledContingentFrozen != 0 {
-                            laneAdd(disabled.db + cell, row.pointee.disabledDBFrozen, awardFrozen, n)
-                            laneAdd(disabled.contingent + cell, row.pointee.disabledContingentFrozen, awardFrozen, n)
-                        }
-                    }
-                    if row.pointee.retiredAll != 0 {
-                        laneAdd(retirements, row.pointee.retiredAll, a1, n)
-                        if row.pointee.retiredCount != 0 {
-                            laneAdd(retired.count + cell, row.pointee.retiredCount, a1, n)
-                            laneAdd(pensionerEntries, row.pointee.retiredCount, a1, n)
-                            laneAdd(retired.db + cell, row.pointee.retiredDB, awardW, n)
-                            laneAdd(retired.contingent + cell, row.pointee.retiredContingent, awardW, n)
-                            if !plan.rightsAreCounts { laneAdd(retired.withRights + cell, row.pointee.retiredWithRights, a1, n) }
-                            if row.pointee.retiredDBFrozen != 0 || row.pointee.retiredContingentFrozen != 0 {
-                                laneAdd(retired.db + cell, row.pointee.retiredDBFrozen, awardFrozen, n)
-                                laneAdd(retired.contingent + cell, row.pointee.retiredContingentFrozen, awardFrozen, n)
-                            }
-                        }
+                    if retiredAll != 0 {
                         for e in row.pointee.tracks {
                             let entry = entries[e]
                             let db = entry.track * n, total = (2 * trackCount + entry.track) * n
