@@ -57,6 +57,17 @@ extension UnsafePointer where Pointee == Double {
     }
 }
 
+/// y[l] += a · x[l] and z[l] += b · x[l] for every lane (a multiple of four), in one pass.
+@inline(__always) func laneAdd(_ y: Lanes, _ a: Double, _ z: Lanes, _ b: Double, _ x: Lanes, _ lanes: Int) {
+    var l = 0
+    while l < lanes {
+        let v = x[vector: l]
+        y[vector: l] += a * v
+        z[vector: l] += b * v
+        l += laneWidth
+    }
+}
+
 /// y[l] = 0 for every lane of `items` items.
 @inline(__always) func laneZero(_ y: Lanes, _ count: Int) {
     y.update(repeating: 0, count: count)

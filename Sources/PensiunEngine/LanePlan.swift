@@ -155,6 +155,10 @@ struct LanePlan: Sendable {
     let dcAges: ClosedRange<Int>?
     /// Whether any row has an award per unit Φ (a frozen base revalued by the DB rule).
     let hasFrozenAwards: Bool
+    /// Whether the total replacement rate of every retirement is its DB rate (a scheme without DC
+    /// whose track entries carry the same members and sums twice, and no frozen part): the
+    /// projector then sums the DB rates only and copies them.
+    let totalIsDB: Bool
     /// Whether every pensioner and disabled member has survivor rights, so that their count with
     /// rights is their count: a scheme without DC (whose annuitants have none) whose every
     /// disability and retirement award carries a survivor pension, as every initial pensioner does.
@@ -430,6 +434,9 @@ struct LanePlan: Sendable {
         hasFrozenAwards = rows.contains {
             $0.survivorAmountFrozen != 0 || $0.disabledDBFrozen != 0 || $0.disabledContingentFrozen != 0
                 || $0.retiredDBFrozen != 0 || $0.retiredContingentFrozen != 0
+        }
+        totalIsDB = records.isEmpty && trackEntries.allSatisfy {
+            $0.totalCount == $0.dbCount && $0.totalSum == $0.dbSum && $0.dbSumFrozen == 0
         }
         self.groups = groups
         self.rows = rows

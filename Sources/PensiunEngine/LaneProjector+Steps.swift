@@ -140,8 +140,7 @@ extension LaneProjector {
                             let entry = entries[e]
                             let db = entry.track * n, total = (2 * trackCount + entry.track) * n
                             if entry.dbCount != 0 {
-                                laneAdd(replacementCount + db, entry.dbCount, a1, n)
-                                laneAdd(replacementSum + db, entry.dbSum, a1, n)
+                                laneAdd(replacementCount + db, entry.dbCount, replacementSum + db, entry.dbSum, a1, n)
                                 if entry.dbSumFrozen != 0 {
                                     // The frozen part of the DB rate is Φ/W times its coefficient.
                                     var c = 0
@@ -151,9 +150,8 @@ extension LaneProjector {
                                     }
                                 }
                             }
-                            if entry.totalCount != 0 {
-                                laneAdd(replacementCount + total, entry.totalCount, a1, n)
-                                laneAdd(replacementSum + total, entry.totalSum, a1, n)
+                            if entry.totalCount != 0 && !plan.totalIsDB {
+                                laneAdd(replacementCount + total, entry.totalCount, replacementSum + total, entry.totalSum, a1, n)
                             }
                         }
                     }

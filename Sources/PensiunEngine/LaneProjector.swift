@@ -329,6 +329,12 @@ final class LaneProjector {
             if let dc { ageDeferred(dc, t: t) }
             let dcYear = dcActive ? dc.map { beginDC($0, d, t: t, payout: payout, months: months, monthsDC: monthsDC) } : nil
             projectRows(t: t, wage: wage, dc: dcYear)
+            if plan.totalIsDB {
+                // Every total rate is the DB rate, summed in the same order: copied.
+                let rows = trackCount * n
+                (replacementSum + 2 * rows).update(from: replacementSum, count: rows)
+                (replacementCount + 2 * rows).update(from: replacementCount, count: rows)
+            }
             if let dcYear { endDC(dcYear) }
 
             // DB reserve: mid-year inflows at the bond return.
