@@ -164,6 +164,17 @@ struct LanePlan: Sendable {
     /// disability and retirement award carries a survivor pension, as every initial pensioner does.
     let rightsAreCounts: Bool
 
+    /// Whether `other` projects the same active demography: the same groups and rows with the same
+    /// counts and pay in every year (two schemes with the same retirement ages). Their groups'
+    /// multipliers μ, entrants and the yearly sums Σ A μ and Σ pay μ are then the same on every path.
+    func sharesDemography(with other: LanePlan) -> Bool {
+        guard groups.count == other.groups.count, rowStart == other.rowStart, entrantGroups == other.entrantGroups else { return false }
+        return zip(rows, other.rows).allSatisfy {
+            $0.group == $1.group && $0.age == $1.age && $0.sex == $1.sex && $0.count == $1.count
+                && $0.countNext == $1.countNext && $0.pay == $1.pay
+        }
+    }
+
     init(context: ProjectionContext, scheme: Scheme) {
         let rules = context.schemes[scheme.rawValue]
         let db = rules.rules.db, dcRules = rules.rules.dc

@@ -25,6 +25,8 @@ extension LaneProjector {
                     c += laneWidth
                 }
                 let frozen = plan.hasFrozenAwards, rights = !plan.rightsAreCounts
+                // The active sums, unless taken from the current scheme (project(_:into:)).
+                let sums = sharedDemography == nil
                 for r in first..<last {
                     // Through a pointer: a copy of the row (296 bytes) would be a memcpy per row.
                     let row = rows.baseAddress.unsafelyUnwrapped + r
@@ -66,9 +68,11 @@ extension LaneProjector {
                                 ad[vector: c] = dead
                                 a1[vector: c] = next
                             }
-                            active[vector: c] += count * m
-                            surviving[vector: c] += countNext * next
-                            pay[vector: c] += rowPay * m
+                            if sums {
+                                active[vector: c] += count * m
+                                surviving[vector: c] += countNext * next
+                                pay[vector: c] += rowPay * m
+                            }
                             if db { payDB[vector: c] += rowPayDB * m }
                             if dc { dcBase[vector: c] += rowDCBase * m }
                             if survivor || disability || award {

@@ -61,6 +61,15 @@ final class LaneProjector {
     let replacementSum: Lanes, replacementCount: Lanes
     let frozenIndex: Lanes, frozenRatio: Lanes, reformWage: Lanes, reserve: Lanes, index: Lanes, entrants: Lanes
     let cells: Int
+    /// The yearly sums Σ A μ(t), Σ A_next μ(t+1) and Σ pay μ(t) of the active rows, by year and lane:
+    /// recorded by the current scheme's projector, and read by the reform's instead of summing its
+    /// own when the two plans share their demography (``LanePlan/sharesDemography(with:)``; the
+    /// sums are then the same numbers, bit for bit).
+    var recordedDemography: Lanes?
+    var sharedDemography: Lanes?
+    static let demographySums: [Sum] = [.active, .surviving, .pay]
+    static func demographyCount(horizon: Int, lanes: Int) -> Int { demographySums.count * horizon * lanes }
+
     /// Whether ``project(_:into:)`` has run (so the buffers hold a previous run's state).
     var projected = false
 
@@ -329,6 +338,11 @@ final class LaneProjector {
             if let dc { ageDeferred(dc, t: t) }
             let dcYear = dcActive ? dc.map { beginDC($0, d, t: t, payout: payout, months: months, monthsDC: monthsDC) } : nil
             projectRows(t: t, wage: wage, dc: dcYear)
+            for (k, s) in Self.demographySums.enumerated() {
+                let year = (t * Self.demographySums.count + k) * n
+                if let shared = sharedDemography { sum(s).update(from: shared + year, count: n) }
+                else if let recorded = recordedDemography { (recorded + year).update(from: sum(s), count: n) }
+            }
             if plan.totalIsDB {
                 // Every total rate is the DB rate, summed in the same order: copied.
                 let rows = trackCount * n

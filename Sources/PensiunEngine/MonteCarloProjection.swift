@@ -111,6 +111,9 @@ public struct MonteCarloProjection: Sendable {
     /// The lane engine's plans of the two schemes, or nil under process risk (which needs the
     /// general engine's member counts drawn per path).
     let plans: [LanePlan]?
+    /// Whether the two plans project the same active demography (``LanePlan/sharesDemography(with:)``):
+    /// the reform then takes the yearly active sums from the current scheme's projection.
+    let sharedDemography: Bool
     /// The paths per block aimed at: 96 lanes amortise each row's and record's scalar work best on
     /// the flagship (BENCHMARKS.md: 64 and 128 are slower).
     public static let blockSize = 96
@@ -141,6 +144,7 @@ public struct MonteCarloProjection: Sendable {
                                             horizon: context.horizon)
         plans = engine == .lanes && !context.inputs.decrements.processRisk
             ? Scheme.allCases.map { LanePlan(context: context, scheme: $0) } : nil
+        sharedDemography = plans.map { $0[0].sharesDemography(with: $0[1]) } ?? false
     }
 
     /// Draws path `path`'s drivers with `generator` (seeded for the path): the economy for all
@@ -217,10 +221,14 @@ public struct MonteCarloProjection: Sendable {
     func projectLanes(_ drivers: [PathDrivers], plans: [LanePlan]) throws -> [[SchemePathResult]] {
         let lanes = LaneDrivers(drivers)
         let empty = SchemePathResult(horizon: context.horizon, trackCount: context.inputs.tracks.count)
+        // The current scheme's yearly active sums, for a reform with the same demography.
+        let memory = LaneMemory()
+        let demography = sharedDemography ? memory.make(LaneProjector.demographyCount(horizon: context.horizon, lanes: lanes.lanes)) : nil
         return try Scheme.allCases.map { scheme in
             var list = [SchemePathResult](repeating: empty, count: drivers.count)
-            try LaneProjector(context: context, plan: plans[scheme.rawValue], scheme: scheme, lanes: lanes.lanes)
-                .project(lanes, into: &list)
+            let projector = LaneProjector(context: context, plan: plans[scheme.rawValue], scheme: scheme, lanes: lanes.lanes)
+            if scheme == .current { projector.recordedDemography = demography } else { projector.sharedDemography = demography }
+            try projector.project(lanes, into: &list)
             return list
         }
     }
