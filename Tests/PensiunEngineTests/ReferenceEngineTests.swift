@@ -12,20 +12,24 @@ import PensiunRandom
         .bondsOutstanding, .dbReserveAssets, .replacementRateDB, .replacementRateDC, .replacementRateTotal,
     ]
 
-    static let cases: [(String, DCRules?, Double)] = [
-        ("current scheme only", nil, 0),
-        ("new entrants, frozen DB, deterministic mortality", Fixture.dc(), 0),
-        ("new entrants, frozen DB, stochastic mortality", Fixture.dc(), 0.05),
-        ("switch under 40, recognition bonds", Fixture.dc(transition: .switchUnderAge(40), rights: .recognitionBond(rate: 0.05)), 0.05),
-        ("all, frozen on final salary, lump sums", Fixture.dc(transition: .all, rights: .frozenDB(finalSalary: true), payout: .lumpSum), 0.03),
-        ("supplementary, cash withdrawals, no guarantee", Fixture.dc(transition: .supplementary, guarantee: nil, withdrawal: .cash), 0.03),
-        ("all switch at y0, bonds", Fixture.dc(transition: .all, rights: .recognitionBond(rate: 0.04), year: 2020), 0.02),
+    /// (name, reform DC, κ volatility, years added to the reform's retirement ages).
+    static let cases: [(String, DCRules?, Double, Int)] = [
+        ("current scheme only", nil, 0, 0),
+        ("new entrants, frozen DB, deterministic mortality", Fixture.dc(), 0, 0),
+        ("new entrants, frozen DB, stochastic mortality", Fixture.dc(), 0.05, 0),
+        ("switch under 40, recognition bonds", Fixture.dc(transition: .switchUnderAge(40), rights: .recognitionBond(rate: 0.05)), 0.05, 0),
+        ("all, frozen on final salary, lump sums", Fixture.dc(transition: .all, rights: .frozenDB(finalSalary: true), payout: .lumpSum), 0.03, 0),
+        ("supplementary, cash withdrawals, no guarantee", Fixture.dc(transition: .supplementary, guarantee: nil, withdrawal: .cash), 0.03, 0),
+        ("all switch at y0, bonds", Fixture.dc(transition: .all, rights: .recognitionBond(rate: 0.04), year: 2020), 0.02, 0),
+        ("switch under 40, retirement two years later", Fixture.dc(transition: .switchUnderAge(40), rights: .recognitionBond(rate: 0.05)), 0.05, 2),
+        ("parametric: retirement two years later, no DC", nil, 0.03, 2),
     ]
 
-    @Test(arguments: 0..<7, [MonteCarloProjection.Engine.lanes, .general])
+    @Test(arguments: 0..<9, [MonteCarloProjection.Engine.lanes, .general])
     func fastEngineMatchesTheReference(case index: Int, engine: MonteCarloProjection.Engine) throws {
-        let (name, dc, kappa) = Self.cases[index]
+        let (name, dc, kappa, delay) = Self.cases[index]
         var inputs = Fixture.inputs(horizon: 35, volatility: 0.02, kappaVolatility: kappa, dc: dc, target: .growth(0.01))
+        inputs.reform.retirementAges = inputs.reform.retirementAges.map { ByYear($0(2020) + delay) }
         inputs.current.db.destination = .reserve
         inputs.reform.db.destination = .reserve
         inputs.current.db.pensionAllowance = 0.12
@@ -33,6 +37,9 @@ import PensiunRandom
         inputs.reform.db.pensionAllowance = 0.12
         inputs.reform.db.survivorAllowance = 0.06
         let mc = try MonteCarloProjection(inputs: inputs, engine: engine)
+        // The lane engine shares the active sums of the two schemes exactly when their demography
+        // is the same (here: the same retirement ages).
+        #expect(mc.sharedDemography == (engine == .lanes && delay == 0))
         var mismatches: [String] = []
         for path in [0, 7] {
             var block = EconomicPathsBox(mc: mc)
