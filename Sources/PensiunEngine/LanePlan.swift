@@ -84,10 +84,19 @@ struct LanePlan: Sendable {
         var dcDisabledBond = 0.0
         var dcDisabledCounted = 0.0
         var dcWithdrawn = 0.0
-        /// Whether any survivor, disability or retirement award carries a DB-type amount.
-        var hasDBAwards: Bool {
-            survivorCount != 0 || disabledCount != 0 || retiredCount != 0
+        var disabledAward: Award {
+            Award(count: disabledCount, db: disabledDB, contingent: disabledContingent, withRights: disabledWithRights,
+                  dbFrozen: disabledDBFrozen, contingentFrozen: disabledContingentFrozen)
         }
+        var retiredAward: Award {
+            Award(count: retiredCount, db: retiredDB, contingent: retiredContingent, withRights: retiredWithRights,
+                  dbFrozen: retiredDBFrozen, contingentFrozen: retiredContingentFrozen)
+        }
+    }
+
+    /// One kind of pension award of a row, as coefficients (× μ(t+1), the amounts also × W·x or Φ·x).
+    struct Award: Sendable {
+        let count: Double, db: Double, contingent: Double, withRights: Double, dbFrozen: Double, contingentFrozen: Double
     }
 
     /// Retirements of one row on one track, for the replacement rates (× μ(t+1)).

@@ -42,13 +42,8 @@ extension LaneProjector {
                     let rowPayDB = row.pointee.payDB, rowDCBase = row.pointee.dcBase
                     let survivorCount = row.pointee.survivorCount, survivorAmount = row.pointee.survivorAmount
                     let survivorAmountFrozen = row.pointee.survivorAmountFrozen
-                    let disabledCount = row.pointee.disabledCount, disabledDB = row.pointee.disabledDB
-                    let disabledContingent = row.pointee.disabledContingent, disabledWithRights = row.pointee.disabledWithRights
-                    let disabledDBFrozen = row.pointee.disabledDBFrozen, disabledContingentFrozen = row.pointee.disabledContingentFrozen
-                    let retiredAll = row.pointee.retiredAll, retiredCount = row.pointee.retiredCount
-                    let retiredDB = row.pointee.retiredDB, retiredContingent = row.pointee.retiredContingent
-                    let retiredWithRights = row.pointee.retiredWithRights
-                    let retiredDBFrozen = row.pointee.retiredDBFrozen, retiredContingentFrozen = row.pointee.retiredContingentFrozen
+                    let disabledAward = row.pointee.disabledAward, retiredAward = row.pointee.retiredAward
+                    let disabledCount = disabledAward.count, retiredAll = row.pointee.retiredAll, retiredCount = retiredAward.count
                     /// μ through the year's deaths and every DB-type sum and award of the row in one
                     /// pass over the lanes (each target gets its terms in the order of MODEL.md §2's
                     /// flows, so the numbers are those of one pass per target). μ(t), μ(t)q and μ(t+1)
@@ -86,31 +81,22 @@ extension LaneProjector {
                                     if frozen { survivors.db[vector: spouse + c] += survivorAmountFrozen * (dead * phi) }
                                 }
                                 let nextW = next * w, nextPhi = next * phi
-                                if disability {
-                                    let awarded = disabledCount * next
-                                    disabled.count[vector: cell + c] += awarded
+                                /// A pension award into `pool`'s cell: its count, amounts and rights.
+                                @inline(__always) func join(_ pool: LanePool, _ k: LanePlan.Award) {
+                                    let awarded = k.count * next
+                                    pool.count[vector: cell + c] += awarded
                                     pensionerEntries[vector: c] += awarded
-                                    disabled.db[vector: cell + c] += disabledDB * nextW
-                                    disabled.contingent[vector: cell + c] += disabledContingent * nextW
-                                    if rights { disabled.withRights[vector: cell + c] += disabledWithRights * next }
+                                    pool.db[vector: cell + c] += k.db * nextW
+                                    pool.contingent[vector: cell + c] += k.contingent * nextW
+                                    if rights { pool.withRights[vector: cell + c] += k.withRights * next }
                                     if frozen {
-                                        disabled.db[vector: cell + c] += disabledDBFrozen * nextPhi
-                                        disabled.contingent[vector: cell + c] += disabledContingentFrozen * nextPhi
+                                        pool.db[vector: cell + c] += k.dbFrozen * nextPhi
+                                        pool.contingent[vector: cell + c] += k.contingentFrozen * nextPhi
                                     }
                                 }
+                                if disability { join(disabled, disabledAward) }
                                 if retirement { retirements[vector: c] += retiredAll * next }
-                                if award {
-                                    let awarded = retiredCount * next
-                                    retired.count[vector: cell + c] += awarded
-                                    pensionerEntries[vector: c] += awarded
-                                    retired.db[vector: cell + c] += retiredDB * nextW
-                                    retired.contingent[vector: cell + c] += retiredContingent * nextW
-                                    if rights { retired.withRights[vector: cell + c] += retiredWithRights * next }
-                                    if frozen {
-                                        retired.db[vector: cell + c] += retiredDBFrozen * nextPhi
-                                        retired.contingent[vector: cell + c] += retiredContingentFrozen * nextPhi
-                                    }
-                                }
+                                if award { join(retired, retiredAward) }
                             } else if retirement {
                                 retirements[vector: c] += retiredAll * next
                             }
