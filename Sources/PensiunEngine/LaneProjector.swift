@@ -53,9 +53,7 @@ final class LaneProjector {
     /// Pools are aged (and their DB-type amounts indexed) before the year's awards join them, so
     /// awards go straight into the pools at their age of the next year.
     let retired: LanePool, disabled: LanePool, survivors: LanePool
-    /// Per row: μ(t+1)·W·x, μ(t+1)·Φ·x, μ q·W·x and μ q·Φ·x (x the year's indexation factor).
-    let awardW: Lanes, awardFrozen: Lanes, deathW: Lanes, deathFrozen: Lanes
-    /// W·x and Φ·x of the year, by lane.
+    /// W·x and Φ·x of the year by lane (x the year's indexation factor), for the rows' awards.
     let indexedWage: Lanes, indexedFrozen: Lanes
     let deferredCount: Lanes, deferredBalance: Lanes
     let replacementSum: Lanes, replacementCount: Lanes
@@ -106,10 +104,6 @@ final class LaneProjector {
         retired = LanePool(cells: cells, lanes: lanes, memory: m)
         disabled = LanePool(cells: cells, lanes: lanes, memory: m)
         survivors = LanePool(cells: cells, lanes: lanes, memory: m)
-        awardW = m.make(lanes)
-        awardFrozen = m.make(lanes)
-        deathW = m.make(lanes)
-        deathFrozen = m.make(lanes)
         indexedWage = m.make(lanes)
         indexedFrozen = m.make(lanes)
         let deferredCells = 2 * trackCount * ages * lanes
