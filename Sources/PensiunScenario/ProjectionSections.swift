@@ -132,12 +132,12 @@ struct ProjectionSections {
             if case let .scalar(text, _) = node.node, text == "none" {
                 disability = DisabilityIncidence.none
             } else if let d = node.mapping(allowed: ["factor_of_mortality", "table"]) {
-                if let f = d["factor_of_mortality"] {
+                switch d.exactlyOne(of: ["factor_of_mortality", "table"], expected: "factor_of_mortality or table") {
+                case let ("factor_of_mortality", f)?:
                     disability = f.number(expected: "a factor ≥ 0 of the base mortality") { $0 >= 0 }.map { .factorOfBaseMortality($0) }
-                } else if let t = d["table"] {
+                case let (_, t)?:
                     disability = readByAgeAndSex(t, expected: "a disability rate in [0, 1]").map { .table($0) }
-                } else {
-                    node.fail("expected factor_of_mortality or table")
+                case nil:
                     disability = nil
                 }
             } else { disability = nil }
@@ -178,7 +178,11 @@ struct ProjectionSections {
             male.append(m)
             female.append(f)
         }
-        return ok && !male.isEmpty ? [.male: male, .female: female] : nil
+        if table.rows.isEmpty {
+            table.fail(line: 1, column: nil, "no rows (expected one row per age from 0 with \(expected) for each sex)")
+            return nil
+        }
+        return ok ? [.male: male, .female: female] : nil
     }
 
     func readSurvivors(_ cursor: YAMLCursor) -> SurvivorInputs? {
@@ -323,12 +327,13 @@ struct ProjectionSections {
             if case let .scalar(text, _) = node.node, text == "constant" {
                 target = .constant
             } else if let t = node.mapping(allowed: ["growth", "series"]) {
-                if let g = t["growth"] {
+                switch t.exactlyOne(of: ["growth", "series"], expected: "constant, {growth: RATE} or {series: {YEAR: COUNT}}") {
+                case let ("growth", g)?:
                     target = g.number(expected: "an annual growth rate > −100%") { $0 > -1 }.map { .growth($0) }
-                } else if let series = t["series"] {
+                case let (_, series)?:
                     target = series.byYear { $0.number(expected: "a headcount ≥ 0") { $0 >= 0 } }.map { .series($0) }
-                } else {
-                    node.fail("expected constant, {growth: RATE} or {series: {YEAR: COUNT}}")
+                case nil:
+                    break
                 }
             }
         }
@@ -465,11 +470,16 @@ struct ProjectionSections {
         if let node = s["accrued_rights"] {
             if case .mapping = node.node {
                 if let m = node.mapping(allowed: ["frozen_db", "recognition_bond"]) {
-                    if let f = m["frozen_db"], let fm = f.mapping(allowed: ["salary"]) {
-                        rights = fm.required("salary", expected: "revalued or final")?.choice([("revalued", false), ("final", true)]).map { .frozenDB(finalSalary: $0) }
-                    } else if let b = m["recognition_bond"], let bm = b.mapping(allowed: ["rate"]) {
-                        rights = bm.required("rate", expected: "the bond's annual rate ρ")?.number(expected: "a rate > −100%") { $0 > -1 }.map { .recognitionBond(rate: $0) }
-                    } else { rights = nil }
+                    switch m.exactlyOne(of: ["frozen_db", "recognition_bond"], expected: "frozen_db, {frozen_db: {salary: final}} or {recognition_bond: {rate: RATE}}") {
+                    case let ("frozen_db", f)?:
+                        rights = f.mapping(allowed: ["salary"])?.required("salary", expected: "revalued or final")?
+                            .choice([("revalued", false), ("final", true)]).map { .frozenDB(finalSalary: $0) }
+                    case let (_, b)?:
+                        rights = b.mapping(allowed: ["rate"])?.required("rate", expected: "the bond's annual rate ρ")?
+                            .number(expected: "a rate > −100%") { $0 > -1 }.map { .recognitionBond(rate: $0) }
+                    case nil:
+                        rights = nil
+                    }
                 } else { rights = nil }
             } else {
                 rights = node.choice([("frozen_db", AccruedRights.frozenDB(finalSalary: false))])
@@ -538,14 +548,24 @@ struct ProjectionSections {
             return PortfolioWeights(equity: e, bonds: b, cash: k)
         }
         guard case let .mapping(entries, _) = cursor.node else { return weights(cursor).map { [$0] } }
+        if entries.isEmpty {
+            cursor.fail("expected weights {equity, bonds, cash} or a mapping from age to weights, got an empty mapping")
+            return nil
+        }
         if entries.allSatisfy({ Int($0.key) != nil }) {
             var points: [(Int, PortfolioWeights)] = []
             var ok = true
             for entry in entries {
-                guard let age = Int(entry.key), (0...130).contains(age) else { ok = false; continue }
-                if let w = weights(cursor.child(entry.value, path: "\(cursor.keyPath).\(entry.key)")) { points.append((age, w)) } else { ok = false }
+                let path = "\(cursor.keyPath).\(entry.key)"
+                guard let age = Int(entry.key), (0...130).contains(age) else {
+                    YAMLCursor(node: .scalar(entry.key, entry.keyLocation), keyPath: path, log: cursor.log)
+                        .fail("expected an age from 0 to 130, got '\(entry.key)'")
+                    ok = false
+                    continue
+                }
+                if let w = weights(cursor.child(entry.value, path: path)) { points.append((age, w)) } else { ok = false }
             }
-            guard ok, !points.isEmpty else { return nil }
+            guard ok else { return nil }
             points.sort { $0.0 < $1.0 }
             var dense = [PortfolioWeights](repeating: points[0].1, count: points.last!.0 + 1)
             for (i, p) in points.enumerated() {

@@ -160,6 +160,19 @@ struct Section {
 
     subscript(key: String) -> YAMLCursor? { entries.first { $0.0 == key }?.1 }
 
+    /// The one entry of `keys` the mapping gives (alternatives such as {growth: …} or {series: …}),
+    /// recording a problem when it gives none or more than one.
+    func exactlyOne(of keys: [String], expected: String) -> (key: String, value: YAMLCursor)? {
+        let given = keys.filter { self[$0] != nil }
+        if given.count == 1, let value = self[given[0]] { return (given[0], value) }
+        if let second = given.dropFirst().first, let value = self[second] {
+            value.fail("give one of \(keys.joined(separator: ", ")), not several (got \(given.joined(separator: " and ")))")
+        } else {
+            cursor.fail("expected \(expected), got an empty mapping")
+        }
+        return nil
+    }
+
     /// The entry `key`, recording "missing key" at the mapping when absent.
     func required(_ key: String, expected: String) -> YAMLCursor? {
         if let entry = self[key] { return entry }

@@ -248,4 +248,42 @@ import Testing
             "--set: reform.dc.fee: out of range (expected an annual fee in [0, 0.1], got 0.5)",
         ])
     }
+
+    @Test func alternativesGivenTogether() throws {
+        let result = try problems(replacing: "    transition: new_entrants",
+                                  with: "    transition: all\n    accrued_rights: {frozen_db: {salary: final}, recognition_bond: {rate: 0.05}}")
+        #expect(result == [
+            "DIR/scenario.yaml:83:68: reform.dc.accrued_rights.recognition_bond: give one of frozen_db, recognition_bond, not several (got frozen_db and recognition_bond)",
+        ])
+    }
+
+    @Test func alternativesGivenNone() throws {
+        let result = try problems(replacing: "    transition: new_entrants", with: "    transition: all\n    accrued_rights: {}")
+        #expect(result == [
+            "DIR/scenario.yaml:83:21: reform.dc.accrued_rights: expected frozen_db, {frozen_db: {salary: final}} or {recognition_bond: {rate: RATE}}, got an empty mapping",
+        ])
+    }
+
+    @Test func emptyGlidePath() throws {
+        let result = try problems(replacing: "    portfolio: {20: {equity: 0.6, bonds: 0.3, cash: 0.1}, 50: {equity: 0.3, bonds: 0.6, cash: 0.1}}",
+                                  with: "    portfolio: {}")
+        #expect(result == [
+            "DIR/scenario.yaml:87:16: reform.dc.portfolio: expected weights {equity, bonds, cash} or a mapping from age to weights, got an empty mapping",
+        ])
+    }
+
+    @Test func glidePathAgeOutOfRange() throws {
+        let result = try problems(replacing: "50: {equity: 0.3, bonds: 0.6, cash: 0.1}}", with: "150: {equity: 0.3, bonds: 0.6, cash: 0.1}}")
+        #expect(result == [
+            "DIR/scenario.yaml:87:59: reform.dc.portfolio.150: expected an age from 0 to 130, got '150'",
+        ])
+    }
+
+    @Test func ageTableWithoutRows() throws {
+        let result = try problems(replacing: "  disability: {factor_of_mortality: 0.2}", with: "  disability: {table: data/no-rates.csv}",
+                                  extra: ["data/no-rates.csv": "age,male,female\n"])
+        #expect(result == [
+            "DIR/data/no-rates.csv:1: decrements.disability.table: no rows (expected one row per age from 0 with a disability rate in [0, 1] for each sex)",
+        ])
+    }
 }
