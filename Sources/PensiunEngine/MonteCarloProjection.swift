@@ -114,6 +114,10 @@ public struct MonteCarloProjection: Sendable {
     /// Whether the two plans project the same active demography (``LanePlan/sharesDemography(with:)``):
     /// the reform then takes the yearly active sums from the current scheme's projection.
     let sharedDemography: Bool
+    /// Whether the reform is the current scheme itself (no DC, the same DB rules and retirement
+    /// ages, as in a baseline scenario): its projection is then the current scheme's, bit for bit,
+    /// and the lane engine projects it once.
+    let sameSchemes: Bool
     /// The paths per block aimed at: 96 lanes amortise each row's and record's scalar work best on
     /// the flagship (BENCHMARKS.md: 64 and 128 are slower).
     public static let blockSize = 96
@@ -145,6 +149,8 @@ public struct MonteCarloProjection: Sendable {
         plans = engine == .lanes && !context.inputs.decrements.processRisk
             ? Scheme.allCases.map { LanePlan(context: context, scheme: $0) } : nil
         sharedDemography = plans.map { $0[0].sharesDemography(with: $0[1]) } ?? false
+        let current = context.inputs.current, reform = context.inputs.reform
+        sameSchemes = current.dc == nil && reform.dc == nil && current.db == reform.db && current.retirementAges == reform.retirementAges
     }
 
     /// Draws path `path`'s drivers with `generator` (seeded for the path): the economy for all
@@ -224,13 +230,15 @@ public struct MonteCarloProjection: Sendable {
         // The current scheme's yearly active sums, for a reform with the same demography.
         let memory = LaneMemory()
         let demography = sharedDemography ? memory.make(LaneProjector.demographyCount(horizon: context.horizon, lanes: lanes.lanes)) : nil
-        return try Scheme.allCases.map { scheme in
+        let schemes: [Scheme] = sameSchemes ? [.current] : Scheme.allCases
+        let results = try schemes.map { scheme in
             var list = [SchemePathResult](repeating: empty, count: drivers.count)
             let projector = LaneProjector(context: context, plan: plans[scheme.rawValue], scheme: scheme, lanes: lanes.lanes)
             if scheme == .current { projector.recordedDemography = demography } else { projector.sharedDemography = demography }
             try projector.project(lanes, into: &list)
             return list
         }
+        return sameSchemes ? [results[0], results[0]] : results
     }
 
     /// The per-path summaries, GDP and profiles of a block whose schemes are projected.

@@ -290,7 +290,7 @@ public enum ContributionDestination: Sendable, Equatable {
 }
 
 /// The current scheme's rules (DB, pay-as-you-go), MODEL.md §5.
-public struct DBRules: Sendable {
+public struct DBRules: Sendable, Equatable {
     /// a: accrual rate per year of service.
     public var accrualRate: Double
     /// The cap on a·(n+1).

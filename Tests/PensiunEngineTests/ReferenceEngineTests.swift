@@ -40,6 +40,8 @@ import PensiunRandom
         // The lane engine shares the active sums of the two schemes exactly when their demography
         // is the same (here: the same retirement ages).
         #expect(mc.sharedDemography == (engine == .lanes && delay == 0))
+        // With no DC and the same retirement ages the reform is the current scheme: projected once.
+        #expect(mc.sameSchemes == (dc == nil && delay == 0))
         var mismatches: [String] = []
         for path in [0, 7] {
             var block = EconomicPathsBox(mc: mc)
