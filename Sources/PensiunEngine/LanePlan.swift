@@ -254,6 +254,11 @@ struct LanePlan: Sendable {
 
         var rows: [Row] = [], rowStart: [Int] = [], trackEntries: [TrackEntry] = []
         var records: [DCRecord] = [], dcStart: [Int] = []
+        // At most one row per group and one record per DC cohort a year from their first year:
+        // reserved (address space only, pages are touched as rows are written) so that the arrays
+        // are not copied as they grow (tens of megabytes for the flagship).
+        rows.reserveCapacity(groups.reduce(0) { $0 + h - $1.start })
+        if dcRules != nil { records.reserveCapacity(cohorts.reduce(0) { $0 + h - $1.start }) }
         var slots = 0
         let earlyAge = inputs.decrements.earlyAge, earlyService = inputs.decrements.earlyService
         for t in 0..<h {
