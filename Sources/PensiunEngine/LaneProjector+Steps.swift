@@ -1,10 +1,11 @@
 import PensiunActuarial
 
 extension LaneProjector {
-    /// The group rows of year t: μ through the year's deaths (m0 = μ(t), md = μ(t) q, m1 = μ(t+1)),
-    /// then every DB-type flow and award as coefficient × multiplier (W and Φ applied when the
-    /// awards join their pools).
-    /// In a DC year, each group's DC records follow its row while its μ lanes are at hand.
+    /// The group rows of year t: for each row, one pass over the lanes takes μ through the year's
+    /// deaths and adds every DB-type flow and award as coefficient × multiplier (μ(t), μ(t)q or
+    /// μ(t+1), times W·x or Φ·x for amounts); m0 = μ(t), md = μ(t) q, m1 = μ(t+1) are kept for the
+    /// bonds, the track entries and the DC. In a DC year, each group's DC records follow its row
+    /// while its μ lanes are at hand.
     func projectRows(t: Int, wage: UnsafeMutablePointer<Double>, dc year: DCYear?) {
         let n = lanes, grid = context.grid
         let first = plan.rowStart[t], last = plan.rowStart[t + 1]
