@@ -82,19 +82,14 @@ struct LanePool {
     let annuity: Lanes
     let contingent: Lanes
     let withRights: Lanes
-    let size: Int
 
     init(cells: Int, lanes: Int, memory: LaneMemory) {
-        size = cells * lanes
+        let size = cells * lanes
         count = memory.make(size)
         db = memory.make(size)
         topup = memory.make(size)
         annuity = memory.make(size)
         contingent = memory.make(size)
         withRights = memory.make(size)
-    }
-
-    func reset() {
-        for array in [count, db, topup, annuity, contingent, withRights] { laneZero(array, size) }
     }
 }

@@ -49,21 +49,11 @@ struct LanePlan: Sendable {
         var survivorCount = 0.0
         var survivorAmount = 0.0
         var survivorAmountFrozen = 0.0
-        /// Disablements with DB rights (× μ(t+1)); annual amounts (× μ(t+1) W or Φ).
-        var disabledCount = 0.0
-        var disabledDB = 0.0
-        var disabledDBFrozen = 0.0
-        var disabledContingent = 0.0
-        var disabledContingentFrozen = 0.0
-        var disabledWithRights = 0.0
-        /// All normal and early retirements (× μ(t+1)), and those with a DB pension, as above.
+        /// Disablements with a DB award (× μ(t+1)), and their amounts (× μ(t+1) W or Φ).
+        var disabled = Award()
+        /// All normal and early retirements (× μ(t+1)), and those with a DB award, as above.
         var retiredAll = 0.0
-        var retiredCount = 0.0
-        var retiredDB = 0.0
-        var retiredDBFrozen = 0.0
-        var retiredContingent = 0.0
-        var retiredContingentFrozen = 0.0
-        var retiredWithRights = 0.0
+        var retired = Award()
         /// Recognition bonds per unit W at the reform year: Σ A · bond at the start (× μ(t)), Σ A ·
         /// bond at the end (deaths, × μ q), Σ (other exits) · bond at the end (× μ(t+1)), and
         /// Σ A_next · bond at the end (× μ(t+1)).
@@ -84,19 +74,31 @@ struct LanePlan: Sendable {
         var dcDisabledBond = 0.0
         var dcDisabledCounted = 0.0
         var dcWithdrawn = 0.0
-        var disabledAward: Award {
-            Award(count: disabledCount, db: disabledDB, contingent: disabledContingent, withRights: disabledWithRights,
-                  dbFrozen: disabledDBFrozen, contingentFrozen: disabledContingentFrozen)
-        }
-        var retiredAward: Award {
-            Award(count: retiredCount, db: retiredDB, contingent: retiredContingent, withRights: retiredWithRights,
-                  dbFrozen: retiredDBFrozen, contingentFrozen: retiredContingentFrozen)
-        }
     }
 
-    /// One kind of pension award of a row, as coefficients (× μ(t+1), the amounts also × W·x or Φ·x).
+    /// One kind of pension award (disability or retirement) of a row, as coefficients: members
+    /// (× μ(t+1)), annual DB and contingent survivor amounts (× μ(t+1) W·x, or × μ(t+1) Φ·x for the
+    /// frozen parts), and members whose award carries survivor rights (× μ(t+1)).
     struct Award: Sendable {
-        let count: Double, db: Double, contingent: Double, withRights: Double, dbFrozen: Double, contingentFrozen: Double
+        var count = 0.0, db = 0.0, contingent = 0.0, withRights = 0.0, dbFrozen = 0.0, contingentFrozen = 0.0
+
+        /// Adds `members` awarded monthly amounts (db, contingent) paid `paidPension` and
+        /// `paidSurvivor` times a year, per unit Φ when `frozen` (a base revalued by the DB rule).
+        mutating func add(_ members: Double, _ monthly: (db: Double, contingent: Double), frozen: Bool,
+                          paidPension: Double, paidSurvivor: Double) {
+            count += members
+            if frozen {
+                dbFrozen += members * monthly.db * paidPension
+                contingentFrozen += members * monthly.contingent * paidSurvivor
+            } else {
+                db += members * monthly.db * paidPension
+                contingent += members * monthly.contingent * paidSurvivor
+            }
+            if monthly.contingent > 0 { withRights += members }
+        }
+
+        var hasFrozen: Bool { dbFrozen != 0 || contingentFrozen != 0 }
+        var rightsAreCounts: Bool { withRights == count }
     }
 
     /// Retirements of one row on one track, for the replacement rates (× μ(t+1)).
@@ -201,7 +203,7 @@ struct LanePlan: Sendable {
 
         // Cohorts and groups.
         struct Cohort {
-            let sex, track, entryAge, entryIndex, group: Int
+            let sex, track, entryAge, entryIndex: Int
             let start: Int
             var a: Double
             var accruesDB = true, isDC = false
@@ -227,7 +229,7 @@ struct LanePlan: Sendable {
             }
             members[g].append(cohorts.count)
             cohorts.append(Cohort(sex: cell.sex.index, track: cell.track, entryAge: cell.age - cell.service,
-                                  entryIndex: -cell.service, group: g, start: 0, a: cell.count))
+                                  entryIndex: -cell.service, start: 0, a: cell.count))
         }
         var entrantGroups = [Range<Int>](repeating: 0..<0, count: h + 1)
         let profile = context.entrantProfile
@@ -245,7 +247,7 @@ struct LanePlan: Sendable {
                 }
                 members[g].append(cohorts.count)
                 var cohort = Cohort(sex: share.sex.index, track: share.track, entryAge: share.age, entryIndex: te,
-                                    group: g, start: te, a: share.share)
+                                    start: te, a: share.share)
                 if reformIndex.map({ te >= $0 }) == true { cohort.accruesDB = false; cohort.isDC = true }
                 cohorts.append(cohort)
             }
@@ -362,15 +364,7 @@ struct LanePlan: Sendable {
                     let dis = award(eligible: true)
                     let disCounted = dis.db > 0
                     if disabled > 0 && disCounted {
-                        row.disabledCount += disabled
-                        if frozenByIndex {
-                            row.disabledDBFrozen += disabled * dis.db * paidPension
-                            row.disabledContingentFrozen += disabled * dis.contingent * paidSurvivor
-                        } else {
-                            row.disabledDB += disabled * dis.db * paidPension
-                            row.disabledContingent += disabled * dis.contingent * paidSurvivor
-                        }
-                        if dis.contingent > 0 { row.disabledWithRights += disabled }
+                        row.disabled.add(disabled, dis, frozen: frozenByIndex, paidPension: paidPension, paidSurvivor: paidSurvivor)
                     }
                     let eligible = early || service + 1 >= db.minimumService
                     let ret = award(eligible: eligible)
@@ -380,15 +374,7 @@ struct LanePlan: Sendable {
                     if retired > 0 {
                         row.retiredAll += retired
                         if retCounted {
-                            row.retiredCount += retired
-                            if frozenByIndex {
-                                row.retiredDBFrozen += retired * ret.db * paidPension
-                                row.retiredContingentFrozen += retired * ret.contingent * paidSurvivor
-                            } else {
-                                row.retiredDB += retired * ret.db * paidPension
-                                row.retiredContingent += retired * ret.contingent * paidSurvivor
-                            }
-                            if ret.contingent > 0 { row.retiredWithRights += retired }
+                            row.retired.add(retired, ret, frozen: frozenByIndex, paidPension: paidPension, paidSurvivor: paidSurvivor)
                         }
                         var entry: Int
                         if let found = trackEntries[trackFirst...].firstIndex(where: { $0.track == k }) { entry = found } else {
@@ -457,8 +443,7 @@ struct LanePlan: Sendable {
         rowStart.append(rows.count)
         dcStart.append(records.count)
         hasFrozenAwards = rows.contains {
-            $0.survivorAmountFrozen != 0 || $0.disabledDBFrozen != 0 || $0.disabledContingentFrozen != 0
-                || $0.retiredDBFrozen != 0 || $0.retiredContingentFrozen != 0
+            $0.survivorAmountFrozen != 0 || $0.disabled.hasFrozen || $0.retired.hasFrozen
         }
         totalIsDB = records.isEmpty && trackEntries.allSatisfy {
             $0.totalCount == $0.dbCount && $0.totalSum == $0.dbSum && $0.dbSumFrozen == 0
@@ -482,8 +467,8 @@ struct LanePlan: Sendable {
             for cell in list where cell.count > 0 { lower(kind, cell: cell.sex.index * ages + min(cell.age, ages - 1)) }
         }
         for row in rows {
-            if row.retiredCount != 0 { lower(0, cell: row.toCell) }
-            if row.disabledCount != 0 || row.dcDisability > 0 { lower(1, cell: row.toCell) }
+            if row.retired.count != 0 { lower(0, cell: row.toCell) }
+            if row.disabled.count != 0 || row.dcDisability > 0 { lower(1, cell: row.toCell) }
             if row.survivorCount != 0 { lower(2, cell: row.spouseCell) }
         }
         var deferredLow = ages, deferredHigh = -1
@@ -510,7 +495,7 @@ struct LanePlan: Sendable {
         }
         poolFloor = floor
         rightsAreCounts = dcRules == nil
-            && rows.allSatisfy { $0.disabledWithRights == $0.disabledCount && $0.retiredWithRights == $0.retiredCount }
+            && rows.allSatisfy { $0.disabled.rightsAreCounts && $0.retired.rightsAreCounts }
         var ageList = records.map(\.age)
         if let deferredAges { ageList += [deferredAges.lowerBound, deferredAges.upperBound] }
         if let low = ageList.min(), let high = ageList.max() { dcAges = low...high } else { dcAges = nil }

@@ -43,8 +43,8 @@ extension LaneProjector {
                     let rowPayDB = row.pointee.payDB, rowDCBase = row.pointee.dcBase
                     let survivorCount = row.pointee.survivorCount, survivorAmount = row.pointee.survivorAmount
                     let survivorAmountFrozen = row.pointee.survivorAmountFrozen
-                    let disabledAward = row.pointee.disabledAward, retiredAward = row.pointee.retiredAward
-                    let disabledCount = disabledAward.count, retiredAll = row.pointee.retiredAll, retiredCount = retiredAward.count
+                    let disabledAward = row.pointee.disabled, retiredAward = row.pointee.retired
+                    let retiredAll = row.pointee.retiredAll
                     /// μ through the year's deaths and every DB-type sum and award of the row in one
                     /// pass over the lanes (each target gets its terms in the order of MODEL.md §2's
                     /// flows, so the numbers are those of one pass per target). μ(t), μ(t)q and μ(t+1)
@@ -105,8 +105,8 @@ extension LaneProjector {
                         }
                     }
                     let keep = hasBonds || retiredAll != 0 || (year != nil && row.pointee.hasDC)
-                    let survivor = survivorCount != 0, disability = disabledCount != 0
-                    let retirement = retiredAll != 0, award = retiredAll != 0 && retiredCount != 0
+                    let survivor = survivorCount != 0, disability = disabledAward.count != 0
+                    let retirement = retiredAll != 0, award = retiredAll != 0 && retiredAward.count != 0
                     switch (keep, rowPayDB != 0, rowDCBase != 0, survivor, disability, retirement, award) {
                     // Current-scheme members before and at retirement; DC members; the rest.
                     case (false, true, false, true, true, false, false):

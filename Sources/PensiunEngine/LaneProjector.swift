@@ -68,7 +68,7 @@ final class LaneProjector {
     static let demographySums: [Sum] = [.active, .surviving, .pay]
     static func demographyCount(horizon: Int, lanes: Int) -> Int { demographySums.count * horizon * lanes }
 
-    /// Whether ``project(_:into:)`` has run (so the buffers hold a previous run's state).
+    /// Whether ``project(_:into:)`` has run (the buffers then hold its state, not zeros).
     var projected = false
 
     init(context: ProjectionContext, plan: LanePlan, scheme: Scheme, lanes: Int) {
@@ -121,21 +121,11 @@ final class LaneProjector {
 
     @inline(__always) func sum(_ s: Sum) -> Lanes { sums + s.rawValue * lanes }
 
-    /// Loads the y0 population (as ``SchemeProjector/reset(processRisk:)``).
+    /// Loads the y0 population into the zeroed buffers (as ``SchemeProjector/reset(processRisk:)``).
     func reset() {
         let db = rules.rules.db
-        // The buffers start as zeros (LaneMemory); they are cleared again only for a second run.
-        if projected {
-            laneZero(balances, plan.slotCount * lanes)
-            for pool in [retired, disabled, survivors] { pool.reset() }
-            laneZero(deferredCount, 2 * trackCount * ages * lanes)
-            laneZero(deferredBalance, 2 * trackCount * ages * lanes)
-            laneZero(reserve, lanes)
-            laneZero(frozenIndex, lanes)
-            laneZero(reformWage, lanes)
-            laneZero(mu, plan.groups.count * lanes)
-            laneZero(groupFund, plan.groups.count * lanes)
-        }
+        // The buffers start as zeros (LaneMemory), and a projector projects one block once.
+        precondition(!projected, "a LaneProjector projects its block once")
         projected = true
         for (g, group) in plan.groups.enumerated() where !group.isEntrant {
             for l in 0..<lanes { mu[g * lanes + l] = 1 }
@@ -157,7 +147,6 @@ final class LaneProjector {
                 }
             }
         }
-        for i in annuityStamp.indices { annuityStamp[i] = -1 }
     }
 
     /// Fills exp(−β_x κ_t) by age and lane (1 when κ_t = 0); one row of lanes when β is uniform.

@@ -146,11 +146,16 @@ public struct MonteCarloProjection: Sendable {
         self.context = context
         esg = try EconomicScenarioGenerator(parameters: context.inputs.economy, startYear: context.startYear,
                                             horizon: context.horizon)
-        plans = engine == .lanes && !context.inputs.decrements.processRisk
-            ? Scheme.allCases.map { LanePlan(context: context, scheme: $0) } : nil
-        sharedDemography = plans.map { $0[0].sharesDemography(with: $0[1]) } ?? false
         let current = context.inputs.current, reform = context.inputs.reform
         sameSchemes = current.dc == nil && reform.dc == nil && current.db == reform.db && current.retirementAges == reform.retirementAges
+        if engine == .lanes && !context.inputs.decrements.processRisk {
+            // The reform's plan is the current scheme's when the reform is the current scheme.
+            let currentPlan = LanePlan(context: context, scheme: .current)
+            plans = [currentPlan, sameSchemes ? currentPlan : LanePlan(context: context, scheme: .reform)]
+        } else {
+            plans = nil
+        }
+        sharedDemography = plans.map { $0[0].sharesDemography(with: $0[1]) } ?? false
     }
 
     /// Draws path `path`'s drivers with `generator` (seeded for the path): the economy for all

@@ -24,24 +24,17 @@ public struct SchemePathResult: Sendable {
     }
 
     @inlinable public subscript(metric: Metric, t: Int) -> Double {
-        get { values[valueIndex(metric, t)] }
-        set { values[valueIndex(metric, t)] = newValue }
+        get { values[Self.valueIndex(metric, t, horizon: horizon)] }
+        set { values[Self.valueIndex(metric, t, horizon: horizon)] = newValue }
     }
 
     /// The replacement rate of one kind (0 db, 1 dc, 2 total) and track in year index t.
     @inlinable public subscript(replacement kind: Int, track track: Int, t: Int) -> Double {
-        get { byTrack[trackIndex(kind, track, t)] }
-        set { byTrack[trackIndex(kind, track, t)] = newValue }
+        get { byTrack[Self.trackIndex(kind, track, t, horizon: horizon, trackCount: trackCount)] }
+        set { byTrack[Self.trackIndex(kind, track, t, horizon: horizon, trackCount: trackCount)] = newValue }
     }
 
-    /// Where (metric, t) is in `values`.
-    @inlinable public func valueIndex(_ metric: Metric, _ t: Int) -> Int { Self.valueIndex(metric, t, horizon: horizon) }
-
-    /// Where (kind, track, t) is in `byTrack`.
-    @inlinable public func trackIndex(_ kind: Int, _ track: Int, _ t: Int) -> Int {
-        Self.trackIndex(kind, track, t, horizon: horizon, trackCount: trackCount)
-    }
-
+    /// Where (metric, t) is in `values`, and (kind, track, t) in `byTrack`.
     @inlinable static func valueIndex(_ metric: Metric, _ t: Int, horizon: Int) -> Int { metric.rawValue * (horizon + 1) + t }
 
     @inlinable static func trackIndex(_ kind: Int, _ track: Int, _ t: Int, horizon: Int, trackCount: Int) -> Int {
