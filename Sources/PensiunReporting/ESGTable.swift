@@ -10,6 +10,25 @@ public enum ESGTable {
 
     /// One row per path and year for a block, numbers in Swift's shortest round-trip form so the
     /// text is identical for identical values.
+    /// The first value that is not a finite number, as `path P, year Y: variable is V`, or nil.
+    public static func firstNonFinite(_ blocks: [EconomicPaths], startYear: Int) -> String? {
+        let series: [(String, KeyPath<EconomicPaths, [Double]>, Bool)] = [
+            ("inflation", \.inflation, false), ("real_wage_growth", \.realWageGrowth, false), ("gdp_growth", \.gdpGrowth, false),
+            ("bond_yield", \.bondYield, false), ("equity_return", \.equityReturn, false), ("bond_return", \.bondReturn, false),
+            ("cash_return", \.cashReturn, false), ("wage_index", \.wageIndex, true), ("price_index", \.priceIndex, true),
+            ("gdp", \.gdp, true),
+        ]
+        for block in blocks {
+            for (name, path, isIndex) in series {
+                let values = block[keyPath: path]
+                guard let k = values.firstIndex(where: { !$0.isFinite }) else { continue }
+                let width = isIndex ? block.horizon + 1 : block.horizon
+                return "path \(block.firstPath + k / width), year \(startYear + k % width): \(name) is \(values[k])"
+            }
+        }
+        return nil
+    }
+
     public static func rows(_ block: EconomicPaths, startYear: Int) -> String {
         var text = ""
         text.reserveCapacity(block.pathCount * block.horizon * 160)

@@ -10,7 +10,7 @@ import PensiunMonteCarlo
 public enum ProfileTable {
     public static let header = "profile,sex,track,entry_age,entry_year,scheme,basis,year,quantity,mean,p10,p50,p90"
 
-    public static func render(_ report: RunReport) -> String {
+    public static func render(_ report: RunReport) throws(NonFiniteOutput) -> String {
         var out = header + "\n"
         let inputs = report.inputs
         let deterministic = deterministicOutcomes(inputs)
@@ -25,7 +25,9 @@ public enum ProfileTable {
                         row += ",,,"
                     } else {
                         let qs = Quantiles.of(values, levels: [0.1, 0.5, 0.9])
-                        row += [SampleSummary.mean(values), qs[0], qs[1], qs[2]].map(RunFiles.number).joined(separator: ",")
+                        var cells: [String] = []
+                        for v in [SampleSummary.mean(values), qs[0], qs[1], qs[2]] { cells.append(try RunFiles.number(v, "profiles.csv \(id)")) }
+                        row += cells.joined(separator: ",")
                     }
                     out += row + "\n"
                 }
@@ -34,7 +36,7 @@ public enum ProfileTable {
                         let fields: [(String, Double)] = [("salary", outcome.salary[i]), ("contributions_employee", outcome.employeeContribution[i]),
                                                           ("contributions_employer", outcome.employerContribution[i]), ("dc_balance", outcome.balance[i])]
                         for (name, value) in fields {
-                            out += "\(prefix),\(scheme.name),deterministic,\(year),\(name),\(RunFiles.number(value)),,,\n"
+                            out += "\(prefix),\(scheme.name),deterministic,\(year),\(name),\(try RunFiles.number(value, "profiles.csv \(id)")),,,\n"
                         }
                     }
                 }

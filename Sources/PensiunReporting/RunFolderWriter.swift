@@ -1,43 +1,128 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
-/// Writes a run's folder atomically: every file goes into a temporary folder beside the
-/// destination, which replaces the destination only once complete. A failed or interrupted run
-/// leaves the previous folder (or none) and at most a `.partial` folder, never a half-written one.
-public struct RunFolderWriter {
-    public let destination: URL
-    let temporary: URL
+/// Writes an output folder atomically, replacing only what Pensiun created (``OutputFolder``).
+///
+/// The destination is locked (``OutputLock``) and checked; every file goes into a temporary folder
+/// `.NAME.partial-PID` beside it; `commit` writes the marker and installs the folder: renamed into
+/// place when there was none, exchanged with the old one in one step (`renameat2`) when there was,
+/// so `--out` is never absent, after which the old folder's files (each one checked to be Pensiun's)
+/// are removed. A failed or killed run leaves the previous folder and at most a `.partial` folder,
+/// which the next writer of the same destination removes once its process is gone.
+public final class RunFolderWriter {
+    /// The destination as given (for messages).
+    public let destination: String
+    let temporary: String
+    let state: OutputFolder.State
+    let lock: OutputLock
+    /// The old folder's path when it could not be removed whole after the exchange (it held a
+    /// file that appeared during the run); the caller tells the user.
+    public private(set) var leftover: String?
+    /// Set once committed or discarded: a writer dropped before either discards itself.
+    private var finished = false
 
-    public init(path: String) throws {
-        destination = URL(fileURLWithPath: path).standardizedFileURL
-        let parent = destination.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-        temporary = parent.appendingPathComponent(".\(destination.lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)")
-        try? FileManager.default.removeItem(at: temporary)
-        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
-    }
-
-    /// Writes one file of the folder.
-    public func write(_ name: String, _ text: String) throws {
-        try Data(text.utf8).write(to: temporary.appendingPathComponent(name))
-    }
-
-    /// Moves the complete folder into place, replacing an older one.
-    public func commit() throws {
-        let fm = FileManager.default
-        if fm.fileExists(atPath: destination.path) {
-            let old = destination.deletingLastPathComponent()
-                .appendingPathComponent(".\(destination.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
-            try? fm.removeItem(at: old)
-            try fm.moveItem(at: destination, to: old)
-            try fm.moveItem(at: temporary, to: destination)
-            try? fm.removeItem(at: old)
-        } else {
-            try fm.moveItem(at: temporary, to: destination)
+    /// Locks and checks `path` (`inputs`: the files the run read; `own`: the names a Pensiun
+    /// folder's manifest lists) and opens the temporary folder.
+    public init(path: String, inputs: [String], force: Bool = false, own: (String) -> Set<String>?) throws(OutputError) {
+        destination = path
+        let parent = (path as NSString).deletingLastPathComponent
+        if !parent.isEmpty && FileSystem.kind(parent) == .missing {
+            do {
+                try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            } catch {
+                throw OutputError("\(parent): cannot create the folder (\(error.localizedDescription))")
+            }
+        }
+        // The path's shape is checked before the lock is taken (a lock beside `.` or `..` would
+        // land in the wrong folder), and again under the lock.
+        _ = try OutputFolder.check(path, inputs: inputs, own: own)
+        lock = try OutputLock(for: path, force: force)
+        do throws(OutputError) {
+            state = try OutputFolder.check(path, inputs: inputs, own: own)
+            let name = (path as NSString).lastPathComponent
+            let folder = parent.isEmpty ? "." : parent
+            Self.removeStalePartials(of: name, in: folder)
+            temporary = folder + "/.\(name).partial-\(getpid())"
+            guard mkdir(temporary, 0o755) == 0 else { throw FileSystem.failure("cannot create \(temporary)") }
+        } catch {
+            lock.release()
+            throw error
         }
     }
 
-    /// Deletes the temporary folder (after a failure).
+    /// Writes one file of the folder.
+    public func write(_ name: String, _ bytes: [UInt8]) throws(OutputError) {
+        try FileSystem.create(temporary + "/" + name, bytes: bytes)
+    }
+
+    /// Writes the marker and installs the folder (see the type's comment); releases the lock.
+    public func commit() throws(OutputError) {
+        defer { lock.release() }
+        finished = true
+        try write(OutputFolder.markerName, Array(OutputFolder.markerText.utf8))
+        switch state {
+        case .missing:
+            try FileSystem.rename(temporary, destination)
+        case .empty:
+            try install(replacing: [])
+        case let .pensiun(names):
+            try install(replacing: names)
+        }
+        FileSystem.syncFolder((destination as NSString).deletingLastPathComponent.isEmpty
+                              ? "." : (destination as NSString).deletingLastPathComponent)
+    }
+
+    /// Swaps the new folder with the existing one, then removes the old folder's `names` and the
+    /// folder itself; falls back to two renames where the file system cannot exchange.
+    func install(replacing names: [String]) throws(OutputError) {
+        if try !FileSystem.exchange(temporary, destination) {
+            // No atomic exchange here (not Linux, or a file system without it): move the old
+            // folder aside first; `--out` is absent between the two renames.
+            let old = temporary.replacingOccurrences(of: ".partial-", with: ".old-")
+            try FileSystem.rename(destination, old)
+            try FileSystem.rename(temporary, destination)
+            removeOld(at: old, names: names)
+            return
+        }
+        removeOld(at: temporary, names: names)
+    }
+
+    /// Removes the checked `names` of an old folder at `path`, then the folder; a folder that is
+    /// not empty then (something appeared in it during the run) is kept and reported.
+    func removeOld(at path: String, names: [String]) {
+        for name in names { unlink(path + "/" + name) }
+        if rmdir(path) != 0 { leftover = path }
+    }
+
+    /// Deletes the temporary folder's files (after a failure) and releases the lock.
     public func discard() {
-        try? FileManager.default.removeItem(at: temporary)
+        finished = true
+        defer { lock.release() }
+        Self.removePartial(temporary)
+    }
+
+    deinit { if !finished { discard() } }
+
+    /// Removes `.NAME.partial-PID` folders in `folder` whose process is gone (a killed run).
+    static func removeStalePartials(of name: String, in folder: String) {
+        let prefix = ".\(name).partial-"
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where entry.hasPrefix(prefix) {
+            guard let pid = Int32(entry.dropFirst(prefix.count)), pid != getpid(),
+                  kill(pid, 0) != 0, errno == ESRCH else { continue }
+            removePartial(folder + "/" + entry)
+        }
+    }
+
+    /// Removes a `.partial` folder Pensiun created: its plain files, then the folder.
+    static func removePartial(_ path: String) {
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        where FileSystem.kind(path + "/" + entry) == .regular {
+            unlink(path + "/" + entry)
+        }
+        rmdir(path)
     }
 }

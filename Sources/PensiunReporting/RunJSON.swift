@@ -5,50 +5,58 @@ import PensiunScenario
 /// `summary.json` and `manifest.json`: keys sorted, so equal runs give equal bytes.
 public enum RunJSON {
     /// JSON text with sorted keys and a final line break (equal objects give equal bytes).
-    public static func encode(_ object: Any) -> String {
-        let data = try! JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+    /// Throws ``NonFiniteOutput`` instead of writing a number that is not finite.
+    public static func encode(_ object: Any) throws -> String {
+        guard JSONSerialization.isValidJSONObject(object) else { throw NonFiniteOutput(field: "a JSON file") }
+        let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
-    static func number(_ v: Double) -> Any { v.isFinite ? v : NSNull() }
+    /// A number for JSON: nil (not applicable) becomes `null`; a value that is not finite is an
+    /// error, never written.
+    static func number(_ v: Double?, _ field: String) throws(NonFiniteOutput) -> Any {
+        guard let v else { return NSNull() }
+        guard v.isFinite else { throw NonFiniteOutput(field: field, value: v) }
+        return v
+    }
 
-    static func band(_ b: SummaryFigures.Band) -> [String: Any] {
-        ["median": number(b.median), "p5": number(b.p5), "p95": number(b.p95)]
+    static func band(_ b: SummaryFigures.Band, _ field: String) throws(NonFiniteOutput) -> [String: Any] {
+        ["median": try number(b.median, field), "p5": try number(b.p5, field), "p95": try number(b.p95, field)]
     }
 
     /// The printed summary as data (money in currency units, shares as fractions).
-    public static func summary(_ report: RunReport) -> String {
+    public static func summary(_ report: RunReport) throws -> String {
         let f = report.figures
         var object: [String: Any] = [
             "scenario": report.scenario.name,
             "years": [f.firstYear, f.lastYear],
-            "pv_burden_current": band(f.pvCurrent),
-            "pv_burden_reform": band(f.pvReform),
-            "pv_difference": band(f.pvDifference),
+            "pv_burden_current": try band(f.pvCurrent, "pvCurrent"),
+            "pv_burden_reform": try band(f.pvReform, "pvReform"),
+            "pv_difference": try band(f.pvDifference, "pvDifference"),
             "probability_reform_cheaper": f.probabilityReformCheaper,
-            "peak_burden_pct_gdp_current": band(f.peakBurdenCurrent),
+            "peak_burden_pct_gdp_current": try band(f.peakBurdenCurrent, "peakBurdenCurrent"),
             "peak_burden_year_current": f.peakBurdenYearCurrent,
-            "peak_burden_pct_gdp_reform": band(f.peakBurdenReform),
+            "peak_burden_pct_gdp_reform": try band(f.peakBurdenReform, "peakBurdenReform"),
             "peak_burden_year_reform": f.peakBurdenYearReform,
-            "peak_transition_cost_pct_gdp": band(f.peakTransitionCost),
+            "peak_transition_cost_pct_gdp": try band(f.peakTransitionCost, "peakTransitionCost"),
             "peak_transition_cost_year": f.peakTransitionYear,
-            "breakeven_year": f.breakeven.map(band) ?? NSNull(),
+            "breakeven_year": try f.breakeven.map { b throws(NonFiniteOutput) in try band(b, "breakeven_year") } ?? NSNull(),
             "share_never_breaking_even": f.shareNeverBreakingEven,
             "burden_threshold_pct_gdp": f.threshold,
             "probability_above_threshold_current": f.probabilityAboveThresholdCurrent,
             "probability_above_threshold_reform": f.probabilityAboveThresholdReform,
-            "dc_assets_pct_gdp_at_horizon": band(f.dcAssetsAtHorizon),
-            "pv_guarantee_topups": band(f.pvGuaranteeTopups),
-            "pv_bond_redemptions": band(f.pvBondRedemptions),
-            "peak_bonds_outstanding": number(f.peakBondsOutstanding),
+            "dc_assets_pct_gdp_at_horizon": try band(f.dcAssetsAtHorizon, "dcAssetsAtHorizon"),
+            "pv_guarantee_topups": try band(f.pvGuaranteeTopups, "pvGuaranteeTopups"),
+            "pv_bond_redemptions": try band(f.pvBondRedemptions, "pvBondRedemptions"),
+            "peak_bonds_outstanding": try number(f.peakBondsOutstanding, "peak_bonds_outstanding"),
             "peak_bonds_year": f.peakBondsYear,
             "replacement_years": [f.replacementYears.lowerBound, f.replacementYears.upperBound],
-            "replacement_rates": f.replacement.map { t -> [String: Any] in
-                func pair(_ v: (median: Double, p10: Double)?) -> Any {
+            "replacement_rates": try f.replacement.map { t throws(NonFiniteOutput) -> [String: Any] in
+                func pair(_ v: (median: Double, p10: Double)?) throws(NonFiniteOutput) -> Any {
                     guard let v else { return NSNull() }
-                    return ["median": number(v.median), "p10": number(v.p10)]
+                    return ["median": try number(v.median, "replacement_rates"), "p10": try number(v.p10, "replacement_rates")]
                 }
-                return ["track": t.track, "db_current": pair(t.db), "dc_reform": pair(t.dc), "total_reform": pair(t.total)]
+                return ["track": t.track, "db_current": try pair(t.db), "dc_reform": try pair(t.dc), "total_reform": try pair(t.total)]
             },
             "seed": NSNumber(value: report.metadata.seed),
             "paths": report.metadata.paths.count,
@@ -57,23 +65,20 @@ public enum RunJSON {
         if let d = f.debt {
             object["implicit_pension_debt"] = ["pensioners": d.pensioners, "survivors": d.survivors, "actives": d.actives, "total": d.total]
         }
-        object["calibration"] = report.calibration.map { c -> [String: Any] in
-            ["name": c.target.name, "measure": c.target.measure.rawValue, "year": c.target.year, "model": number(c.model),
+        object["calibration"] = try report.calibration.map { c throws(NonFiniteOutput) -> [String: Any] in
+            ["name": c.target.name, "measure": c.target.measure.rawValue, "year": c.target.year, "model": try number(c.model, "calibration"),
              "target": c.target.target, "upper": c.target.upper.map { $0 as Any } ?? NSNull(),
              "tolerance": c.target.tolerance, "passes": c.passes, "source": c.target.source]
         }
-        return encode(object)
+        return try encode(object)
     }
 
     /// The manifest: version, git commit, file hashes, the resolved scenario and its `--set`
     /// overrides, seed, paths, and the execution record (threads, wall time, merged shards: the
     /// only part that differs between equal runs).
-    public static func manifest(_ report: RunReport) -> String {
+    public static func manifest(_ report: RunReport, files: [String: String], fingerprint: String) throws -> String {
         let m = report.metadata
-        var hashes: [String: String] = [:]
-        for file in [report.scenario.file] + report.scenario.files {
-            if let hash = SHA256.file(atPath: file) { hashes[displayPath(file)] = hash }
-        }
+        let hashes = inputHashes(report.scenario)
         let object: [String: Any] = [
             "pensiun_version": m.version,
             "git_commit": m.gitCommit ?? NSNull(),
@@ -87,11 +92,22 @@ public enum RunJSON {
             "seed": NSNumber(value: m.seed),
             "paths": ["from": m.paths.lowerBound, "to": m.paths.upperBound, "total": m.totalPaths],
             "generator": report.inputs.calendar.generator.rawValue,
+            "fingerprint": fingerprint,
+            "files": files,
             // How this folder was produced; the only part that differs between equal runs.
             "execution": ["threads": m.threads, "wall_time_seconds": (m.wallTime * 1000).rounded() / 1000,
                           "merged_from": m.mergedFrom],
         ]
-        return encode(object)
+        return try encode(object)
+    }
+
+    /// The SHA-256 of every file the scenario read, by the path shown in manifests.
+    static func inputHashes(_ scenario: Scenario) -> [String: String] {
+        var hashes: [String: String] = [:]
+        for file in [scenario.file] + scenario.files {
+            if let hash = SHA256.file(atPath: file) { hashes[displayPath(file)] = hash }
+        }
+        return hashes
     }
 
     /// The composed scenario as JSON: mappings, lists and scalars (as written).

@@ -1,34 +1,66 @@
 import Foundation
 import PensiunEngine
 
-/// The files of a run folder, written atomically: `summary.md`, `summary.json`, `yearly.csv`,
-/// `paths.csv`, `profiles.csv`, `manifest.json`, `report.html` (and `results.bin` for a partial run
-/// over a path range).
+/// The files of a run folder: `summary.md`, `summary.json`, `yearly.csv`, `paths.csv`,
+/// `profiles.csv`, `report.html` (and `results.bin` for a partial run over a path range), then
+/// `manifest.json`, which lists every other file with its SHA-256 and the run's fingerprint, and
+/// the marker `.pensiun-output` (``OutputFolder``).
 public enum RunOutput {
-    public static func write(_ report: RunReport, to folder: String, partial: Bool) throws {
-        let writer = try RunFolderWriter(path: folder)
+    /// Opens the run folder `folder` for writing: locks it and refuses it unless it is new, empty
+    /// or a run folder Pensiun wrote (``OutputFolder``). `inputs` are the files the run reads.
+    /// Call before the projection, so a refused folder costs nothing.
+    public static func open(_ folder: String, inputs: [String], force: Bool) throws(OutputError) -> RunFolderWriter {
+        try RunFolderWriter(path: folder, inputs: inputs, force: force, own: ownFiles)
+    }
+
+    /// The names a run folder's manifest lists (its files and `manifest.json`), or nil when the
+    /// manifest cannot be read.
+    public static func ownFiles(_ folder: String) -> Set<String>? {
+        guard let data = FileManager.default.contents(atPath: folder + "/manifest.json"),
+              let manifest = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let files = manifest["files"] as? [String: Any] else { return nil }
+        return Set(files.keys).union(["manifest.json"])
+    }
+
+    /// What makes runs comparable, as one SHA-256: version, the resolved scenario and its
+    /// overrides, every input file's SHA-256, seed, total paths and generator. Shards of one run
+    /// share it; `merge` refuses shards that do not.
+    public static func fingerprint(_ report: RunReport) throws -> String {
+        let m = report.metadata
+        let object: [String: Any] = [
+            "pensiun_version": m.version,
+            "resolved_scenario": RunJSON.tree(report.scenario.tree),
+            "overrides": m.overrides,
+            "file_sha256": RunJSON.inputHashes(report.scenario),
+            "seed": NSNumber(value: m.seed),
+            "total_paths": m.totalPaths,
+            "generator": report.inputs.calendar.generator.rawValue,
+        ]
+        return SHA256.hex(Array(try RunJSON.encode(object).utf8))
+    }
+
+    /// Writes the report's files into `writer` and installs the folder. A value that is not
+    /// finite stops the writing (``NonFiniteOutput``) and leaves the previous folder as it was.
+    public static func write(_ report: RunReport, with writer: RunFolderWriter, partial: Bool) throws {
         do {
+            let fingerprint = try fingerprint(report)
+            var files: [(String, [UInt8])] = []
             if partial {
-                try writer.write(ResultsArchive.fileName, ResultsArchive.encode(report.results))
+                files.append((ResultsArchive.fileName, [UInt8](ResultsArchive.encode(report.results, fingerprint: fingerprint))))
             }
-            try writer.write("summary.md", "# \(report.scenario.name)\n\n" + SummaryText.render(report, markdown: true))
-            try writer.write("summary.json", RunJSON.summary(report))
-            try writer.write("yearly.csv", RunFiles.yearly(report))
-            try writer.write("paths.csv", RunFiles.paths(report))
-            try writer.write("profiles.csv", ProfileTable.render(report))
-            try writer.write("manifest.json", RunJSON.manifest(report))
-            try writer.write("report.html", HTMLReport.render(report))
+            files.append(("summary.md", Array(("# \(report.scenario.name)\n\n" + SummaryText.render(report, markdown: true)).utf8)))
+            files.append(("summary.json", Array(try RunJSON.summary(report).utf8)))
+            files.append(("yearly.csv", Array(try RunFiles.yearly(report).utf8)))
+            files.append(("paths.csv", Array(try RunFiles.paths(report).utf8)))
+            files.append(("profiles.csv", Array(try ProfileTable.render(report).utf8)))
+            files.append(("report.html", Array(HTMLReport.render(report).utf8)))
+            let hashes = Dictionary(files.map { ($0.0, SHA256.hex($0.1)) }, uniquingKeysWith: { a, _ in a })
+            files.append(("manifest.json", Array(try RunJSON.manifest(report, files: hashes, fingerprint: fingerprint).utf8)))
+            for (name, bytes) in files { try writer.write(name, bytes) }
             try writer.commit()
         } catch {
             writer.discard()
             throw error
         }
-    }
-}
-
-extension RunFolderWriter {
-    /// Writes binary data as one file of the folder.
-    public func write(_ name: String, _ data: Data) throws {
-        try data.write(to: temporary.appendingPathComponent(name))
     }
 }

@@ -57,10 +57,14 @@ public enum SensitivityStudy {
         let outputs = spec.sensitivity.outputs
         var fingerprint = SweepDriver.fingerprint(spec, kind: "sensitivity", shard: nil, provenance: provenance)
         fingerprint += "\noutputs \(outputs.map(\.description).joined(separator: "; "))"
-        let work = try SweepDriver.journal(plan.variants, out: out, outputs: files, fingerprint: fingerprint,
+        let work = try SweepDriver.journal(plan.variants, out: out, outputs: files, inputs: [spec.file] + spec.base.files, fingerprint: fingerprint,
                                            threads: threads, progress: progress) { variant, inner in
             let results = try SweepDriver.results(of: variant, spec: spec, threads: inner)
-            return outputs.map { "\(RunFiles.number(PathStatistics.evaluate($0, in: results).value))\n" }.joined()
+            var lines = ""
+            for output in outputs {
+                lines += try RunFiles.statistic(PathStatistics.evaluate(output, in: results).value, output.description) + "\n"
+            }
+            return lines
         }
         // y[k][variant − 1]: output k of each variant.
         var y = [[Double]](repeating: [Double](repeating: .nan, count: plan.variants.count), count: outputs.count)
@@ -110,13 +114,14 @@ public enum SensitivityStudy {
 
     /// `output,parameter,index,estimate,ci_low,ci_high`, index `first_order` or `total`; parameters
     /// in file order; empty numbers when the output has no variance or no value in some variant.
-    public static func csv(_ r: Result) -> String {
+    public static func csv(_ r: Result) throws(NonFiniteOutput) -> String {
         var out = csvHeader + "\n"
         for (k, output) in r.outputs.enumerated() {
             for (i, name) in r.parameters.enumerated() {
                 for (label, pick) in [("first_order", \SobolIndices.firstOrder), ("total", \SobolIndices.total)] {
                     let e = r.indices[k].map { $0[keyPath: pick][i] }
-                    let values = [e?.value, e?.low, e?.high].map { $0.map(RunFiles.number) ?? "" }
+                    var values: [String] = []
+                    for v in [e?.value, e?.low, e?.high] { values.append(try v.map { v throws(NonFiniteOutput) in try RunFiles.statistic(v, output.description) } ?? "") }
                     out += ([SweepFiles.field(output.description), SweepFiles.field(name), label] + values).joined(separator: ",") + "\n"
                 }
             }

@@ -90,11 +90,11 @@ public enum SweepDriver {
         let spec = plan.spec
         let mine = shard.map { plan.shard($0.index, of: $0.count) } ?? plan.variants
         let outputs = spec.outputs
-        let work = try journal(mine, out: out, outputs: SweepFiles.names,
+        let work = try journal(mine, out: out, outputs: SweepFiles.names, inputs: [spec.file] + spec.base.files,
                                fingerprint: fingerprint(spec, kind: "sweep", shard: shard, provenance: provenance),
                                threads: threads, progress: progress) { variant, inner in
             let results = try results(of: variant, spec: spec, threads: inner)
-            return SweepRows.rows(variant: variant.id, outputs: outputs, results: results)
+            return try SweepRows.rows(variant: variant.id, outputs: outputs, results: results)
         }
         var blocks: [String] = []
         for variant in mine { blocks.append(try work.text(variant.id)) }
@@ -113,10 +113,10 @@ public enum SweepDriver {
     /// finished, on `threads` threads, with one line of `progress` per variant; a new run first
     /// deletes the stale `outputs` of `out`. Returns the work folder, which then holds every variant.
     static func journal(
-        _ variants: [SweepVariant], out: String, outputs: [String], fingerprint: String, threads: Int,
+        _ variants: [SweepVariant], out: String, outputs: [String], inputs: [String], fingerprint: String, threads: Int,
         progress: @escaping @Sendable (String) -> Void, body: @escaping @Sendable (SweepVariant, Int) throws -> String
     ) throws -> WorkFolder {
-        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        try SweepFiles.prepare(out, inputs: inputs, names: outputs)
         let workPath = out + "/work"
         if !FileManager.default.fileExists(atPath: workPath) {
             // A new run: earlier results in this folder are stale from now on.

@@ -55,10 +55,43 @@ public enum SweepFiles {
 
     /// Writes a folder's `files` (name, text) durably (flushed to disk, renamed into place, the
     /// folder flushed), `manifest.json` last: the journal is deleted only after this.
+    /// The manifest lists every file with its SHA-256 (`files`), so that `sweep merge` refuses a
+    /// truncated or damaged shard; the folder gets Pensiun's marker (``OutputFolder``).
     public static func write(out: String, files: [(name: String, text: String)], manifest: [String: Any]) throws {
+        var manifest = manifest
+        manifest["files"] = Dictionary(files.map { ($0.name, SHA256.hex(Array($0.text.utf8))) }, uniquingKeysWith: { a, _ in a })
         for file in files { try DurableFile.write(file.text, to: out + "/" + file.name) }
         try DurableFile.write(RunJSON.encode(manifest), to: out + "/manifest.json")
+        try markFolder(out)
         DurableFile.syncFolder(out)
+    }
+
+    /// Checks that `out` may receive a sweep folder (new, empty, or a sweep folder Pensiun wrote
+    /// holding only `names`, `manifest.json` and `work/`), creates it and writes the marker.
+    public static func prepare(_ out: String, inputs: [String], names: [String]) throws {
+        let own = Set(names + ["manifest.json", "work"])
+        _ = try OutputFolder.check(out, inputs: inputs, own: { _ in own })
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        try markFolder(out)
+    }
+
+    static func markFolder(_ out: String) throws {
+        let marker = out + "/" + OutputFolder.markerName
+        if FileSystem.kind(marker) != .regular { try DurableFile.write(OutputFolder.markerText, to: marker, sync: false) }
+    }
+
+    /// Checks a shard's files against the SHA-256 its manifest lists.
+    static func verify(_ folder: String, _ manifest: [String: Any]) throws {
+        guard let files = manifest["files"] as? [String: String] else {
+            throw SweepError("\(folder)/manifest.json: lists no file checksums (written by an older Pensiun; run the shard again)")
+        }
+        for (name, hash) in files.sorted(by: { $0.key < $1.key }) {
+            let path = folder + "/" + name
+            guard let bytes = FileManager.default.contents(atPath: path) else { throw SweepError("\(path): missing (its manifest lists it)") }
+            guard SHA256.hex(bytes) == hash else {
+                throw SweepError("\(path): its SHA-256 differs from its manifest's (truncated, damaged or changed since the shard ran)")
+            }
+        }
     }
 
     /// The lines of a CSV file after its header, grouped by the integer in their first field.
@@ -92,21 +125,23 @@ public enum SweepFiles {
             guard object["shard"] is [String: Any] else {
                 throw SweepError("\(path): not a shard (expected a folder written by pensiun sweep --shard I/N)")
             }
+            try verify(folder, object)
             manifests.append((folder, object))
         }
         func common(_ m: [String: Any]) -> NSDictionary {
             var copy = m
             copy["shard"] = nil
             copy["execution"] = nil
+            copy["files"] = nil
             return copy as NSDictionary
         }
         let (firstFolder, first) = manifests[0]
         for (folder, m) in manifests.dropFirst() where !common(m).isEqual(common(first)) {
-            let differing = Set(m.keys).union(first.keys).filter { $0 != "shard" && $0 != "execution" }
+            let differing = Set(m.keys).union(first.keys).filter { $0 != "shard" && $0 != "execution" && $0 != "files" }
                 .filter { !((m[$0] as? NSObject)?.isEqual(first[$0]) ?? (first[$0] == nil)) }.sorted()
             throw SweepError("\(folder)/manifest.json: \(differing.joined(separator: ", ")) differ from \(firstFolder)'s (expected shards of one sweep)")
         }
-        let shardInfo = manifests.map { ($0.0, $0.1["shard"] as! [String: Any]) }
+        let shardInfo = manifests.map { ($0.0, $0.1["shard"] as? [String: Any] ?? [:]) }
         let count = shardInfo[0].1["count"] as? Int ?? 0
         var seen: [Int: String] = [:]
         for (folder, info) in shardInfo {
@@ -147,7 +182,8 @@ public enum SweepFiles {
         manifest["shard"] = nil
         let seconds = manifests.reduce(0.0) { $0 + (($1.1["execution"] as? [String: Any])?["wall_time_seconds"] as? Double ?? 0) }
         manifest["execution"] = ["merged_from": folders, "wall_time_seconds": (seconds * 1000).rounded() / 1000]
-        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        manifest["files"] = nil
+        try prepare(out, inputs: folders.map { $0 + "/manifest.json" }, names: names)
         let ids = 1...total
         try write(out: out,
                   files: [("variants.csv", variantHeader + "\n" + ids.map { variantBlocks[$0]! }.joined()),

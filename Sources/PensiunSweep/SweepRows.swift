@@ -7,19 +7,17 @@ import PensiunScenario
 public enum SweepRows {
     public static let header = "variant,scheme,metric,year,stat,value"
 
-    /// Numbers in files: Swift's shortest round-trip form; nothing for NaN (no path has a value).
-
     /// Every row of one variant, in this order: the metrics (file order; per scheme; per year),
     /// then the summaries (file order; replacement averages per scheme), each with every bare
     /// statistic in file order; then each named statistic of `outputs.statistics` (per scheme when
     /// it names a metric without one).
-    public static func rows(variant: Int, outputs: SweepOutputs, results r: ProjectionResults) -> String {
+    public static func rows(variant: Int, outputs: SweepOutputs, results r: ProjectionResults) throws(NonFiniteOutput) -> String {
         var out = ""
         let stats = outputs.statistics.map(\.statistic)
-        func emit(scheme: Scheme?, metric: String, year: Int?, values: [Double]) {
+        func emit(scheme: Scheme?, metric: String, year: Int?, values: [Double]) throws(NonFiniteOutput) {
             let prefix = "\(variant),\(scheme?.name ?? ""),\(metric),\(year.map(String.init) ?? ""),"
             for (statistic, value) in zip(outputs.statistics, evaluate(stats, of: values)) {
-                out += prefix + statistic.label + "," + RunFiles.number(value) + "\n"
+                out += prefix + statistic.label + "," + (try RunFiles.statistic(value, "\(metric) \(statistic.label)")) + "\n"
             }
         }
         func schemes(for metric: Metric) -> [Scheme] {
@@ -28,17 +26,17 @@ public enum SweepRows {
         for (metric, years) in outputs.metrics {
             for scheme in schemes(for: metric) {
                 for year in years {
-                    emit(scheme: scheme, metric: metric.name, year: year, values: Array(r.values(scheme, metric, year - r.startYear)))
+                    try emit(scheme: scheme, metric: metric.name, year: year, values: Array(r.values(scheme, metric, year - r.startYear)))
                 }
             }
         }
         for q in outputs.summaries {
             switch q.name {
             case .summary:
-                emit(scheme: nil, metric: q.fileName, year: nil, values: PathStatistics.values(q, in: r))
+                try emit(scheme: nil, metric: q.fileName, year: nil, values: PathStatistics.values(q, in: r))
             case let .metric(metric):
                 for scheme in schemes(for: metric) {
-                    emit(scheme: scheme, metric: q.fileName, year: nil, values: PathStatistics.values(q.defaulting(to: scheme), in: r))
+                    try emit(scheme: scheme, metric: q.fileName, year: nil, values: PathStatistics.values(q.defaulting(to: scheme), in: r))
                 }
             }
         }
@@ -52,7 +50,7 @@ public enum SweepRows {
             }
             for (scheme, resolved) in targets {
                 let value = PathStatistics.evaluate(resolved, in: r).value
-                out += "\(variant),\(scheme?.name ?? ""),\(q.fileName),\(q.year.map(String.init) ?? ""),\(e.label),\(RunFiles.number(value))\n"
+                out += "\(variant),\(scheme?.name ?? ""),\(q.fileName),\(q.year.map(String.init) ?? ""),\(e.label),\(try RunFiles.statistic(value, e.label))\n"
             }
         }
         return out

@@ -23,10 +23,30 @@ struct ESGCommand: ParsableCommand {
     @Option(help: "CSV file to write (default: Outputs/<scenario name>/esg.csv).")
     var out: String?
 
+    @Option(name: .customLong("path-range"), help: "Generate only paths A..<B of the run (the same values as in the whole run).")
+    var pathRange: PathRange?
+
+    /// Bytes held per path and year: ten series of doubles, plus the pooled copy and the sorted
+    /// copy the summary makes of one series at a time.
+    static let bytesPerPathYear = 10 * 8 + 3 * 8
+
+    func validate() throws {
+        if let pathRange, let paths = monteCarlo.paths, pathRange.upper > paths {
+            throw ValidationError("--path-range \(pathRange.lower)..\(pathRange.upper) goes beyond --paths \(paths).")
+        }
+    }
+
     func run() throws {
         let loaded = try input.load()
-        let paths = monteCarlo.paths ?? loaded.simulation.paths
+        let total = monteCarlo.paths ?? loaded.simulation.paths
+        let range = pathRange.map { $0.lower..<$0.upper } ?? 0..<total
+        let paths = range.count
         let seed = monteCarlo.seed ?? loaded.simulation.seed
+        let (needed, overflow) = paths.multipliedReportingOverflow(by: (loaded.simulation.horizon + 1) * Self.bytesPerPathYear)
+        let available = MemoryBudget.available
+        guard !overflow, needed <= available else {
+            throw failInput("esg: \(paths) paths of \(loaded.simulation.horizon) years need about \(MemoryBudget.describe(overflow ? Int.max : needed)) of memory, more than the \(MemoryBudget.describe(available)) this command may use (half of this machine's memory); generate fewer paths, or parts with --path-range A..B and join the files")
+        }
         let generator: EconomicScenarioGenerator
         do {
             generator = try EconomicScenarioGenerator(
@@ -37,13 +57,16 @@ struct ESGCommand: ParsableCommand {
         let blocks: [EconomicPaths]
         do {
             blocks = try EconomicSimulation.run(
-                generator, paths: 0..<paths, seed: seed, kind: loaded.simulation.generator,
+                generator, paths: range, seed: seed, kind: loaded.simulation.generator,
                 threads: monteCarlo.resolvedThreads)
         } catch let error as EconomyPathError {
             throw failInput("\(input.scenario): \(error)")
         }
+        if let bad = ESGTable.firstNonFinite(blocks, startYear: loaded.simulation.startYear) {
+            throw failInput("\(input.scenario): \(bad) (beyond the range of a number); the inputs most likely responsible: the means and volatilities of the economy section")
+        }
         let destination = out ?? "Outputs/\(loaded.name)/esg.csv"
-        let writer = try AtomicFileWriter(path: destination)
+        let writer = try AtomicFileWriter(path: destination, signatures: [ESGTable.header], command: "esg")
         do {
             try writer.write(ESGTable.header + "\n")
             for block in blocks { try writer.write(ESGTable.rows(block, startYear: loaded.simulation.startYear)) }

@@ -61,7 +61,8 @@ struct LifeTableCommand: ParsableCommand {
             print(text, terminator: "")
             return
         }
-        let writer = try AtomicFileWriter(path: out)
+        let writer = try AtomicFileWriter(path: out, signatures: [LifeTableReport.csvHeader, LifeTableReport.tableTitle],
+                                          command: "life-table")
         do {
             try writer.write(text)
             try writer.commit()
@@ -157,6 +158,9 @@ struct LifeTableReport {
     }
 
     /// One CSV row per age, full precision (shortest round-trip decimal of each Double).
+    /// The first words of the table format (how `--out` recognises a file it wrote).
+    static let tableTitle = "Life table: "
+
     func csv() -> String {
         var text = Self.csvHeader + "\n"
         for k in ages.indices {
@@ -189,7 +193,7 @@ struct LifeTableReport {
         if escalation != 0 {
             escalationNote = ", annuities escalating \(percent(escalation)) a year (valued at j = \(percent((1 + rate.i) / (1 + escalation) - 1)))"
         }
-        var text = "Life table: \(basis); sex: \(sexLabel); interest \(percent(rate.i)) a year\(escalationNote)\n\n"
+        var text = Self.tableTitle + "\(basis); sex: \(sexLabel); interest \(percent(rate.i)) a year\(escalationNote)\n\n"
         text += line(headers) + "\n"
         text += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
         for row in rows { text += line(row) + "\n" }

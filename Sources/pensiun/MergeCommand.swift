@@ -29,42 +29,57 @@ struct MergeCommand: ParsableCommand {
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
+    @Flag(help: "Take over the output folder's lock even if its holder seems alive (after that process is gone).")
+    var force = false
+
     struct Shard {
         let folder: String
         let manifest: [String: Any]
+        let fingerprint: String
         let results: ProjectionResults
+    }
+
+    /// The manifest entries that make runs comparable (their fingerprint), in the order a
+    /// difference is reported.
+    static let comparable = ["scenario_file", "overrides", "seed", "paths", "pensiun_version", "generator",
+                             "file_sha256", "resolved_scenario"]
+
+    /// Every shard verified against its manifest (checksums), its archive bound to the manifest's
+    /// fingerprint, and all fingerprints equal: nothing merges silently short or mixed.
+    func load(_ folder: String) throws -> Shard {
+        let verified: RunVerification.Verified
+        do {
+            verified = try RunVerification.verify(folder)
+        } catch {
+            throw failInput(error.description)
+        }
+        guard verified.files[ResultsArchive.fileName] != nil else {
+            throw failInput("\(folder): has no \(ResultsArchive.fileName) (expected a shard written by pensiun run --path-range)")
+        }
+        let archive = folder + "/" + ResultsArchive.fileName
+        guard let bytes = FileManager.default.contents(atPath: archive) else {
+            throw failInput("\(archive): cannot be read")
+        }
+        do {
+            let decoded = try ResultsArchive.decode(bytes, file: archive)
+            guard decoded.fingerprint == verified.fingerprint else {
+                throw failInput("\(archive): comes from another run than its manifest (fingerprints differ)")
+            }
+            return Shard(folder: folder, manifest: verified.manifest, fingerprint: verified.fingerprint, results: decoded.results)
+        } catch let error as ResultsArchive.FormatError {
+            throw failInput(error.description)
+        }
     }
 
     func run() throws {
         let started = Date()
-        var loaded: [Shard] = []
-        for folder in shards {
-            let manifestPath = folder + "/manifest.json"
-            guard let data = FileManager.default.contents(atPath: manifestPath),
-                  let manifest = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-                throw failInput("\(manifestPath): cannot read the shard's manifest (expected a folder written by pensiun run --path-range)")
-            }
-            let archive = folder + "/" + ResultsArchive.fileName
-            guard let bytes = FileManager.default.contents(atPath: archive) else {
-                throw failInput("\(archive): missing (expected a shard written by pensiun run --path-range)")
-            }
-            do {
-                loaded.append(Shard(folder: folder, manifest: manifest, results: try ResultsArchive.decode(bytes, file: archive)))
-            } catch {
-                throw failInput(error.description)
-            }
-        }
+        let loaded = try shards.map(load)
         guard let first = loaded.first else { throw failInput("merge: no shard folders given") }
-        let keys = ["scenario_file", "file_sha256", "overrides", "seed", "pensiun_version", "generator"]
-        for shard in loaded.dropFirst() {
-            for key in keys where !equal(shard.manifest[key], first.manifest[key]) {
-                throw failInput("\(shard.folder)/manifest.json: \(key) differs from \(first.folder)'s (expected shards of one run)")
-            }
+        for shard in loaded.dropFirst() where shard.fingerprint != first.fingerprint {
+            let key = Self.comparable.first { !equal(shard.manifest[$0], first.manifest[$0]) } ?? "fingerprint"
+            throw failInput("\(shard.folder): a shard of another run than \(first.folder) (its \(key) differs; expected shards of one run)")
         }
-        let totals = loaded.map { ($0.manifest["paths"] as? [String: Any])?["total"] as? Int }
-        guard let total = totals.first ?? nil, totals.allSatisfy({ $0 == total }) else {
-            throw failInput("\(first.folder)/manifest.json: paths.total differs between shards (expected shards of one run)")
-        }
+        let total = ((first.manifest["paths"] as? [String: Any])?["total"] as? Int) ?? 0
         let ordered = loaded.sorted { $0.results.paths.lowerBound < $1.results.paths.lowerBound }
         var next = 0
         for shard in ordered {
@@ -88,6 +103,10 @@ struct MergeCommand: ParsableCommand {
                 throw failInput("\(file): changed since the shards were run (its SHA-256 differs from the shards' manifest)")
             }
         }
+        for shard in ordered where shard.results.horizon != inputs.calendar.horizon || shard.results.startYear != inputs.calendar.startYear {
+            throw failInput("\(shard.folder)/\(ResultsArchive.fileName): covers \(shard.results.horizon) years from \(shard.results.startYear), the scenario \(inputs.calendar.horizon) from \(inputs.calendar.startYear) (expected shards of this scenario)")
+        }
+        let writer = try RunOutput.open(out, inputs: [scenario.file] + scenario.files + shards.map { $0 + "/manifest.json" }, force: force)
         let results = ProjectionResults.concatenating(ordered.map(\.results))
         let debt = try ImplicitPensionDebt.compute(inputs)
         let seed = (first.manifest["seed"] as? NSNumber)?.uint64Value ?? 0
@@ -97,7 +116,10 @@ struct MergeCommand: ParsableCommand {
                                    wallTime: Date().timeIntervalSince(started), overrides: overrides,
                                    mergedFrom: ordered.map(\.folder))
         let report = RunReport(scenario: scenario, inputs: inputs, results: results, debt: debt, metadata: metadata)
-        try RunOutput.write(report, to: out, partial: false)
+        guard try RunOutput.fingerprint(report) == first.fingerprint else {
+            throw failInput("\(first.folder): its fingerprint does not match the scenario as it reads now (the scenario or this Pensiun changed since the shards were run)")
+        }
+        try RunOutput.write(report, with: writer, partial: false)
         if !quiet {
             print(SummaryText.render(report), terminator: "")
             print("Merged \(ordered.count) shards into \(out)/")

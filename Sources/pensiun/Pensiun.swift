@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PensiunReporting
 
 @main
 struct Pensiun: ParsableCommand {
@@ -11,20 +12,35 @@ struct Pensiun: ParsableCommand {
         subcommands: [RunCommand.self, MergeCommand.self, CompareCommand.self, ValidateCommand.self, ExplainCommand.self, CalibrateCommand.self, ESGCommand.self, LifeTableCommand.self, SweepCommand.self, SensitivityCommand.self, SolveCommand.self, SlurmCommand.self]
     )
 
-    /// Runs the command line. Bad input of any kind (a malformed flag as well as a malformed
-    /// scenario) ends with exit status 2 and a message on standard error.
+    /// Runs the command line. Bad input of any kind (a malformed flag, a malformed scenario, an
+    /// output path Pensiun may not write) ends with exit status 2 and one line on standard error;
+    /// a failure that is not the input's (a full disk, a defect) with status 1 and one line; never
+    /// a signal (a write past `ulimit -f` fails with EFBIG instead of raising SIGXFSZ).
     static func main() {
+        signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()
+        } catch let error as OutputError {
+            fail(error.description, status: error.isEnvironmentFailure ? 1 : 2)
+        } catch let error as NonFiniteOutput {
+            fail(error.description, status: 1)
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
-                let message = fullMessage(for: error)
-                FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
-                Foundation.exit(2)
+                fail(fullMessage(for: error), status: 2)
             }
-            exit(withError: error)
+            if error is ExitCode || code == .success {
+                exit(withError: error)
+            }
+            let text = fullMessage(for: error).isEmpty ? "\(error)" : fullMessage(for: error)
+            fail("pensiun: internal error: " + text.split(separator: "\n").joined(separator: " "), status: 1)
         }
+    }
+
+    /// Prints `message` on standard error and exits with `status`.
+    static func fail(_ message: String, status: Int32) -> Never {
+        FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
+        Foundation.exit(status)
     }
 }

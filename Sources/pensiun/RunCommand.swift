@@ -30,6 +30,9 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("path-range"), help: "Compute only paths A..<B of the --paths N (a shard; see pensiun merge).")
     var pathRange: PathRange?
 
+    @Flag(help: "Take over the output folder's lock even if its holder seems alive (after that process is gone).")
+    var force = false
+
     func validate() throws {
         if let pathRange, let paths = monteCarlo.paths, pathRange.upper > paths {
             throw ValidationError("--path-range \(pathRange.lower)..\(pathRange.upper) goes beyond --paths \(paths).")
@@ -49,12 +52,17 @@ struct RunCommand: ParsableCommand {
         let seed = monteCarlo.seed ?? loaded.simulation.seed
         let threads = monteCarlo.resolvedThreads
         let started = Date()
+        let partial = range != 0..<total
+        let folder = out ?? (partial ? "Outputs/\(loaded.name).paths-\(range.lowerBound)-\(range.upperBound)" : "Outputs/\(loaded.name)")
+        // The output folder is checked and locked before anything is computed.
+        let writer = try RunOutput.open(folder, inputs: [loaded.file] + loaded.files, force: force)
         let report: RunReport
         do {
             let projection = try MonteCarloProjection(inputs: inputs)
             let progress = ProgressReporter.make(total: range.count, quiet: quiet)
             defer { progress?.finish() }
             let results = try projection.run(paths: range, seed: seed, threads: threads, progress: progress?.callback)
+            if let bad = results.firstNonFinite() { throw failInput("\(input.scenario): \(bad)") }
             let debt = try ImplicitPensionDebt.compute(inputs)
             let metadata = RunMetadata(version: PensiunVersion.string, gitCommit: GitInfo.commit(), seed: seed,
                                        paths: range, totalPaths: total, threads: threads,
@@ -65,9 +73,10 @@ struct RunCommand: ParsableCommand {
         } catch let error as PensiunEconomy.EconomyPathError {
             throw failInput("\(input.scenario): \(error)")
         }
-        let partial = range != 0..<total
-        let folder = out ?? (partial ? "Outputs/\(loaded.name).paths-\(range.lowerBound)-\(range.upperBound)" : "Outputs/\(loaded.name)")
-        try RunOutput.write(report, to: folder, partial: partial)
+        try RunOutput.write(report, with: writer, partial: partial)
+        if let leftover = writer.leftover {
+            FileHandle.standardError.write(Data("warning: the previous run folder, now \(leftover), held a file that appeared during the run; it was kept there\n".utf8))
+        }
         if !quiet {
             for warning in loaded.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
             print(SummaryText.render(report), terminator: "")

@@ -17,7 +17,7 @@ import Testing
         let report = try Fixture.shared.get()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pensiun-golden-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        try RunOutput.write(report, to: folder.path, partial: false)
+        try RunOutput.write(report, with: RunOutput.open(folder.path, inputs: [], force: false), partial: false)
         let markdown = try String(contentsOf: folder.appendingPathComponent("summary.md"), encoding: .utf8)
         try Golden.check(markdown, against: "summary.md")
         // The run folder's report.html is the renderer's output.

@@ -1,0 +1,16 @@
+/// Why Pensiun will not write an output: the target is not Pensiun's to replace, is being written
+/// by another process, or cannot be written. The message is one line that says what was refused
+/// and what to do. `internal` marks a failure that is not the user's input (a full disk, a
+/// permission the folder lacks): exit status 1 instead of 2.
+public struct OutputError: Error, Sendable, CustomStringConvertible {
+    public let message: String
+    /// True when the environment failed (disk full, I/O error), not the user's choice of path.
+    public let isEnvironmentFailure: Bool
+
+    public init(_ message: String, environment: Bool = false) {
+        self.message = message
+        self.isEnvironmentFailure = environment
+    }
+
+    public var description: String { message }
+}
