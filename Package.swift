@@ -89,6 +89,6 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "PensiunSweepTests", dependencies: ["PensiunSweep", "PensiunScenario", "PensiunEngine"], swiftSettings: strict),
-        .testTarget(name: "CLITests", dependencies: ["pensiun"], swiftSettings: strict),
+        .testTarget(name: "CLITests", dependencies: ["pensiun", "PensiunReporting"], swiftSettings: strict),
     ]
 )

@@ -35,7 +35,11 @@ public enum OutputFolder {
         let resolved = FileSystem.resolved(target)
         let here = FileSystem.resolved(".")
         if FileSystem.contains(resolved, here) {
-            throw OutputError("\(shown): is the current folder or one of its parents; Pensiun writes into a folder of its own (give a new folder, such as \(target == "." || target.hasSuffix("/") ? target : target + "/")run-1)")
+            throw OutputError("\(shown): is the current folder or one of its parents; Pensiun writes into a folder of its own (give a new folder, such as Outputs/my-run)")
+        }
+        let last = (target as NSString).lastPathComponent
+        guard last != ".", last != ".." else {
+            throw OutputError("\(shown): ends in '\(last)'; name the output folder itself (such as Outputs/my-run)")
         }
         for input in inputs where FileSystem.contains(resolved, FileSystem.resolved(input)) {
             throw OutputError("\(shown): holds the scenario's own file \(input); choose an output folder outside the scenario's files")

@@ -29,6 +29,9 @@ public final class RunFolderWriter {
     /// folder's manifest lists) and opens the temporary folder.
     public init(path: String, inputs: [String], force: Bool = false, own: (String) -> Set<String>?) throws(OutputError) {
         destination = path
+        // The path's shape is checked before anything is created or locked (a lock beside `.`
+        // or `..` would land in the wrong folder), and again under the lock.
+        _ = try OutputFolder.check(path, inputs: inputs, own: own)
         let parent = (path as NSString).deletingLastPathComponent
         if !parent.isEmpty && FileSystem.kind(parent) == .missing {
             do {
@@ -37,9 +40,6 @@ public final class RunFolderWriter {
                 throw OutputError("\(parent): cannot create the folder (\(error.localizedDescription))")
             }
         }
-        // The path's shape is checked before the lock is taken (a lock beside `.` or `..` would
-        // land in the wrong folder), and again under the lock.
-        _ = try OutputFolder.check(path, inputs: inputs, own: own)
         lock = try OutputLock(for: path, force: force)
         do throws(OutputError) {
             state = try OutputFolder.check(path, inputs: inputs, own: own)
@@ -79,6 +79,7 @@ public final class RunFolderWriter {
     /// Swaps the new folder with the existing one, then removes the old folder's `names` and the
     /// folder itself; falls back to two renames where the file system cannot exchange.
     func install(replacing names: [String]) throws(OutputError) {
+        Self.fault("kill-before-install")
         if try !FileSystem.exchange(temporary, destination) {
             // No atomic exchange here (not Linux, or a file system without it): move the old
             // folder aside first; `--out` is absent between the two renames.
@@ -88,7 +89,14 @@ public final class RunFolderWriter {
             removeOld(at: old, names: names)
             return
         }
+        Self.fault("kill-after-install")
         removeOld(at: temporary, names: names)
+    }
+
+    /// The fault-injection point of the install window, for its tests only: with
+    /// `PENSIUN_FAULT=<point>` the process kills itself (SIGKILL) there.
+    static func fault(_ point: String) {
+        if ProcessInfo.processInfo.environment["PENSIUN_FAULT"] == point { kill(getpid(), SIGKILL) }
     }
 
     /// Removes the checked `names` of an old folder at `path`, then the folder; a folder that is

@@ -25,11 +25,22 @@ enum CLI {
         let stderr: String
     }
 
-    /// Runs `pensiun arguments…` in `directory` (default: the package root) and waits for it.
-    static func run(_ arguments: [String], in directory: URL = packageRoot) throws -> Result {
+    /// Runs `pensiun arguments…` in `directory` (default: the package root) and waits for it;
+    /// `environment` adds variables; `fileSizeLimitBlocks` runs it under bash's `ulimit -f`
+    /// (1 KiB blocks), a full disk for the files it writes.
+    static func run(_ arguments: [String], in directory: URL = packageRoot, environment: [String: String] = [:],
+                    fileSizeLimitBlocks: Int? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
+        if let blocks = fileSizeLimitBlocks {
+            process.executableURL = URL(fileURLWithPath: "/bin/bash")
+            process.arguments = ["-c", "ulimit -f \(blocks) && exec \"$0\" \"$@\"", executable.path] + arguments
+        } else {
+            process.executableURL = executable
+            process.arguments = arguments
+        }
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         process.currentDirectoryURL = directory
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
