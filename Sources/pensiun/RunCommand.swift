@@ -52,7 +52,8 @@ struct RunCommand: ParsableCommand {
         let seed = monteCarlo.seed ?? loaded.simulation.seed
         let threads = monteCarlo.resolvedThreads
         let started = Date()
-        let partial = range != 0..<total
+        // A shard carries results.bin even when it covers every path (slurm run --tasks 1).
+        let partial = pathRange != nil
         let folder = out ?? (partial ? "Outputs/\(loaded.name).paths-\(range.lowerBound)-\(range.upperBound)" : "Outputs/\(loaded.name)")
         // The output folder is checked and locked before anything is computed.
         let writer = try RunOutput.open(folder, inputs: [loaded.file] + loaded.files, force: force)

@@ -40,6 +40,17 @@ import Testing
         #expect(changed.stderr == "\(out)/paths.csv: its SHA-256 differs from the manifest's (changed, damaged or truncated since the run)\n")
     }
 
+    /// `slurm run --tasks 1` makes one shard over every path; it merges like any other.
+    @Test func aSingleShardOfAllThePathsMerges() throws {
+        let root = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let whole = root.appendingPathComponent("whole").path, merged = root.appendingPathComponent("merged").path
+        #expect(try CLI.run(["run", scenario, "--path-range", "0..24", "--out", whole] + common).status == 0)
+        let result = try CLI.run(["merge", whole, "--out", merged, "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: whole + "/paths.csv")) == Data(contentsOf: URL(fileURLWithPath: merged + "/paths.csv")))
+    }
+
     @Test func aShardOfAnotherRunIsRefusedNamingWhatDiffers() throws {
         let s = try shards()
         defer { try? FileManager.default.removeItem(at: s.root) }
