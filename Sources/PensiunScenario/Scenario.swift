@@ -73,9 +73,9 @@ public enum ScenarioLoader {
         let cursor = YAMLCursor(node: tree, keyPath: "", log: log)
         guard let top = cursor.mapping(allowed: topLevelKeys) else { throw ScenarioError(log.diagnostics) }
         let name = top.outputName(file: file)
-        _ = top["description"]?.string(expected: "a description")
-        let simulation = top.required("simulation", expected: "a simulation section").flatMap(SimulationSettings.read)
-        let economy = top.required("economy", expected: "an economy section").flatMap(EconomySection.read)
+        _ = top["description"]?.string(expected: ScenarioKey.description.expected)
+        let simulation = top.required(.simulation).flatMap(SimulationSettings.read)
+        let economy = top.required(.economy).flatMap(EconomySection.read)
         var reader = ProjectionSections(log: log)
         let projectionKeys = ["mortality", "decrements", "survivors", "tracks", "population", "entrants", "current_scheme"]
         var projection: ProjectionInputs?
