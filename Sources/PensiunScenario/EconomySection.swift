@@ -51,7 +51,7 @@ enum EconomySection {
         let volatility = s.required(.equityLogVolatility)?.number(.equityLogVolatility)
         enum Kind { case normal, studentT }
         var kind: Kind? = .normal
-        if let entry = s["shocks"] { kind = entry.choice([("normal", Kind.normal), ("student_t", Kind.studentT)]) }
+        if let entry = s["shocks"] { kind = entry.choice(.equityShocks, [Kind.normal, .studentT]) }
         var shocks: EquityShocks?
         switch kind {
         case .normal?:

@@ -90,18 +90,18 @@ struct ProjectionSections {
         var improvement: [Double]? = [0]
         if let node = s["improvement"] {
             improvement = node.steps(.improvement)
-        } else { log.noteDefault("mortality.improvement", "0") }
+        } else { log.noteDefault(.improvement) }
         var kappaVolatility: Double? = 0
         if let node = s["kappa_volatility"] {
             kappaVolatility = node.number(.kappaVolatility)
-        } else { log.noteDefault("mortality.kappa_volatility", "0") }
+        } else { log.noteDefault(.kappaVolatility) }
         var beta: [Double]? = [1]
         if let node = s["kappa_sensitivity"] {
             beta = node.steps(.kappaSensitivity)
             if kappaVolatility == 0 {
                 warnings.append("\(node.node.location): mortality.kappa_sensitivity has no effect while mortality.kappa_volatility is 0")
             }
-        } else { log.noteDefault("mortality.kappa_sensitivity", "1") }
+        } else { log.noteDefault(.kappaSensitivity) }
         var factors: [MortalityBasisKind: [Sex: Double]] = [:]
         var factorsOK = true
         if let node = s["factors"] {
@@ -139,11 +139,11 @@ struct ProjectionSections {
                     disability = nil
                 }
             } else { disability = nil }
-        } else { log.noteDefault("decrements.disability", "none") }
+        } else { log.noteDefault(.disability) }
         var withdrawal: [Double]? = [0]
         if let node = s["withdrawal"] {
             withdrawal = node.steps(.withdrawal)
-        } else { log.noteDefault("decrements.withdrawal", "0") }
+        } else { log.noteDefault(.withdrawal) }
         var early: (Int, Int, [Double])? = (200, 200, [0])
         if let node = s["early_retirement"] {
             if case let .scalar(text, _) = node.node, text == "none" {
@@ -154,9 +154,9 @@ struct ProjectionSections {
                 let rates = e.required(.earlyRates)?.steps(.earlyRates)
                 if let age, let service, let rates { early = (age, service, rates) } else { early = nil }
             } else { early = nil }
-        } else { log.noteDefault("decrements.early_retirement", "none") }
+        } else { log.noteDefault(.earlyRetirement) }
         var risk: Bool? = false
-        if let node = s["process_risk"] { risk = node.boolean() } else { log.noteDefault("decrements.process_risk", "false") }
+        if let node = s["process_risk"] { risk = node.boolean() } else { log.noteDefault(.processRisk) }
         guard let disability, let withdrawal, let early, let risk else { return nil }
         return DecrementInputs(disability: disability, withdrawal: withdrawal, earlyRetirement: early.2,
                                earlyAge: early.0, earlyService: early.1, processRisk: risk)
@@ -283,7 +283,7 @@ struct ProjectionSections {
         }
         func beneficiaries(_ key: String, required: Bool) -> [BeneficiaryCell]? {
             guard let node = required ? s.required(.pensioners) : s[key] else {
-                if !required { log.noteDefault("population.\(key)", "none") }
+                if !required { log.noteDefault("population.\(key)", ScenarioKey.disabledFile.defaultValue ?? "none") }
                 return required ? nil : []
             }
             guard let table = CSVTable.read(node, required: ["sex", "age", "count", "pension"]) else { return nil }
@@ -382,7 +382,7 @@ struct ProjectionSections {
         if let node = s.required("employee_contribution", expected: "{rate: RATE, destination: budget|reserve}"),
            let c = node.mapping(allowed: ["rate", "destination"]) {
             rate = c.required(.employeeContributionRate)?.byYear { $0.number(.employeeContributionRate) }
-            destination = c.required(.contributionDestination)?.choice([("budget", ContributionDestination.budget), ("reserve", .reserve)])
+            destination = c.required(.contributionDestination)?.choice(.contributionDestination, [ContributionDestination.budget, .reserve])
         }
         var allowances: (Double, Double)? = (0, 0)
         if let node = s["allowances"] {
@@ -482,20 +482,20 @@ struct ProjectionSections {
             if transition == .newEntrants || transition == .supplementary {
                 warnings.append("\(node.node.location): reform.dc.accrued_rights has no effect: under transition \(transition == .newEntrants ? "new_entrants" : "supplementary") nobody switches")
             }
-        } else { log.noteDefault("reform.dc.accrued_rights", "frozen_db (revalued)") }
+        } else { log.noteDefault(.accruedRights) }
         var takeHome: Bool? = true
         if let node = s["contribution_base"] {
-            takeHome = node.choice([("basic_salary", false), ("take_home_pay", true)])
-        } else { log.noteDefault("reform.dc.contribution_base", "take_home_pay (the tracks' dc_base_multiplier)") }
+            takeHome = node.choice(.contributionBase, [true, false])
+        } else { log.noteDefault(.contributionBase) }
         let ee = s.required(.dcEmployeeRate)?.byYear { $0.number(.dcEmployeeRate) }
         let er = s.required(.dcEmployerRate)?.byYear { $0.number(.dcEmployerRate) }
         var fee: Double? = 0
-        if let node = s["fee"] { fee = node.number(.fee) } else { log.noteDefault("reform.dc.fee", "0") }
+        if let node = s["fee"] { fee = node.number(.fee) } else { log.noteDefault(.fee) }
         let glide = s.required(.portfolio).flatMap(readPortfolio)
         var payout: (PayoutForm, Double, Double, Double)? = (.annuity, 0, 0, 12)
         if let node = s["payout"], let p = node.mapping(allowed: ["form", "margin", "escalation", "months_paid"]) {
             var form: PayoutForm? = .annuity
-            if let f = p["form"] { form = f.choice([("annuity", PayoutForm.annuity), ("lump_sum", .lumpSum)]) }
+            if let f = p["form"] { form = f.choice(.payoutForm, [PayoutForm.annuity, .lumpSum]) }
             var margin: Double? = 0, escalation: Double? = 0, months: Double? = 12
             if let m = p["margin"] { margin = m.number(.payoutMargin) }
             if let e = p["escalation"] { escalation = e.number(.payoutEscalation) }
@@ -504,7 +504,7 @@ struct ProjectionSections {
             if let form, let margin, let escalation, let months { payout = (form, margin, escalation, months) } else { payout = nil }
         } else if s["payout"] != nil { payout = nil }
         var withdrawal: WithdrawalOption? = .deferred
-        if let node = s["withdrawal"] { withdrawal = node.choice([("deferred", WithdrawalOption.deferred), ("cash", .cash)]) }
+        if let node = s["withdrawal"] { withdrawal = node.choice(.dcWithdrawal, [WithdrawalOption.deferred, .cash]) }
         var guarantee: Guarantee?? = .some(nil)
         if let node = s["guarantee"] {
             if case let .scalar(text, _) = node.node, text == "none" {
@@ -551,9 +551,9 @@ struct ProjectionSections {
             var ok = true
             for entry in entries {
                 let path = "\(cursor.keyPath).\(entry.key)"
-                guard let age = Int(entry.key), (0...130).contains(age) else {
+                guard let age = Int(entry.key), Bound.age.contains(age) else {
                     YAMLCursor(node: .scalar(entry.key, entry.keyLocation), keyPath: path, log: cursor.log)
-                        .fail("expected an age from 0 to 130, got '\(entry.key)'")
+                        .fail("expected an age from \(Bound.age.lowerBound) to \(Bound.age.upperBound), got '\(entry.key)'")
                     ok = false
                     continue
                 }
@@ -586,14 +586,14 @@ struct ProjectionSections {
         }
         if let node = s["burden_threshold"] {
             if let v = node.number(.burdenThreshold) { valuation.burdenThreshold = v } else { ok = false }
-        } else { log.noteDefault("reporting.burden_threshold", "0.01") }
+        } else { log.noteDefault(.burdenThreshold) }
         func rate(_ node: YAMLCursor, _ key: ScenarioKey) -> Double?? {
             if case let .scalar(text, _) = node.node, text == "path_yields" { return .some(nil) }
             return node.number(key).map { .some($0) }
         }
         if let node = s["discount_rate"] {
             if let r = rate(node, .discountRate) { valuation.discountRate = r } else { ok = false }
-        } else { log.noteDefault("reporting.discount_rate", "path_yields") }
+        } else { log.noteDefault(.discountRate) }
         if let node = s["implicit_debt"], let d = node.mapping(allowed: ["discount_rate", "salary", "indexation"]) {
             if let ix = d["indexation"] {
                 if case let .scalar(text, _) = ix.node, text == "scheme" {
@@ -602,14 +602,14 @@ struct ProjectionSections {
             }
             if let r = d["discount_rate"] { if let v = rate(r, .debtDiscountRate) { valuation.debtDiscountRate = v } else { ok = false } }
             if let sal = d["salary"] {
-                if let v = sal.choice([("projected", true), ("current", false)]) { valuation.debtProjectedSalary = v } else { ok = false }
+                if let v = sal.choice(.debtSalary, [true, false]) { valuation.debtProjectedSalary = v } else { ok = false }
             }
         } else if s["implicit_debt"] != nil { ok = false }
         var profiles: [ProfileSpec] = []
         if let node = s["profiles"], let items = node.sequence() {
             for item in items {
                 guard let p = item.mapping(allowed: ["sex", "track", "entry_age", "entry_year"]) else { ok = false; continue }
-                let sex = p.required(.profileSex)?.choice([("male", Sex.male), ("female", Sex.female)])
+                let sex = p.required(.profileSex)?.choice(.profileSex, [Sex.male, .female])
                 let trackNode = p.required(.profileTrack)
                 let track = tracks.isEmpty ? 0 : trackNode?.choice(tracks.enumerated().map { ($0.element.name, $0.offset) })
                 let age = p.required(.profileEntryAge)?.integer(.profileEntryAge)

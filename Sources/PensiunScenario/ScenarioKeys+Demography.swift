@@ -13,7 +13,7 @@ extension ScenarioKey {
     static let baseYear = ScenarioKey("mortality.base_year", unit: "calendar year", "a calendar year", .integers(Bound.calendarYear),
                                       "y_base, the calendar year of the table")
     static let improvement = ScenarioKey("mortality.improvement", unit: "rate, steps by age", "an annual improvement rate",
-                                         .numbers(.open(-1, 1)), default: "0", "imp_x, the annual improvement")
+                                         .numbers(.openClosed(-1, 0.5)), default: "0", "imp_x, the annual improvement")
     static let kappaVolatility = ScenarioKey("mortality.kappa_volatility", unit: "number", "a volatility", .numbers(Bound.volatility),
                                              default: "0", "σ_κ, the volatility of the period index κ (0: deterministic mortality)")
     static let kappaSensitivity = ScenarioKey("mortality.kappa_sensitivity", unit: "steps by age", "a sensitivity β",
@@ -37,7 +37,7 @@ extension ScenarioKey {
                                           "N, the minimum service (n+1)")
     static let earlyRates = ScenarioKey("decrements.early_retirement.rates", unit: "rate, steps by age", "a rate", .numbers(Bound.fraction),
                                         "r(x)")
-    static let processRisk = ScenarioKey("decrements.process_risk", unit: "true/false", "true or false", .words(["true", "false", "yes", "no"]),
+    static let processRisk = ScenarioKey("decrements.process_risk", unit: "true/false", "true or false", .words(YAMLCursor.booleanWords.map(\.0)),
                                          default: "false", "binomial decrements and multinomial entrants (small schemes)")
 
     static let survivorProbability = ScenarioKey("survivors.probability", unit: "by sex, steps by age", "a probability", .numbers(Bound.fraction),
@@ -72,7 +72,7 @@ extension ScenarioKey {
     static let survivorsFile = ScenarioKey("population.survivors", unit: "CSV `sex,age,count,pension`", "a CSV file with sex,age,count,pension",
                                            default: "none", "survivor pensioners")
     static let beneficiaryAge = ScenarioKey("population.<beneficiaries>", column: "age", unit: "age", "an age",
-                                            .integers(Bound.beneficiaryAge), "age at the start of y0 (all three files)")
+                                            .integers(Bound.age), "age at the start of y0 (all three files)")
     static let beneficiaryCount = ScenarioKey("population.<beneficiaries>", column: "count", unit: "members", "a count",
                                               .numbers(.closed(0, Bound.members)), "beneficiaries in the cell")
     static let beneficiaryPension = ScenarioKey("population.<beneficiaries>", column: "pension", unit: "currency a month",

@@ -40,7 +40,8 @@ extension ScenarioKey {
     static let switchUnderAge = ScenarioKey("reform.dc.transition.switch_under_age", unit: "age", "an age", .integers(15...80),
                                             "A: members younger switch to the DC")
     static let accruedRights = ScenarioKey("reform.dc.accrued_rights", unit: "",
-                                           "frozen_db, {frozen_db: {salary: final}} or {recognition_bond: {rate: RATE}}", default: "frozen_db",
+                                           "frozen_db, {frozen_db: {salary: final}} or {recognition_bond: {rate: RATE}}",
+                                           default: "frozen_db (revalued)",
                                            "`frozen_db`, `{frozen_db: {salary: revalued | final}}` or `{recognition_bond: {rate: ρ}}`")
     static let recognitionBondRate = ScenarioKey("reform.dc.accrued_rights.recognition_bond.rate", unit: "rate", "a rate",
                                                  .numbers(Bound.compoundedRate), "ρ, the bond's yearly rate")

@@ -112,8 +112,9 @@ struct SweepReader {
         }
         checkDesign(design, parameters: parameters, top: top)
 
-        let paths = top["paths"]?.integer(expected: "a number of paths ≥ 1") { $0 >= 1 && UInt64($0) < PathSeeds.maximumPaths }
-        let seed = top["seed"]?.integer(expected: "a whole number ≥ 0") { $0 >= 0 }
+        // `paths:` and `seed:` replace the base's simulation.paths and simulation.seed: the same keys.
+        let paths = top["paths"]?.integer(.paths)
+        let seed = top["seed"]?.integer(.seed)
         let outputs = readOutputs(top["outputs"], base: base)
         let sensitivity = readSensitivity(top["sensitivity"], base: base, parameterCount: parameters.count)
 

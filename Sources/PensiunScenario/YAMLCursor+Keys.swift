@@ -37,6 +37,16 @@ extension YAMLCursor {
     }
 }
 
+extension YAMLCursor {
+    /// One of `key`'s words, giving the value at the same place in `values` (the words in the
+    /// order of the table).
+    func choice<T>(_ key: ScenarioKey, _ values: [T]) -> T? {
+        guard case let .words(words) = key.domain else { preconditionFailure("\(key.path) is not a choice of words") }
+        precondition(words.count == values.count, "\(key.path): \(words.count) words, \(values.count) values")
+        return choice(Array(zip(words, values)))
+    }
+}
+
 extension Section {
     /// The entry for `key` (named `name`, by default the last segment of the key's path),
     /// recording "missing key (expected …)" at the mapping when absent.

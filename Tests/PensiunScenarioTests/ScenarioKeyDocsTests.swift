@@ -27,3 +27,21 @@ import Testing
         #expect(ScenarioKeyDocs.table("population").contains("| `actives` column `count` | members | [0, 1e9] |"))
     }
 }
+
+/// `pensiun explain` prints each value's unit, allowed values and meaning from the table.
+@Suite struct ScenarioKeyExplanationTests {
+    @Test func anExplanationGivesUnitRangeAndMeaning() {
+        #expect(ScenarioKeyDocs.explanation(.processMean) == "rate (−1, 1]; μ, the long-run mean")
+        #expect(ScenarioKeyDocs.explanation(.generator) == "word `mt19937`, `taus2`, `ranlxd2`; GSL's random number generator")
+        #expect(ScenarioKeyDocs.explanation(.extends) == "path; base scenario, relative to this file (see Composition)")
+    }
+
+    @Test func defaultsComeFromTheTable() throws {
+        let scenario = try ScenarioLoader.load(path: ScenarioLoaderTests.root.appendingPathComponent("Scenarios/synthetic-small/scenario.yaml").path)
+        for (path, value) in scenario.defaults {
+            guard let key = ScenarioKey.named(path) else { continue }
+            #expect(key.defaultValue == value, "\(path)")
+        }
+        #expect(scenario.defaults.contains { $0.key == "mortality.kappa_sensitivity" && $0.value == "1" })
+    }
+}

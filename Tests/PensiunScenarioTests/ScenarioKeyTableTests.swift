@@ -23,9 +23,16 @@ import Testing
     }
 
     @Test func theBoundArgumentHolds() {
-        // M × N × 20 payments × a DC base of 10 salaries × a guarantee of 100 floors × 4 a year over 200 years.
-        let worst = Bound.money * Bound.members * 20 * 10 * 100 * pow(4, Double(Bound.horizon.upperBound))
+        // M × the largest headcount grown by 100% a year × 20 payments × a DC base of 10 salaries ×
+        // a guarantee of 100 floors × 4 a year over the longest horizon.
+        let years = Double(Bound.horizon.upperBound)
+        let members = Swift.max(Bound.members, Bound.headcount * pow(2, years))
+        let worst = Bound.money * members * 20 * 10 * 100 * pow(4, years)
         #expect(worst.isFinite && worst < 1e300)
+        // Mortality improvement over the longest span between a base year and a projected year.
+        let span = Double(Bound.byYearKey.upperBound - Bound.calendarYear.lowerBound)
+        #expect(pow(1 - 0.5, -span) < 1e300)
+        if case let .numbers(range) = ScenarioKey.improvement.domain { #expect(range.upper == 0.5) }
     }
 
     @Test(arguments: [
