@@ -282,8 +282,8 @@ struct ProjectionSections {
             if ok { actives = cells }
         }
         func beneficiaries(_ key: String, required: Bool) -> [BeneficiaryCell]? {
-            guard let node = required ? s.required(.pensioners) : s[key] else {
-                if !required { log.noteDefault("population.\(key)", ScenarioKey.disabledFile.defaultValue ?? "none") }
+            guard let node = required ? s.required(.pensioners, as: key) : s[key] else {
+                if !required { log.noteDefault(key == "disabled" ? .disabledFile : .survivorsFile) }
                 return required ? nil : []
             }
             guard let table = CSVTable.read(node, required: ["sex", "age", "count", "pension"]) else { return nil }
