@@ -104,3 +104,33 @@ import Testing
         #expect(result.first?.hasSuffix("economy.real_gdp_growth.mean: out of range (expected an annual rate in (−1, 1], got 3)") == true)
     }
 }
+
+/// Every value of every shipped scenario has its key in the table (so `explain` describes it and
+/// the docs list it).
+@Suite struct ScenarioKeyCoverageTests {
+    /// The key paths of a tree's values, as `pensiun explain` prints them.
+    static func valuePaths(_ node: ScenarioNode, _ path: String = "") -> [String] {
+        switch node {
+        case .scalar:
+            return [path]
+        case let .sequence(items, _):
+            if items.allSatisfy({ if case .scalar = $0 { return true } else { return false } }) { return [path] }
+            return items.enumerated().flatMap { valuePaths($0.element, "\(path)[\($0.offset)]") }
+        case let .mapping(entries, _):
+            return entries.flatMap { valuePaths($0.value, path.isEmpty ? $0.key : "\(path).\($0.key)") }
+        }
+    }
+
+    @Test func everyShippedValueHasAKey() throws {
+        let folder = ScenarioLoaderTests.root.appendingPathComponent("Scenarios")
+        let files = try FileManager.default.subpathsOfDirectory(atPath: folder.path)
+            .filter { $0.hasSuffix(".yaml") && !$0.hasPrefix("sweeps/") }
+        #expect(files.count >= 5)
+        for file in files {
+            let scenario = try ScenarioLoader.load(path: folder.appendingPathComponent(file).path)
+            for path in Self.valuePaths(scenario.tree) + scenario.defaults.map(\.key) {
+                #expect(ScenarioKey.named(path) != nil, "\(file): \(path)")
+            }
+        }
+    }
+}
