@@ -14,14 +14,14 @@ struct ProjectionSections {
     init(log: DiagnosticLog) { self.log = log }
 
     mutating func read(_ top: Section, simulation: SimulationSettings?, economy: EconomyParameters?) -> ProjectionInputs? {
-        let mortality = top.required("mortality", expected: "a mortality section").flatMap { readMortality($0) }
-        let decrements = top.required("decrements", expected: "a decrements section").flatMap { readDecrements($0) }
-        let survivors = top.required("survivors", expected: "a survivors section").flatMap { readSurvivors($0) }
-        let tracks = top.required("tracks", expected: "a list of career tracks").flatMap { readTracks($0) }
-        let population = top.required("population", expected: "a population section").flatMap { readPopulation($0, tracks: tracks?.tracks) }
-        let entrants = top.required("entrants", expected: "an entrants section").flatMap { readEntrants($0, tracks: tracks?.tracks) }
+        let mortality = top.required(.mortality).flatMap { readMortality($0) }
+        let decrements = top.required(.decrements).flatMap { readDecrements($0) }
+        let survivors = top.required(.survivors).flatMap { readSurvivors($0) }
+        let tracks = top.required(.tracks).flatMap { readTracks($0) }
+        let population = top.required(.population).flatMap { readPopulation($0, tracks: tracks?.tracks) }
+        let entrants = top.required(.entrants).flatMap { readEntrants($0, tracks: tracks?.tracks) }
         let currentNode = top["current_scheme"]
-        let current = top.required("current_scheme", expected: "the current scheme's rules").flatMap { readDB($0) }
+        let current = top.required(.currentScheme).flatMap { readDB($0) }
         var reform: SchemeRules?
         var reformOK = true
         if let current, let tracks {
@@ -69,8 +69,7 @@ struct ProjectionSections {
         let keys = ["basis", "base_year", "improvement", "kappa_volatility", "kappa_sensitivity", "factors"]
         guard let s = cursor.mapping(allowed: keys) else { return nil }
         var tables: [Sex: MortalityTable]?
-        if let basis = s.required("basis", expected: "a mortality table (CSV path) or a law (makeham:A=…,B=…,c=…)"),
-           let text = basis.string(expected: "a mortality table (CSV path) or a law (makeham:A=…,B=…,c=…)") {
+        if let basis = s.required(.basis), let text = basis.string(expected: ScenarioKey.basis.expected) {
             let folder = (basis.node.location.file as NSString).deletingLastPathComponent
             let resolved = text.contains(":") || text.hasPrefix("/") ? text
                 : ((folder as NSString).appendingPathComponent(text) as NSString).standardizingPath
@@ -87,30 +86,29 @@ struct ProjectionSections {
                 basis.fail(error.description)
             }
         }
-        let baseYear = s.required("base_year", expected: "the calendar year of the base table")?
-            .integer(expected: "a calendar year between 1900 and 2200") { (1900...2200).contains($0) }
+        let baseYear = s.required(.baseYear)?.integer(.baseYear)
         var improvement: [Double]? = [0]
         if let node = s["improvement"] {
-            improvement = node.steps(expected: "an annual improvement rate in (−1, 1)") { $0 > -1 && $0 < 1 }
-        } else { log.noteDefault("mortality.improvement", "0") }
+            improvement = node.steps(.improvement)
+        } else { log.noteDefault(.improvement) }
         var kappaVolatility: Double? = 0
         if let node = s["kappa_volatility"] {
-            kappaVolatility = node.number(expected: "a volatility ≥ 0") { $0 >= 0 }
-        } else { log.noteDefault("mortality.kappa_volatility", "0") }
+            kappaVolatility = node.number(.kappaVolatility)
+        } else { log.noteDefault(.kappaVolatility) }
         var beta: [Double]? = [1]
         if let node = s["kappa_sensitivity"] {
-            beta = node.steps(expected: "a sensitivity β (a number)") { $0.isFinite }
+            beta = node.steps(.kappaSensitivity)
             if kappaVolatility == 0 {
                 warnings.append("\(node.node.location): mortality.kappa_sensitivity has no effect while mortality.kappa_volatility is 0")
             }
-        } else { log.noteDefault("mortality.kappa_sensitivity", "1") }
+        } else { log.noteDefault(.kappaSensitivity) }
         var factors: [MortalityBasisKind: [Sex: Double]] = [:]
         var factorsOK = true
         if let node = s["factors"] {
             if let f = node.mapping(allowed: MortalityBasisKind.allCases.map(\.key)) {
                 for basis in MortalityBasisKind.allCases {
                     guard let entry = f[basis.key] else { continue }
-                    if let values = entry.bySex({ $0.number(expected: "a scaling factor ≥ 0") { $0 >= 0 } }) {
+                    if let values = entry.bySex({ $0.number(.mortalityFactor) }) {
                         factors[basis] = values
                     } else { factorsOK = false }
                 }
@@ -134,52 +132,51 @@ struct ProjectionSections {
             } else if let d = node.mapping(allowed: ["factor_of_mortality", "table"]) {
                 switch d.exactlyOne(of: ["factor_of_mortality", "table"], expected: "factor_of_mortality or table") {
                 case let ("factor_of_mortality", f)?:
-                    disability = f.number(expected: "a factor ≥ 0 of the base mortality") { $0 >= 0 }.map { .factorOfBaseMortality($0) }
+                    disability = f.number(.disabilityFactor).map { .factorOfBaseMortality($0) }
                 case let (_, t)?:
-                    disability = readByAgeAndSex(t, expected: "a disability rate in [0, 1]").map { .table($0) }
+                    disability = readByAgeAndSex(t, .disabilityRate).map { .table($0) }
                 case nil:
                     disability = nil
                 }
             } else { disability = nil }
-        } else { log.noteDefault("decrements.disability", "none") }
+        } else { log.noteDefault(.disability) }
         var withdrawal: [Double]? = [0]
         if let node = s["withdrawal"] {
-            withdrawal = node.steps(expected: "a withdrawal rate in [0, 1]") { (0...1).contains($0) }
-        } else { log.noteDefault("decrements.withdrawal", "0") }
+            withdrawal = node.steps(.withdrawal)
+        } else { log.noteDefault(.withdrawal) }
         var early: (Int, Int, [Double])? = (200, 200, [0])
         if let node = s["early_retirement"] {
             if case let .scalar(text, _) = node.node, text == "none" {
                 early = (200, 200, [0])
             } else if let e = node.mapping(allowed: ["age", "service", "rates"]) {
-                let age = e.required("age", expected: "the minimum age (x+1) for early retirement")?.integer(expected: "an age from 0 to 120") { (0...120).contains($0) }
-                let service = e.required("service", expected: "the minimum service (n+1) for early retirement")?.integer(expected: "years of service from 0 to 80") { (0...80).contains($0) }
-                let rates = e.required("rates", expected: "early-retirement rates by age")?.steps(expected: "a rate in [0, 1]") { (0...1).contains($0) }
+                let age = e.required(.earlyAge)?.integer(.earlyAge)
+                let service = e.required(.earlyService)?.integer(.earlyService)
+                let rates = e.required(.earlyRates)?.steps(.earlyRates)
                 if let age, let service, let rates { early = (age, service, rates) } else { early = nil }
             } else { early = nil }
-        } else { log.noteDefault("decrements.early_retirement", "none") }
+        } else { log.noteDefault(.earlyRetirement) }
         var risk: Bool? = false
-        if let node = s["process_risk"] { risk = node.boolean() } else { log.noteDefault("decrements.process_risk", "false") }
+        if let node = s["process_risk"] { risk = node.boolean() } else { log.noteDefault(.processRisk) }
         guard let disability, let withdrawal, let early, let risk else { return nil }
         return DecrementInputs(disability: disability, withdrawal: withdrawal, earlyRetirement: early.2,
                                earlyAge: early.0, earlyService: early.1, processRisk: risk)
     }
 
     /// A CSV file `age,male,female` read into dense rates by sex.
-    mutating func readByAgeAndSex(_ cursor: YAMLCursor, expected: String) -> [Sex: [Double]]? {
+    mutating func readByAgeAndSex(_ cursor: YAMLCursor, _ key: ScenarioKey) -> [Sex: [Double]]? {
         guard let table = CSVTable.read(cursor, required: ["age", "male", "female"]) else { return nil }
         files.append(table.file)
         var male: [Double] = [], female: [Double] = []
         var ok = true
         for row in table.rows {
             guard let age = table.integer(row, "age", expected: "consecutive ages from 0", where: { $0 == male.count }),
-                  let m = table.number(row, "male", expected: expected, where: { (0...1).contains($0) }),
-                  let f = table.number(row, "female", expected: expected, where: { (0...1).contains($0) }) else { ok = false; break }
+                  let m = table.number(row, "male", key), let f = table.number(row, "female", key) else { ok = false; break }
             _ = age
             male.append(m)
             female.append(f)
         }
         if table.rows.isEmpty {
-            table.fail(line: 1, column: nil, "no rows (expected one row per age from 0 with \(expected) for each sex)")
+            table.fail(line: 1, column: nil, "no rows (expected one row per age from 0 with \(key.expected) for each sex)")
             return nil
         }
         return ok ? [.male: male, .female: female] : nil
@@ -187,10 +184,8 @@ struct ProjectionSections {
 
     func readSurvivors(_ cursor: YAMLCursor) -> SurvivorInputs? {
         guard let s = cursor.mapping(allowed: ["probability", "age_gap"]) else { return nil }
-        let probability = s.required("probability", expected: "the probability of leaving a spouse, by sex")?
-            .bySex { $0.steps(expected: "a probability in [0, 1]") { (0...1).contains($0) } }
-        let gap = s.required("age_gap", expected: "the spouse's age minus the member's, by sex")?
-            .bySex { $0.integer(expected: "an age difference from −30 to 30 years") { (-30...30).contains($0) } }
+        let probability = s.required(.survivorProbability)?.bySex { $0.steps(.survivorProbability) }
+        let gap = s.required(.ageGap)?.bySex { $0.integer(.ageGap) }
         guard let probability, let gap else { return nil }
         return SurvivorInputs(probability: probability, ageGap: gap)
     }
@@ -211,18 +206,17 @@ struct ProjectionSections {
         var failedScaleFiles = Set<String>()
         for item in items {
             guard let t = item.mapping(allowed: ["name", "retirement_age", "salary_scale", "dc_base_multiplier"]) else { ok = false; continue }
-            let name = t.required("name", expected: "the track's name")?.string(expected: "a name")
+            let name = t.required(.trackName)?.string(expected: ScenarioKey.trackName.expected)
             if let name, tracks.contains(where: { $0.name == name }) {
                 t["name"]!.fail("duplicate track name '\(name)' (each track needs its own name)")
                 ok = false
             }
-            let bup = t.required("retirement_age", expected: "the normal retirement age (BUP), or a mapping by year")?
-                .byYear { $0.integer(expected: "a retirement age from 40 to 80") { (40...80).contains($0) } }
+            let bup = t.required(.trackRetirementAge)?.byYear { $0.integer(.trackRetirementAge) }
             var scale: [Double]?
-            if let node = t.required("salary_scale", expected: "{file: CSV, column: NAME} with the monthly salary by service"),
+            if let node = t.required(.salaryScale),
                let sc = node.mapping(allowed: ["file", "column"]) {
-                let column = sc.required("column", expected: "the column of this track")?.string(expected: "a column name")
-                if let fileNode = sc.required("file", expected: "the CSV of salary scales (service plus one column per track)"),
+                let column = sc.required(.salaryScaleColumn)?.string(expected: ScenarioKey.salaryScaleColumn.expected)
+                if let fileNode = sc.required(.salaryScaleFile),
                    let column {
                     let key = fileNode.node.location.file + "|" + (fileNode.string() ?? "")
                     let table = scaleFiles[key] ?? CSVTable.read(fileNode, required: ["service", column])
@@ -238,7 +232,7 @@ struct ProjectionSections {
             }
             var multiplier: Double? = 1
             if let node = t["dc_base_multiplier"] {
-                multiplier = node.number(expected: "a multiple ≥ 1 of the pensionable salary") { $0 >= 1 }
+                multiplier = node.number(.dcBaseMultiplier)
             }
             if let name, let bup, let scale, let multiplier {
                 tracks.append(Track(name: name, salaryScale: scale, dcBaseMultiplier: multiplier))
@@ -256,7 +250,7 @@ struct ProjectionSections {
         var values: [Double] = []
         for row in table.rows {
             guard table.integer(row, "service", expected: "consecutive years of service from 0", where: { $0 == values.count }) != nil,
-                  let v = table.number(row, column, expected: "a monthly salary > 0", where: { $0 > 0 }) else { return nil }
+                  let v = table.number(row, column, .salary) else { return nil }
             values.append(v)
         }
         if values.isEmpty { table.fail(line: 1, column: nil, "no rows (expected one row per year of service from 0)") }
@@ -269,7 +263,7 @@ struct ProjectionSections {
         guard let s = cursor.mapping(allowed: ["actives", "pensioners", "disabled", "survivors"]) else { return nil }
         var actives: [ActiveCell]?
         let sexes: [(String, Sex)] = [("male", .male), ("female", .female)]
-        if let node = s.required("actives", expected: "a CSV file with sex,track,age,service,count"),
+        if let node = s.required(.actives),
            let table = CSVTable.read(node, required: ["sex", "track", "age", "service", "count"]) {
             files.append(table.file)
             var cells: [ActiveCell] = []
@@ -278,9 +272,9 @@ struct ProjectionSections {
             for row in table.rows {
                 let sex = table.choice(row, "sex", sexes)
                 let track = tracks == nil ? 0 : table.choice(row, "track", names)
-                let age = table.integer(row, "age", expected: "an age from 14 to 100") { (14...100).contains($0) }
+                let age = table.integer(row, "age", .activeAge)
                 let service = table.integer(row, "service", expected: "years of service ≥ 0 and below the age") { $0 >= 0 && $0 <= (age ?? 100) }
-                let count = table.number(row, "count", expected: "a count ≥ 0") { $0 >= 0 }
+                let count = table.number(row, "count", .activeCount)
                 if let sex, let track, let age, let service, let count {
                     cells.append(ActiveCell(sex: sex, track: track, age: age, service: service, count: count))
                 } else { ok = false }
@@ -288,8 +282,8 @@ struct ProjectionSections {
             if ok { actives = cells }
         }
         func beneficiaries(_ key: String, required: Bool) -> [BeneficiaryCell]? {
-            guard let node = required ? s.required(key, expected: "a CSV file with sex,age,count,pension") : s[key] else {
-                if !required { log.noteDefault("population.\(key)", "none") }
+            guard let node = required ? s.required(.pensioners, as: key) : s[key] else {
+                if !required { log.noteDefault(key == "disabled" ? .disabledFile : .survivorsFile) }
                 return required ? nil : []
             }
             guard let table = CSVTable.read(node, required: ["sex", "age", "count", "pension"]) else { return nil }
@@ -299,12 +293,12 @@ struct ProjectionSections {
             var ok = true
             for row in table.rows {
                 let sex = table.choice(row, "sex", sexes)
-                let age = table.integer(row, "age", expected: "an age from 0 to 130") { (0...130).contains($0) }
-                let count = table.number(row, "count", expected: "a count ≥ 0") { $0 >= 0 }
-                let pension = table.number(row, "pension", expected: "an average monthly pension ≥ 0") { $0 >= 0 }
+                let age = table.integer(row, "age", .beneficiaryAge)
+                let count = table.number(row, "count", .beneficiaryCount)
+                let pension = table.number(row, "pension", .beneficiaryPension)
                 var survivor: Double?? = .some(nil)
                 if hasSurvivor, !row.fields[table.index("survivor_pension")].isEmpty {
-                    survivor = table.number(row, "survivor_pension", expected: "an average monthly survivor pension ≥ 0") { $0 >= 0 }.map { .some($0) }
+                    survivor = table.number(row, "survivor_pension", .beneficiarySurvivorPension).map { .some($0) }
                 }
                 if let sex, let age, let count, let pension, let survivor {
                     cells.append(BeneficiaryCell(sex: sex, age: age, count: count, monthlyPension: pension * count,
@@ -323,22 +317,22 @@ struct ProjectionSections {
     mutating func readEntrants(_ cursor: YAMLCursor, tracks: [Track]?) -> EntrantInputs? {
         guard let s = cursor.mapping(allowed: ["target", "profile"]) else { return nil }
         var target: HeadcountTarget?
-        if let node = s.required("target", expected: "constant, {growth: RATE} or {series: {YEAR: COUNT}}") {
+        if let node = s.required(.entrantTarget) {
             if case let .scalar(text, _) = node.node, text == "constant" {
                 target = .constant
             } else if let t = node.mapping(allowed: ["growth", "series"]) {
-                switch t.exactlyOne(of: ["growth", "series"], expected: "constant, {growth: RATE} or {series: {YEAR: COUNT}}") {
+                switch t.exactlyOne(of: ["growth", "series"], expected: ScenarioKey.entrantTarget.expected) {
                 case let ("growth", g)?:
-                    target = g.number(expected: "an annual growth rate > −100%") { $0 > -1 }.map { .growth($0) }
+                    target = g.number(.entrantGrowth).map { .growth($0) }
                 case let (_, series)?:
-                    target = series.byYear { $0.number(expected: "a headcount ≥ 0") { $0 >= 0 } }.map { .series($0) }
+                    target = series.byYear { $0.number(.entrantSeries) }.map { .series($0) }
                 case nil:
                     break
                 }
             }
         }
         var profile: [EntrantShare]?
-        if let node = s.required("profile", expected: "a CSV file with sex,track,age,share"),
+        if let node = s.required(.entrantProfile),
            let table = CSVTable.read(node, required: ["sex", "track", "age", "share"]) {
             files.append(table.file)
             var shares: [EntrantShare] = []
@@ -347,8 +341,8 @@ struct ProjectionSections {
             for row in table.rows {
                 let sex = table.choice(row, "sex", [("male", Sex.male), ("female", Sex.female)])
                 let track = tracks == nil ? 0 : table.choice(row, "track", names)
-                let age = table.integer(row, "age", expected: "an entry age from 14 to 70") { (14...70).contains($0) }
-                let share = table.number(row, "share", expected: "a share ≥ 0") { $0 >= 0 }
+                let age = table.integer(row, "age", .entrantAge)
+                let share = table.number(row, "share", .entrantShare)
                 if let sex, let track, let age, let share { shares.append(EntrantShare(sex: sex, track: track, age: age, share: share)) } else { ok = false }
             }
             let total = shares.reduce(0) { $0 + $1.share }
@@ -370,31 +364,31 @@ struct ProjectionSections {
 
     func readDB(_ cursor: YAMLCursor) -> DBRules? {
         guard let s = cursor.mapping(allowed: Self.dbKeys) else { return nil }
-        let accrual = s.required("accrual_rate", expected: "the accrual rate a per year of service")?.number(expected: "a rate in [0, 1]") { (0...1).contains($0) }
-        let cap = s.required("cap", expected: "the maximum of a·(n+1)")?.number(expected: "a fraction in [0, 2]") { (0...2).contains($0) }
-        let floor = s.required("floor", expected: "the minimum monthly pension at the start year")?.number(expected: "an amount ≥ 0") { $0 >= 0 }
-        let minService = s.required("minimum_service", expected: "the service (n+1) needed for a pension at BUP")?.integer(expected: "years from 0 to 60") { (0...60).contains($0) }
-        let months = s.required("months_paid", expected: "payments a year (Indonesia: 14)")?.number(expected: "a number of payments from 1 to 20") { (1...20).contains($0) }
+        let accrual = s.required(.accrualRate)?.number(.accrualRate)
+        let cap = s.required(.cap)?.number(.cap)
+        let floor = s.required(.floor)?.number(.floor)
+        let minService = s.required(.minimumService)?.integer(.minimumService)
+        let months = s.required(.monthsPaid)?.number(.monthsPaid)
         var survivor: [String: Double]?
         if let node = s.required("survivor", expected: "survivor pension rates"), let sv = node.mapping(allowed: Self.survivorKeys) {
             var values: [String: Double] = [:]
             for key in Self.survivorKeys {
-                if let v = sv.required(key, expected: "a fraction")?.number(expected: "a fraction in [0, 2]", where: { (0...2).contains($0) }) { values[key] = v }
+                if let v = sv.required(.survivorRate, as: key)?.number(.survivorRate) { values[key] = v }
             }
             if values.count == Self.survivorKeys.count { survivor = values }
         }
-        let indexation = s.required("indexation", expected: "prices, wages, none or {fixed: RATE}, or a mapping by year")?.byYear(readIndexation)
+        let indexation = s.required(.indexation)?.byYear { readIndexation($0) }
         var rate: ByYear<Double>?, destination: ContributionDestination?
         if let node = s.required("employee_contribution", expected: "{rate: RATE, destination: budget|reserve}"),
            let c = node.mapping(allowed: ["rate", "destination"]) {
-            rate = c.required("rate", expected: "the employee contribution rate on pensionable salary")?.byYear { $0.number(expected: "a rate in [0, 1]") { (0...1).contains($0) } }
-            destination = c.required("destination", expected: "budget or reserve")?.choice([("budget", ContributionDestination.budget), ("reserve", .reserve)])
+            rate = c.required(.employeeContributionRate)?.byYear { $0.number(.employeeContributionRate) }
+            destination = c.required(.contributionDestination)?.choice(.contributionDestination, [ContributionDestination.budget, .reserve])
         }
         var allowances: (Double, Double)? = (0, 0)
         if let node = s["allowances"] {
             allowances = nil
             if let a = node.mapping(allowed: ["pension", "survivor"]) {
-                let check: (YAMLCursor) -> Double? = { $0.number(expected: "an allowance as a fraction of the pension, in [0, 2]") { (0...2).contains($0) } }
+                let check: (YAMLCursor) -> Double? = { $0.number(.allowance) }
                 let pension = a["pension"].map(check) ?? 0
                 let survivor = a["survivor"].map(check) ?? 0
                 if let pension, let survivor { allowances = (pension, survivor) }
@@ -412,10 +406,11 @@ struct ProjectionSections {
         return rules
     }
 
-    func readIndexation(_ cursor: YAMLCursor) -> IndexationRule? {
+    /// An indexation rule; `key` checks the rate of `{fixed: RATE}`.
+    func readIndexation(_ cursor: YAMLCursor, fixed key: ScenarioKey = .fixedIndexation) -> IndexationRule? {
         if case let .mapping(entries, _) = cursor.node, entries.contains(where: { $0.key == "fixed" }) {
             guard let m = cursor.mapping(allowed: ["fixed"]) else { return nil }
-            return m["fixed"]!.number(expected: "an annual rate > −100%") { $0 > -1 }.map { .fixed($0) }
+            return m.required(key, as: "fixed")?.number(key).map { .fixed($0) }
         }
         return cursor.choice([("prices", IndexationRule.prices), ("wages", .wages), ("none", .none)])
     }
@@ -435,7 +430,7 @@ struct ProjectionSections {
         if let node = s["retirement_age"], let m = node.mapping(allowed: tracks.map(\.name)) {
             for (i, track) in tracks.enumerated() {
                 guard let entry = m[track.name] else { continue }
-                if let bup = entry.byYear({ $0.integer(expected: "a retirement age from 40 to 80") { (40...80).contains($0) } }) {
+                if let bup = entry.byYear({ $0.integer(.reformRetirementAge) }) {
                     ages?[i] = bup
                 } else { ages = nil }
             }
@@ -452,15 +447,15 @@ struct ProjectionSections {
 
     mutating func readDC(_ cursor: YAMLCursor, tracks: [Track], simulation: SimulationSettings?) -> DCRules? {
         guard let s = cursor.mapping(allowed: Self.dcKeys) else { return nil }
-        let year = s.required("year", expected: "the reform year y_r")?.integer(expected: "a year within the projection") {
+        let year = s.required(.dcYear)?.integer(.dcYear) {
             guard let sim = simulation else { return true }
             return $0 >= sim.startYear && $0 < sim.startYear + sim.horizon
         }
         var transition: TransitionPolicy?
-        if let node = s.required("transition", expected: "new_entrants, all, supplementary or {switch_under_age: AGE}") {
+        if let node = s.required(.transition) {
             if case .mapping = node.node {
                 if let m = node.mapping(allowed: ["switch_under_age"]) {
-                    transition = m.required("switch_under_age", expected: "an age")?.integer(expected: "an age from 15 to 80") { (15...80).contains($0) }.map { .switchUnderAge($0) }
+                    transition = m.required(.switchUnderAge)?.integer(.switchUnderAge).map { .switchUnderAge($0) }
                 }
             } else {
                 transition = node.choice([("new_entrants", TransitionPolicy.newEntrants), ("all", .all), ("supplementary", .supplementary)])
@@ -470,13 +465,13 @@ struct ProjectionSections {
         if let node = s["accrued_rights"] {
             if case .mapping = node.node {
                 if let m = node.mapping(allowed: ["frozen_db", "recognition_bond"]) {
-                    switch m.exactlyOne(of: ["frozen_db", "recognition_bond"], expected: "frozen_db, {frozen_db: {salary: final}} or {recognition_bond: {rate: RATE}}") {
+                    switch m.exactlyOne(of: ["frozen_db", "recognition_bond"], expected: ScenarioKey.accruedRights.expected) {
                     case let ("frozen_db", f)?:
                         rights = f.mapping(allowed: ["salary"])?.required("salary", expected: "revalued or final")?
                             .choice([("revalued", false), ("final", true)]).map { .frozenDB(finalSalary: $0) }
                     case let (_, b)?:
-                        rights = b.mapping(allowed: ["rate"])?.required("rate", expected: "the bond's annual rate ρ")?
-                            .number(expected: "a rate > −100%") { $0 > -1 }.map { .recognitionBond(rate: $0) }
+                        rights = b.mapping(allowed: ["rate"])?.required(.recognitionBondRate)?
+                            .number(.recognitionBondRate).map { .recognitionBond(rate: $0) }
                     case nil:
                         rights = nil
                     }
@@ -487,37 +482,36 @@ struct ProjectionSections {
             if transition == .newEntrants || transition == .supplementary {
                 warnings.append("\(node.node.location): reform.dc.accrued_rights has no effect: under transition \(transition == .newEntrants ? "new_entrants" : "supplementary") nobody switches")
             }
-        } else { log.noteDefault("reform.dc.accrued_rights", "frozen_db (revalued)") }
+        } else { log.noteDefault(.accruedRights) }
         var takeHome: Bool? = true
         if let node = s["contribution_base"] {
-            takeHome = node.choice([("basic_salary", false), ("take_home_pay", true)])
-        } else { log.noteDefault("reform.dc.contribution_base", "take_home_pay (the tracks' dc_base_multiplier)") }
-        let rateCheck: (YAMLCursor) -> Double? = { $0.number(expected: "a rate in [0, 1]") { (0...1).contains($0) } }
-        let ee = s.required("employee_rate", expected: "the employee DC rate")?.byYear(rateCheck)
-        let er = s.required("employer_rate", expected: "the state's DC rate as employer")?.byYear(rateCheck)
+            takeHome = node.choice(.contributionBase, [true, false])
+        } else { log.noteDefault(.contributionBase) }
+        let ee = s.required(.dcEmployeeRate)?.byYear { $0.number(.dcEmployeeRate) }
+        let er = s.required(.dcEmployerRate)?.byYear { $0.number(.dcEmployerRate) }
         var fee: Double? = 0
-        if let node = s["fee"] { fee = node.number(expected: "an annual fee in [0, 0.1]") { (0...0.1).contains($0) } } else { log.noteDefault("reform.dc.fee", "0") }
-        let glide = s.required("portfolio", expected: "weights {equity, bonds, cash}, or a mapping from age to weights").flatMap(readPortfolio)
+        if let node = s["fee"] { fee = node.number(.fee) } else { log.noteDefault(.fee) }
+        let glide = s.required(.portfolio).flatMap(readPortfolio)
         var payout: (PayoutForm, Double, Double, Double)? = (.annuity, 0, 0, 12)
         if let node = s["payout"], let p = node.mapping(allowed: ["form", "margin", "escalation", "months_paid"]) {
             var form: PayoutForm? = .annuity
-            if let f = p["form"] { form = f.choice([("annuity", PayoutForm.annuity), ("lump_sum", .lumpSum)]) }
+            if let f = p["form"] { form = f.choice(.payoutForm, [PayoutForm.annuity, .lumpSum]) }
             var margin: Double? = 0, escalation: Double? = 0, months: Double? = 12
-            if let m = p["margin"] { margin = m.number(expected: "a margin in [−0.1, 0.2]") { (-0.1...0.2).contains($0) } }
-            if let e = p["escalation"] { escalation = e.number(expected: "an escalation rate in (−1, 0.2]") { $0 > -1 && $0 <= 0.2 } }
-            if let mp = p["months_paid"] { months = mp.number(expected: "payments a year from 1 to 20") { (1...20).contains($0) } }
+            if let m = p["margin"] { margin = m.number(.payoutMargin) }
+            if let e = p["escalation"] { escalation = e.number(.payoutEscalation) }
+            if let mp = p["months_paid"] { months = mp.number(.payoutMonths) }
             if form == .lumpSum, let m = p["margin"] { warnings.append("\(m.node.location): reform.dc.payout.margin has no effect with lump sums") }
             if let form, let margin, let escalation, let months { payout = (form, margin, escalation, months) } else { payout = nil }
         } else if s["payout"] != nil { payout = nil }
         var withdrawal: WithdrawalOption? = .deferred
-        if let node = s["withdrawal"] { withdrawal = node.choice([("deferred", WithdrawalOption.deferred), ("cash", .cash)]) }
+        if let node = s["withdrawal"] { withdrawal = node.choice(.dcWithdrawal, [WithdrawalOption.deferred, .cash]) }
         var guarantee: Guarantee?? = .some(nil)
         if let node = s["guarantee"] {
             if case let .scalar(text, _) = node.node, text == "none" {
                 guarantee = .some(nil)
             } else if let g = node.mapping(allowed: ["level", "minimum_service"]) {
-                let level = g.required("level", expected: "the guaranteed pension as a multiple of the floor")?.number(expected: "a multiple ≥ 0") { $0 >= 0 }
-                let service = g.required("minimum_service", expected: "the service (n+1) needed")?.integer(expected: "years from 0 to 60") { (0...60).contains($0) }
+                let level = g.required(.guaranteeLevel)?.number(.guaranteeLevel)
+                let service = g.required(.guaranteeService)?.integer(.guaranteeService)
                 guarantee = level.flatMap { l in service.map { .some(Guarantee(level: l, minimumService: $0)) } }
                 if payout?.0 == .lumpSum { warnings.append("\(node.node.location): reform.dc.guarantee has no effect with lump sums") }
             } else { guarantee = nil }
@@ -536,10 +530,10 @@ struct ProjectionSections {
     func readPortfolio(_ cursor: YAMLCursor) -> [PortfolioWeights]? {
         func weights(_ c: YAMLCursor) -> PortfolioWeights? {
             guard let m = c.mapping(allowed: ["equity", "bonds", "cash"]) else { return nil }
-            let check: (YAMLCursor) -> Double? = { $0.number(expected: "a weight in [0, 1]") { (0...1).contains($0) } }
-            let e = m.required("equity", expected: "the equity weight").flatMap(check)
-            let b = m.required("bonds", expected: "the bond weight").flatMap(check)
-            let k = m.required("cash", expected: "the cash weight").flatMap(check)
+            let check: (YAMLCursor) -> Double? = { $0.number(.portfolioWeight) }
+            let e = m.required(.portfolioWeight, as: "equity").flatMap(check)
+            let b = m.required(.portfolioWeight, as: "bonds").flatMap(check)
+            let k = m.required(.portfolioWeight, as: "cash").flatMap(check)
             guard let e, let b, let k else { return nil }
             if abs(e + b + k - 1) > 1e-9 {
                 c.fail("the weights must sum to 1 (expected 1, got \(String(format: "%.6g", e + b + k)))")
@@ -557,9 +551,9 @@ struct ProjectionSections {
             var ok = true
             for entry in entries {
                 let path = "\(cursor.keyPath).\(entry.key)"
-                guard let age = Int(entry.key), (0...130).contains(age) else {
+                guard let age = Int(entry.key), Bound.age.contains(age) else {
                     YAMLCursor(node: .scalar(entry.key, entry.keyLocation), keyPath: path, log: cursor.log)
-                        .fail("expected an age from 0 to 130, got '\(entry.key)'")
+                        .fail("expected an age from \(Bound.age.lowerBound) to \(Bound.age.upperBound), got '\(entry.key)'")
                     ok = false
                     continue
                 }
@@ -585,54 +579,54 @@ struct ProjectionSections {
         var valuation = ValuationInputs()
         var ok = true
         if let node = s["currency"] {
-            if let c = node.string(expected: "a currency label such as Rp or USD") { presentation.currency = c } else { ok = false }
+            if let c = node.string(expected: ScenarioKey.currency.expected) { presentation.currency = c } else { ok = false }
         }
         if let node = s["money_unit"] {
             if let u = node.choice(MoneyUnit.allCases.map { ($0.rawValue, $0) }) { presentation.unit = u } else { ok = false }
         }
         if let node = s["burden_threshold"] {
-            if let v = node.number(expected: "a share of GDP in (0, 1)", where: { $0 > 0 && $0 < 1 }) { valuation.burdenThreshold = v } else { ok = false }
-        } else { log.noteDefault("reporting.burden_threshold", "0.01") }
-        func rate(_ node: YAMLCursor) -> Double?? {
+            if let v = node.number(.burdenThreshold) { valuation.burdenThreshold = v } else { ok = false }
+        } else { log.noteDefault(.burdenThreshold) }
+        func rate(_ node: YAMLCursor, _ key: ScenarioKey) -> Double?? {
             if case let .scalar(text, _) = node.node, text == "path_yields" { return .some(nil) }
-            return node.number(expected: "path_yields or a rate > −100%") { $0 > -1 }.map { .some($0) }
+            return node.number(key).map { .some($0) }
         }
         if let node = s["discount_rate"] {
-            if let r = rate(node) { valuation.discountRate = r } else { ok = false }
-        } else { log.noteDefault("reporting.discount_rate", "path_yields") }
+            if let r = rate(node, .discountRate) { valuation.discountRate = r } else { ok = false }
+        } else { log.noteDefault(.discountRate) }
         if let node = s["implicit_debt"], let d = node.mapping(allowed: ["discount_rate", "salary", "indexation"]) {
             if let ix = d["indexation"] {
                 if case let .scalar(text, _) = ix.node, text == "scheme" {
                     valuation.debtIndexation = nil
-                } else if let rule = readIndexation(ix) { valuation.debtIndexation = rule } else { ok = false }
+                } else if let rule = readIndexation(ix, fixed: .debtFixedIndexation) { valuation.debtIndexation = rule } else { ok = false }
             }
-            if let r = d["discount_rate"] { if let v = rate(r) { valuation.debtDiscountRate = v } else { ok = false } }
+            if let r = d["discount_rate"] { if let v = rate(r, .debtDiscountRate) { valuation.debtDiscountRate = v } else { ok = false } }
             if let sal = d["salary"] {
-                if let v = sal.choice([("projected", true), ("current", false)]) { valuation.debtProjectedSalary = v } else { ok = false }
+                if let v = sal.choice(.debtSalary, [true, false]) { valuation.debtProjectedSalary = v } else { ok = false }
             }
         } else if s["implicit_debt"] != nil { ok = false }
         var profiles: [ProfileSpec] = []
         if let node = s["profiles"], let items = node.sequence() {
             for item in items {
                 guard let p = item.mapping(allowed: ["sex", "track", "entry_age", "entry_year"]) else { ok = false; continue }
-                let sex = p.required("sex", expected: "male or female")?.choice([("male", Sex.male), ("female", Sex.female)])
-                let trackNode = p.required("track", expected: "a track name")
+                let sex = p.required(.profileSex)?.choice(.profileSex, [Sex.male, .female])
+                let trackNode = p.required(.profileTrack)
                 let track = tracks.isEmpty ? 0 : trackNode?.choice(tracks.enumerated().map { ($0.element.name, $0.offset) })
-                let age = p.required("entry_age", expected: "an entry age")?.integer(expected: "an age from 14 to 70") { (14...70).contains($0) }
-                let year = p.required("entry_year", expected: "the year of entry")?.integer(expected: "a calendar year from 1950 to 2200") { (1950...2200).contains($0) }
+                let age = p.required(.profileEntryAge)?.integer(.profileEntryAge)
+                let year = p.required(.profileEntryYear)?.integer(.profileEntryYear)
                 if let sex, let track, let age, let year { profiles.append(ProfileSpec(sex: sex, track: track, entryAge: age, entryYear: year)) } else { ok = false }
             }
         } else if s["profiles"] != nil { ok = false }
         if let node = s["calibration"], let items = node.sequence() {
             for item in items {
                 guard let c = item.mapping(allowed: ["name", "measure", "year", "target", "upper", "tolerance", "source"]) else { ok = false; continue }
-                let name = c.required("name", expected: "a label")?.string()
-                let measure = c.required("measure", expected: "what is compared")?.choice(CalibrationTarget.Measure.allCases.map { ($0.rawValue, $0) })
-                let year = c.required("year", expected: "the calendar year")?.integer(expected: "a calendar year from 1900 to 2200") { (1900...2200).contains($0) }
-                let target = c.required("target", expected: "the actual value")?.number(expected: "a number")
-                let upper = c["upper"]?.number(expected: "the upper end of the target range")
-                let tolerance = c.required("tolerance", expected: "the tolerance as a fraction (0.1 = ±10%)")?.number(expected: "a fraction in [0, 1]") { (0...1).contains($0) }
-                let source = c.required("source", expected: "where the actual value comes from")?.string()
+                let name = c.required(.calibrationName)?.string(expected: ScenarioKey.calibrationName.expected)
+                let measure = c.required(.calibrationMeasure)?.choice(CalibrationTarget.Measure.allCases.map { ($0.rawValue, $0) })
+                let year = c.required(.calibrationYear)?.integer(.calibrationYear)
+                let target = c.required(.calibrationTarget)?.number(.calibrationTarget)
+                let upper = c["upper"]?.number(.calibrationUpper)
+                let tolerance = c.required(.calibrationTolerance)?.number(.calibrationTolerance)
+                let source = c.required(.calibrationSource)?.string(expected: ScenarioKey.calibrationSource.expected)
                 if let name, let measure, let year, let target, let tolerance, let source, c["upper"] == nil || upper != nil {
                     calibration.append(CalibrationTarget(name: name, measure: measure, year: year, target: target,
                                                          tolerance: tolerance, upper: upper, source: source))

@@ -72,11 +72,10 @@ public enum ScenarioLoader {
         let log = DiagnosticLog()
         let cursor = YAMLCursor(node: tree, keyPath: "", log: log)
         guard let top = cursor.mapping(allowed: topLevelKeys) else { throw ScenarioError(log.diagnostics) }
-        let defaultName = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
-        let name = top["name"]?.string(expected: "a scenario name") ?? defaultName
-        _ = top["description"]?.string(expected: "a description")
-        let simulation = top.required("simulation", expected: "a simulation section").flatMap(SimulationSettings.read)
-        let economy = top.required("economy", expected: "an economy section").flatMap(EconomySection.read)
+        let name = top.outputName(file: file)
+        _ = top["description"]?.string(expected: ScenarioKey.description.expected)
+        let simulation = top.required(.simulation).flatMap(SimulationSettings.read)
+        let economy = top.required(.economy).flatMap(EconomySection.read)
         var reader = ProjectionSections(log: log)
         let projectionKeys = ["mortality", "decrements", "survivors", "tracks", "population", "entrants", "current_scheme"]
         var projection: ProjectionInputs?
@@ -87,7 +86,7 @@ public enum ScenarioLoader {
         } else if let reporting = top["reporting"] {
             reporting.fail("a reporting section needs the projection sections (\(projectionKeys.joined(separator: ", ")))")
         }
-        guard log.isEmpty, let simulation, let economy else { throw ScenarioError(log.diagnostics) }
+        guard log.isEmpty, let name, let simulation, let economy else { throw ScenarioError(log.diagnostics) }
         return Scenario(name: name, file: file, simulation: simulation, economy: economy, projection: projection,
                         calibration: calibration, tree: tree, defaults: log.defaults,
                         files: files + reader.files, warnings: reader.warnings, presentation: reader.presentation)

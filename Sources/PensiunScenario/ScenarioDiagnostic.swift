@@ -39,5 +39,7 @@ final class DiagnosticLog {
     private(set) var defaults: [(key: String, value: String)] = []
     func add(_ diagnostic: ScenarioDiagnostic) { diagnostics.append(diagnostic) }
     func noteDefault(_ key: String, _ value: String) { defaults.append((key, value)) }
+    /// Notes that `key` was left out and took the table's default.
+    func noteDefault(_ key: ScenarioKey) { noteDefault(key.path, key.defaultValue ?? "none") }
     var isEmpty: Bool { diagnostics.isEmpty }
 }

@@ -25,14 +25,10 @@ public struct SimulationSettings: Sendable, Equatable {
 
     static func read(_ cursor: YAMLCursor) -> SimulationSettings? {
         guard let section = cursor.mapping(allowed: keys) else { return nil }
-        let start = section.required("start_year", expected: "a calendar year")?
-            .integer(expected: "a calendar year between 1900 and 2200") { (1900...2200).contains($0) }
-        let horizon = section.required("horizon", expected: "a number of years")?
-            .integer(expected: "a number of years between 1 and 200") { (1...200).contains($0) }
-        let paths = section.required("paths", expected: "a number of Monte Carlo paths")?
-            .integer(expected: "a number of paths ≥ 1") { $0 >= 1 && UInt64($0) < PathSeeds.maximumPaths }
-        let seed = section.required("seed", expected: "a whole number ≥ 0")?
-            .integer(expected: "a whole number ≥ 0") { $0 >= 0 }
+        let start = section.required(.startYear)?.integer(.startYear)
+        let horizon = section.required(.horizon)?.integer(.horizon)
+        let paths = section.required(.paths)?.integer(.paths)
+        let seed = section.required(.seed)?.integer(.seed)
         var generator = GeneratorKind.mt19937
         if let entry = section["generator"] {
             guard let kind = entry.choice(GeneratorKind.allCases.map { ($0.rawValue, $0) }) else { return nil }

@@ -61,7 +61,7 @@ struct SweepReader {
 
     mutating func read(_ cursor: YAMLCursor) -> SweepSpec? {
         guard let top = cursor.mapping(allowed: SweepLoader.topLevelKeys) else { return nil }
-        let name = top["name"]?.string(expected: "a sweep name") ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+        let name = top.outputName(file: file)
         _ = top["description"]?.string(expected: "a description")
 
         // The base scenario and `set:`.
@@ -112,12 +112,13 @@ struct SweepReader {
         }
         checkDesign(design, parameters: parameters, top: top)
 
-        let paths = top["paths"]?.integer(expected: "a number of paths ≥ 1") { $0 >= 1 && UInt64($0) < PathSeeds.maximumPaths }
-        let seed = top["seed"]?.integer(expected: "a whole number ≥ 0") { $0 >= 0 }
+        // `paths:` and `seed:` replace the base's simulation.paths and simulation.seed: the same keys.
+        let paths = top["paths"]?.integer(.paths)
+        let seed = top["seed"]?.integer(.seed)
         let outputs = readOutputs(top["outputs"], base: base)
         let sensitivity = readSensitivity(top["sensitivity"], base: base, parameterCount: parameters.count)
 
-        guard log.isEmpty, let template, let base, let outputs, let sensitivity else { return nil }
+        guard log.isEmpty, let name, let template, let base, let outputs, let sensitivity else { return nil }
         return SweepSpec(
             name: name, file: file, template: template, fixed: fixed, base: base, parameters: parameters, design: design,
             samples: samples, paths: paths ?? base.simulation.paths, seed: seed.map(UInt64.init) ?? base.simulation.seed,

@@ -15,7 +15,7 @@ extension YAMLCursor {
         for entry in entries {
             let year = Int(entry.key)!
             let cursor = child(entry.value, path: "\(keyPath).\(entry.key)")
-            if !(1900...2300).contains(year) {
+            if !Bound.byYearKey.contains(year) {
                 YAMLCursor(node: .scalar(entry.key, entry.keyLocation), keyPath: "\(keyPath).\(entry.key)", log: log)
                     .fail("expected a calendar year as the key, got \(year)")
                 ok = false
@@ -36,9 +36,9 @@ extension YAMLCursor {
         var points: [(Int, Double)] = []
         var ok = true
         for entry in entries {
-            guard let index = Int(entry.key), index >= 0, index <= 200 else {
+            guard let index = Int(entry.key), Bound.stepKey.contains(index) else {
                 YAMLCursor(node: .scalar(entry.key, entry.keyLocation), keyPath: "\(keyPath).\(entry.key)", log: log)
-                    .fail("expected a whole number from 0 to 200 as the key (an age or years of service), got '\(entry.key)'")
+                    .fail("expected a whole number from \(Bound.stepKey.lowerBound) to \(Bound.stepKey.upperBound) as the key (an age or years of service), got '\(entry.key)'")
                 ok = false
                 continue
             }
@@ -74,8 +74,9 @@ extension YAMLCursor {
         return [.male: value, .female: value]
     }
 
+    /// The words of a boolean and their values.
+    static let booleanWords: [(String, Bool)] = [("true", true), ("false", false), ("yes", true), ("no", false)]
+
     /// A boolean (`true` / `false`, `yes` / `no`).
-    func boolean() -> Bool? {
-        choice([("true", true), ("false", false), ("yes", true), ("no", false)])
-    }
+    func boolean() -> Bool? { choice(Self.booleanWords) }
 }

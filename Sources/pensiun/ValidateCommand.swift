@@ -34,15 +34,15 @@ struct ExplainCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try input.load()
-        var lines: [(String, String)] = []
+        var lines: [(path: String, text: String, source: String)] = []
         func walk(_ node: ScenarioNode, _ path: String) {
             switch node {
             case let .scalar(text, location):
-                lines.append(("\(path) = \(text)", location.description))
+                lines.append((path, "\(path) = \(text)", location.description))
             case let .sequence(items, location):
                 if items.allSatisfy({ if case .scalar = $0 { return true } else { return false } }) {
                     let values = items.map { if case let .scalar(t, _) = $0 { return t } else { return "" } }
-                    lines.append(("\(path) = [\(values.joined(separator: ", "))]", location.description))
+                    lines.append((path, "\(path) = [\(values.joined(separator: ", "))]", location.description))
                 } else {
                     for (i, item) in items.enumerated() { walk(item, "\(path)[\(i)]") }
                 }
@@ -51,11 +51,17 @@ struct ExplainCommand: ParsableCommand {
             }
         }
         walk(loaded.tree, "")
-        for d in loaded.defaults { lines.append(("\(d.key) = \(d.value)", "default")) }
-        let width = min(70, lines.map(\.0.count).max() ?? 0)
-        for (text, source) in lines {
-            print("\(Format.left(text, width))  # \(source)")
+        for d in loaded.defaults { lines.append((d.key, "\(d.key) = \(d.value)", "default")) }
+        let width = min(70, lines.map(\.text.count).max() ?? 0)
+        for line in lines {
+            print("\(Format.left(line.text, width))  # \(Self.describe(line.path))\(line.source)")
         }
         for warning in loaded.warnings { print("# warning: \(warning)") }
+    }
+
+    /// The unit, allowed values and meaning of the key at `path` from the table of keys, followed
+    /// by `  # ` to set off the source; nothing for a key the table does not know.
+    static func describe(_ path: String) -> String {
+        ScenarioKey.named(path).map { ScenarioKeyDocs.explanation($0) + "  # " } ?? ""
     }
 }

@@ -72,7 +72,7 @@ import Testing
         let lines = result.stderr.split(separator: "\n")
         #expect(lines.count == 1)
         #expect(lines.first?.hasPrefix("\(file.path):") == true)
-        #expect(lines.first?.hasSuffix(": economy.bond_yield.volatility: out of range (expected a volatility ≥ 0, got -0.006)") == true)
+        #expect(lines.first?.hasSuffix(": economy.bond_yield.volatility: out of range (expected a volatility in [0, 1], got -0.006)") == true)
         #expect(!FileManager.default.fileExists(atPath: csv))
     }
 

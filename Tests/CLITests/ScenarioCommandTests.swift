@@ -19,7 +19,7 @@ import Testing
         let result = try CLI.run(["validate", synthetic, "--set", "reform.dc.fee=0.5", "--set", "economy.inflation.volatility=-1"])
         #expect(result.status == 2)
         #expect(result.stderr == """
-            --set: economy.inflation.volatility: out of range (expected a volatility ≥ 0, got -1)
+            --set: economy.inflation.volatility: out of range (expected a volatility in [0, 1], got -1)
             --set: reform.dc.fee: out of range (expected an annual fee in [0, 0.1], got 0.5)
 
             """)

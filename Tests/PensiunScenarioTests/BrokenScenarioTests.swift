@@ -49,7 +49,7 @@ import Testing
     @Test func missingKey() throws {
         let result = try problems(replacing: "  cap: 0.70                   # assumption\n", with: "")
         #expect(result == [
-            "DIR/scenario.yaml:70:3: current_scheme.cap: missing key (expected the maximum of a·(n+1))",
+            "DIR/scenario.yaml:70:3: current_scheme.cap: missing key (expected a fraction in [0, 2])",
         ])
     }
 
@@ -70,7 +70,7 @@ import Testing
     @Test func negativeVolatility() throws {
         let result = try problems(replacing: "volatility: 0.005, start: 0.05}", with: "volatility: -0.005, start: 0.05}")
         #expect(result == [
-            "DIR/scenario.yaml:17:65: economy.bond_yield.volatility: out of range (expected a volatility ≥ 0, got -0.005)",
+            "DIR/scenario.yaml:17:65: economy.bond_yield.volatility: out of range (expected a volatility in [0, 1], got -0.005)",
         ])
     }
 
@@ -84,7 +84,7 @@ import Testing
     @Test func retirementAgeOutOfRange() throws {
         let result = try problems(replacing: "    retirement_age: 60 ", with: "    retirement_age: 90 ")
         #expect(result == [
-            "DIR/scenario.yaml:51:21: tracks[0].retirement_age: out of range (expected a retirement age from 40 to 80, got 90)",
+            "DIR/scenario.yaml:51:21: tracks[0].retirement_age: out of range (expected a retirement age between 40 and 80, got 90)",
         ])
     }
 
@@ -168,21 +168,21 @@ import Testing
     @Test func csvNotANumber() throws {
         let result = try problems(file: "data/pensioners.csv", replacing: "\nmale,61,24,1510,", with: "\nmale,61,twenty-four,1510,")
         #expect(result == [
-            "DIR/data/pensioners.csv:4:3: population.pensioners: column 'count': expected a count ≥ 0, got 'twenty-four'",
+            "DIR/data/pensioners.csv:4:3: population.pensioners: column 'count': expected a count in [0, 1e9], got 'twenty-four'",
         ])
     }
 
     @Test func csvNaN() throws {
         let result = try problems(file: "data/disabled.csv", replacing: "male,50,3,1200", with: "male,50,3,nan")
         #expect(result == [
-            "DIR/data/disabled.csv:2:4: population.disabled: column 'pension': expected an average monthly pension ≥ 0, got NaN",
+            "DIR/data/disabled.csv:2:4: population.disabled: column 'pension': expected an average monthly pension in [0, 1e18], got NaN",
         ])
     }
 
     @Test func csvNegativeCount() throws {
         let result = try problems(file: "data/survivors.csv", replacing: "female,60,9,700", with: "female,60,-9,700")
         #expect(result == [
-            "DIR/data/survivors.csv:3:3: population.survivors: column 'count': out of range (expected a count ≥ 0, got -9)",
+            "DIR/data/survivors.csv:3:3: population.survivors: column 'count': out of range (expected a count in [0, 1e9], got -9)",
         ])
     }
 

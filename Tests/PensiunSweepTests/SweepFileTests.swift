@@ -64,7 +64,7 @@ import PensiunScenario
         ("base: BASE\nset: {simulation.horizon: 0}\n" + parameter, ["DIR/sweep.yaml:2:27: simulation.horizon: out of range (expected a number of years between 1 and 200, got 0)"]),
         (head + "parameters: []\n", ["DIR/sweep.yaml:3:13: parameters: expected at least one parameter, got an empty list"]),
         (head + parameter + "paths: 0\nseed: -1\n", [
-            "DIR/sweep.yaml:6:8: paths: out of range (expected a number of paths ≥ 1, got 0)",
+            "DIR/sweep.yaml:6:8: paths: out of range (expected a number of paths between 1 and 4294967294, got 0)",
             "DIR/sweep.yaml:7:7: seed: out of range (expected a whole number ≥ 0, got -1)",
         ]),
         // Parameters.

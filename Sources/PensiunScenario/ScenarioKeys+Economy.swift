@@ -1,0 +1,63 @@
+import PensiunRandom
+
+/// The keys of the top level, `simulation` and `economy` (MODEL §3).
+extension ScenarioKey {
+    static let extends = ScenarioKey("extends", unit: "path", "the path of the base scenario file",
+                                     "base scenario, relative to this file (see Composition)")
+    static let name = ScenarioKey("name", unit: "text", "a name", default: "the file name",
+                                  "scenario name; outputs go to `Outputs/<name>/` (see Names)")
+    static let description = ScenarioKey("description", unit: "text", "a description", "free text")
+    static let simulation = ScenarioKey("simulation", unit: "mapping", "a simulation section", "calendar, paths, seed (below)")
+    static let economy = ScenarioKey("economy", unit: "mapping", "an economy section", "the economic scenario generator (below)")
+
+    static let startYear = ScenarioKey("simulation.start_year", unit: "calendar year", "a calendar year",
+                                       .integers(Bound.calendarYear), "y0, the first projected year")
+    static let horizon = ScenarioKey("simulation.horizon", unit: "years", "a number of years", .integers(Bound.horizon),
+                                     "H; years y0 … y0+H−1 are projected")
+    static let paths = ScenarioKey("simulation.paths", unit: "count", "a number of paths",
+                                   .integers(1...Int(PathSeeds.maximumPaths - 1)),
+                                   "default number of Monte Carlo paths (`--paths` overrides)")
+    static let seed = ScenarioKey("simulation.seed", unit: "integer", "a whole number", .integers(0...Int.max),
+                                  "master seed (`--seed` overrides)")
+    static let generator = ScenarioKey("simulation.generator", unit: "word", "a generator",
+                                       .words(GeneratorKind.allCases.map(\.rawValue)), default: "mt19937",
+                                       "GSL's random number generator")
+
+    static let gdpStart = ScenarioKey("economy.gdp_start", unit: "currency", "a GDP", .numbers(.openClosed(0, Bound.money)),
+                                      "nominal GDP of year y0")
+    static let process = ScenarioKey("economy.<process>", unit: "AR(1)", "a mapping with mean, persistence, volatility, start",
+                                     "an AR(1) process x_y = μ + φ (x_{y−1} − μ) + σ ε_y for each of `inflation` (π), `real_wage_growth` (g of the salary table), `real_gdp_growth` (γ) and `bond_yield` (the nominal long yield i at the end of each year)")
+    static let processMean = ScenarioKey("economy.<process>.mean", unit: "rate", "an annual rate", .numbers(Bound.compoundedRate),
+                                         "μ, the long-run mean")
+    static let processPersistence = ScenarioKey("economy.<process>.persistence", unit: "number", "a persistence φ",
+                                                .numbers(.closed(-1, 1)), "φ, the AR(1) coefficient")
+    static let processVolatility = ScenarioKey("economy.<process>.volatility", unit: "rate", "a volatility",
+                                               .numbers(Bound.volatility), "σ, the volatility of the yearly shock")
+    static let processStart = ScenarioKey("economy.<process>.start", unit: "rate", "an annual rate", .numbers(Bound.compoundedRate),
+                                          "x_{y0−1}, the value in the year before y0")
+    static let equityLogMean = ScenarioKey("economy.equity.log_mean", unit: "rate", "a log mean", .numbers(.closed(-1, 1)),
+                                           "μ_e, the mean of ln(1 + equity return); E[1+e] = exp(μ_e + σ_e²/2) under normal shocks")
+    static let equityLogVolatility = ScenarioKey("economy.equity.log_volatility", unit: "rate", "a volatility",
+                                                 .numbers(Bound.volatility), "σ_e, the volatility of ln(1 + equity return)")
+    static let equityShocks = ScenarioKey("economy.equity.shocks", unit: "word", "a shock distribution",
+                                          .words(["normal", "student_t"]), default: "normal", "the distribution of the equity shocks")
+    static let equityDegreesOfFreedom = ScenarioKey("economy.equity.degrees_of_freedom", unit: "number", "degrees of freedom ν",
+                                                    .numbers(.openClosed(2, 1e6)), "ν, with `student_t` only")
+    static let bondDuration = ScenarioKey("economy.bond_duration", unit: "years", "a modified duration (years)",
+                                          .numbers(.closed(0, 100)), "D, modified duration: bond return b_y = i_{y−1} − D (i_y − i_{y−1})")
+    static let cashSpread = ScenarioKey("economy.cash_spread", unit: "rate", "a spread", .numbers(.closed(-1, 1)),
+                                        "s_c: cash return c_y = i_{y−1} − s_c")
+    static let lumpPeriod = ScenarioKey("economy.wage_index.lump_period", unit: "years", "a period",
+                                        .integers(Bound.horizon), default: "1",
+                                        "k: the salary table changes every k years (1 = every year)")
+    static let correlation = ScenarioKey("economy.correlation", unit: "5×5 list", "a correlation", .numbers(.closed(-1, 1)),
+                                         "correlations of the shocks in the order inflation, real_wage_growth, real_gdp_growth, bond_yield, equity; symmetric positive definite, unit diagonal")
+
+    static let economyKeys: [ScenarioKey] = [
+        extends, name, description, simulation, economy,
+        startYear, horizon, paths, seed, generator,
+        gdpStart, process, processMean, processPersistence, processVolatility, processStart,
+        equityLogMean, equityLogVolatility, equityShocks, equityDegreesOfFreedom,
+        bondDuration, cashSpread, lumpPeriod, correlation,
+    ]
+}

@@ -1,0 +1,55 @@
+/// The keys of `reporting`.
+extension ScenarioKey {
+    static let reporting = ScenarioKey("reporting", unit: "mapping", "a reporting section",
+                                       "discounting, thresholds, profiles, calibration targets, money units (below)")
+
+    static let burdenThreshold = ScenarioKey("reporting.burden_threshold", unit: "share of GDP", "a share of GDP", .numbers(.open(0, 1)),
+                                             default: "0.01", "the threshold of P(burden > threshold in any year)")
+    static let discountRate = ScenarioKey("reporting.discount_rate", unit: "rate", "path_yields or a rate", .numbers(Bound.compoundedRate),
+                                          default: "path_yields", "`path_yields` or a fixed rate, for present values")
+    static let debtDiscountRate = ScenarioKey("reporting.implicit_debt.discount_rate", unit: "rate", "path_yields or a rate",
+                                              .numbers(Bound.compoundedRate), default: "path_yields",
+                                              "`path_yields` or a fixed rate, for the implicit pension debt")
+    static let debtSalary = ScenarioKey("reporting.implicit_debt.salary", unit: "word", "projected or current", .words(["projected", "current"]),
+                                        default: "projected", "the salaries of the accrued rights")
+    static let debtIndexation = ScenarioKey("reporting.implicit_debt.indexation", unit: "", "scheme, prices, wages, none or {fixed: RATE}",
+                                            default: "scheme",
+                                            "the rule assumed for pensions in payment and frozen rights; `scheme` is the scheme's own")
+    static let debtFixedIndexation = ScenarioKey("reporting.implicit_debt.indexation.fixed", unit: "rate", "an annual rate",
+                                                 .numbers(Bound.compoundedRate), "r, a fixed yearly indexation")
+    static let profileSex = ScenarioKey("reporting.profiles[].sex", unit: "word", "male or female", .words(["male", "female"]),
+                                        "the sex of the profiled member")
+    static let profileTrack = ScenarioKey("reporting.profiles[].track", unit: "text", "a track name", "the track (a `tracks[].name`)")
+    static let profileEntryAge = ScenarioKey("reporting.profiles[].entry_age", unit: "age", "an age", .integers(Bound.entryAge),
+                                             "the age at entry")
+    static let profileEntryYear = ScenarioKey("reporting.profiles[].entry_year", unit: "calendar year", "a calendar year",
+                                              .integers(Bound.calendarYear), "the year of entry (≥ y0)")
+    static let calibrationName = ScenarioKey("reporting.calibration[].name", unit: "text", "a label", "the target's label")
+    static let calibrationMeasure = ScenarioKey("reporting.calibration[].measure", unit: "word", "a measure",
+                                                .words(CalibrationTarget.Measure.allCases.map(\.rawValue)), "what is compared")
+    static let calibrationYear = ScenarioKey("reporting.calibration[].year", unit: "calendar year", "a calendar year",
+                                             .integers(Bound.calendarYear), "the calendar year compared")
+    static let calibrationTarget = ScenarioKey("reporting.calibration[].target", unit: "as the measure", "a number",
+                                               .numbers(.closed(-Bound.money * Bound.members, Bound.money * Bound.members)),
+                                               "the actual value")
+    static let calibrationUpper = ScenarioKey("reporting.calibration[].upper", unit: "as the measure", "the upper end of the target range",
+                                              .numbers(.closed(-Bound.money * Bound.members, Bound.money * Bound.members)),
+                                              "optional: a range target … upper")
+    static let calibrationTolerance = ScenarioKey("reporting.calibration[].tolerance", unit: "fraction", "a fraction",
+                                                  .numbers(Bound.fraction), "the tolerance (0.1 = ±10%)")
+    static let calibrationSource = ScenarioKey("reporting.calibration[].source", unit: "text", "a source",
+                                               "where the actual value comes from")
+    static let currency = ScenarioKey("reporting.currency", unit: "text", "a currency label such as Rp or USD", "the currency label of reports")
+    static let moneyUnit = ScenarioKey("reporting.money_unit", unit: "word", "a money unit", .words(MoneyUnit.allCases.map(\.rawValue)),
+                                       default: "million", "the unit in which reports show money")
+
+    static let reportingKeys: [ScenarioKey] = [
+        reporting, burdenThreshold, discountRate, debtDiscountRate, debtSalary, debtIndexation, debtFixedIndexation,
+        profileSex, profileTrack, profileEntryAge, profileEntryYear,
+        calibrationName, calibrationMeasure, calibrationYear, calibrationTarget, calibrationUpper, calibrationTolerance,
+        calibrationSource, currency, moneyUnit,
+    ]
+
+    /// Every key of a scenario, in the order of docs/scenario-format.md.
+    public static let all: [ScenarioKey] = economyKeys + demographyKeys + schemeKeys + reportingKeys
+}
