@@ -39,18 +39,15 @@ public final class AtomicFileWriter {
         default:
             throw OutputError("\(shown): is \(kind.phrase), not a file Pensiun wrote; choose another file")
         }
-        let parent = (path as NSString).deletingLastPathComponent
-        if !parent.isEmpty && FileSystem.kind(parent) == .missing {
-            do {
-                try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
-            } catch {
-                throw OutputError("\(parent): cannot create the folder (\(error.localizedDescription))")
-            }
-        }
+        let parent = try FileSystem.createParent(of: path)
         temporary = (parent.isEmpty ? "." : parent) + "/.\(name).partial-\(getpid())"
-        unlink(temporary)  // our own name: a leftover of this process number's earlier run
         descriptor = Glibc.open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw FileSystem.failure("cannot create \(temporary)") }
+        guard descriptor >= 0 else {
+            if errno == EEXIST {
+                throw OutputError("\(temporary): exists (left by a run that was killed?); remove it and run again")
+            }
+            throw FileSystem.failure("cannot create \(temporary)")
+        }
     }
 
     deinit { if isOpen { discard() } }

@@ -97,6 +97,19 @@ public enum FileSystem {
         #endif
     }
 
+    /// Creates the folders above `path` that are missing; returns the parent ("" for a bare name).
+    static func createParent(of path: String) throws(OutputError) -> String {
+        let parent = (path as NSString).deletingLastPathComponent
+        if !parent.isEmpty && kind(parent) == .missing {
+            do {
+                try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            } catch {
+                throw OutputError("\(parent): cannot create the folder (\(error.localizedDescription))")
+            }
+        }
+        return parent
+    }
+
     /// Flushes a folder's entries (creations and renames) to disk.
     static func syncFolder(_ folder: String) {
         let fd = open(folder, O_RDONLY | O_CLOEXEC)

@@ -32,14 +32,7 @@ public final class RunFolderWriter {
         // The path's shape is checked before anything is created or locked (a lock beside `.`
         // or `..` would land in the wrong folder), and again under the lock.
         _ = try OutputFolder.check(path, inputs: inputs, own: own)
-        let parent = (path as NSString).deletingLastPathComponent
-        if !parent.isEmpty && FileSystem.kind(parent) == .missing {
-            do {
-                try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
-            } catch {
-                throw OutputError("\(parent): cannot create the folder (\(error.localizedDescription))")
-            }
-        }
+        let parent = try FileSystem.createParent(of: path)
         lock = try OutputLock(for: path, force: force)
         do throws(OutputError) {
             state = try OutputFolder.check(path, inputs: inputs, own: own)
