@@ -21,7 +21,8 @@ def case_plan(seed, number):
     rng = random.Random(f"pensiun-fuzz:{seed}:{number}")
     family = rng.choices(list(mutate.FAMILIES), weights=[3, 2])[0]
     entry = rng.choice(mutate.FAMILIES[family])
-    return f"s{seed}-t{number:05d}", family, entry, rng.randint(1, 4), rng
+    count = rng.choices([1, 2, 3, 4], weights=[4, 3, 2, 1])[0]  # mostly few: one bad value hides another
+    return f"s{seed}-t{number:05d}", family, entry, count, rng
 
 
 def run_case(pensiun, seed, number, limit):

@@ -26,7 +26,8 @@ FAMILIES = {
 
 CELL_VALUES = ["1e308", "1e309", "-1e309", "-0", "0", "-1", "nan", "NaN", "inf", "-inf", "", "x", "abc",
                "9223372036854775807", "-9223372036854775809", "18446744073709551616", "5,6", " 5", "5 ",
-               "1e15", "1e-320", "0x10", "+5", "1_000", "\u00e9", "\"5\"", "1e308", "200"]
+               "1e15", "1e-320", "0x10", "+5", "1_000", "\u00e9", "\"5\"", "200",
+               "1e308", "1e300", "1.7976931348623157e308", "1e200", "-1e308"]  # huge but finite: overflow later
 NUM_VALUES = ["1e308", "1e309", "-1e309", "-0", "0", "-1", ".nan", ".inf", "-.inf", "nan", "inf",
               "9223372036854775807", "-9223372036854775809", "18446744073709551616", "1e15", "1e-320",
               "0x10", "1000%", "200", "99", "1_", "0.0.1"]
@@ -107,7 +108,9 @@ def gen_cell(rng, tree, entry):
     lines = tree.lines(name)
     row = rng.randrange(2, len(lines)) if len(lines) > 2 else 1
     fields = lines[row - 1].split(",")
-    col = rng.randrange(len(fields)) + 1
+    numeric = [i for i, f in enumerate(fields, 1) if NUMBER.fullmatch(f.strip())]
+    # mostly a number: a text cell refused early hides what a number would reach
+    col = rng.choice(numeric) if numeric and rng.random() < 0.8 else rng.randrange(len(fields)) + 1
     return f"cell {name}:{row}:{col} {fields[col - 1]}->'{rng.choice(CELL_VALUES)}'"
 
 

@@ -29,7 +29,7 @@ USER_FILES = {"userdir/notes.txt": b"a user's notes: must survive every run\n",
 LOCATED = re.compile(r"^[^:\n]+:\d+:\d+: ")
 # A problem with a command-line flag (not a file) starts with the flag's name: `--out: ...`.
 FLAG = re.compile(r"^--[a-z][a-z-]*\b")
-NONFINITE = re.compile(rb"(?i)(?<![a-z])(nan|[-+]?inf|[-+]?infinity)(?![a-z])")
+NONFINITE = re.compile(rb"(?i)(?<![a-z_])[-+]?(nan|inf|infinity)(?![a-z_])")
 
 
 def make_trial(family):
@@ -93,14 +93,19 @@ def tool(pensiun, args, cwd, root, limit):
         return "timeout", out, err
 
 
+def printable(text):
+    """The text with control characters escaped (a message may carry a NUL or an escape)."""
+    return "".join(c if c.isprintable() or c == "\n" else f"\\x{ord(c):02x}" for c in text)
+
+
 def first_line(err):
-    text = err.decode("utf-8", "replace")
+    text = printable(err.decode("utf-8", "replace"))
     return (text.splitlines() or [""])[0][:300]
 
 
 def check_exit(step, code, err):
     """The rules on one process's exit. Returns a list of (category, detail)."""
-    lines = [l for l in err.decode("utf-8", "replace").splitlines() if not l.startswith("warning:")]
+    lines = [l for l in printable(err.decode("utf-8", "replace")).split("\n") if l and not l.startswith("warning:")]
     head = (lines or [""])[0][:300]
     if code == "timeout":  # a hang: no answer within the timeout
         return [("hang", f"{step}: no exit within the timeout")]
@@ -116,9 +121,10 @@ def check_exit(step, code, err):
             return [("unlocated", f"{step}: exit 2 with nothing on stderr")]
         if not (LOCATED.match(lines[0]) or FLAG.match(lines[0])):  # its first line is FILE:LINE:COL: or --flag
             return [("unlocated", f"{step}: {head}")]
-        rest = [l for l in lines[1:] if not LOCATED.match(l)]
-        if rest:  # every further line is another located problem (validate lists all), never a continuation
-            return [("multiline", f"{step}: {len(lines)} lines, e.g. {rest[0][:200]}")]
+        rest = [(k, l) for k, l in enumerate(lines[1:], 2) if not LOCATED.match(l)]
+        if rest:  # a further line is another located problem (one per line, every problem at once)
+            k, l = rest[0]  # or else an unlocated problem, or a message running on over several lines
+            return [("unlocated", f"{step}: line {k} of {len(lines)}: {l[:200]}")]
     return []
 
 
@@ -163,9 +169,10 @@ def trial(pensiun, family, entry, mutate, limit):
         else:
             out = options.get("out", "out")
             run += ["--out", out]
+        # The folder the run may write, worked out before the run (which may replace the scenario).
+        target = Path(os.path.normpath(cwd / (out if out is not None else "Outputs/" + name_of(cwd, scenario))))
         r_code, _, r_err = tool(pensiun, run, cwd, root, limit)
         failures += check_exit("run", r_code, r_err)
-        target = Path(os.path.normpath(cwd / (out if out is not None else "Outputs/" + name_of(cwd, scenario))))
         failures += check_files(root, mid, snapshot(root), target if r_code == 0 else None, "run")
         if r_code == 0 and target.is_dir():
             failures += check_outputs(target)

@@ -12,7 +12,6 @@ CATEGORY_TITLES = {
     "signal": "Death by a signal (a crash)",
     "hang": "No exit within the timeout (a hang)",
     "unlocated": "Refused without a FILE:LINE:COL location",
-    "multiline": "A refusal that continues on further lines",
     "exit-code": "An exit status other than 0, 2 or a one-line internal error",
     "nonfinite-output": "NaN or infinity written into an output file",
     "disagree": "validate and run disagree",
