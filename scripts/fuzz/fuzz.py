@@ -43,7 +43,7 @@ def run_case(pensiun, seed, number, limit):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--cases", type=int, default=60)
+    ap.add_argument("--cases", type=int, default=500)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--budget", type=float, default=90, help="hard wall-clock budget of the stage, seconds")
     ap.add_argument("--jobs", type=int, default=2)

@@ -133,7 +133,7 @@ def check_files(root, before, after, allowed, step):
     found = []
     rel = lambda p: "R/" + os.path.relpath(p, root)  # R: the trial's root
     for p, kind in sorted(before.items()):
-        if after.get(p) != kind and not (kind == "dir" and p in after):
+        if after.get(p) != kind:
             found.append(("user-file", f"{step}: {rel(p)} {'vanished' if p not in after else 'changed'}"))
     for p in sorted(after.keys() - before.keys()):
         if allowed is None or not (p == str(allowed) or p.startswith(str(allowed) + os.sep)):

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The mutation fuzz stage: scripts/fuzz/run.sh [CASES] [SEED]
-#   CASES (default 60) seeded cases, SEED (default 1); $PENSIUN (default .build/release/pensiun);
+#   CASES (default 500) seeded cases, SEED (default 1); $PENSIUN (default .build/release/pensiun);
 #   FUZZ_BUDGET seconds (default 90: no case starts after ~80 s, the stage fails past 90 s);
 #   FUZZ_JOBS parallel cases (default 2); FUZZ_TIMEOUT seconds per process (default 20);
 #   FUZZ_FINDINGS the findings file (default .build/fuzz/findings.md).
@@ -12,5 +12,5 @@ budget="${FUZZ_BUDGET:-90}"
 work="$(mktemp -d "${TMPDIR:-/tmp}/pensiun-fuzz-stage.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 TMPDIR="$work" timeout -k 5 "$((${budget%.*} + 15))" python3 scripts/fuzz/fuzz.py \
-    --cases "${1:-60}" --seed "${2:-1}" --budget "$budget" --jobs "${FUZZ_JOBS:-2}" \
+    --cases "${1:-500}" --seed "${2:-1}" --budget "$budget" --jobs "${FUZZ_JOBS:-2}" \
     --findings "${FUZZ_FINDINGS:-.build/fuzz/findings.md}"

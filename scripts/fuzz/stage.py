@@ -75,8 +75,8 @@ def finish(name, results, unfinished, elapsed, hard, findings_path, header, outp
     refused = sum(1 for r in results if not r[3] and r[2] == "refused")
     accepted = sum(1 for r in results if not r[3] and r[2] == "accepted")
     by = collections.Counter(c for r in failed for c in {c for c, _ in r[3]})
-    print(f"{name}: {len(results)} cases, {refused} refused cleanly, {accepted} accepted, {len(failed)} failures"
-          f" ({len(unfinished)} not run within the budget; {elapsed:.1f} s)")
+    print(f"{name}: {len(results)} cases, {refused} refused cleanly, {accepted} accepted, {len(failed)} failures")
+    print(f"{name}: {elapsed:.1f} s; {len(unfinished)} cases not run within the {hard:.0f} s budget")
     for cat, n in by.most_common():
         print(f"  {cat}: {n}")
     over = elapsed > hard
