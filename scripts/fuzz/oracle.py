@@ -136,7 +136,9 @@ def check_files(root, before, after, allowed, step):
         if after.get(p) != kind:
             found.append(("user-file", f"{step}: {rel(p)} {'vanished' if p not in after else 'changed'}"))
     for p in sorted(after.keys() - before.keys()):
-        if allowed is None or not (p == str(allowed) or p.startswith(str(allowed) + os.sep)):
+        inside = allowed is not None and (p == str(allowed) or p.startswith(str(allowed) + os.sep))
+        parent = allowed is not None and after[p] == "dir" and str(allowed).startswith(p + os.sep)
+        if not (inside or parent):  # the output folder, its contents, and the folders leading to it
             found.append(("stray-file", f"{step}: left {rel(p)}"))
     return found[:1] + [f for f in found[1:] if f[0] != found[0][0]][:1]  # one of each kind
 
@@ -180,6 +182,8 @@ def trial(pensiun, family, entry, mutate, limit):
             failures.append(("disagree", f"validate accepted, run refused: {first_line(r_err)}"))
         if v_code == 2 and r_code == 0:
             failures.append(("disagree", f"validate refused, run accepted: {first_line(v_err)}"))
+        # The trial's temporary paths in messages read <trial> (the working folder) and R (its root).
+        failures = [(c, d.replace(str(cwd), "<trial>").replace(str(root), "R")) for c, d in failures]
         outcome = "accepted" if r_code == 0 else "refused" if r_code == 2 else "other"
         message = first_line(r_err) or first_line(v_err)
         return outcome, failures, message
