@@ -11,6 +11,7 @@ Layout of a trial (everything under one `mkdtemp` folder R, removed afterwards):
         out/                  the default --out target
 """
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -31,7 +32,9 @@ USER_FILES = {"userdir/notes.txt": b"a user's notes: must survive every run\n",
 LOCATED = re.compile(r"^[^:\n]+:\d+:\d+: ")
 # A problem with a command-line flag (not a file) starts with the flag's name: `--out: ...`.
 FLAG = re.compile(r"^--[a-z][a-z-]*\b")
-NONFINITE = re.compile(rb"(?i)(?<![a-z_])[-+]?(nan|inf|infinity)(?![a-z_])")
+# A number written as NaN or infinity: a whole CSV cell, JSON value or Markdown table cell (not a
+# word inside text, which may come from the scenario's own description).
+NONFINITE = re.compile(r"(?i)^[-+]?(nan|inf|infinity)%?$")
 
 
 def make_trial(family):
@@ -145,13 +148,36 @@ def check_files(root, before, after, allowed, step):
     return found[:1] + [f for f in found[1:] if f[0] != found[0][0]][:1]  # one of each kind
 
 
+def output_values(path):
+    """The values of a run file: CSV cells, JSON scalars (NaN and Infinity literals included),
+    Markdown table cells."""
+    text = path.read_text(errors="replace")
+    if path.suffix == ".csv":
+        return [c.strip().strip('"') for l in text.splitlines() for c in l.split(",")]
+    if path.suffix == ".json":
+        values = []
+        def walk(v):
+            if isinstance(v, dict):
+                [walk(x) for x in v.values()]
+            elif isinstance(v, list):
+                [walk(x) for x in v]
+            else:
+                values.append(str(v))
+        try:
+            walk(json.loads(text, parse_constant=lambda c: c))  # NaN, Infinity, -Infinity
+        except ValueError:
+            return ["(not JSON)"]
+        return values
+    return [c.strip() for l in text.splitlines() if l.startswith("|") for c in l.strip("|").split("|")]
+
+
 def check_outputs(folder):
-    """No NaN or infinity written as text in the run's CSV, JSON or Markdown files."""
+    """No NaN or infinity written in the run's CSV, JSON or Markdown files; JSON files parse."""
     for p in sorted(Path(folder).glob("*")):
         if p.suffix in (".csv", ".json", ".md") and p.is_file():
-            m = NONFINITE.search(p.read_bytes())
-            if m:
-                return [("nonfinite-output", f"run: {p.name} contains {m.group(0).decode()!r}")]
+            bad = [v for v in output_values(p) if NONFINITE.match(v) or v == "(not JSON)"]
+            if bad:
+                return [("nonfinite-output", f"run: {p.name} contains {bad[0]!r}")]
     return []
 
 
