@@ -6,6 +6,7 @@
 # Every trial lives in one temporary folder, removed on exit whatever happens.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+export PYTHONDONTWRITEBYTECODE=1  # nothing written beside the scripts
 export PENSIUN="${PENSIUN:-.build/release/pensiun}"
 budget="${FUZZ_BUDGET:-90}"
 work="$(mktemp -d "${TMPDIR:-/tmp}/pensiun-replay-stage.XXXXXX")"
