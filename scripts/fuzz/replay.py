@@ -17,6 +17,7 @@ import random
 import re
 import sys
 import time
+from pathlib import Path
 
 import mutate
 import oracle
@@ -28,8 +29,8 @@ CASE = re.compile(r"^- (s\d+-t\d+) · ([\w.-]+)/([\w.-]+\.yaml) · (.*)$")
 def read_cases(path):
     """(id, family, entry, [mutation lines]) for every distinct case line of the file."""
     cases, seen = [], set()
-    for line in open(path, encoding="utf-8"):
-        m = CASE.match(line.rstrip("\n"))
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        m = CASE.match(line)
         if m and m.group(1) not in seen:
             seen.add(m.group(1))
             cases.append((m.group(1), m.group(2), m.group(3), m.group(4).split(" ; ")))
