@@ -16,3 +16,11 @@ run: build
 
 test: deps
 	scripts/test.sh
+
+# Coverage-guided fuzzing of the scenario loader (libFuzzer; a separate package in Fuzz/):
+#   make fuzz [FUZZ_SECONDS=60] [FUZZ_TARGET=ScenarioLoaderFuzz|MortalityCSVFuzz]
+FUZZ_SECONDS ?= 60
+FUZZ_TARGET ?= ScenarioLoaderFuzz
+.PHONY: fuzz
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_TARGET=$(FUZZ_TARGET) scripts/fuzz/libfuzzer.sh
