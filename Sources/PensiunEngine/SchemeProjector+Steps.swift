@@ -55,9 +55,22 @@ extension SchemeProjector {
         result[.dependencyRatio, t] = activeCount > 0 ? pensioners / activeCount : .nan
     }
 
+    /// The first portfolio return at or below −100% of a scheme on one path, in the order
+    /// ``project(_:riskGenerator:into:)`` computes them (year by year from the reform, every age).
+    static func checkReturns(_ drivers: PathDrivers, rules: SchemeYearRules,
+                             context: ProjectionContext) throws(PortfolioReturnError) {
+        guard let dc = rules.rules.dc, let tr = rules.reformIndex else { return }
+        for t in max(0, tr)..<max(max(0, tr), context.horizon) {
+            for x in 0...context.maximumAge {
+                _ = try portfolioReturn(dc, age: x, equity: drivers.equityReturn[t], bond: drivers.bondReturn[t],
+                                        cash: drivers.cashReturn[t], path: drivers.path, year: context.startYear + t)
+            }
+        }
+    }
+
     /// R_y(x) = Σ_j w_j(x) r_{j,y} − fee; stops the run at or below −100%.
-    func portfolioReturn(_ dc: DCRules, age: Int, equity: Double, bond: Double, cash: Double,
-                         path: Int, year: Int) throws(PortfolioReturnError) -> Double {
+    static func portfolioReturn(_ dc: DCRules, age: Int, equity: Double, bond: Double, cash: Double,
+                                path: Int, year: Int) throws(PortfolioReturnError) -> Double {
         let r = dc.portfolioReturn(age: age, equity: equity, bond: bond, cash: cash)
         if r <= -1 { throw PortfolioReturnError(path: path, year: year, age: age, value: r) }
         return r

@@ -149,7 +149,7 @@ struct SchemeProjector {
             if dcActive, let dc {
                 // Portfolio returns by age for this year: R(x) and (1+R(x))^{1/2}.
                 for x in 0..<ages {
-                    let r = try portfolioReturn(dc, age: x, equity: equity, bond: bondR, cash: cash, path: drivers.path, year: year)
+                    let r = try Self.portfolioReturn(dc, age: x, equity: equity, bond: bondR, cash: cash, path: drivers.path, year: year)
                     returnByAge[x] = r
                     halfGrowthByAge[x] = (1 + r).squareRoot()
                 }

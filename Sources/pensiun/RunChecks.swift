@@ -1,0 +1,31 @@
+import PensiunEconomy
+import PensiunEngine
+import PensiunScenario
+
+/// What `run` refuses before it writes anything, beyond reading the scenario: engine inputs it
+/// cannot build, economic paths it cannot project (an ESG rate or a DC portfolio return at or
+/// below −100% on one of the run's paths) and an implicit pension debt it cannot value. `validate`
+/// makes the same checks with the same paths, seed and threads, so the two commands refuse the
+/// same scenarios with the same message.
+enum RunChecks {
+    /// Throws exit status 2 with the message `run` gives when `inputs` cannot be run on `paths`
+    /// with `seed` (`scenario` is the scenario file as given); returns the projection otherwise.
+    @discardableResult
+    static func check(_ inputs: ProjectionInputs, scenario: String, paths: Range<Int>, seed: UInt64,
+                      threads: Int) throws -> MonteCarloProjection {
+        do {
+            let projection = try MonteCarloProjection(inputs: inputs)
+            try projection.checkPaths(paths, seed: seed, threads: threads)
+            _ = try ImplicitPensionDebt.compute(inputs)
+            return projection
+        } catch {
+            throw failInput(message(error, scenario: scenario))
+        }
+    }
+
+    /// The one line naming a projection error: the scenario file, then the error (which names
+    /// the path, year and, for a portfolio, the age).
+    static func message(_ error: any Error, scenario: String) -> String {
+        "\(scenario): \(error)"
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+
+/// `validate` refuses what `run` refuses before writing, with the same first line; both accept
+/// the rest. Each case is a broken copy of a shipped scenario: the fuzzer's "accepted by validate,
+/// refused by run" findings (economic paths with a rate or a DC portfolio return at or below
+/// −100%) and loader errors of every kind.
+@Suite struct ValidateRunAgreementTests {
+    /// One broken scenario: the synthetic scenario with `edits` (old → new text) and extra files,
+    /// or a shipped scenario as it is; `overrides` go to both commands.
+    struct Case: Sendable, CustomTestStringConvertible {
+        let name: String
+        var scenario = "synthetic-small/scenario.yaml"
+        var edits: [(String, String)] = []
+        var extra: [String: [UInt8]] = [:]
+        var overrides: [String] = []
+        /// Whether the refusal has a place in a file (FILE:LINE:COL), or names the scenario and a path.
+        var located = true
+        var testDescription: String { name }
+    }
+
+    static let cases: [Case] = [
+        // The fuzzer's findings (fuzz-findings.md, "Accepted by validate, refused by run").
+        Case(name: "s1-t00153", edits: [("bond_duration: 6 ", "bond_duration: 200 "), ("  process_risk: false\n", "")], located: false),
+        Case(name: "s1-t00353", edits: [("bond_duration: 6 ", "bond_duration: 1000000 ")], located: false),
+        Case(name: "s1-t01560", scenario: "indonesia-asn-2019/baseline.yaml", overrides: ["economy.cash_spread=130"], located: false),
+        Case(name: "s1-t01868", edits: [("cash_spread: 0.01 ", "cash_spread: 1e15 ")], located: false),
+        Case(name: "s2-t00894", edits: [("bond_duration: 6 ", "bond_duration: 201 ")], located: false),
+        Case(name: "s2-t01003", edits: [("cash_spread: 0.01 ", "cash_spread: 99 ")], located: false),
+        Case(name: "s2-t01960", scenario: "indonesia-asn-2019/reform-dc-take-home-supplementary.yaml",
+             overrides: ["economy.cash_spread=!!int 3.5"], located: false),
+        // Loader errors.
+        Case(name: "unknown key", edits: [("  withdrawal: {0: 0.03", "  withdrawl: {0: 0.03")]),
+        Case(name: "missing key", edits: [("  cap: 0.70 ", "  # cap: 0.70 ")]),
+        Case(name: "wrong shape", edits: [("  process_risk: false", "  process_risk: [false]")]),
+        Case(name: "reform year outside the horizon", edits: [("    year: 2027 ", "    year: 2070 ")]),
+        Case(name: "YAML syntax", edits: [("  horizon: 40 ", "  horizon: [40 ")]),
+        Case(name: "NUL character", edits: [("  seed: 42 ", "  seed: 4\u{0}2 ")]),
+        Case(name: "negative volatility", edits: [("volatility: 0.005,", "volatility: -0.005,")]),
+        Case(name: "unknown shock law", edits: [("shocks: normal}", "shocks: studentt}")]),
+        Case(name: "extends a folder", edits: [("name: synthetic-small\n", "name: synthetic-small\nextends: data\n")]),
+        Case(name: "extends a missing base", edits: [("name: synthetic-small\n", "name: synthetic-small\nextends: nowhere.yaml\n")]),
+        Case(name: "extends a list", edits: [("name: synthetic-small\n", "name: synthetic-small\nextends: list.yaml\n")],
+             extra: ["list.yaml": Array("- a\n- b\n".utf8)]),
+        Case(name: "extends invalid UTF-8", edits: [("name: synthetic-small\n", "name: synthetic-small\nextends: bad.yaml\n")],
+             extra: ["bad.yaml": Array("name: x\n".utf8) + [0xC3, 0x28]]),
+        Case(name: "unknown top-level key", edits: [("name: synthetic-small\n", "name: synthetic-small\ncolour: blue\n")]),
+    ]
+
+    /// The first line of standard error, the temporary folder replaced by `DIR`.
+    func firstLine(_ result: CLI.Result, _ folder: URL) -> String {
+        String(result.stderr.split(separator: "\n").first ?? "").replacingOccurrences(of: folder.path, with: "DIR")
+    }
+
+    @Test(arguments: cases)
+    func validateAndRunAgree(_ c: Case) throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var scenario = "Scenarios/\(c.scenario)"
+        if !c.edits.isEmpty || !c.extra.isEmpty {
+            let copy = folder.appendingPathComponent("synthetic-small")
+            try FileManager.default.copyItem(at: CLI.packageRoot.appendingPathComponent("Scenarios/synthetic-small"), to: copy)
+            let file = copy.appendingPathComponent("scenario.yaml")
+            var text = try String(contentsOf: file, encoding: .utf8)
+            for (old, new) in c.edits {
+                #expect(text.contains(old), "the fixture no longer contains \(old)")
+                text = text.replacingOccurrences(of: old, with: new)
+            }
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            for (name, bytes) in c.extra { try Data(bytes).write(to: copy.appendingPathComponent(name)) }
+            scenario = file.path
+        }
+        // The indonesian reforms start in 2027, eight years in: a horizon of 10 reaches them.
+        let horizon = c.scenario.hasPrefix("indonesia") ? "10" : "5"
+        let common = ["--set", "simulation.horizon=\(horizon)"] + c.overrides.flatMap { ["--set", $0] } + ["--paths", "4", "--threads", "1"]
+        let validate = try CLI.run(["validate", scenario] + common)
+        let run = try CLI.run(["run", scenario, "--out", folder.appendingPathComponent("out").path, "--quiet"] + common)
+        #expect(validate.status == 2, "validate: \(validate.stdout)\(validate.stderr)")
+        #expect(run.status == 2, "run: \(run.stderr)")
+        #expect(firstLine(validate, folder) == firstLine(run, folder))
+        let line = firstLine(validate, folder)
+        if c.located {
+            #expect(line.range(of: #"^[^:]+:[0-9]+:[0-9]+: "#, options: .regularExpression) != nil, "not located: \(line)")
+        } else {
+            #expect(line.hasPrefix(scenario.replacingOccurrences(of: folder.path, with: "DIR") + ": path "), "\(line)")
+        }
+    }
+
+    @Test func aValidScenarioPassesBoth() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let common = ["--set", "simulation.horizon=5", "--paths", "4", "--threads", "1"]
+        let validate = try CLI.run(["validate", "Scenarios/synthetic-small/scenario.yaml"] + common)
+        let run = try CLI.run(["run", "Scenarios/synthetic-small/scenario.yaml", "--out", folder.appendingPathComponent("out").path, "--quiet"] + common)
+        #expect(validate.status == 0, "\(validate.stderr)")
+        #expect(run.status == 0, "\(run.stderr)")
+    }
+}
