@@ -1,3 +1,4 @@
+import ArgumentParser
 import PensiunEconomy
 import PensiunEngine
 import PensiunScenario
@@ -27,5 +28,17 @@ enum RunChecks {
     /// the path, year and, for a portfolio, the age).
     static func message(_ error: any Error, scenario: String) -> String {
         "\(scenario): \(error)"
+    }
+
+    /// Exit status 2 with ``message(_:scenario:)`` for an error a projection throws because of
+    /// the scenario (a rate or a DC portfolio return at or below −100%, a cell too large for
+    /// process risk); nil for any other error. `run` maps the errors of its engine loop with it.
+    static func refusal(_ error: any Error, scenario: String) -> ExitCode? {
+        switch error {
+        case is PortfolioReturnError, is EconomyPathError, is ProcessRiskLimitError:
+            return failInput(message(error, scenario: scenario))
+        default:
+            return nil
+        }
     }
 }

@@ -13,6 +13,8 @@ import Testing
         var scenario = "synthetic-small/scenario.yaml"
         var edits: [(String, String)] = []
         var extra: [String: [UInt8]] = [:]
+        /// Edits of data/actives.csv.
+        var activesEdits: [(String, String)] = []
         var overrides: [String] = []
         /// Whether the refusal has a place in a file (FILE:LINE:COL), or names the scenario and a path.
         var located = true
@@ -44,6 +46,8 @@ import Testing
              extra: ["list.yaml": Array("- a\n- b\n".utf8)]),
         Case(name: "extends invalid UTF-8", edits: [("name: synthetic-small\n", "name: synthetic-small\nextends: bad.yaml\n")],
              extra: ["bad.yaml": Array("name: x\n".utf8) + [0xC3, 0x28]]),
+        Case(name: "process risk on a cell above 2^32 members", edits: [("  process_risk: false", "  process_risk: true")],
+             activesEdits: [("\nmale,clerical,22,0,10\n", "\nmale,clerical,22,0,5e9\n")]),
         Case(name: "unknown top-level key", edits: [("name: synthetic-small\n", "name: synthetic-small\ncolour: blue\n")]),
     ]
 
@@ -57,7 +61,7 @@ import Testing
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         var scenario = "Scenarios/\(c.scenario)"
-        if !c.edits.isEmpty || !c.extra.isEmpty {
+        if !c.edits.isEmpty || !c.extra.isEmpty || !c.activesEdits.isEmpty {
             let copy = folder.appendingPathComponent("synthetic-small")
             try FileManager.default.copyItem(at: CLI.packageRoot.appendingPathComponent("Scenarios/synthetic-small"), to: copy)
             let file = copy.appendingPathComponent("scenario.yaml")
@@ -68,6 +72,13 @@ import Testing
             }
             try text.write(to: file, atomically: true, encoding: .utf8)
             for (name, bytes) in c.extra { try Data(bytes).write(to: copy.appendingPathComponent(name)) }
+            let actives = copy.appendingPathComponent("data/actives.csv")
+            var rows = try String(contentsOf: actives, encoding: .utf8)
+            for (old, new) in c.activesEdits {
+                #expect(rows.contains(old), "the fixture no longer contains \(old)")
+                rows = rows.replacingOccurrences(of: old, with: new)
+            }
+            try rows.write(to: actives, atomically: true, encoding: .utf8)
             scenario = file.path
         }
         // The indonesian reforms start in 2027, eight years in: a horizon of 10 reaches them.
