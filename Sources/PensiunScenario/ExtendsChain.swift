@@ -47,10 +47,9 @@ struct ExtendsChain {
                 throw ScenarioError([.init(file: l.file, line: l.line, column: l.column, keyPath: "extends",
                                            message: "expected the path of the base scenario file")])
             }
-            // String joining keeps a relative path relative (messages and manifests name files as
-            // the user would); `..` segments are resolved by the file system.
-            let folder = (current as NSString).deletingLastPathComponent
-            current = base.hasPrefix("/") ? base : (folder as NSString).appendingPathComponent(base)
+            // String joining (``DataPath``) keeps a relative path relative (messages and manifests
+            // name files as the user would); `..` segments are resolved by the file system.
+            current = DataPath.resolve(base, writtenAt: SourceLocation(file: current, line: nil, column: nil))
             reference = Reference(base: base, location: location)
         }
         var tree = layers[layers.count - 1]

@@ -71,9 +71,9 @@ struct ProjectionSections {
         var tables: [Sex: MortalityTable]?
         if let basis = s.required("basis", expected: "a mortality table (CSV path) or a law (makeham:A=…,B=…,c=…)"),
            let text = basis.string(expected: "a mortality table (CSV path) or a law (makeham:A=…,B=…,c=…)") {
-            let folder = (basis.node.location.file as NSString).deletingLastPathComponent
-            let resolved = text.contains(":") || text.hasPrefix("/") ? text
-                : ((folder as NSString).appendingPathComponent(text) as NSString).standardizingPath
+            // A table's path follows DataPath's rule; a law ("makeham:…") is not a path.
+            let resolved = text.contains(":") ? text
+                : (DataPath.resolve(text, writtenAt: basis.node.location) as NSString).standardizingPath
             do {
                 let spec = try MortalityBasisSpec(parsing: resolved)
                 if case .table = spec { files.append(resolved) }
