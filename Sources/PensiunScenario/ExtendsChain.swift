@@ -3,10 +3,10 @@ import Foundation
 /// A scenario file and the chain of files it `extends`, read base by base in a loop (never by
 /// recursion, so no chain can overflow the stack) and laid over each other.
 ///
-/// A problem with a base as a whole (missing, a folder or device, too large, not UTF-8, empty, not
-/// a mapping, a cycle, a chain past ``ScenarioLimits/extendsFiles`` files) is reported at the
-/// `extends:` value that names it; a problem at a place inside a base (YAML syntax, a control
-/// character) is reported at that place.
+/// A problem with a base as a whole (missing, a folder or device, too large, not UTF-8 or holding a
+/// control character, empty, not a mapping, a cycle, a chain past ``ScenarioLimits/extendsFiles``
+/// files) is reported at the `extends:` value that names it, with the place inside the base when
+/// there is one; a YAML syntax error inside a base is reported at its place in the base.
 struct ExtendsChain {
     /// The files laid over each other, base first, with `extends` removed.
     let tree: ScenarioNode
@@ -72,6 +72,9 @@ struct ExtendsChain {
             throw reference.error("\(named) is larger than \(ScenarioLimits.fileBytes >> 20) MiB, not a scenario file")
         } catch {
             throw reference.error("cannot read \(named) (\(error.summary))")
+        }
+        if let place = YAMLDocument.firstControlCharacter(in: text) {
+            throw reference.error("\(named) is not YAML text (control character \(place.code) at line \(place.position.line), column \(place.position.column))")
         }
         guard let tree = try YAMLDocument.parse(text: text, file: path) else {
             throw reference.error("\(named) is empty (expected a scenario mapping)")

@@ -55,6 +55,10 @@ enum ScenarioComposer {
             throw ScenarioError([.init(file: "--set", line: nil, column: nil, keyPath: key,
                                        message: "expected key.path=value, got '\(text)'")])
         }
+        guard path.count <= ScenarioLimits.depth else {
+            throw ScenarioError([.init(file: "--set", line: nil, column: nil, keyPath: "",
+                                       message: "the key path has \(path.count) parts (expected at most \(ScenarioLimits.depth))")])
+        }
         let source = "--set"
         let value: ScenarioNode
         do {

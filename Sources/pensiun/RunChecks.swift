@@ -8,19 +8,22 @@ import PensiunScenario
 /// below −100% on one of the run's paths) and an implicit pension debt it cannot value. `validate`
 /// makes the same checks with the same paths, seed and threads, so the two commands refuse the
 /// same scenarios with the same message.
-enum RunChecks {
+struct RunChecks {
+    /// The engine, ready to run the checked paths.
+    let projection: MonteCarloProjection
+    /// The implicit pension debt of the scenario (valued once; `run` reports it).
+    let debt: ImplicitPensionDebt
+
     /// Throws exit status 2 with the message `run` gives when `inputs` cannot be run on `paths`
-    /// with `seed` (`scenario` is the scenario file as given); returns the projection otherwise.
-    @discardableResult
-    static func check(_ inputs: ProjectionInputs, scenario: String, paths: Range<Int>, seed: UInt64,
-                      threads: Int) throws -> MonteCarloProjection {
+    /// with `seed` (`scenario` is the scenario file as given), in the order `run` meets the
+    /// problems: the engine's inputs, the paths, the debt.
+    init(_ inputs: ProjectionInputs, scenario: String, paths: Range<Int>, seed: UInt64, threads: Int) throws {
         do {
-            let projection = try MonteCarloProjection(inputs: inputs)
+            projection = try MonteCarloProjection(inputs: inputs)
             try projection.checkPaths(paths, seed: seed, threads: threads)
-            _ = try ImplicitPensionDebt.compute(inputs)
-            return projection
+            debt = try ImplicitPensionDebt.compute(inputs)
         } catch {
-            throw failInput(message(error, scenario: scenario))
+            throw failInput(Self.message(error, scenario: scenario))
         }
     }
 

@@ -24,8 +24,8 @@ struct ValidateCommand: ParsableCommand {
         let loaded = try input.load()
         if let inputs = loaded.projection {
             let paths = monteCarlo.paths ?? loaded.simulation.paths
-            try RunChecks.check(inputs, scenario: input.scenario, paths: 0..<paths,
-                                seed: monteCarlo.seed ?? loaded.simulation.seed, threads: monteCarlo.resolvedThreads)
+            _ = try RunChecks(inputs, scenario: input.scenario, paths: 0..<paths,
+                              seed: monteCarlo.seed ?? loaded.simulation.seed, threads: monteCarlo.resolvedThreads)
         }
         for warning in loaded.warnings { print("warning: \(warning)") }
         let parts = loaded.projection == nil ? "economy only" : "complete"

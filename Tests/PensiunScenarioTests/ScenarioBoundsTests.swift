@@ -132,6 +132,21 @@ import Testing
         }
     }
 
+    @Test func aBaseWithAControlCharacterIsNamedAtTheExtendsKey() throws {
+        try inFolder { folder in
+            try write("name: base\nsimulation:\n  seed: 1\u{0}\n", "base.yaml", in: folder)
+            try write("extends: base.yaml\n", "scenario.yaml", in: folder)
+            #expect(problems(folder) == ["DIR/scenario.yaml:1:10: extends: the base scenario 'base.yaml' is not YAML text (control character U+0000 at line 3, column 10)"])
+        }
+    }
+
+    @Test func aSetKeyPathDeeperThanTheLimitIsRefused() throws {
+        let key = Array(repeating: "a", count: 100_000).joined(separator: ".")
+        #expect(throws: ScenarioError.self) {
+            _ = try ScenarioComposer.apply(override: key + "=1", to: .mapping([], SourceLocation(file: "s.yaml", line: 1, column: 1)))
+        }
+    }
+
     @Test func aFileLargerThanTheCapIsRefused() throws {
         try inFolder { folder in
             try Data(repeating: 0x20, count: ScenarioLimits.fileBytes + 1).write(to: folder.appendingPathComponent("big.yaml"))
