@@ -10,7 +10,7 @@ extension MonteCarloProjection {
     /// the order the engine meets them (block by block, the lowest failing block reported; in a
     /// lane block every path's economy first, then each scheme's returns; on the general engine
     /// path by path), so the same paths, seed and thread count give the same error, path, year
-    /// and age. Drawing the economy costs a few percent of a run.
+    /// and age.
     public func checkPaths(_ paths: Range<Int>, seed: UInt64, threads: Int) throws {
         let seeds = PathSeeds(master: seed)
         try Self.blocks(paths: paths, threads: threads).run { _, block in

@@ -17,8 +17,8 @@ enum ScenarioFileProblem: Error, Equatable, Sendable {
     var summary: String {
         switch self {
         case .missing: return "no such file"
-        case let .notRegular(kind): return "\(kind), not a scenario file"
-        case .tooLarge: return "larger than \(ScenarioLimits.fileBytes >> 20) MiB, not a scenario file"
+        case let .notRegular(kind): return "\(kind), not a regular file"
+        case .tooLarge: return "larger than \(ScenarioLimits.fileBytes >> 20) MiB"
         case .notUTF8: return "not UTF-8 text"
         case let .unreadable(reason): return reason
         }

@@ -89,11 +89,33 @@ import Testing
         #expect(validate.status == 2, "validate: \(validate.stdout)\(validate.stderr)")
         #expect(run.status == 2, "run: \(run.stderr)")
         #expect(firstLine(validate, folder) == firstLine(run, folder))
+        // No message quotes a file that is not a scenario: no variable of the environment shows.
+        for value in ProcessInfo.processInfo.environment.values where value.count >= 8 {
+            #expect(!validate.stderr.contains(value) && !run.stderr.contains(value), "an environment value was echoed")
+        }
         let line = firstLine(validate, folder)
         if c.located {
             #expect(line.range(of: #"^[^:]+:[0-9]+:[0-9]+: "#, options: .regularExpression) != nil, "not located: \(line)")
         } else {
             #expect(line.hasPrefix(scenario.replacingOccurrences(of: folder.path, with: "DIR") + ": path "), "\(line)")
+        }
+    }
+
+    /// Each process reads its own environment, so the place of the first NUL may differ between
+    /// the two commands: both refuse at the extends key and neither shows a variable's value.
+    @Test func theProcessEnvironmentAsABaseIsRefusedUnread() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scenario = folder.appendingPathComponent("scenario.yaml")
+        try "extends: /proc/self/environ\n".write(to: scenario, atomically: true, encoding: .utf8)
+        for command in [["validate", scenario.path], ["run", scenario.path, "--out", folder.appendingPathComponent("out").path]] {
+            let result = try CLI.run(command)
+            #expect(result.status == 2)
+            #expect(result.stderr.hasPrefix("\(scenario.path):1:10: extends: the base scenario '/proc/self/environ' is not YAML text (control character U+0000 at line 1, column "))
+            #expect(result.stderr.split(separator: "\n").count == 1)
+            for value in ProcessInfo.processInfo.environment.values where value.count >= 8 {
+                #expect(!result.stderr.contains(value), "an environment value was echoed")
+            }
         }
     }
 

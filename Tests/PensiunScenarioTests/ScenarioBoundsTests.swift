@@ -95,8 +95,8 @@ import Testing
             #expect(problems(folder) == ["DIR/scenario.yaml:1:10: extends: the base scenario 'pipe' is a named pipe (FIFO), not a scenario file"])
             try write("name: x\nextends: sub\n", "scenario.yaml", in: folder)
             #expect(problems(folder) == ["DIR/scenario.yaml:2:10: extends: the base scenario 'sub' is a folder, not a scenario file"])
-            #expect(problems(folder, "pipe") == ["DIR/pipe: cannot read the scenario file (a named pipe (FIFO), not a scenario file)"])
-            #expect(problems(folder, "sub") == ["DIR/sub: cannot read the scenario file (a folder, not a scenario file)"])
+            #expect(problems(folder, "pipe") == ["DIR/pipe: cannot read the scenario file (a named pipe (FIFO), not a regular file)"])
+            #expect(problems(folder, "sub") == ["DIR/sub: cannot read the scenario file (a folder, not a regular file)"])
         }
     }
 
@@ -152,7 +152,7 @@ import Testing
             try Data(repeating: 0x20, count: ScenarioLimits.fileBytes + 1).write(to: folder.appendingPathComponent("big.yaml"))
             try write("extends: big.yaml\n", "scenario.yaml", in: folder)
             #expect(problems(folder) == ["DIR/scenario.yaml:1:10: extends: the base scenario 'big.yaml' is larger than 16 MiB, not a scenario file"])
-            #expect(problems(folder, "big.yaml") == ["DIR/big.yaml: cannot read the scenario file (larger than 16 MiB, not a scenario file)"])
+            #expect(problems(folder, "big.yaml") == ["DIR/big.yaml: cannot read the scenario file (larger than 16 MiB)"])
         }
     }
 
