@@ -41,9 +41,7 @@ enum YAMLDocument {
 
     /// The located, content-free diagnostic of a Yams error (Yams's own descriptions quote the text).
     static func diagnostic(_ error: any Error, text: String, file: String) -> ScenarioDiagnostic {
-        guard let yaml = error as? YamlError else {
-            return .init(file: file, line: nil, column: nil, keyPath: "", message: "not valid YAML")
-        }
+        guard let yaml = error as? YamlError else { return located(file, line: nil, column: nil, "unreadable") }
         switch yaml {
         case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
             let shown = problem.hasPrefix("Maximum nesting level")
@@ -52,16 +50,22 @@ enum YAMLDocument {
         case let .reader(problem, offset, _, _):
             let position = TextPosition(after: text.prefix(offset ?? 0).unicodeScalars)
             return located(file, position, problem)
-        case let .duplicatedKeysInMapping(duplicates, context):
-            return .init(file: file, line: context.mark.line, column: context.mark.column, keyPath: "",
-                         message: "duplicate keys \(duplicates.joined(separator: ", ")) (each key may appear once in a mapping)")
+        case let .duplicatedKeysInMapping(_, context):
+            // The key is not named: the file may not be a scenario (a base that is some other text).
+            return located(file, TextPosition(line: context.mark.line, column: context.mark.column),
+                           "this key appears again in the same mapping; each key may appear once")
         default:
-            return .init(file: file, line: nil, column: nil, keyPath: "", message: "not valid YAML")
+            return located(file, line: nil, column: nil, "unreadable")
         }
     }
 
     static func located(_ file: String, _ position: TextPosition, _ problem: String) -> ScenarioDiagnostic {
-        .init(file: file, line: position.line, column: position.column, keyPath: "", message: "not valid YAML (\(problem))")
+        located(file, line: position.line, column: position.column, problem)
+    }
+
+    /// The one shape of every YAML problem: `FILE:LINE:COL: not valid YAML (<problem>)`.
+    static func located(_ file: String, line: Int?, column: Int?, _ problem: String) -> ScenarioDiagnostic {
+        .init(file: file, line: line, column: column, keyPath: "", message: "not valid YAML (\(problem))")
     }
 
     static func invalid(_ file: String, _ position: TextPosition, _ problem: String) -> ScenarioError {
@@ -113,8 +117,7 @@ enum YAMLDocument {
         }
 
         func refusal(_ location: SourceLocation, _ problem: String) -> ScenarioError {
-            ScenarioError([.init(file: file, line: location.line, column: location.column, keyPath: "",
-                                 message: "not valid YAML (\(problem))")])
+            ScenarioError([YAMLDocument.located(file, line: location.line, column: location.column, problem)])
         }
     }
 }

@@ -167,6 +167,13 @@ import Testing
         }
     }
 
+    @Test func aDuplicateKeyIsLocatedWithoutQuotingIt() throws {
+        try inFolder { folder in
+            try write("name: a\nsimulation: {seed: 1}\nname: b\n", "scenario.yaml", in: folder)
+            #expect(problems(folder) == ["DIR/scenario.yaml:1:1: not valid YAML (this key appears again in the same mapping; each key may appear once)"])
+        }
+    }
+
     @Test func aCycleIsNamedWhereItCloses() throws {
         try inFolder { folder in
             try write("extends: scenario.yaml\n", "scenario.yaml", in: folder)
