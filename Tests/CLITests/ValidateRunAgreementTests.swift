@@ -18,6 +18,11 @@ import Testing
         var overrides: [String] = []
         /// Whether the refusal has a place in a file (FILE:LINE:COL), or names the scenario and a path.
         var located = true
+        /// The horizon (default: 5, or 10 for the Indonesian scenarios, whose reforms start in
+        /// 2027), the paths and the threads given to both commands.
+        var horizon: Int?
+        var paths = 4
+        var threads = 1
         var testDescription: String { name }
     }
 
@@ -31,6 +36,15 @@ import Testing
         Case(name: "s2-t01003", edits: [("cash_spread: 0.01 ", "cash_spread: 99 ")], located: false),
         Case(name: "s2-t01960", scenario: "indonesia-asn-2019/reform-dc-take-home-supplementary.yaml",
              overrides: ["economy.cash_spread=!!int 3.5"], located: false),
+        // The same on the general engine (process risk on), which meets the errors path by path.
+        Case(name: "s2-t00894 with process risk", edits: [("bond_duration: 6 ", "bond_duration: 201 "), ("  process_risk: false", "  process_risk: true")],
+             located: false),
+        Case(name: "s2-t01003 with process risk", edits: [("cash_spread: 0.01 ", "cash_spread: 99 "), ("  process_risk: false", "  process_risk: true")],
+             located: false),
+        // A failure on a later path, in the second of two blocks run on two threads.
+        Case(name: "path 6 of 40", overrides: ["economy.cash_spread=8.5"], located: false, horizon: 8, paths: 40, threads: 2),
+        Case(name: "path 6 of 40 with process risk", overrides: ["economy.cash_spread=8.5", "decrements.process_risk=true"],
+             located: false, horizon: 8, paths: 40, threads: 2),
         // Loader errors.
         Case(name: "unknown key", edits: [("  withdrawal: {0: 0.03", "  withdrawl: {0: 0.03")]),
         Case(name: "missing key", edits: [("  cap: 0.70 ", "  # cap: 0.70 ")]),
@@ -81,9 +95,9 @@ import Testing
             try rows.write(to: actives, atomically: true, encoding: .utf8)
             scenario = file.path
         }
-        // The indonesian reforms start in 2027, eight years in: a horizon of 10 reaches them.
-        let horizon = c.scenario.hasPrefix("indonesia") ? "10" : "5"
-        let common = ["--set", "simulation.horizon=\(horizon)"] + c.overrides.flatMap { ["--set", $0] } + ["--paths", "4", "--threads", "1"]
+        let horizon = c.horizon ?? (c.scenario.hasPrefix("indonesia") ? 10 : 5)
+        let common = ["--set", "simulation.horizon=\(horizon)"] + c.overrides.flatMap { ["--set", $0] }
+            + ["--paths", "\(c.paths)", "--threads", "\(c.threads)"]
         let validate = try CLI.run(["validate", scenario] + common)
         let run = try CLI.run(["run", scenario, "--out", folder.appendingPathComponent("out").path, "--quiet"] + common)
         #expect(validate.status == 2, "validate: \(validate.stdout)\(validate.stderr)")
