@@ -67,9 +67,9 @@ struct ExtendsChain {
         } catch let .notUTF8(line, column) {
             throw reference.error("\(named) is not UTF-8 text (first bad byte at line \(line), column \(column))")
         } catch let .notRegular(kind) {
-            throw reference.error("\(named) is \(kind), not a scenario file")
+            throw reference.error("\(named) is not a scenario file (expected a regular YAML file, got \(kind))")
         } catch .tooLarge {
-            throw reference.error("\(named) is larger than \(ScenarioLimits.fileBytes >> 20) MiB, not a scenario file")
+            throw reference.error("\(named) is not a scenario file (expected at most \(ScenarioLimits.fileBytes >> 20) MiB of YAML, got more)")
         } catch {
             throw reference.error("cannot read \(named) (\(error.summary))")
         }

@@ -13,12 +13,12 @@ enum ScenarioFileProblem: Error, Equatable, Sendable {
     /// The system refused to open or read it (permission, I/O error): the system's reason.
     case unreadable(String)
 
-    /// What the file is, completing "'path' is …" or "cannot read …".
+    /// What is wrong, for "cannot read the scenario file (…)".
     var summary: String {
         switch self {
         case .missing: return "no such file"
-        case let .notRegular(kind): return "\(kind), not a regular file"
-        case .tooLarge: return "larger than \(ScenarioLimits.fileBytes >> 20) MiB"
+        case let .notRegular(kind): return "expected a regular file, got \(kind)"
+        case .tooLarge: return "expected at most \(ScenarioLimits.fileBytes >> 20) MiB, got more"
         case .notUTF8: return "not UTF-8 text"
         case let .unreadable(reason): return reason
         }

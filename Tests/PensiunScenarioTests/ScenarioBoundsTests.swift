@@ -92,11 +92,11 @@ import Testing
             #expect(mkfifo(folder.appendingPathComponent("pipe").path, 0o600) == 0)
             try FileManager.default.createDirectory(at: folder.appendingPathComponent("sub"), withIntermediateDirectories: false)
             try write("extends: pipe\n", "scenario.yaml", in: folder)
-            #expect(problems(folder) == ["DIR/scenario.yaml:1:10: extends: the base scenario 'pipe' is a named pipe (FIFO), not a scenario file"])
+            #expect(problems(folder) == ["DIR/scenario.yaml:1:10: extends: the base scenario 'pipe' is not a scenario file (expected a regular YAML file, got a named pipe (FIFO))"])
             try write("name: x\nextends: sub\n", "scenario.yaml", in: folder)
-            #expect(problems(folder) == ["DIR/scenario.yaml:2:10: extends: the base scenario 'sub' is a folder, not a scenario file"])
-            #expect(problems(folder, "pipe") == ["DIR/pipe: cannot read the scenario file (a named pipe (FIFO), not a regular file)"])
-            #expect(problems(folder, "sub") == ["DIR/sub: cannot read the scenario file (a folder, not a regular file)"])
+            #expect(problems(folder) == ["DIR/scenario.yaml:2:10: extends: the base scenario 'sub' is not a scenario file (expected a regular YAML file, got a folder)"])
+            #expect(problems(folder, "pipe") == ["DIR/pipe: cannot read the scenario file (expected a regular file, got a named pipe (FIFO))"])
+            #expect(problems(folder, "sub") == ["DIR/sub: cannot read the scenario file (expected a regular file, got a folder)"])
         }
     }
 
@@ -151,8 +151,8 @@ import Testing
         try inFolder { folder in
             try Data(repeating: 0x20, count: ScenarioLimits.fileBytes + 1).write(to: folder.appendingPathComponent("big.yaml"))
             try write("extends: big.yaml\n", "scenario.yaml", in: folder)
-            #expect(problems(folder) == ["DIR/scenario.yaml:1:10: extends: the base scenario 'big.yaml' is larger than 16 MiB, not a scenario file"])
-            #expect(problems(folder, "big.yaml") == ["DIR/big.yaml: cannot read the scenario file (larger than 16 MiB)"])
+            #expect(problems(folder) == ["DIR/scenario.yaml:1:10: extends: the base scenario 'big.yaml' is not a scenario file (expected at most 16 MiB of YAML, got more)"])
+            #expect(problems(folder, "big.yaml") == ["DIR/big.yaml: cannot read the scenario file (expected at most 16 MiB, got more)"])
         }
     }
 
