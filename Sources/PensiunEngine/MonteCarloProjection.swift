@@ -216,16 +216,21 @@ public struct MonteCarloProjection: Sendable {
 
     func runBlock(_ paths: Range<Int>, seeds: PathSeeds) throws -> BlockOutput {
         guard let plans else { return try runBlockGeneral(paths, seeds: seeds) }
-        let kind = context.inputs.calendar.generator
-        var generator = try RandomGenerator(kind: kind, seed: 1)
+        let drivers = try blockDrivers(paths, seeds: seeds)
+        let results = try projectLanes(drivers, plans: plans)
+        return finish(paths, drivers: drivers, current: results[0], reform: results[1])
+    }
+
+    /// The drivers of a lane-engine block, path by path (each generator reseeded for its path).
+    func blockDrivers(_ paths: Range<Int>, seeds: PathSeeds) throws -> [PathDrivers] {
+        var generator = try RandomGenerator(kind: context.inputs.calendar.generator, seed: 1)
         var block = EconomicPaths(firstPath: paths.lowerBound, pathCount: paths.count, horizon: context.horizon)
         var drivers: [PathDrivers] = []
         for (j, path) in paths.enumerated() {
             generator.reseed(seeds.seed(forPath: path))
             drivers.append(try self.drivers(path: path, slot: j, block: &block, generator: &generator))
         }
-        let results = try projectLanes(drivers, plans: plans)
-        return finish(paths, drivers: drivers, current: results[0], reform: results[1])
+        return drivers
     }
 
     /// Both schemes on the lane engine, for the paths of `drivers`: results[scheme][path].

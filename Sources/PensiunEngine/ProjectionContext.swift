@@ -22,15 +22,11 @@ public struct ProjectionContext: Sendable {
     /// The headcount target of actives at the start of each year index t = 0 … H.
     let targets: [Double]
 
-    public init(inputs: ProjectionInputs) {
-        self.inputs = inputs
-        let calendar = inputs.calendar
-        horizon = calendar.horizon
-        startYear = calendar.startYear
-        maximumAge = calendar.maximumAge
-        grid = MortalityGrid(mortality: inputs.mortality, disability: inputs.decrements.disability, calendar: calendar)
+    /// The active cells with members, cells of the same sex, track, age and service summed, in
+    /// (sex, track, age, service) order.
+    public static func mergedActives(_ cells: [ActiveCell]) -> [ActiveCell] {
         var merged: [String: ActiveCell] = [:]
-        for cell in inputs.population.actives where cell.count > 0 {
+        for cell in cells where cell.count > 0 {
             let key = "\(cell.sex.index)|\(cell.track)|\(cell.age)|\(cell.service)"
             if var existing = merged[key] {
                 existing.count += cell.count
@@ -39,9 +35,19 @@ public struct ProjectionContext: Sendable {
                 merged[key] = cell
             }
         }
-        initialActives = merged.values.sorted {
+        return merged.values.sorted {
             ($0.sex.index, $0.track, $0.age, $0.service) < ($1.sex.index, $1.track, $1.age, $1.service)
         }
+    }
+
+    public init(inputs: ProjectionInputs) {
+        self.inputs = inputs
+        let calendar = inputs.calendar
+        horizon = calendar.horizon
+        startYear = calendar.startYear
+        maximumAge = calendar.maximumAge
+        grid = MortalityGrid(mortality: inputs.mortality, disability: inputs.decrements.disability, calendar: calendar)
+        initialActives = Self.mergedActives(inputs.population.actives)
         initialHeadcount = initialActives.reduce(0) { $0 + $1.count }
         let total = inputs.entrants.profile.reduce(0) { $0 + $1.share }
         entrantProfile = total > 0

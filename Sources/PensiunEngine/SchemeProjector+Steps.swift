@@ -55,9 +55,28 @@ extension SchemeProjector {
         result[.dependencyRatio, t] = activeCount > 0 ? pensioners / activeCount : .nan
     }
 
+    /// The first portfolio return at or below −100% of a scheme on one path, in the order
+    /// ``project(_:riskGenerator:into:)`` computes them (year by year from the reform, every age).
+    static func checkReturns(_ drivers: PathDrivers, rules: SchemeYearRules,
+                             context: ProjectionContext) throws(PortfolioReturnError) {
+        guard let dc = rules.rules.dc, let tr = rules.reformIndex else { return }
+        for t in max(0, tr)..<max(max(0, tr), context.horizon) {
+            for x in 0...context.maximumAge {
+                _ = try portfolioReturn(dc, age: x, equity: drivers.equityReturn[t], bond: drivers.bondReturn[t],
+                                        cash: drivers.cashReturn[t], path: drivers.path, year: context.startYear + t)
+            }
+        }
+    }
+
+    /// The words naming an active cohort in messages.
+    func activeCell(sex: Int, track: Int, age: Int, service: Int) -> String {
+        let cell = ActiveCell(sex: sex == 0 ? .male : .female, track: track, age: age, service: service, count: 0)
+        return ProcessRiskLimit.describe(cell, tracks: context.inputs.tracks)
+    }
+
     /// R_y(x) = Σ_j w_j(x) r_{j,y} − fee; stops the run at or below −100%.
-    func portfolioReturn(_ dc: DCRules, age: Int, equity: Double, bond: Double, cash: Double,
-                         path: Int, year: Int) throws(PortfolioReturnError) -> Double {
+    static func portfolioReturn(_ dc: DCRules, age: Int, equity: Double, bond: Double, cash: Double,
+                                path: Int, year: Int) throws(PortfolioReturnError) -> Double {
         let r = dc.portfolioReturn(age: age, equity: equity, bond: bond, cash: cash)
         if r <= -1 { throw PortfolioReturnError(path: path, year: year, age: age, value: r) }
         return r
@@ -178,14 +197,17 @@ extension SchemeProjector {
     }
 
     /// Entrants at the start of year index t: `needed` members spread by the profile (a
-    /// multinomial of the rounded number under process risk). Returns the number added.
+    /// multinomial of the rounded number under process risk; more than
+    /// ``ProcessRiskLimit/maximum`` throws ``ProcessRiskLimitError`` for `path`). Returns the
+    /// number added.
     mutating func addEntrants(_ needed: Double, t: Int, dcFromEntry: Bool, processRisk: Bool,
-                              generator: inout RandomGenerator) throws -> Double {
+                              generator: inout RandomGenerator, path: Int) throws -> Double {
         let profile = context.entrantProfile
         guard needed > 0, !profile.isEmpty else { return 0 }
         var counts: [Double]
         if processRisk {
-            let drawn = try generator.multinomial(trials: UInt32(needed.rounded()), weights: profile.map(\.share))
+            let trials = try ProcessRiskLimit.trials(needed, cell: "the entrants of the year", path: path, year: context.startYear + t)
+            let drawn = try generator.multinomial(trials: trials, weights: profile.map(\.share))
             counts = drawn.map(Double.init)
         } else {
             counts = profile.map { needed * $0.share }

@@ -149,7 +149,7 @@ struct SchemeProjector {
             if dcActive, let dc {
                 // Portfolio returns by age for this year: R(x) and (1+R(x))^{1/2}.
                 for x in 0..<ages {
-                    let r = try portfolioReturn(dc, age: x, equity: equity, bond: bondR, cash: cash, path: drivers.path, year: year)
+                    let r = try Self.portfolioReturn(dc, age: x, equity: equity, bond: bondR, cash: cash, path: drivers.path, year: year)
                     returnByAge[x] = r
                     halfGrowthByAge[x] = (1 + r).squareRoot()
                 }
@@ -248,7 +248,8 @@ struct SchemeProjector {
                 }
                 var deaths: Double, disablements: Double, withdrawals: Double, retirements: Double
                 if processRisk {
-                    var remaining = UInt32(n)
+                    var remaining = try ProcessRiskLimit.trials(
+                        n, cell: activeCell(sex: sIndex, track: k, age: age, service: service), path: drivers.path, year: year)
                     let d = try riskGenerator.binomial(n: remaining, p: qd); remaining -= d
                     let i = try riskGenerator.binomial(n: remaining, p: qi); remaining -= i
                     let wd = try riskGenerator.binomial(n: remaining, p: w); remaining -= wd
@@ -442,7 +443,7 @@ struct SchemeProjector {
                 let surviving = actives.count.reduce(0, +)
                 let needed = max(0, context.target(t + 1) - surviving)
                 ledger.activeEntries = try addEntrants(needed, t: t + 1, dcFromEntry: dc != nil && (rules.reformIndex.map { t + 1 >= $0 } ?? false),
-                                                       processRisk: processRisk, generator: &riskGenerator)
+                                                       processRisk: processRisk, generator: &riskGenerator, path: drivers.path)
             }
             result.ledger[t] = ledger
             result.dcFlows[t] = flows

@@ -13,14 +13,14 @@ struct CSVTable {
     let rows: [(line: Int, fields: [String])]
     let log: DiagnosticLog
 
-    /// Reads the file `value` (relative to the scenario file that names it) for the key at `cursor`.
+    /// Reads the file `value` for the key at `cursor` (relative to the scenario file that names
+    /// it, or to the current folder when given with `--set`: ``DataPath``).
     static func read(_ cursor: YAMLCursor, required columns: [String]) -> CSVTable? {
         guard let name = cursor.string(expected: "the path of a CSV file") else { return nil }
-        let folder = URL(fileURLWithPath: cursor.node.location.file).deletingLastPathComponent()
-        let path = name.hasPrefix("/") ? name : folder.appendingPathComponent(name).path
+        let path = URL(fileURLWithPath: DataPath.resolve(name, writtenAt: cursor.node.location)).path
         let display = displayPath(path)
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            cursor.fail("cannot read the CSV file '\(name)' (expected an existing UTF-8 file relative to the scenario file)")
+            cursor.fail("cannot read the CSV file '\(name)' (expected an existing UTF-8 file relative to \(DataPath.base(of: cursor.node.location)))")
             return nil
         }
         let parsed = ParsedCSV.cache.parsed(path: path, text: text)

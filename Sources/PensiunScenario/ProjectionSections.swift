@@ -70,9 +70,9 @@ struct ProjectionSections {
         guard let s = cursor.mapping(allowed: keys) else { return nil }
         var tables: [Sex: MortalityTable]?
         if let basis = s.required(.basis), let text = basis.string(expected: ScenarioKey.basis.expected) {
-            let folder = (basis.node.location.file as NSString).deletingLastPathComponent
-            let resolved = text.contains(":") || text.hasPrefix("/") ? text
-                : ((folder as NSString).appendingPathComponent(text) as NSString).standardizingPath
+            // A table's path follows DataPath's rule; a law ("makeham:…") is not a path.
+            let resolved = text.contains(":") ? text
+                : (DataPath.resolve(text, writtenAt: basis.node.location) as NSString).standardizingPath
             do {
                 let spec = try MortalityBasisSpec(parsing: resolved)
                 if case .table = spec { files.append(resolved) }

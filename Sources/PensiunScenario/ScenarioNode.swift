@@ -1,5 +1,3 @@
-import Yams
-
 /// Where a value came from: a file position, or a `--set` override.
 public struct SourceLocation: Sendable, Equatable, CustomStringConvertible {
     public let file: String
@@ -28,24 +26,6 @@ public indirect enum ScenarioNode: Sendable {
     public var location: SourceLocation {
         switch self {
         case let .scalar(_, l), let .mapping(_, l), let .sequence(_, l): return l
-        }
-    }
-
-    /// Converts a Yams node read from `file`.
-    init(_ node: Node, file: String) {
-        let location = SourceLocation(file: file, line: node.mark?.line, column: node.mark?.column)
-        switch node {
-        case let .scalar(s):
-            self = .scalar(s.string, location)
-        case let .mapping(m):
-            self = .mapping(m.map { pair in
-                (key: pair.key.string ?? "", keyLocation: SourceLocation(file: file, line: pair.key.mark?.line, column: pair.key.mark?.column),
-                 value: ScenarioNode(pair.value, file: file))
-            }, location)
-        case let .sequence(items):
-            self = .sequence(items.map { ScenarioNode($0, file: file) }, location)
-        case let .alias(a):
-            self = .scalar(a.anchor.rawValue, location)
         }
     }
 

@@ -47,7 +47,9 @@ public struct ScenarioTemplate: Sendable {
         for override in overrides {
             composed = composed.placing(override.value, at: override.keyPath[...], keyLocation: override.keyLocation ?? override.value.location)
         }
-        return try ScenarioLoader.resolve(composed, file: path, files: files)
+        let scenario = try ScenarioLoader.resolve(composed, file: path, files: files)
+        if let problem = ProcessRiskCheck.problem(in: scenario) { throw ScenarioError([problem]) }
+        return scenario
     }
 }
 

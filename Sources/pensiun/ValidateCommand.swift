@@ -8,14 +8,25 @@ struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Check a scenario file and list every problem, one per line.",
-        discussion: "Exit status 0 when the scenario is valid (warnings are printed), 2 otherwise. Nothing is run or written."
+        discussion: """
+        Exit status 0 when the scenario is valid (warnings are printed), 2 otherwise. Nothing is \
+        run or written, but everything `run` checks before it projects is checked, with the same \
+        message: the economic paths of the run (the scenario's simulation.paths and seed, or \
+        --paths and --seed) must keep every rate and DC portfolio return above −100%.
+        """
     )
 
     @OptionGroup var input: ScenarioArguments
 
+    @OptionGroup var monteCarlo: MonteCarloOptions
 
     func run() throws {
         let loaded = try input.load()
+        if let inputs = loaded.projection {
+            let paths = monteCarlo.paths ?? loaded.simulation.paths
+            _ = try RunChecks(inputs, scenario: input.scenario, paths: 0..<paths,
+                              seed: monteCarlo.seed ?? loaded.simulation.seed, threads: monteCarlo.resolvedThreads)
+        }
         for warning in loaded.warnings { print("warning: \(warning)") }
         let parts = loaded.projection == nil ? "economy only" : "complete"
         print("\(input.scenario): valid (\(parts); \(loaded.warnings.count) warning\(loaded.warnings.count == 1 ? "" : "s"))")

@@ -133,7 +133,7 @@ import Testing
     @Test func extendsCycle() throws {
         let result = try problems(append: "extends: other.yaml\n", extra: ["other.yaml": "extends: scenario.yaml\n"])
         #expect(result == [
-            "DIR/scenario.yaml: extends: extends forms a cycle (scenario.yaml → other.yaml → scenario.yaml)",
+            "DIR/other.yaml:1:10: extends: extends forms a cycle (scenario.yaml → other.yaml → scenario.yaml)",
         ])
     }
 
@@ -147,7 +147,7 @@ import Testing
     @Test func yamlSyntaxError() throws {
         let result = try problems(replacing: "  horizon: 40 ", with: "  horizon: [40 ")
         #expect(result == [
-            "DIR/scenario.yaml:8:3: not valid YAML: did not find expected ',' or ']'",
+            "DIR/scenario.yaml:8:3: not valid YAML (did not find expected ',' or ']')",
         ])
     }
 

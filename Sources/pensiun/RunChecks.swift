@@ -1,0 +1,47 @@
+import ArgumentParser
+import PensiunEconomy
+import PensiunEngine
+import PensiunScenario
+
+/// What `run` refuses before it writes anything, beyond reading the scenario: engine inputs it
+/// cannot build, economic paths it cannot project (an ESG rate or a DC portfolio return at or
+/// below −100% on one of the run's paths) and an implicit pension debt it cannot value. `validate`
+/// makes the same checks with the same paths, seed and threads, so the two commands refuse the
+/// same scenarios with the same message.
+struct RunChecks {
+    /// The engine, ready to run the checked paths.
+    let projection: MonteCarloProjection
+    /// The implicit pension debt of the scenario (valued once; `run` reports it).
+    let debt: ImplicitPensionDebt
+
+    /// Throws exit status 2 with the message `run` gives when `inputs` cannot be run on `paths`
+    /// with `seed` (`scenario` is the scenario file as given), in the order `run` meets the
+    /// problems: the engine's inputs, the paths, the debt.
+    init(_ inputs: ProjectionInputs, scenario: String, paths: Range<Int>, seed: UInt64, threads: Int) throws {
+        do {
+            projection = try MonteCarloProjection(inputs: inputs)
+            try projection.checkPaths(paths, seed: seed, threads: threads)
+            debt = try ImplicitPensionDebt.compute(inputs)
+        } catch {
+            throw failInput(Self.message(error, scenario: scenario))
+        }
+    }
+
+    /// The one line naming a projection error: the scenario file, then the error (which names
+    /// the path, year and, for a portfolio, the age).
+    static func message(_ error: any Error, scenario: String) -> String {
+        "\(scenario): \(error)"
+    }
+
+    /// Exit status 2 with ``message(_:scenario:)`` for an error a projection throws because of
+    /// the scenario (a rate or a DC portfolio return at or below −100%, a cell too large for
+    /// process risk); nil for any other error. `run` maps the errors of its engine loop with it.
+    static func refusal(_ error: any Error, scenario: String) -> ExitCode? {
+        switch error {
+        case is PortfolioReturnError, is EconomyPathError, is ProcessRiskLimitError:
+            return failInput(message(error, scenario: scenario))
+        default:
+            return nil
+        }
+    }
+}
