@@ -6,6 +6,11 @@ extension MortalityTable {
         guard FileManager.default.fileExists(atPath: path) else {
             throw ActuarialError.unreadableFile(file: path, reason: "no such file")
         }
+        // Only a regular file is read: a FIFO would block, a device or /proc file need not end.
+        let type = (try? FileManager.default.attributesOfItem(atPath: path)[.type]) as? FileAttributeType
+        guard type == .typeRegular else {
+            throw ActuarialError.unreadableFile(file: path, reason: "not a regular file (a folder, FIFO, device or socket)")
+        }
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)

@@ -19,8 +19,12 @@ struct CSVTable {
         guard let name = cursor.string(expected: "the path of a CSV file") else { return nil }
         let path = URL(fileURLWithPath: DataPath.resolve(name, writtenAt: cursor.node.location)).path
         let display = displayPath(path)
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            cursor.fail("cannot read the CSV file '\(name)' (expected an existing UTF-8 file relative to \(DataPath.base(of: cursor.node.location)))")
+        let text: String
+        do {
+            // Never blocks on a FIFO nor reads a device or /proc without end (ScenarioFileReader).
+            text = try ScenarioFileReader.contents(of: path)
+        } catch {
+            cursor.fail("cannot read the CSV file '\(name)': \(error.summary) (expected an existing UTF-8 file relative to \(DataPath.base(of: cursor.node.location)))")
             return nil
         }
         let parsed = ParsedCSV.cache.parsed(path: path, text: text)

@@ -18,13 +18,7 @@ public enum SweepLoader {
     public static let maximumVariants = 1_000_000
 
     public static func load(path: String) throws(ScenarioError) -> SweepSpec {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw ScenarioError([.init(file: path, line: nil, column: nil, keyPath: "",
-                                       message: "cannot read the sweep file (\(ScenarioComposer.reason(error)))")])
-        }
+        let text = try ScenarioComposer.readText(path: path, kind: "sweep")
         let tree = try ScenarioComposer.parse(text: text, file: path)
         let log = DiagnosticLog()
         var reader = SweepReader(file: path, log: log)

@@ -16,11 +16,14 @@ struct RunChecks {
 
     /// Throws exit status 2 with the message `run` gives when `inputs` cannot be run on `paths`
     /// with `seed` (`scenario` is the scenario file as given), in the order `run` meets the
-    /// problems: the engine's inputs, the paths, the debt.
-    init(_ inputs: ProjectionInputs, scenario: String, paths: Range<Int>, seed: UInt64, threads: Int) throws {
+    /// problems: the engine's inputs, the paths, the debt. `run` itself passes `checkingPaths:
+    /// false`: its engine meets the same path errors, with the same message (``refusal(_:scenario:)``),
+    /// without drawing the economic paths twice.
+    init(_ inputs: ProjectionInputs, scenario: String, paths: Range<Int>, seed: UInt64, threads: Int,
+         checkingPaths: Bool = true) throws {
         do {
             projection = try MonteCarloProjection(inputs: inputs)
-            try projection.checkPaths(paths, seed: seed, threads: threads)
+            if checkingPaths { try projection.checkPaths(paths, seed: seed, threads: threads) }
             debt = try ImplicitPensionDebt.compute(inputs)
         } catch {
             throw failInput(Self.message(error, scenario: scenario))

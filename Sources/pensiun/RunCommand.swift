@@ -57,22 +57,21 @@ struct RunCommand: ParsableCommand {
         let folder = out ?? (partial ? "Outputs/\(loaded.name).paths-\(range.lowerBound)-\(range.upperBound)" : "Outputs/\(loaded.name)")
         // The output folder is checked and locked before anything is computed.
         let writer = try RunOutput.open(folder, inputs: [loaded.file] + loaded.files, force: force)
+        let checked = try RunChecks(inputs, scenario: input.scenario, paths: range, seed: seed, threads: threads,
+                                    checkingPaths: false)
         let report: RunReport
         do {
-            let projection = try MonteCarloProjection(inputs: inputs)
+            let projection = checked.projection
             let progress = ProgressReporter.make(total: range.count, quiet: quiet)
             defer { progress?.finish() }
             let results = try projection.run(paths: range, seed: seed, threads: threads, progress: progress?.callback)
-            if let bad = results.firstNonFinite() { throw failInput("\(input.scenario): \(bad)") }
-            let debt = try ImplicitPensionDebt.compute(inputs)
+            if let bad = results.firstNonFinite() { throw failInput(RunChecks.message(bad, scenario: input.scenario)) }
             let metadata = RunMetadata(version: PensiunVersion.string, gitCommit: GitInfo.commit(), seed: seed,
                                        paths: range, totalPaths: total, threads: threads,
                                        wallTime: Date().timeIntervalSince(started), overrides: input.overrides)
-            report = RunReport(scenario: loaded, inputs: inputs, results: results, debt: debt, metadata: metadata)
-        } catch let error as PortfolioReturnError {
-            throw failInput("\(input.scenario): \(error)")
-        } catch let error as PensiunEconomy.EconomyPathError {
-            throw failInput("\(input.scenario): \(error)")
+            report = RunReport(scenario: loaded, inputs: inputs, results: results, debt: checked.debt, metadata: metadata)
+        } catch {
+            throw RunChecks.refusal(error, scenario: input.scenario) ?? error
         }
         try RunOutput.write(report, with: writer, partial: partial)
         if let leftover = writer.leftover {
