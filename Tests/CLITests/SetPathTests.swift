@@ -34,7 +34,7 @@ import Testing
     @Test func aMissingSetPathSaysWhatItIsRelativeTo() throws {
         let result = try validate(["population.actives=data/actives.csv"])
         #expect(result.status == 2)
-        #expect(result.stderr == "--set: population.actives: cannot read the CSV file 'data/actives.csv' (expected an existing UTF-8 file relative to the current folder, as every --set path is)\n")
+        #expect(result.stderr == "--set: population.actives: cannot read the CSV file 'data/actives.csv': no such file (expected an existing UTF-8 file relative to the current folder, as every --set path is)\n")
     }
 
     /// The scenario's own `data/actives.csv` is found from any folder.

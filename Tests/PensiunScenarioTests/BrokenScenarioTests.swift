@@ -203,7 +203,7 @@ import Testing
     @Test func missingCSVFile() throws {
         let result = try problems(replacing: "  survivors: data/survivors.csv", with: "  survivors: data/widows.csv")
         #expect(result == [
-            "DIR/scenario.yaml:63:14: population.survivors: cannot read the CSV file 'data/widows.csv' (expected an existing UTF-8 file relative to the scenario file)",
+            "DIR/scenario.yaml:63:14: population.survivors: cannot read the CSV file 'data/widows.csv': no such file (expected an existing UTF-8 file relative to the scenario file)",
         ])
     }
 
