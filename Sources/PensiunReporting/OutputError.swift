@@ -13,4 +13,10 @@ public struct OutputError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String { message }
+
+    /// The same refusal naming the option that chose the path (`--out PATH: …`), so the user
+    /// sees what to change; an environment failure is left as it is.
+    public func naming(_ option: String) -> OutputError {
+        isEnvironmentFailure ? self : OutputError("\(option) \(message)")
+    }
 }

@@ -37,11 +37,12 @@ struct CSVTable {
         let table = CSVTable(file: display, keyPath: cursor.keyPath, header: header, rows: parsed.rows, log: cursor.log)
         var ok = true
         for column in columns where !header.contains(column) {
-            table.fail(line: headerLine, column: nil, "missing column '\(column)' (expected columns \(columns.joined(separator: ",")), got \(header.joined(separator: ",")))")
+            table.fail(line: headerLine, column: 1, "missing column '\(column)' (expected columns \(columns.joined(separator: ",")), got \(header.joined(separator: ",")))")
             ok = false
         }
         for row in table.rows where row.fields.count != header.count {
-            table.fail(line: row.line, column: nil, "ragged row (expected \(header.count) fields like the header, got \(row.fields.count))")
+            // Located at the first field too many, or the first missing.
+            table.fail(line: row.line, column: min(header.count, row.fields.count) + 1, "ragged row (expected \(header.count) fields like the header, got \(row.fields.count))")
             ok = false
         }
         return ok ? table : nil

@@ -176,7 +176,7 @@ struct ProjectionSections {
             female.append(f)
         }
         if table.rows.isEmpty {
-            table.fail(line: 1, column: nil, "no rows (expected one row per age from 0 with \(key.expected) for each sex)")
+            table.fail(line: 1, column: 1, "no rows (expected one row per age from 0 with \(key.expected) for each sex)")
             return nil
         }
         return ok ? [.male: male, .female: female] : nil
@@ -244,7 +244,7 @@ struct ProjectionSections {
 
     func readScale(_ table: CSVTable, column: String, cursor: YAMLCursor) -> [Double]? {
         guard table.header.contains(column) else {
-            table.fail(line: 1, column: nil, "missing column '\(column)' (expected a column per track, got \(table.header.joined(separator: ",")))")
+            table.fail(line: 1, column: 1, "missing column '\(column)' (expected a column per track, got \(table.header.joined(separator: ",")))")
             return nil
         }
         var values: [Double] = []
@@ -253,7 +253,7 @@ struct ProjectionSections {
                   let v = table.number(row, column, .salary) else { return nil }
             values.append(v)
         }
-        if values.isEmpty { table.fail(line: 1, column: nil, "no rows (expected one row per year of service from 0)") }
+        if values.isEmpty { table.fail(line: 1, column: 1, "no rows (expected one row per year of service from 0)") }
         return values.isEmpty ? nil : values
     }
 
@@ -347,7 +347,7 @@ struct ProjectionSections {
             }
             let total = shares.reduce(0) { $0 + $1.share }
             if ok && abs(total - 1) > 1e-6 {
-                table.fail(line: 1, column: nil, "column 'share': the shares must sum to 1 (expected 1, got \(String(format: "%.6g", total)))")
+                table.fail(line: 1, column: (table.header.firstIndex(of: "share") ?? 0) + 1, "column 'share': the shares must sum to 1 (expected 1, got \(String(format: "%.6g", total)))")
                 ok = false
             }
             if ok { profile = shares }

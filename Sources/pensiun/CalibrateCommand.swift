@@ -30,9 +30,7 @@ struct CalibrateCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try input.load()
-        guard let inputs = loaded.projection else {
-            throw failInput("\(input.scenario): the scenario has no projection sections (expected mortality, decrements, survivors, tracks, population, entrants and current_scheme)")
-        }
+        let inputs = try RunChecks.projection(of: loaded)
         guard !loaded.calibration.isEmpty else {
             throw failInput("\(input.scenario): reporting.calibration: the scenario has no calibration targets")
         }

@@ -45,8 +45,11 @@ struct ESGCommand: ParsableCommand {
         let (needed, overflow) = paths.multipliedReportingOverflow(by: (loaded.simulation.horizon + 1) * Self.bytesPerPathYear)
         let available = MemoryBudget.available
         guard !overflow, needed <= available else {
-            throw failInput("esg: \(paths) paths of \(loaded.simulation.horizon) years need about \(MemoryBudget.describe(overflow ? Int.max : needed)) of memory, more than the \(MemoryBudget.describe(available)) this command may use (half of this machine's memory); generate fewer paths, or parts with --path-range A..B and join the files")
+            throw failInput("--paths \(paths): \(paths) paths of \(loaded.simulation.horizon) years need about \(MemoryBudget.describe(overflow ? Int.max : needed)) of memory, more than the \(MemoryBudget.describe(available)) this command may use (half of this machine's memory); generate fewer paths, or parts with --path-range A..B and join the files")
         }
+        // The file is checked before anything is generated.
+        let destination = out ?? "Outputs/\(loaded.name)/esg.csv"
+        let writer = try namingOut { try AtomicFileWriter(path: destination, signatures: [ESGTable.header], command: "esg") }
         let generator: EconomicScenarioGenerator
         do {
             generator = try EconomicScenarioGenerator(
@@ -65,8 +68,6 @@ struct ESGCommand: ParsableCommand {
         if let bad = ESGTable.firstNonFinite(blocks, startYear: loaded.simulation.startYear) {
             throw failInput("\(input.scenario): \(bad) (beyond the range of a number); the inputs most likely responsible: the means and volatilities of the economy section")
         }
-        let destination = out ?? "Outputs/\(loaded.name)/esg.csv"
-        let writer = try AtomicFileWriter(path: destination, signatures: [ESGTable.header], command: "esg")
         do {
             try writer.write(ESGTable.header + "\n")
             for block in blocks { try writer.write(ESGTable.rows(block, startYear: loaded.simulation.startYear)) }

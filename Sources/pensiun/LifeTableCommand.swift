@@ -61,8 +61,9 @@ struct LifeTableCommand: ParsableCommand {
             print(text, terminator: "")
             return
         }
-        let writer = try AtomicFileWriter(path: out, signatures: [LifeTableReport.csvHeader, LifeTableReport.tableTitle],
-                                          command: "life-table")
+        let writer = try namingOut {
+            try AtomicFileWriter(path: out, signatures: [LifeTableReport.csvHeader, LifeTableReport.tableTitle], command: "life-table")
+        }
         do {
             try writer.write(text)
             try writer.commit()

@@ -96,7 +96,7 @@ struct MergeCommand: ParsableCommand {
         let scenarioFile = first.manifest["scenario_file"] as? String ?? ""
         let overrides = first.manifest["overrides"] as? [String] ?? []
         let scenario = try loadScenario(scenarioFile, overrides: overrides)
-        guard let inputs = scenario.projection else { throw failInput("\(scenarioFile): the scenario has no projection sections") }
+        let inputs = try RunChecks.projection(of: scenario)
         let hashes = first.manifest["file_sha256"] as? [String: String] ?? [:]
         for (file, hash) in hashes.sorted(by: { $0.key < $1.key }) {
             guard SHA256.file(atPath: file) == hash else {
@@ -106,7 +106,7 @@ struct MergeCommand: ParsableCommand {
         for shard in ordered where shard.results.horizon != inputs.calendar.horizon || shard.results.startYear != inputs.calendar.startYear {
             throw failInput("\(shard.folder)/\(ResultsArchive.fileName): covers \(shard.results.horizon) years from \(shard.results.startYear), the scenario \(inputs.calendar.horizon) from \(inputs.calendar.startYear) (expected shards of this scenario)")
         }
-        let writer = try RunOutput.open(out, inputs: [scenario.file] + scenario.files + shards.map { $0 + "/manifest.json" }, force: force)
+        let writer = try namingOut { try RunOutput.open(out, inputs: [scenario.file] + scenario.files + shards.map { $0 + "/manifest.json" }, force: force) }
         let results = ProjectionResults.concatenating(ordered.map(\.results))
         let debt = try ImplicitPensionDebt.compute(inputs)
         let seed = (first.manifest["seed"] as? NSNumber)?.uint64Value ?? 0

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PensiunRandom
+import PensiunReporting
 
 /// Flags shared by every command that simulates paths.
 struct MonteCarloOptions: ParsableArguments {
@@ -28,4 +29,14 @@ struct MonteCarloOptions: ParsableArguments {
 func failInput(_ message: String) -> ExitCode {
     FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
     return ExitCode(2)
+}
+
+/// Runs `body`, which opens an output, naming `--out` in a refusal of its path (`--out PATH: …`),
+/// whether the path was given or is the command's default.
+func namingOut<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as OutputError {
+        throw error.naming("--out")
+    }
 }

@@ -30,6 +30,18 @@ struct RunChecks {
         }
     }
 
+    /// The engine's inputs of `loaded`, or exit status 2 with the one line every command gives for
+    /// a scenario without the projection sections, located at the scenario's top mapping.
+    static func projection(of loaded: Scenario) throws -> ProjectionInputs {
+        guard let inputs = loaded.projection else {
+            let top = loaded.tree.location
+            throw failInput(ScenarioDiagnostic(
+                file: loaded.file, line: top.line ?? 1, column: top.column ?? 1, keyPath: "",
+                message: "the scenario has no projection sections (expected mortality, decrements, survivors, tracks, population, entrants and current_scheme)").description)
+        }
+        return inputs
+    }
+
     /// The one line naming a projection error: the scenario file, then the error (which names
     /// the path, year and, for a portfolio, the age).
     static func message(_ error: any Error, scenario: String) -> String {

@@ -44,9 +44,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try input.load()
-        guard let inputs = loaded.projection else {
-            throw failInput("\(input.scenario): the scenario has no projection sections (expected mortality, decrements, survivors, tracks, population, entrants and current_scheme)")
-        }
+        let inputs = try RunChecks.projection(of: loaded)
         let total = monteCarlo.paths ?? loaded.simulation.paths
         let range = pathRange.map { $0.lower..<$0.upper } ?? 0..<total
         let seed = monteCarlo.seed ?? loaded.simulation.seed
@@ -56,7 +54,7 @@ struct RunCommand: ParsableCommand {
         let partial = pathRange != nil
         let folder = out ?? (partial ? "Outputs/\(loaded.name).paths-\(range.lowerBound)-\(range.upperBound)" : "Outputs/\(loaded.name)")
         // The output folder is checked and locked before anything is computed.
-        let writer = try RunOutput.open(folder, inputs: [loaded.file] + loaded.files, force: force)
+        let writer = try namingOut { try RunOutput.open(folder, inputs: [loaded.file] + loaded.files, force: force) }
         let checked = try RunChecks(inputs, scenario: input.scenario, paths: range, seed: seed, threads: threads,
                                     checkingPaths: false)
         let report: RunReport

@@ -45,10 +45,10 @@ struct SensitivityCommand: ParsableCommand {
             if !quiet {
                 progressLine("sensitivity \(name): \(plan.variants.count) variants of \(spec.paths) paths, \(threads) threads")
             }
-            let result = try SensitivityStudy.run(
+            let result = try namingOut { try SensitivityStudy.run(
                 spec, plan: plan, labels: labels, out: folder, threads: threads,
                 provenance: SweepProvenance(version: PensiunVersion.string, gitCommit: GitInfo.commit()),
-                progress: { line in if !quiet { progressLine("sensitivity \(name): \(line)") } })
+                progress: { line in if !quiet { progressLine("sensitivity \(name): \(line)") } }) }
             print(SensitivityStudy.table(result), terminator: "")
             if !quiet { print("Wrote \(folder)/") }
         } catch let error as SweepError {

@@ -141,9 +141,7 @@ struct SlurmRunCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try loadScenario(scenario, overrides: overrides)
-        guard loaded.projection != nil else {
-            throw failInput("\(scenario): the scenario has no projection sections (expected mortality, decrements, survivors, tracks, population, entrants and current_scheme)")
-        }
+        _ = try RunChecks.projection(of: loaded)
         let total = paths ?? loaded.simulation.paths
         if slurm.tasks > total { throw failInput("Error: " + SlurmRunCommand.tooManyTasks(slurm.tasks, total)) }
         let seed = seed ?? loaded.simulation.seed

@@ -74,9 +74,7 @@ struct SolveCommand: ParsableCommand {
         } catch {
             throw failInput(error.description)
         }
-        guard base.projection != nil else {
-            throw failInput("\(scenario): the scenario has no projection sections (expected mortality, decrements, survivors, tracks, population, entrants and current_scheme)")
-        }
+        _ = try RunChecks.projection(of: base)
         let expression = goal.expression.defaulting(to: .reform)
         if let q = expression.quantity, let problem = q.yearProblem(startYear: base.simulation.startYear, horizon: base.simulation.horizon) {
             throw failInput("--target: \(problem)")

@@ -62,10 +62,10 @@ struct SweepRunCommand: ParsableCommand {
             progressLine("sweep \(name)\(share): \(mine) variants of \(spec.paths) paths, \(threads) threads")
         }
         do {
-            let outcome = try SweepDriver.run(
+            let outcome = try namingOut { try SweepDriver.run(
                 plan, out: folder, threads: threads, shard: part,
                 provenance: SweepProvenance(version: PensiunVersion.string, gitCommit: GitInfo.commit()),
-                progress: { line in if !quiet { progressLine("sweep \(name)\(share): \(line)") } })
+                progress: { line in if !quiet { progressLine("sweep \(name)\(share): \(line)") } }) }
             if !quiet {
                 print("Wrote \(folder)/: \(outcome.variants) variants, \(outcome.rows) result rows in \(String(format: "%.1f", outcome.wallTime)) s")
             }
@@ -96,7 +96,7 @@ struct SweepMergeCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let merged = try SweepFiles.merge(shards, out: out)
+            let merged = try namingOut { try SweepFiles.merge(shards, out: out) }
             if !quiet { print("Merged \(merged.shards) shards (\(merged.variants) variants) into \(out)/") }
         } catch let error as SweepError {
             throw failInput(error.message)

@@ -12,7 +12,7 @@ struct ValidateCommand: ParsableCommand {
         Exit status 0 when the scenario is valid (warnings are printed), 2 otherwise. Nothing is \
         run or written, but everything `run` checks before it projects is checked, with the same \
         message: the economic paths of the run (the scenario's simulation.paths and seed, or \
-        --paths and --seed) must keep every rate and DC portfolio return above −100%.
+        --paths and --seed) must keep every rate and DC portfolio return above −100%. A scenario         without the projection sections is refused, as run refuses it, unless --economy-only is         given (what pensiun esg needs).
         """
     )
 
@@ -20,9 +20,13 @@ struct ValidateCommand: ParsableCommand {
 
     @OptionGroup var monteCarlo: MonteCarloOptions
 
+    @Flag(name: .customLong("economy-only"), help: "Check only what pensiun esg needs (simulation and economy sections).")
+    var economyOnly = false
+
     func run() throws {
         let loaded = try input.load()
-        if let inputs = loaded.projection {
+        if !economyOnly {
+            let inputs = try RunChecks.projection(of: loaded)
             let paths = monteCarlo.paths ?? loaded.simulation.paths
             _ = try RunChecks(inputs, scenario: input.scenario, paths: 0..<paths,
                               seed: monteCarlo.seed ?? loaded.simulation.seed, threads: monteCarlo.resolvedThreads)

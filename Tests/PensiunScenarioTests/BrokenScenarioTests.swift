@@ -112,7 +112,7 @@ import Testing
     @Test func entrantSharesNotSummingToOne() throws {
         let result = try problems(file: "data/entrants.csv", replacing: "female,professional,25,0.2", with: "female,professional,25,0.3")
         #expect(result == [
-            "DIR/data/entrants.csv:1: entrants.profile: column 'share': the shares must sum to 1 (expected 1, got 1.1)",
+            "DIR/data/entrants.csv:1:4: entrants.profile: column 'share': the shares must sum to 1 (expected 1, got 1.1)",
         ])
     }
 
@@ -154,14 +154,14 @@ import Testing
     @Test func csvMissingColumn() throws {
         let result = try problems(file: "data/actives.csv", replacing: "sex,track,age,service,count", with: "sex,track,age,years,count")
         #expect(result == [
-            "DIR/data/actives.csv:1: population.actives: missing column 'service' (expected columns sex,track,age,service,count, got sex,track,age,years,count)",
+            "DIR/data/actives.csv:1:1: population.actives: missing column 'service' (expected columns sex,track,age,service,count, got sex,track,age,years,count)",
         ])
     }
 
     @Test func csvRaggedRow() throws {
         let result = try problems(file: "data/pensioners.csv", replacing: "\nmale,60,22,1500,\n", with: "\nmale,60,22,1500\n")
         #expect(result == [
-            "DIR/data/pensioners.csv:2: population.pensioners: ragged row (expected 5 fields like the header, got 4)",
+            "DIR/data/pensioners.csv:2:5: population.pensioners: ragged row (expected 5 fields like the header, got 4)",
         ])
     }
 
@@ -283,7 +283,7 @@ import Testing
         let result = try problems(replacing: "  disability: {factor_of_mortality: 0.2}", with: "  disability: {table: data/no-rates.csv}",
                                   extra: ["data/no-rates.csv": "age,male,female\n"])
         #expect(result == [
-            "DIR/data/no-rates.csv:1: decrements.disability.table: no rows (expected one row per age from 0 with a disability rate in [0, 1] for each sex)",
+            "DIR/data/no-rates.csv:1:1: decrements.disability.table: no rows (expected one row per age from 0 with a disability rate in [0, 1] for each sex)",
         ])
     }
 }
