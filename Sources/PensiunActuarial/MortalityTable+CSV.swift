@@ -6,9 +6,10 @@ extension MortalityTable {
         guard FileManager.default.fileExists(atPath: path) else {
             throw ActuarialError.unreadableFile(file: path, reason: "no such file")
         }
-        // Only a regular file is read: a FIFO would block, a device or /proc file need not end.
-        let type = (try? FileManager.default.attributesOfItem(atPath: path)[.type]) as? FileAttributeType
-        guard type == .typeRegular else {
+        // Only a regular file is read (a symbolic link to one is followed): a FIFO would block,
+        // a device or /proc file need not end.
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
             throw ActuarialError.unreadableFile(file: path, reason: "not a regular file (a folder, FIFO, device or socket)")
         }
         let text: String

@@ -17,31 +17,23 @@ public final class AtomicFileWriter {
     private let temporary: String
     private let descriptor: Int32
     private var isOpen = true
+    private let signatures: [String]
+    private let command: String
 
     /// Checks `path` and opens the temporary file; creates the parent folder when missing.
     public init(path: String, signatures: [String], command: String) throws(OutputError) {
         destination = path
+        self.signatures = signatures
+        self.command = command
         let shown = path.isEmpty ? "''" : path
         let name = (path as NSString).lastPathComponent
         guard !path.isEmpty, !path.hasSuffix("/"), name != ".", name != ".." else {
             throw OutputError("\(shown): not a file name (give a file such as Outputs/out.csv)")
         }
-        let kind = FileSystem.kind(path)
-        switch kind {
-        case .missing:
-            break
-        case .regular:
-            guard Self.startsWithAny(path, signatures) else {
-                throw OutputError("\(shown): exists and was not written by pensiun \(command) (its first line differs); remove it yourself or choose another file")
-            }
-        case .directory:
-            throw OutputError("\(shown): is a folder; give the path of a file, such as \(path)/\(command).csv")
-        default:
-            throw OutputError("\(shown): is \(kind.phrase), not a file Pensiun wrote; choose another file")
-        }
+        try Self.check(path, signatures: signatures, command: command)
         let parent = try FileSystem.createParent(of: path)
         temporary = (parent.isEmpty ? "." : parent) + "/.\(name).partial-\(getpid())"
-        descriptor = Glibc.open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             if errno == EEXIST {
                 throw OutputError("\(temporary): exists (left by a run that was killed?); remove it and run again")
@@ -52,27 +44,45 @@ public final class AtomicFileWriter {
 
     deinit { if isOpen { discard() } }
 
+    /// Refuses a destination that is not a new file or a regular file this command wrote, or that
+    /// lies inside a Pensiun output folder (a file added there would make it foreign).
+    static func check(_ path: String, signatures: [String], command: String) throws(OutputError) {
+        let parent = (path as NSString).deletingLastPathComponent
+        if FileSystem.kind((parent.isEmpty ? "." : parent) + "/" + OutputFolder.markerName) == .regular {
+            throw OutputError("\(path): is inside a folder Pensiun wrote (\(parent.isEmpty ? "." : parent)), which must hold only its own files; choose a file elsewhere")
+        }
+        let kind = FileSystem.kind(path)
+        switch kind {
+        case .missing:
+            break
+        case .regular:
+            guard Self.startsWithAny(path, signatures) else {
+                throw OutputError("\(path): exists and was not written by pensiun \(command) (its first line differs); remove it yourself or choose another file")
+            }
+        case .directory:
+            throw OutputError("\(path): is a folder; give the path of a file, such as \(path)/\(command).csv")
+        default:
+            throw OutputError("\(path): is \(kind.phrase), not a file Pensiun wrote; choose another file")
+        }
+    }
+
     /// Appends UTF-8 text.
     public func write(_ text: String) throws(OutputError) {
-        var bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeMutableBytes { raw in
-                Glibc.write(descriptor, raw.baseAddress.map { $0 + offset }, raw.count - offset)
-            }
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw FileSystem.failure("cannot write \(destination)")
-            }
-            offset += written
-        }
-        bytes.removeAll()
+        try FileSystem.writeAll(descriptor, Array(text.utf8), path: destination)
     }
 
     /// Closes the temporary file and renames it over the destination.
     public func commit() throws(OutputError) {
         isOpen = false
-        guard close(descriptor) == 0 else {
+        // The destination is checked again: a file put there during the run is not replaced.
+        do {
+            try Self.check(destination, signatures: signatures, command: command)
+        } catch {
+            close(descriptor)
+            unlink(temporary)
+            throw error
+        }
+        guard fsync(descriptor) == 0, close(descriptor) == 0 else {
             let error = FileSystem.failure("cannot write \(destination)")
             unlink(temporary)
             throw error

@@ -12,6 +12,8 @@ public enum FileSystem {
     /// What a path names, from `lstat(2)`: a final symbolic link is reported as such, not followed.
     public enum Kind: Equatable, Sendable {
         case missing, regular, directory, symbolicLink, special
+        /// `lstat` itself failed (permission, a name too long, a loop of links).
+        case inaccessible
 
         /// "a folder", "a symbolic link", … for messages.
         public var phrase: String {
@@ -21,13 +23,14 @@ public enum FileSystem {
             case .directory: return "a folder"
             case .symbolicLink: return "a symbolic link"
             case .special: return "a special file (a device, FIFO or socket)"
+            case .inaccessible: return "not accessible (permission, or a path too long)"
             }
         }
     }
 
     public static func kind(_ path: String) -> Kind {
         var info = stat()
-        guard lstat(path, &info) == 0 else { return errno == ENOENT || errno == ENOTDIR ? .missing : .special }
+        guard lstat(path, &info) == 0 else { return errno == ENOENT || errno == ENOTDIR ? .missing : .inaccessible }
         switch info.st_mode & S_IFMT {
         case S_IFREG: return .regular
         case S_IFDIR: return .directory
@@ -48,22 +51,10 @@ public enum FileSystem {
     public static func create(_ path: String, bytes: [UInt8], sync: Bool = false) throws(OutputError) {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw failure("cannot create \(path)") }
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { raw in
-                write(fd, raw.baseAddress.map { $0 + offset }, raw.count - offset)
-            }
-            if written < 0 {
-                if errno == EINTR { continue }
-                let error = failure("cannot write \(path)")
-                close(fd)
-                unlink(path)
-                throw error
-            }
-            offset += written
-        }
-        if sync && fsync(fd) != 0 {
-            let error = failure("cannot flush \(path) to disk")
+        do throws(OutputError) {
+            try writeAll(fd, bytes, path: path)
+            if sync && fsync(fd) != 0 { throw failure("cannot flush \(path) to disk") }
+        } catch {
             close(fd)
             unlink(path)
             throw error
@@ -71,6 +62,38 @@ public enum FileSystem {
         guard close(fd) == 0 else {
             let error = failure("cannot write \(path)")
             unlink(path)
+            throw error
+        }
+    }
+
+    /// Writes all of `bytes` to the open file `fd` (named `path` in messages), retrying short
+    /// writes and interruptions.
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(OutputError) {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { raw in
+                write(fd, raw.baseAddress.map { $0 + offset }, raw.count - offset)
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw failure("cannot write \(path)")
+            }
+            offset += written
+        }
+    }
+
+    /// Writes `bytes` to `path` so that it is either the old file or the whole new one: a
+    /// temporary file `.NAME.partial-PID` in the same folder, flushed (with `sync`), then renamed
+    /// over `path`. The temporary file is removed on failure; `path` is never removed.
+    public static func replace(_ path: String, bytes: [UInt8], sync: Bool = true) throws(OutputError) {
+        let folder = (path as NSString).deletingLastPathComponent
+        let temporary = (folder.isEmpty ? "." : folder) + "/.\((path as NSString).lastPathComponent).partial-\(getpid())"
+        unlink(temporary)  // this process's own name
+        try create(temporary, bytes: bytes, sync: sync)
+        do {
+            try rename(temporary, path)
+        } catch {
+            unlink(temporary)
             throw error
         }
     }
@@ -98,7 +121,7 @@ public enum FileSystem {
     }
 
     /// Creates the folders above `path` that are missing; returns the parent ("" for a bare name).
-    static func createParent(of path: String) throws(OutputError) -> String {
+    public static func createParent(of path: String) throws(OutputError) -> String {
         let parent = (path as NSString).deletingLastPathComponent
         if !parent.isEmpty && kind(parent) == .missing {
             do {
@@ -110,8 +133,30 @@ public enum FileSystem {
         return parent
     }
 
+    /// The bytes of the regular file at `path` (a final symbolic link followed), at most `limit`
+    /// of them, or nil when it is not a regular file, is larger, or cannot be read. The open never
+    /// blocks (a FIFO), and what was opened is checked again.
+    public static func readRegular(_ path: String, limit: Int = 64 << 20) -> [UInt8]? {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) <= limit else { return nil }
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while bytes.count <= limit {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            guard n >= 0 else { return nil }
+            if n == 0 { return bytes }
+            bytes += chunk.prefix(n)
+        }
+        return nil
+    }
+
     /// Flushes a folder's entries (creations and renames) to disk.
-    static func syncFolder(_ folder: String) {
+    public static func syncFolder(_ folder: String) {
         let fd = open(folder, O_RDONLY | O_CLOEXEC)
         if fd >= 0 {
             _ = fsync(fd)
@@ -144,13 +189,13 @@ public enum FileSystem {
     }
 
     /// Whether `ancestor` is `path` itself or one of the folders above it (both absolute, resolved).
-    static func contains(_ ancestor: String, _ path: String) -> Bool {
+    public static func contains(_ ancestor: String, _ path: String) -> Bool {
         ancestor == path || ancestor == "/" || path.hasPrefix(ancestor + "/")
     }
 
     /// An ``OutputError`` for the current `errno`: `what (reason)`, an environment failure when
     /// the disk or the device is to blame.
-    static func failure(_ what: String) -> OutputError {
+    public static func failure(_ what: String) -> OutputError {
         let code = errno
         return OutputError("\(what) (\(reason(code)))", environment: isEnvironment(code))
     }

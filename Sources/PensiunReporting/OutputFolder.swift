@@ -27,7 +27,11 @@ public enum OutputFolder {
     /// Checks that `target` may receive an output folder. `inputs` are the files the run reads
     /// (the scenario chain and its tables): a folder holding any of them is refused. `own` reads
     /// a Pensiun folder's manifest and returns the names it lists (nil when it cannot be read).
-    public static func check(_ target: String, inputs: [String], own: (String) -> Set<String>?) throws(OutputError) -> State {
+    /// `folders` are the names that may be folders inside (a sweep's `work/`); everything else
+    /// inside must be a regular file.
+    public static func check(_ target: String, inputs: [String], folders: Set<String> = [],
+                             own: (String) -> Set<String>?) throws(OutputError) -> State {
+        let target = trimmed(target)
         let shown = target.isEmpty ? "''" : target
         guard !target.isEmpty else {
             throw OutputError("\(shown): an empty path names no folder (give a folder such as Outputs/my-run)")
@@ -61,6 +65,13 @@ public enum OutputFolder {
         guard entries.contains(markerName) else {
             throw OutputError("\(shown): is a folder Pensiun did not write (it has no \(markerName) marker and holds \(list(entries))); choose a new or empty folder, or move its files yourself")
         }
+        // The kinds first: reading a manifest that is a FIFO would block.
+        for name in entries {
+            let kind = FileSystem.kind(target + "/" + name)
+            guard kind == .regular || (kind == .directory && folders.contains(name)) else {
+                throw OutputError("\(shown)/\(name): is \(kind.phrase), not a file Pensiun wrote; move it out or choose another folder")
+            }
+        }
         guard let listed = own(target) else {
             throw OutputError("\(shown): its manifest.json is missing or damaged, so Pensiun cannot tell its files from others; remove the folder yourself or choose another")
         }
@@ -69,13 +80,20 @@ public enum OutputFolder {
         guard foreign.isEmpty else {
             throw OutputError("\(shown): holds files Pensiun did not write (\(list(foreign))); move them out or choose another folder")
         }
-        for name in entries {
-            let kind = FileSystem.kind(target + "/" + name)
-            guard kind == .regular || (kind == .directory && name != markerName) else {
-                throw OutputError("\(shown)/\(name): is \(kind.phrase), not a file Pensiun wrote; move it out or choose another folder")
-            }
-        }
         return .pensiun(names: entries)
+    }
+
+    /// `path` without trailing slashes (`out/` names the same folder as `out`, and a final
+    /// symbolic link is then seen as the link it is).
+    public static func trimmed(_ path: String) -> String {
+        var p = Substring(path)
+        while p.count > 1 && p.hasSuffix("/") { p = p.dropLast() }
+        return String(p)
+    }
+
+    /// Whether a name listed in a manifest is a plain file name (no folder, no `..`).
+    public static func isPlainName(_ name: String) -> Bool {
+        !name.isEmpty && !name.contains("/") && name != "." && name != ".."
     }
 
     /// `a, b, c and 4 more` for messages.

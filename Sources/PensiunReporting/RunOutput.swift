@@ -16,9 +16,10 @@ public enum RunOutput {
     /// The names a run folder's manifest lists (its files and `manifest.json`), or nil when the
     /// manifest cannot be read.
     public static func ownFiles(_ folder: String) -> Set<String>? {
-        guard let data = FileManager.default.contents(atPath: folder + "/manifest.json"),
-              let manifest = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let files = manifest["files"] as? [String: Any] else { return nil }
+        guard let bytes = FileSystem.readRegular(folder + "/manifest.json"),
+              let manifest = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
+              let files = manifest["files"] as? [String: Any],
+              files.keys.allSatisfy(OutputFolder.isPlainName) else { return nil }
         return Set(files.keys).union(["manifest.json"])
     }
 

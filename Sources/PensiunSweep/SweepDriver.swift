@@ -49,14 +49,18 @@ public enum SweepDriver {
         do {
             scenario = try spec.template.resolve(variant.overrides)
         } catch {
-            throw SweepError("variant \(variant.id) (\(describe(variant, spec))):\n\(error.description)")
+            // One line per problem, each located, with the variant it belongs to.
+            throw SweepError(error.diagnostics.map { "\($0) (variant \(variant.id): \(describe(variant, spec)))" }
+                .joined(separator: "\n"))
         }
         guard let inputs = scenario.projection else {
             throw SweepError("variant \(variant.id): the scenario has no projection sections")
         }
         do {
             let projection = try MonteCarloProjection(inputs: inputs)
-            return try projection.run(paths: 0..<spec.paths, seed: spec.seed, threads: threads)
+            let results = try projection.run(paths: 0..<spec.paths, seed: spec.seed, threads: threads)
+            if let bad = results.firstNonFinite() { throw bad }
+            return results
         } catch {
             throw SweepError("variant \(variant.id) (\(describe(variant, spec))): \(error)")
         }
@@ -116,13 +120,14 @@ public enum SweepDriver {
         _ variants: [SweepVariant], out: String, outputs: [String], inputs: [String], fingerprint: String, threads: Int,
         progress: @escaping @Sendable (String) -> Void, body: @escaping @Sendable (SweepVariant, Int) throws -> String
     ) throws -> WorkFolder {
-        try SweepFiles.prepare(out, inputs: inputs, names: outputs)
+        let lock = try SweepFiles.prepare(out, inputs: inputs, names: outputs)
         let workPath = out + "/work"
-        if !FileManager.default.fileExists(atPath: workPath) {
-            // A new run: earlier results in this folder are stale from now on.
-            for name in outputs { try? FileManager.default.removeItem(atPath: out + "/" + name) }
+        if FileSystem.kind(workPath) == .missing {
+            // A new run: earlier results in this folder (checked to be this sweep's) are stale.
+            for name in outputs where FileSystem.kind(out + "/" + name) == .regular { unlink(out + "/" + name) }
         }
         let work = try WorkFolder(path: workPath, fingerprint: fingerprint)
+        work.outputLock = lock
         let finished = work.finished()
         let pending = variants.filter { !finished.contains($0.id) }
         let resumed = variants.count - pending.count

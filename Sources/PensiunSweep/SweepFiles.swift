@@ -60,24 +60,31 @@ public enum SweepFiles {
     public static func write(out: String, files: [(name: String, text: String)], manifest: [String: Any]) throws {
         var manifest = manifest
         manifest["files"] = Dictionary(files.map { ($0.name, SHA256.hex(Array($0.text.utf8))) }, uniquingKeysWith: { a, _ in a })
-        for file in files { try DurableFile.write(file.text, to: out + "/" + file.name) }
-        try DurableFile.write(RunJSON.encode(manifest), to: out + "/manifest.json")
+        for file in files { try FileSystem.replace(out + "/" + file.name, bytes: Array(file.text.utf8)) }
+        try FileSystem.replace(out + "/manifest.json", bytes: Array(try RunJSON.encode(manifest).utf8))
         try markFolder(out)
-        DurableFile.syncFolder(out)
+        FileSystem.syncFolder(out)
     }
 
     /// Checks that `out` may receive a sweep folder (new, empty, or a sweep folder Pensiun wrote
-    /// holding only `names`, `manifest.json` and `work/`), creates it and writes the marker.
-    public static func prepare(_ out: String, inputs: [String], names: [String]) throws {
+    /// holding only `names`, `manifest.json` and `work/`), locks it (``OutputLock``, held until
+    /// the returned lock is released or dropped), creates it and writes the marker.
+    public static func prepare(_ out: String, inputs: [String], names: [String]) throws -> OutputLock {
         let own = Set(names + ["manifest.json", "work"])
-        _ = try OutputFolder.check(out, inputs: inputs, own: { _ in own })
-        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        _ = try OutputFolder.check(out, inputs: inputs, folders: ["work"], own: { _ in own })
+        _ = try FileSystem.createParent(of: OutputFolder.trimmed(out))
+        let lock = try OutputLock(for: OutputFolder.trimmed(out))
+        _ = try OutputFolder.check(out, inputs: inputs, folders: ["work"], own: { _ in own })
+        if FileSystem.kind(out) == .missing {
+            guard mkdir(out, 0o755) == 0 else { throw FileSystem.failure("cannot create \(out)") }
+        }
         try markFolder(out)
+        return lock
     }
 
     static func markFolder(_ out: String) throws {
         let marker = out + "/" + OutputFolder.markerName
-        if FileSystem.kind(marker) != .regular { try DurableFile.write(OutputFolder.markerText, to: marker, sync: false) }
+        if FileSystem.kind(marker) != .regular { try FileSystem.replace(marker, bytes: Array(OutputFolder.markerText.utf8), sync: false) }
     }
 
     /// Checks a shard's files against the SHA-256 its manifest lists.
@@ -87,7 +94,9 @@ public enum SweepFiles {
         }
         for (name, hash) in files.sorted(by: { $0.key < $1.key }) {
             let path = folder + "/" + name
-            guard let bytes = FileManager.default.contents(atPath: path) else { throw SweepError("\(path): missing (its manifest lists it)") }
+            guard OutputFolder.isPlainName(name), let bytes = FileSystem.readRegular(path, limit: Int.max) else {
+                throw SweepError("\(path): missing or not a regular file (its manifest lists it)")
+            }
             guard SHA256.hex(bytes) == hash else {
                 throw SweepError("\(path): its SHA-256 differs from its manifest's (truncated, damaged or changed since the shard ran)")
             }
@@ -146,6 +155,9 @@ public enum SweepFiles {
         var seen: [Int: String] = [:]
         for (folder, info) in shardInfo {
             let index = info["index"] as? Int ?? 0
+            guard count >= 1, (1...count).contains(index) else {
+                throw SweepError("\(folder)/manifest.json: shard \(index)/\(count) is not a shard of a split (expected 1 ≤ index ≤ count)")
+            }
             guard info["count"] as? Int == count else {
                 throw SweepError("\(folder)/manifest.json: shard \(index)/\(info["count"] ?? "?") does not belong to a split into \(count) shards")
             }
@@ -167,7 +179,7 @@ public enum SweepFiles {
                 let (header, blocks) = try self.blocks(text, file: path)
                 if isVariants { variantHeader = header } else { resultHeader = header }
                 for (id, block) in blocks {
-                    guard (id - 1) % count == index - 1, id >= 1, id <= total else {
+                    guard id >= 1, id <= total, (id - 1) % count == index - 1 else {
                         throw SweepError("\(path): variant \(id) does not belong to shard \(index)/\(count)")
                     }
                     if isVariants { variantBlocks[id] = block } else { resultBlocks[id] = block }
@@ -183,7 +195,8 @@ public enum SweepFiles {
         let seconds = manifests.reduce(0.0) { $0 + (($1.1["execution"] as? [String: Any])?["wall_time_seconds"] as? Double ?? 0) }
         manifest["execution"] = ["merged_from": folders, "wall_time_seconds": (seconds * 1000).rounded() / 1000]
         manifest["files"] = nil
-        try prepare(out, inputs: folders.map { $0 + "/manifest.json" }, names: names)
+        let lock = try prepare(out, inputs: folders.map { $0 + "/manifest.json" }, names: names)
+        defer { lock.release() }
         let ids = 1...total
         try write(out: out,
                   files: [("variants.csv", variantHeader + "\n" + ids.map { variantBlocks[$0]! }.joined()),

@@ -1,11 +1,10 @@
 import Foundation
 import PensiunMonteCarlo
+import PensiunReporting
 #if canImport(Glibc)
 import Glibc
-let systemWrite = Glibc.write
 #elseif canImport(Darwin)
 import Darwin
-let systemWrite = Darwin.write
 #endif
 
 /// A problem running a sweep that is not in a file's contents: a busy or foreign work folder, a
@@ -14,53 +13,6 @@ public struct SweepError: Error, Sendable, CustomStringConvertible {
     public let message: String
     public init(_ message: String) { self.message = message }
     public var description: String { message }
-}
-
-/// Writes files so that they are either absent or complete: the bytes go to a temporary file in
-/// the same folder, which is renamed into place. A process killed at any moment (`kill -9`) leaves
-/// the old file or the new one, never a part. With `sync` the file is also flushed to disk (fsync)
-/// before the rename, so that a power cut cannot leave a renamed but empty file; call
-/// ``syncFolder(_:)`` afterwards to make the rename itself durable.
-public enum DurableFile {
-    public static func write(_ text: String, to path: String, sync: Bool = true) throws {
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent().path
-        let temporary = folder + "/." + url.lastPathComponent + ".partial-\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw SweepError("\(path): cannot write (\(String(cString: strerror(errno))))") }
-        var bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeMutableBytes { systemWrite(fd, $0.baseAddress! + offset, $0.count - offset) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                let reason = String(cString: strerror(errno))
-                close(fd)
-                unlink(temporary)
-                throw SweepError("\(path): cannot write (\(reason))")
-            }
-            offset += written
-        }
-        bytes.removeAll()
-        guard !sync || fsync(fd) == 0, close(fd) == 0 else {
-            unlink(temporary)
-            throw SweepError("\(path): cannot flush to disk (\(String(cString: strerror(errno))))")
-        }
-        guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw SweepError("\(path): cannot rename into place (\(reason))")
-        }
-    }
-
-    /// Flushes a folder's entries (renames) to disk.
-    public static func syncFolder(_ folder: String) {
-        let fd = open(folder, O_RDONLY)
-        if fd >= 0 {
-            _ = fsync(fd)
-            close(fd)
-        }
-    }
 }
 
 /// The journal of an interrupted-or-running sweep: `work/` inside the output folder holds one file
@@ -75,6 +27,8 @@ public enum DurableFile {
 public final class WorkFolder: @unchecked Sendable {
     public let path: String
     let lockDescriptor: Int32
+    /// The lock of the sweep's output folder, held as long as this work folder is in use.
+    public var outputLock: OutputLock?
 
     /// Opens (or creates) the work folder `path` for the sweep with `fingerprint`. Throws when
     /// another process holds the folder, or when it belongs to another sweep.
@@ -94,8 +48,8 @@ public final class WorkFolder: @unchecked Sendable {
                 throw SweepError("\(path): left by a different sweep or settings (its plan.txt differs); delete the folder to start again, or use another --out")
             }
         } else {
-            try DurableFile.write(fingerprint + "\n", to: planPath)
-            DurableFile.syncFolder(path)
+            try FileSystem.replace(planPath, bytes: Array((fingerprint + "\n").utf8))
+            FileSystem.syncFolder(path)
         }
         for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] where name.hasPrefix(".") && name.contains(".partial") {
             try? FileManager.default.removeItem(atPath: path + "/" + name)
@@ -127,7 +81,7 @@ public final class WorkFolder: @unchecked Sendable {
 
     /// Records variant `id`'s text.
     public func record(_ id: Int, _ text: String) throws {
-        try DurableFile.write(text + Self.trailer(id), to: path + "/" + Self.fileName(id), sync: false)
+        try FileSystem.replace(path + "/" + Self.fileName(id), bytes: Array((text + Self.trailer(id)).utf8), sync: false)
     }
 
     /// The text recorded for variant `id` (without its `#end` line).
@@ -141,9 +95,14 @@ public final class WorkFolder: @unchecked Sendable {
         return String(text.dropLast(trailer.count))
     }
 
-    /// Deletes the folder (after the results are assembled).
+    /// Deletes the folder (after the results are assembled): its own files (`plan.txt`, `lock`,
+    /// the variant files), then the folder, which is kept if anything else is in it.
     public func remove() {
-        try? FileManager.default.removeItem(atPath: path)
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        where name == "plan.txt" || name == "lock" || (name.hasPrefix("v") && name.hasSuffix(".txt")) {
+            unlink(path + "/" + name)
+        }
+        rmdir(path)
     }
 }
 

@@ -20,7 +20,7 @@ struct ESGCommand: ParsableCommand {
 
     @OptionGroup var monteCarlo: MonteCarloOptions
 
-    @Option(help: "CSV file to write (default: Outputs/<scenario name>/esg.csv).")
+    @Option(help: "CSV file to write (default: Outputs/esg/<scenario name>.csv, beside the run folders, not in one).")
     var out: String?
 
     @Option(name: .customLong("path-range"), help: "Generate only paths A..<B of the run (the same values as in the whole run).")
@@ -48,7 +48,7 @@ struct ESGCommand: ParsableCommand {
             throw failInput("--paths \(paths): \(paths) paths of \(loaded.simulation.horizon) years need about \(MemoryBudget.describe(overflow ? Int.max : needed)) of memory, more than the \(MemoryBudget.describe(available)) this command may use (half of this machine's memory); generate fewer paths, or parts with --path-range A..B and join the files")
         }
         // The file is checked before anything is generated.
-        let destination = out ?? "Outputs/\(loaded.name)/esg.csv"
+        let destination = out ?? "Outputs/esg/\(loaded.name).csv"
         let writer = try namingOut { try AtomicFileWriter(path: destination, signatures: [ESGTable.header], command: "esg") }
         let generator: EconomicScenarioGenerator
         do {

@@ -53,22 +53,10 @@ struct MergeCommand: ParsableCommand {
         } catch {
             throw failInput(error.description)
         }
-        guard verified.files[ResultsArchive.fileName] != nil else {
+        guard let results = verified.results else {
             throw failInput("\(folder): has no \(ResultsArchive.fileName) (expected a shard written by pensiun run --path-range)")
         }
-        let archive = folder + "/" + ResultsArchive.fileName
-        guard let bytes = FileManager.default.contents(atPath: archive) else {
-            throw failInput("\(archive): cannot be read")
-        }
-        do {
-            let decoded = try ResultsArchive.decode(bytes, file: archive)
-            guard decoded.fingerprint == verified.fingerprint else {
-                throw failInput("\(archive): comes from another run than its manifest (fingerprints differ)")
-            }
-            return Shard(folder: folder, manifest: verified.manifest, fingerprint: verified.fingerprint, results: decoded.results)
-        } catch let error as ResultsArchive.FormatError {
-            throw failInput(error.description)
-        }
+        return Shard(folder: folder, manifest: verified.manifest, fingerprint: verified.fingerprint, results: results)
     }
 
     func run() throws {
@@ -106,9 +94,13 @@ struct MergeCommand: ParsableCommand {
         for shard in ordered where shard.results.horizon != inputs.calendar.horizon || shard.results.startYear != inputs.calendar.startYear {
             throw failInput("\(shard.folder)/\(ResultsArchive.fileName): covers \(shard.results.horizon) years from \(shard.results.startYear), the scenario \(inputs.calendar.horizon) from \(inputs.calendar.startYear) (expected shards of this scenario)")
         }
+        for shard in shards where FileSystem.contains(FileSystem.resolved(shard), FileSystem.resolved(out)) {
+            throw failInput("--out \(out): is inside the shard \(shard); merge into a folder outside the shards")
+        }
         let writer = try namingOut { try RunOutput.open(out, inputs: [scenario.file] + scenario.files + shards.map { $0 + "/manifest.json" }, force: force) }
         let results = ProjectionResults.concatenating(ordered.map(\.results))
-        let debt = try ImplicitPensionDebt.compute(inputs)
+        if let bad = results.firstNonFinite() { throw failInput(RunChecks.message(bad, scenario: scenarioFile)) }
+        let debt = try RunChecks(inputs, scenario: scenarioFile, paths: 0..<total, seed: 0, threads: 1, checkingPaths: false).debt
         let seed = (first.manifest["seed"] as? NSNumber)?.uint64Value ?? 0
         let metadata = RunMetadata(version: PensiunVersion.string, gitCommit: first.manifest["git_commit"] as? String,
                                    seed: seed, paths: 0..<total, totalPaths: total,
@@ -120,6 +112,7 @@ struct MergeCommand: ParsableCommand {
             throw failInput("\(first.folder): its fingerprint does not match the scenario as it reads now (the scenario or this Pensiun changed since the shards were run)")
         }
         try RunOutput.write(report, with: writer, partial: false)
+        if let leftover = writer.leftover { warnKept(leftover) }
         if !quiet {
             print(SummaryText.render(report), terminator: "")
             print("Merged \(ordered.count) shards into \(out)/")

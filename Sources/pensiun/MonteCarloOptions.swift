@@ -40,3 +40,8 @@ func namingOut<T>(_ body: () throws -> T) throws -> T {
         throw error.naming("--out")
     }
 }
+
+/// Tells the user that the previous output folder was kept (``RunFolderWriter/leftover``).
+func warnKept(_ folder: String) {
+    FileHandle.standardError.write(Data("warning: the previous output folder held a file that appeared during the run; it was kept as \(folder)\n".utf8))
+}

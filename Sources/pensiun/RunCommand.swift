@@ -72,9 +72,7 @@ struct RunCommand: ParsableCommand {
             throw RunChecks.refusal(error, scenario: input.scenario) ?? error
         }
         try RunOutput.write(report, with: writer, partial: partial)
-        if let leftover = writer.leftover {
-            FileHandle.standardError.write(Data("warning: the previous run folder, now \(leftover), held a file that appeared during the run; it was kept there\n".utf8))
-        }
+        if let leftover = writer.leftover { warnKept(leftover) }
         if !quiet {
             for warning in loaded.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
             print(SummaryText.render(report), terminator: "")

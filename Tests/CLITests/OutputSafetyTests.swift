@@ -1,4 +1,5 @@
 import Foundation
+import PensiunReporting
 import Testing
 
 /// Pensiun never deletes or replaces what it did not create (docs/reliability.md). Each case runs
@@ -29,7 +30,7 @@ import Testing
             // The type first: reading a FIFO would block.
             let type = (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) ?? nil
             if type == .typeRegular {
-                result[name] = FileManager.default.contents(atPath: path).map { "\($0.hashValue)" } ?? "unreadable"
+                result[name] = FileManager.default.contents(atPath: path).map { SHA256.hex($0) } ?? "unreadable"
             } else {
                 result[name] = type.map { "\($0.rawValue)" } ?? "unknown"
             }
@@ -52,11 +53,12 @@ import Testing
         let mine = t.root.appendingPathComponent("mine")
         try FileManager.default.createDirectory(at: mine, withIntermediateDirectories: true)
         try "my notes".write(to: mine.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        #expect(try CLI.run(["run", t.scenario, "--out", "shard", "--path-range", "0..4"] + Self.fast, in: t.root).status == 0)
         let before = snapshot(t.root)
         expectRefused(try run(t, out: "mine"), before, in: t.root, mentioning: "notes.txt")
-        let merge = try CLI.run(["merge", "x", "--out", "mine"], in: t.root)
-        #expect(merge.status == 2)
-        #expect(snapshot(t.root) == before)
+        expectRefused(try CLI.run(["merge", "shard", "--out", "mine"], in: t.root), before, in: t.root, mentioning: "notes.txt")
+        expectRefused(try CLI.run(["merge", "shard", "--out", "shard/merged"], in: t.root), before, in: t.root,
+                      mentioning: "inside the shard")
     }
 
     @Test(arguments: ["", ".", "./", "x/..", "..", "scenario", "scenario/data", "scenario/scenario.yaml"])
@@ -106,32 +108,26 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: t.root.appendingPathComponent("empty/.pensiun-output").path))
     }
 
-    @Test func aSecondWriterIsRefusedNamingTheHolderAndAStaleLockIsTakenOver() throws {
+    @Test func aSecondWriterIsRefusedNamingTheHolderAndAFreedLockIsTaken() throws {
         let t = try tree()
         defer { try? FileManager.default.removeItem(at: t.root) }
-        let lock = t.root.appendingPathComponent(".out.lock")
-        var name = [CChar](repeating: 0, count: 256)
-        gethostname(&name, 255)
-        let host = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        // A live holder: this test process.
-        try "\(host) \(getpid()) ?\n".write(to: lock, atomically: true, encoding: .utf8)
+        let lock = t.root.appendingPathComponent(".out.lock").path
+        // A live holder: this test process holds the lock (flock) and names itself in it.
+        let fd = open(lock, O_RDWR | O_CREAT, 0o644)
+        #expect(fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) == 0)
+        let text = Array("somehost \(getpid())\n".utf8)
+        _ = text.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
         let busy = try run(t, out: "out")
         #expect(busy.status == 2)
-        #expect(busy.stderr.contains("being written by another pensiun (process \(getpid()) on host \(host))"), "\(busy.stderr)")
+        #expect(busy.stderr == "--out out: being written by another pensiun (process \(getpid()) on host somehost); wait for it to finish, or pass --force if that process is gone\n")
         #expect(!FileManager.default.fileExists(atPath: t.root.appendingPathComponent("out").path))
-        // Another host's lock is never taken over on its own, only with --force.
-        try "elsewhere.example 1 ?\n".write(to: lock, atomically: true, encoding: .utf8)
-        #expect(try run(t, out: "out").status == 2)
+        // --force proceeds (a holder on another host that is gone, over a network file system).
         #expect(try run(t, out: "out", ["--force"]).status == 0)
-        // A lock of a process that is gone (on this host) is stale.
-        let gone = Process()
-        gone.executableURL = URL(fileURLWithPath: "/bin/true")
-        try gone.run()
-        gone.waitUntilExit()
-        try "\(host) \(gone.processIdentifier) ?\n".write(to: lock, atomically: true, encoding: .utf8)
+        // The kernel frees the lock of a process that ends: a lock file left behind is free.
+        close(fd)
         let taken = try run(t, out: "out")
         #expect(taken.status == 0, "\(taken.stderr)")
-        #expect(!FileManager.default.fileExists(atPath: lock.path))
+        #expect(!FileManager.default.fileExists(atPath: lock))
     }
 
     /// A kill at either side of the installing exchange leaves a complete folder at `--out`
