@@ -29,6 +29,9 @@ enum Bound {
     static let fraction = NumberRange.closed(0, 1)
     /// A multiple of a pension or salary that is not compounded (cap, survivor rates, allowances).
     static let multipleOfPension = NumberRange.closed(0, 2)
+    /// The cap on a·(n+1): above 0, since a pensioner's survivor pension is σ_r / cap × pension
+    /// (docs/model.md), and at most 2 like any multiple of a pension.
+    static let cap = NumberRange.openClosed(0, 2)
     /// Payments a year.
     static let paymentsPerYear = NumberRange.closed(1, 20)
     /// Ages at entry.

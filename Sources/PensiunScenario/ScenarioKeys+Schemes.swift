@@ -6,7 +6,7 @@ extension ScenarioKey {
 
     static let accrualRate = ScenarioKey("current_scheme.accrual_rate", unit: "rate", "a rate", .numbers(Bound.fraction),
                                          "a, per year of service")
-    static let cap = ScenarioKey("current_scheme.cap", unit: "fraction", "a fraction", .numbers(Bound.multipleOfPension),
+    static let cap = ScenarioKey("current_scheme.cap", unit: "fraction", "a fraction", .numbers(Bound.cap),
                                  "the maximum of a·(n+1)")
     static let floor = ScenarioKey("current_scheme.floor", unit: "currency a month", "an amount", .numbers(.closed(0, Bound.money)),
                                    "floor_base: the minimum pension at award, moving with the wage index (floor_y = floor · W_y)")

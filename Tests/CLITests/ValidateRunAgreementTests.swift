@@ -69,6 +69,9 @@ import Testing
              extra: ["bad.yaml": Array("name: x\n".utf8) + [0xC3, 0x28]]),
         Case(name: "process risk on a cell above 2^32 members", edits: [("  process_risk: false", "  process_risk: true")],
              activesEdits: [("\nmale,clerical,22,0,10\n", "\n" + String(repeating: "male,clerical,22,0,1e9\n", count: 5))]),
+        // Found by the 2,000-case fuzz run: a cap of 0 made a pensioner's survivor pension
+        // σ_r / cap × pension infinite; the cap's range is now (0, 2].
+        Case(name: "cap 0", edits: [("  cap: 0.70 ", "  cap: 0 ")]),
         Case(name: "unknown top-level key", edits: [("name: synthetic-small\n", "name: synthetic-small\ncolour: blue\n")]),
     ]
 

@@ -49,7 +49,7 @@ import Testing
     @Test func missingKey() throws {
         let result = try problems(replacing: "  cap: 0.70                   # assumption\n", with: "")
         #expect(result == [
-            "DIR/scenario.yaml:70:3: current_scheme.cap: missing key (expected a fraction in [0, 2])",
+            "DIR/scenario.yaml:70:3: current_scheme.cap: missing key (expected a fraction in (0, 2])",
         ])
     }
 

@@ -126,8 +126,9 @@ def check_exit(step, code, err):
             return [("unlocated", f"{step}: exit 2 with nothing on stderr")]
         if not (LOCATED.match(lines[0]) or FLAG.match(lines[0])):  # its first line is FILE:LINE:COL: or --flag
             return [("unlocated", f"{step}: {head}")]
-        rest = [(k, l) for k, l in enumerate(lines[1:], 2) if not LOCATED.match(l)]
-        if rest:  # a further line is another located problem (one per line, every problem at once)
+        rest = [(k, l) for k, l in enumerate(lines[1:], 2) if not (LOCATED.match(l) or FLAG.match(l))]
+        if rest:  # a further line is another located problem (one per line, every problem at once;
+            # a value given with --set is located by the flag)
             k, l = rest[0]  # or else an unlocated problem, or a message running on over several lines
             return [("unlocated", f"{step}: line {k} of {len(lines)}: {l[:200]}")]
     return []
