@@ -12,6 +12,10 @@
 enum Bound {
     /// M: the largest amount of money (a monthly salary, pension or floor, a year's GDP).
     static let money = 1e18
+    /// The salaries of a salary scale: at least a thousandth of a currency unit a month, since a
+    /// replacement rate divides an amount of at most M by a salary (so it stays below 10²¹; a
+    /// subnormal salary such as 1e-320 would make it infinite), and at most M.
+    static let salary = NumberRange.closed(1e-3, money)
     /// N: the largest member count of one cell of a population file.
     static let members = 1e9
     /// The largest headcount target of entrants (a whole scheme).

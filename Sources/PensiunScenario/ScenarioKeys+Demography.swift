@@ -54,7 +54,7 @@ extension ScenarioKey {
                                              "the CSV of salary scales: a `service` column and one column per track")
     static let salaryScaleColumn = ScenarioKey("tracks[].salary_scale.column", unit: "text", "a column name", "this track's column of the CSV")
     static let salary = ScenarioKey("tracks[].salary_scale.file", column: "<track>", unit: "currency a month", "a monthly salary",
-                                    .numbers(.openClosed(0, Bound.money)), "the monthly pensionable salary")
+                                    .numbers(Bound.salary), "the monthly pensionable salary")
     static let dcBaseMultiplier = ScenarioKey("tracks[].dc_base_multiplier", unit: "multiple", "a multiple of the pensionable salary",
                                               .numbers(.closed(1, 10)), default: "1",
                                               "m_DC: the DC contribution base over the pensionable salary (take-home pay / basic salary)")

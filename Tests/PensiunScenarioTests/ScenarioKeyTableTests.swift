@@ -70,7 +70,7 @@ import Testing
 
     @Test func aHugeSalaryCellIsRefused() throws {
         #expect(try problems(file: "data/salary-scales.csv", replacing: "\n0,1800.00,", with: "\n0,1e308,") == [
-            "DIR/data/salary-scales.csv:2:2: tracks[0].salary_scale.file: column 'clerical': out of range (expected a monthly salary in (0, 1e18], got 1e308)",
+            "DIR/data/salary-scales.csv:2:2: tracks[0].salary_scale.file: column 'clerical': out of range (expected a monthly salary in [0.001, 1e18], got 1e308)",
         ])
     }
 
