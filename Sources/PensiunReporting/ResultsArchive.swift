@@ -63,22 +63,8 @@ public enum ResultsArchive {
 
         /// The number of doubles the header announces, or nil on overflow.
         var doubles: Int? {
-            let p = to - from, h = horizon
-            let parts: [[Int]] = [[2, Metric.allCases.count, h + 1, p], [2, 3, tracks, h, p], [h + 1, p],
-                                  [profiles, 2, ProfileOutcome.Quantity.allCases.count, p], [14, summaries]]
-            var total = 0
-            for factors in parts {
-                var product = 1
-                for f in factors {
-                    let (m, overflow) = product.multipliedReportingOverflow(by: f)
-                    if overflow { return nil }
-                    product = m
-                }
-                let (sum, overflow) = total.addingReportingOverflow(product)
-                if overflow { return nil }
-                total = sum
-            }
-            return total
+            guard summaries == to - from else { return nil }
+            return ResultsSize.doubles(paths: to - from, horizon: horizon, tracks: tracks, profiles: profiles)
         }
     }
 

@@ -42,11 +42,8 @@ struct ESGCommand: ParsableCommand {
         let range = pathRange.map { $0.lower..<$0.upper } ?? 0..<total
         let paths = range.count
         let seed = monteCarlo.seed ?? loaded.simulation.seed
-        let (needed, overflow) = paths.multipliedReportingOverflow(by: (loaded.simulation.horizon + 1) * Self.bytesPerPathYear)
-        let available = MemoryBudget.available
-        guard !overflow, needed <= available else {
-            throw failInput("--paths \(paths): \(paths) paths of \(loaded.simulation.horizon) years need about \(MemoryBudget.describe(overflow ? Int.max : needed)) of memory, more than the \(MemoryBudget.describe(available)) this command may use (half of this machine's memory); generate fewer paths, or parts with --path-range A..B and join the files")
-        }
+        try MemoryBudget.check(paths: paths, bytesPerPath: (loaded.simulation.horizon + 1) * Self.bytesPerPathYear,
+                               wayOut: "generate fewer paths, or parts with --path-range A..B and join the files")
         // The file is checked before anything is generated.
         let destination = out ?? "Outputs/esg/\(loaded.name).csv"
         let writer = try namingOut { try AtomicFileWriter(path: destination, signatures: [ESGTable.header], command: "esg") }

@@ -14,6 +14,15 @@ enum MemoryBudget {
         return budget
     }
 
+    /// Exit status 2, naming the memory needed and the way out, when `paths` paths of
+    /// `bytesPerPath` bytes (nil: beyond counting) need more than ``available``; `wayOut` says
+    /// how to split the work.
+    static func check(paths: Int, bytesPerPath: Int?, wayOut: String) throws {
+        let (needed, overflow) = paths.multipliedReportingOverflow(by: bytesPerPath ?? Int.max)
+        guard overflow || bytesPerPath == nil || needed > available else { return }
+        throw failInput("--paths \(paths): the results would need about \(describe(overflow || bytesPerPath == nil ? Int.max : needed)) of memory, more than the \(describe(available)) this command may use (half of this machine's memory); \(wayOut)")
+    }
+
     /// 1.5 GiB, 800 MiB, …
     static func describe(_ bytes: Int) -> String {
         let gib = Double(bytes) / 1_073_741_824

@@ -53,6 +53,8 @@ struct RunCommand: ParsableCommand {
         // A shard carries results.bin even when it covers every path (slurm run --tasks 1).
         let partial = pathRange != nil
         let folder = out ?? (partial ? "Outputs/\(loaded.name).paths-\(range.lowerBound)-\(range.upperBound)" : "Outputs/\(loaded.name)")
+        try MemoryBudget.check(paths: range.count, bytesPerPath: RunCommand.bytesPerPath(inputs, horizon: loaded.simulation.horizon),
+                                 wayOut: "run fewer paths, or shards with --path-range A..B joined by pensiun merge")
         // The output folder is checked and locked before anything is computed.
         let writer = try namingOut { try RunOutput.open(folder, inputs: [loaded.file] + loaded.files, force: force) }
         let checked = try RunChecks(inputs, scenario: input.scenario, paths: range, seed: seed, threads: threads,
@@ -82,6 +84,15 @@ struct RunCommand: ParsableCommand {
 }
 
 import PensiunEconomy
+
+extension RunCommand {
+    /// Bytes a run holds per path: its results (``ResultsSize``) and, as much again, the sorted
+    /// copies its statistics make and the text of its files.
+    static func bytesPerPath(_ inputs: ProjectionInputs, horizon: Int) -> Int? {
+        ResultsSize.doubles(paths: 1, horizon: horizon, tracks: inputs.tracks.count, profiles: inputs.profiles.count)
+            .flatMap { $0.multipliedReportingOverflow(by: 16).overflow ? nil : $0 * 16 }
+    }
+}
 
 /// `A..B`: the paths A ..< B of a run.
 struct PathRange: ExpressibleByArgument, Equatable {

@@ -181,6 +181,16 @@ import Testing
         expectRefused(try CLI.run(Array(table.dropLast()) + ["esg.csv"], in: t.root), before, in: t.root, mentioning: "esg.csv")
     }
 
+    /// run cannot stream its results yet: a run that would not fit is refused before allocating
+    /// (it used to abort on a 16 GB allocation).
+    @Test func runRefusesARunThatWouldNotFitInMemory() throws {
+        let result = try CLI.run(["run", "Scenarios/indonesia-asn-2019/reform-switch-under-40-bonds.yaml", "--paths", "100000000"])
+        #expect(result.status == 2)
+        #expect(result.stderr.split(separator: "\n").count == 1)
+        #expect(result.stderr.hasPrefix("--paths 100000000: the results would need about "), "\(result.stderr)")
+        #expect(result.stderr.contains("--path-range"), "\(result.stderr)")
+    }
+
     @Test func esgRefusesARunThatWouldNotFitInMemory() throws {
         let result = try CLI.run(["esg", "Scenarios/synthetic-small/scenario.yaml", "--paths", "10000000"])
         #expect(result.status == 2)
