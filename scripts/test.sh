@@ -11,13 +11,20 @@
 #      (docs/reliability.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/ensure-deps.sh
-swift build --build-tests
-swift test --skip-build
-swift build -c release --product pensiun
-scripts/check-flagship.sh
-scripts/test-report.sh
-PENSIUN=.build/release/pensiun scripts/notebooks.sh
-PENSIUN=.build/release/pensiun scripts/test-slurm.sh
-PENSIUN=.build/release/pensiun scripts/fuzz/run.sh
-PENSIUN=.build/release/pensiun scripts/fuzz/replay.sh
+# Each stage's wall time, printed as it ends (Tests/README.md records them).
+stage() {
+    local name="$1" start=$SECONDS
+    shift
+    "$@"
+    echo "test.sh: stage '$name' took $((SECONDS - start)) s"
+}
+stage deps scripts/ensure-deps.sh
+stage "debug build" swift build --build-tests
+stage "swift tests" swift test --skip-build
+stage "release build" swift build -c release --product pensiun
+stage "flagship outputs" scripts/check-flagship.sh
+stage "report in Chromium" scripts/test-report.sh
+stage notebooks env PENSIUN=.build/release/pensiun scripts/notebooks.sh
+stage slurm env PENSIUN=.build/release/pensiun scripts/test-slurm.sh
+stage "mutation fuzz" env PENSIUN=.build/release/pensiun scripts/fuzz/run.sh
+stage "fuzz replay" env PENSIUN=.build/release/pensiun scripts/fuzz/replay.sh

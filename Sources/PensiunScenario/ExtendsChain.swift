@@ -29,7 +29,8 @@ struct ExtendsChain {
         var current = path
         var reference: Reference?
         while true {
-            let key = URL(fileURLWithPath: current).standardizedFileURL.path
+            // The real path (symbolic links resolved), so a cycle through a link is named as one.
+            let key = URL(fileURLWithPath: current).resolvingSymlinksInPath().standardizedFileURL.path
             if let reference, let index = canonical.firstIndex(of: key) {
                 let cycle = (canonical[index...] + [key]).map { URL(fileURLWithPath: $0).lastPathComponent }
                 throw reference.error("extends forms a cycle (\(cycle.joined(separator: " → ")))")

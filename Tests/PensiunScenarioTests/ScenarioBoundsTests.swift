@@ -180,4 +180,14 @@ import Testing
             #expect(problems(folder) == ["DIR/scenario.yaml:1:10: extends: extends forms a cycle (scenario.yaml → scenario.yaml)"])
         }
     }
+
+    /// A cycle through a symbolic link is named as a cycle, not as a chain too long.
+    @Test func aCycleThroughASymbolicLinkIsNamedAsACycle() throws {
+        try inFolder { folder in
+            try write("extends: link.yaml\n", "scenario.yaml", in: folder)
+            try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("link.yaml").path,
+                                                       withDestinationPath: "scenario.yaml")
+            #expect(problems(folder) == ["DIR/scenario.yaml:1:10: extends: extends forms a cycle (scenario.yaml → scenario.yaml)"])
+        }
+    }
 }
