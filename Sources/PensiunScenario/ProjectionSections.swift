@@ -114,11 +114,12 @@ struct ProjectionSections {
                 }
             } else { factorsOK = false }
         }
-        guard let tables, let baseYear, let improvement, let kappaVolatility, let beta, factorsOK else { return nil }
+        guard let tables, let male = tables[.male], let baseYear, let improvement, let kappaVolatility, let beta,
+              factorsOK else { return nil }
         return MortalityResult(
             inputs: MortalityInputs(base: tables, factors: factors, improvement: improvement, baseYear: baseYear,
                                     kappaSensitivity: beta, kappaVolatility: kappaVolatility),
-            maximumAge: tables[.male]!.lastAge)
+            maximumAge: male.lastAge)
     }
 
     // MARK: decrements and survivors

@@ -193,7 +193,7 @@ struct SweepReader {
                 ok = false
             }
             for key in keys {
-                let at = p["key"] ?? p["keys"]!
+                guard let at = p["key"] ?? p["keys"] else { continue }
                 if let owner = owners[key] {
                     at.fail("\(key) is already varied by \(owner) (each key may be swept by one parameter)")
                     ok = false
@@ -207,7 +207,7 @@ struct SweepReader {
             if given.isEmpty {
                 item.fail("expected values, range or distribution (got none)")
             } else if given.count > 1 {
-                p[given[1]]!.fail("give one of values, range or distribution (got \(given.joined(separator: " and ")))")
+                (p[given[1]] ?? item).fail("give one of values, range or distribution (got \(given.joined(separator: " and ")))")
             } else if let node = p["values"] {
                 location = node.node.location
                 if let list = node.sequence() {
