@@ -255,6 +255,17 @@ done
 same_folders "$TMP/run-single" "$TMP/run-merged"
 log "run: array job $ARRAY (4 tasks) + merge job $MERGE: merged folder equals the single run ($((SECONDS - t0)) s)"
 
+# ---- one task (its shard covers every path; its merge job used to fail: issue 15)
+STEP="testing pensiun slurm run --tasks 1"
+output=$("$PENSIUN" slurm run "$SCENARIO" "${RUN_ARGS[@]}" --tasks 1 --time 00:05:00 --out "$TMP/run-one") \
+    || fail "pensiun slurm run --tasks 1 failed"
+read -r ARRAY MERGE <<<"$(submitted_ids "$output")"
+[[ -n ${MERGE:-} ]] || fail "no job ids in the output of pensiun slurm run --tasks 1: $output"
+wait_job "$ARRAY"
+wait_job "$MERGE"
+same_folders "$TMP/run-single" "$TMP/run-one"
+log "run: --tasks 1: array job $ARRAY + merge job $MERGE: merged folder equals the single run"
+
 # A failed task: task 3 of a second submission is cancelled (while the partition is down, so that
 # it cannot have run yet); the merge job must not run; task 3 resubmitted alone, then the merge
 # job, give the single-process folder again.
