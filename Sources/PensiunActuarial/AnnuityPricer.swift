@@ -14,7 +14,7 @@
 ///     S₁ = (1/m)·Σ_{j=0}^{m−1} (j/m)·v^{j/m}      (instalments lost to a death within the year, per unit q, UDD)
 ///
 /// since under UDD ⱼ/ₘpₓ = 1 − (j/m)·qₓ. Per age: a handful of multiplications, no `pow`, no
-/// allocation. With ``MthlyMethod/woolhouse2`` (MODEL.md §6 prices DC annuities with
+/// allocation. With ``MthlyMethod/woolhouse2`` (docs/model.md §6 prices DC annuities with
 /// ä^(12) ≈ ä − 11/24) the m-thly column is äₓ − (m−1)/(2m) instead. Escalating annuities: build the pricer at j = (1+i)/(1+g) − 1
 /// (``InterestRate/netOfEscalation(_:name:)``); ²Aₓ: at (1+i)² − 1 (``InterestRate/doubledForce()``).
 public struct AnnuityPricer: Sendable {

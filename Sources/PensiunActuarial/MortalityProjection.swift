@@ -1,7 +1,7 @@
 import Foundation
 
 /// Mortality by age and calendar year: a base table with deterministic improvement and a
-/// stochastic period index (MODEL.md §4),
+/// stochastic period index (docs/model.md §4),
 ///
 ///     q(x, y) = min(1, f · q_base(x) · (1 − impₓ)^(y − y_base) · exp(−βₓ·κ_y))
 ///

@@ -1,6 +1,6 @@
 import PensiunRandom
 
-/// A path of the stochastic period mortality index κ (MODEL.md §4):
+/// A path of the stochastic period mortality index κ (docs/model.md §4):
 ///
 ///     κ_y = κ_{y−1} + σ_κ·ε_y,     κ_{y0−1} = 0,     ε_y ~ N(0, 1) i.i.d. (GSL ziggurat)
 ///

@@ -12,7 +12,7 @@ public struct EconomyPathError: Error, Equatable, CustomStringConvertible, Senda
     }
 }
 
-/// The economic scenario generator of MODEL.md §3.
+/// The economic scenario generator of docs/model.md §3.
 ///
 /// Per path and year y = y0 … y0+H−1, with ε_y = L z_y (z_y five ziggurat normals, L L' = the
 /// correlation matrix):

@@ -1,7 +1,7 @@
 import Foundation
 import PensiunRandom
 
-/// x_y = μ + φ (x_{y−1} − μ) + σ ε_y, a first-order autoregressive process (MODEL.md §3).
+/// x_y = μ + φ (x_{y−1} − μ) + σ ε_y, a first-order autoregressive process (docs/model.md §3).
 public struct AR1Process: Sendable, Equatable, Codable {
     /// Long-run mean μ (annual rate, e.g. 0.03 = 3%).
     public var mean: Double
@@ -56,7 +56,7 @@ public enum EconomicVariable: Int, CaseIterable, Sendable {
     }
 }
 
-/// Everything the economic scenario generator needs (MODEL.md §3), in annual rates.
+/// Everything the economic scenario generator needs (docs/model.md §3), in annual rates.
 public struct EconomyParameters: Sendable, Equatable {
     /// Inflation π_y (CPI, annual rate).
     public var inflation: AR1Process
@@ -104,7 +104,7 @@ public struct EconomyParameters: Sendable, Equatable {
     }
 
     /// The same economy with every shock switched off (all σ zero, normal equity shocks): its
-    /// single path is the deterministic path of MODEL.md §3.
+    /// single path is the deterministic path of docs/model.md §3.
     public var withoutShocks: EconomyParameters {
         var p = self
         p.inflation.volatility = 0

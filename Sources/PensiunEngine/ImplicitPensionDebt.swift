@@ -1,7 +1,7 @@
 import PensiunEconomy
 import PensiunRandom
 
-/// The implicit pension debt at y0 (MODEL.md §8): the present value at the start of y0, on the
+/// The implicit pension debt at y0 (docs/model.md §8): the present value at the start of y0, on the
 /// deterministic path and the valuation discount basis, of every DB-type payment to the closed
 /// group of y0 (no entrants), run to extinction, with actives' rights frozen at y0 on their
 /// service n, no floor, vesting tested on total service, death and disability rights prorated.

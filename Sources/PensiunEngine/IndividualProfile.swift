@@ -1,7 +1,7 @@
 import Foundation
 import PensiunActuarial
 
-/// A representative member's career and pension under one scheme on one path (MODEL.md §9): a
+/// A representative member's career and pension under one scheme on one path (docs/model.md §9): a
 /// member of (sex, track, entry age, entry year ≥ y0) who survives in service to the normal
 /// retirement age.
 public struct ProfileOutcome: Sendable, Equatable {

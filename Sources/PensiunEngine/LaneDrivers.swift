@@ -46,7 +46,7 @@ final class LaneDrivers {
         gdp = interleave(\.gdp, h + 1)
     }
 
-    /// The DB indexation factor applied at the end of year index t, lane l (MODEL.md §5).
+    /// The DB indexation factor applied at the end of year index t, lane l (docs/model.md §5).
     @inline(__always) func indexation(_ rule: IndexationRule, _ t: Int, _ l: Int) -> Double {
         rule.factor(inflation: inflation[t * lanes + l], wage: wage[t * lanes + l], nextWage: wage[(t + 1) * lanes + l])
     }

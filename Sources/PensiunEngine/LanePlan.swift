@@ -1,7 +1,7 @@
 import Foundation
 import PensiunActuarial
 
-/// The path-independent part of one scheme's projection when process risk is off (MODEL.md §4–§6),
+/// The path-independent part of one scheme's projection when process risk is off (docs/model.md §4–§6),
 /// computed once per run for the lane engine (``LaneProjector``).
 ///
 /// Every active cohort c (sex, track, entry age, entry year) belongs to a group g: the initial cells
@@ -63,7 +63,7 @@ struct LanePlan: Sendable {
         var bondNext = 0.0
         /// Replacement-rate entries by track, in ``LanePlan/trackEntries``.
         var tracks: Range<Int> = 0..<0
-        /// DC members of the group (MODEL.md §6). Their balances enter the year's sums through the
+        /// DC members of the group (docs/model.md §6). Their balances enter the year's sums through the
         /// group's fund per unit μ, F = Σ A · balance (``LaneProjector``), since every member of a
         /// group has the group's age, return and disability rate: whether the group has DC
         /// records this year; q^i of its age (disablements = q^i · Σ A · balance); Σ disabled ·
@@ -266,7 +266,7 @@ struct LanePlan: Sendable {
         for t in 0..<h {
             rowStart.append(rows.count)
             dcStart.append(records.count)
-            // The transition at the start of the reform year (MODEL.md §6), for cohorts present then.
+            // The transition at the start of the reform year (docs/model.md §6), for cohorts present then.
             if let dc = dcRules, let tr = reformIndex, t == tr {
                 for c in cohorts.indices where cohorts[c].start <= t {
                     let service = t - cohorts[c].entryIndex

@@ -46,7 +46,7 @@ extension LaneProjector {
                     let disabledAward = row.pointee.disabled, retiredAward = row.pointee.retired
                     let retiredAll = row.pointee.retiredAll
                     /// μ through the year's deaths and every DB-type sum and award of the row in one
-                    /// pass over the lanes (each target gets its terms in the order of MODEL.md §2's
+                    /// pass over the lanes (each target gets its terms in the order of docs/model.md §2's
                     /// flows, so the numbers are those of one pass per target). μ(t), μ(t)q and μ(t+1)
                     /// are kept in a0, ad, a1 only for the bonds, the track entries and the DC.
                     /// The flags are constants at each call of the common cases, so each such call is
@@ -184,7 +184,7 @@ extension LaneProjector {
                       rate: rules.dcEmployeeRate[t] + rules.dcEmployerRate[t], wage: wage)
     }
 
-    /// The DC flows of a group's members in year t (MODEL.md §6), from its fund per unit μ,
+    /// The DC flows of a group's members in year t (docs/model.md §6), from its fund per unit μ,
     /// F = Σ A · balance at the start of the year (a0 = μ(t), ad = μ(t) q, a1 = μ(t+1)):
     ///
     ///     F' = F (1 + r_x) + (Σ A m_DC · scale · 12) (c_e + c_r) W √(1 + r_x)     (Σ A · balance after)
@@ -233,7 +233,7 @@ extension LaneProjector {
     /// One DC cohort of the group in year t, after ``projectDCGroup(_:a0:ad:a1:year:)``: its
     /// per-member balance through contributions and returns, its share A_next · balance of the
     /// group's next fund, then its withdrawals and retirements with the balance and any bond
-    /// (MODEL.md §6), which depend on the cohort's track.
+    /// (docs/model.md §6), which depend on the cohort's track.
     func projectDCRecord(_ rec: borrowing LanePlan.DCRecord, fund: Lanes, a1: Lanes, year: DCYear) {
         let n = lanes, t = year.t, last = year.last, payout = year.payout
         let months = year.months, monthsDC = year.monthsDC, rate = year.rate, wage = year.wage
@@ -313,7 +313,7 @@ extension LaneProjector {
     }
 
     /// A DC balance at the end of the year: b (1 + r) + contributions · √(1 + r), contributions
-    /// paid mid-year (MODEL.md §6).
+    /// paid mid-year (docs/model.md §6).
     @inline(__always) func grown(_ before: LaneVector, _ contribution: LaneVector, _ r: LaneVector,
                                  _ halfGrowth: LaneVector) -> LaneVector {
         before * (1 + r) + contribution * halfGrowth
@@ -344,7 +344,7 @@ extension LaneProjector {
     /// the end of year t on `basis`, survivor pensions to `spouses` (already aged), then ageing by
     /// one year (q = 1 at ω) with the end-of-year indexation x of DB-type amounts and the
     /// escalation of annuities, per lane (as ``SchemeProjector/agePool`` followed by the
-    /// indexation of MODEL.md §5). Cells below the pool's floor (``LanePlan/poolFloor``) are
+    /// indexation of docs/model.md §5). Cells below the pool's floor (``LanePlan/poolFloor``) are
     /// always empty and skipped. Four lanes at a time, every age: the year's sums stay in
     /// registers, and each lane still adds its ages in the same order.
     func agePool(_ pool: LanePool, kind: Int, spouses: LanePool?, basis: MortalityBasisKind, t: Int,

@@ -2,7 +2,7 @@ import Foundation
 import PensiunActuarial
 
 /// Projects one scheme on a block of paths in lockstep, without process risk: the same model,
-/// order and conventions as ``SchemeProjector`` (MODEL.md §2, §4–§6), on the factorised
+/// order and conventions as ``SchemeProjector`` (docs/model.md §2, §4–§6), on the factorised
 /// demography of ``LanePlan``. Each path is a lane; every quantity of the block is an array over
 /// lanes, so the deterministic coefficients are read once per block and every loop over lanes
 /// vectorises. Lanes never mix: a path's numbers do not depend on the other paths of its block.

@@ -1,4 +1,4 @@
-/// The per-year metrics of MODEL.md §8, with the names used in files.
+/// The per-year metrics of docs/model.md §8, with the names used in files.
 ///
 /// Stocks are measured at the start of each year and have H+1 values (y0 … y0+H, the last being
 /// the end-of-horizon value); flows have H values (y0 … y0+H−1).
@@ -10,7 +10,7 @@ public enum Metric: Int, CaseIterable, Sendable {
     case dcFundAssets, dcAssetsPctGDP, bondsOutstanding, dbReserveAssets, dependencyRatio
     case replacementRateDB, replacementRateDC, replacementRateTotal
     case transitionCostPctGDP
-    /// Normal and early retirements at the end of the year (an addition to MODEL.md §8, used by
+    /// Normal and early retirements at the end of the year (an addition to docs/model.md §8, used by
     /// the calibration).
     case retirements
 

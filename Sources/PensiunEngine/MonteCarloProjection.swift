@@ -49,7 +49,7 @@ public struct ProjectionResults: Sendable {
     }
 
     /// Joins results of adjacent path ranges (in order) into the results of their union: the
-    /// same values, bit for bit, as one run over the whole range (MODEL.md §7).
+    /// same values, bit for bit, as one run over the whole range (docs/model.md §7).
     public static func concatenating(_ parts: [ProjectionResults]) -> ProjectionResults {
         let first = parts[0]
         let lower = first.paths.lowerBound, upper = parts.last!.paths.upperBound
@@ -103,7 +103,7 @@ public struct ProjectionResults: Sendable {
     }
 }
 
-/// The Monte Carlo runner (MODEL.md §7): paths in blocks on all cores; path p's draws
+/// The Monte Carlo runner (docs/model.md §7): paths in blocks on all cores; path p's draws
 /// depend only on (seed, p), so results are identical for any thread count and any split.
 public struct MonteCarloProjection: Sendable {
     public let context: ProjectionContext
@@ -125,7 +125,7 @@ public struct MonteCarloProjection: Sendable {
     /// The blocks of a run on `threads` threads: about ``blockSize`` paths each (a multiple of the
     /// four-lane vector), with a block count rounded up to a multiple of the thread count so the
     /// threads finish together, and one block per thread (of at least 16 paths) when there are
-    /// fewer paths than that. Lanes never mix, so the split changes no number (MODEL.md §7).
+    /// fewer paths than that. Lanes never mix, so the split changes no number (docs/model.md §7).
     public static func blocks(paths: Range<Int>, threads: Int) -> ParallelBlocks {
         let n = paths.count, threads = max(1, threads)
         var count = max(1, (n + blockSize - 1) / blockSize)

@@ -1,7 +1,7 @@
 import Foundation
 import PensiunActuarial
 
-/// Deterministic parts of every mortality basis, precomputed once per run (MODEL.md §4):
+/// Deterministic parts of every mortality basis, precomputed once per run (docs/model.md §4):
 ///
 ///     U_b(x, s, y) = f_{b,s} · q_base(x, s) · (1 − imp_x)^{y − y_base}        (uncapped)
 ///     q_b(x, s, y) = min(1, U_b(x, s, y) · exp(−β_x κ_y)),   q = 1 at the maximum age ω

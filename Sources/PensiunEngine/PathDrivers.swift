@@ -1,6 +1,6 @@
 import PensiunEconomy
 
-/// The random drivers of one path, shared by both schemes: the economy (MODEL.md §3) and the
+/// The random drivers of one path, shared by both schemes: the economy (docs/model.md §3) and the
 /// period mortality index κ (§4). Arrays are indexed by t = y − y0.
 public struct PathDrivers: Sendable {
     public let path: Int
@@ -41,7 +41,7 @@ public struct PathDrivers: Sendable {
     /// i_{y−1}: the yield known at the start of year y0 + t.
     @inlinable public func yieldAtStart(_ t: Int) -> Double { t == 0 ? initialYield : bondYield[t - 1] }
 
-    /// The DB indexation factor applied at the end of year y0 + t (MODEL.md §5).
+    /// The DB indexation factor applied at the end of year y0 + t (docs/model.md §5).
     @inlinable public func indexation(_ rule: IndexationRule, _ t: Int) -> Double {
         rule.factor(inflation: inflation[t], wage: wageIndex[t], nextWage: wageIndex[t + 1])
     }

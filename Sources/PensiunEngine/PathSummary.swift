@@ -1,4 +1,4 @@
-/// The per-path summaries of MODEL.md §8.
+/// The per-path summaries of docs/model.md §8.
 public struct PathSummary: Sendable, Equatable {
     public var path: Int
     /// Present values at the start of y0 of the budget burden, y0 … y0+H−1 (currency).

@@ -67,7 +67,7 @@ public struct ProjectionContext: Sendable {
 
     /// The recognition bond of a switcher aged `age` with `service` years at the start of year
     /// index t, per unit of `base` (monthly salary): B = min(cap, a·n) · base · months · ä^{(12)}_BUP
-    /// · (1 + ρ)^−(BUP − age), the annuity at the BUP on the annuitant basis, κ = 0, rate ρ (MODEL.md §6).
+    /// · (1 + ρ)^−(BUP − age), the annuity at the BUP on the annuitant basis, κ = 0, rate ρ (docs/model.md §6).
     func recognitionBond(sex: Sex, age: Int, service: Int, bup: Int, t: Int, rho: Double, base: Double, db: DBRules) -> Double {
         let yearsToBUP = max(0, bup - age)
         let factor = grid.annuityDueMonthly(sex, age: bup, yearIndex: t + yearsToBUP, kappa: 0, rate: rho)

@@ -56,7 +56,7 @@ public struct Calendar: Sendable, Equatable {
     }
 }
 
-/// The mortality bases of MODEL.md §4.
+/// The mortality bases of docs/model.md §4.
 public enum MortalityBasisKind: Int, CaseIterable, Sendable {
     case actives, pensioners, disabled, survivors, deferred, annuitants
 
@@ -111,7 +111,7 @@ public enum DisabilityIncidence: Sendable {
     case table([Sex: [Double]])
 }
 
-/// Active decrements other than death (MODEL.md §4).
+/// Active decrements other than death (docs/model.md §4).
 public struct DecrementInputs: Sendable {
     public var disability: DisabilityIncidence
     /// w(n): withdrawal rate by completed service n (index = n; beyond the list, the last value).
@@ -139,7 +139,7 @@ public struct DecrementInputs: Sendable {
     public func earlyRate(age x: Int) -> Double { earlyRetirement[min(x, earlyRetirement.count - 1)] }
 }
 
-/// Survivors (MODEL.md §4): a member aged x at the start of the year of death leaves, with
+/// Survivors (docs/model.md §4): a member aged x at the start of the year of death leaves, with
 /// probability m_s(x), a spouse of the other sex aged x + 1 + Δ_s at the start of y+1.
 public struct SurvivorInputs: Sendable {
     /// m_s(x) by sex of the member, index = age (beyond the list, the last value).
@@ -262,7 +262,7 @@ public struct EntrantInputs: Sendable {
     }
 }
 
-/// How DB-type amounts are indexed at the end of each year (MODEL.md §5).
+/// How DB-type amounts are indexed at the end of each year (docs/model.md §5).
 public enum IndexationRule: Sendable, Equatable {
     case prices
     case wages
@@ -270,7 +270,7 @@ public enum IndexationRule: Sendable, Equatable {
     case none
 
     /// The factor applied at the end of a year with inflation i whose wage index goes from W_y to
-    /// W_{y+1} (MODEL.md §5): 1 + i, W_{y+1}/W_y, 1 + r or 1.
+    /// W_{y+1} (docs/model.md §5): 1 + i, W_{y+1}/W_y, 1 + r or 1.
     @inlinable public func factor(inflation: Double, wage: Double, nextWage: Double) -> Double {
         switch self {
         case .prices: return 1 + inflation
@@ -289,7 +289,7 @@ public enum ContributionDestination: Sendable, Equatable {
     case reserve
 }
 
-/// The current scheme's rules (DB, pay-as-you-go), MODEL.md §5.
+/// The current scheme's rules (DB, pay-as-you-go), docs/model.md §5.
 public struct DBRules: Sendable, Equatable {
     /// a: accrual rate per year of service.
     public var accrualRate: Double
@@ -318,7 +318,7 @@ public struct DBRules: Sendable, Equatable {
     public var destination: ContributionDestination
     /// Allowances paid with every DB pension awarded (Indonesia: family and food allowances, UU
     /// 11/1969 Pasal 8), as a fraction of the pension: the amount paid is (1 + allowance) × the
-    /// pension of the formula. Replacement rates exclude them. Default 0 (an addition to MODEL.md).
+    /// pension of the formula. Replacement rates exclude them. Default 0 (an addition to the specification, docs/model.md Part II).
     public var pensionAllowance: Double = 0
     /// The same for survivor pensions.
     public var survivorAllowance: Double = 0
@@ -346,7 +346,7 @@ public struct DBRules: Sendable, Equatable {
     }
 }
 
-/// Who moves to the DC (MODEL.md §6).
+/// Who moves to the DC (docs/model.md §6).
 public enum TransitionPolicy: Sendable, Equatable {
     case newEntrants
     case switchUnderAge(Int)
@@ -354,7 +354,7 @@ public enum TransitionPolicy: Sendable, Equatable {
     case supplementary
 
     /// Whether an active aged `age` at the start of the reform year leaves the DB with accrued
-    /// rights (supplementary members stay in the DB and add a DC account; MODEL.md §6).
+    /// rights (supplementary members stay in the DB and add a DC account; docs/model.md §6).
     public func switches(age: Int) -> Bool {
         switch self {
         case .newEntrants, .supplementary: return false
@@ -401,7 +401,7 @@ public struct Guarantee: Sendable, Equatable {
     }
 }
 
-/// The DC component of a scheme and the transition into it, MODEL.md §6.
+/// The DC component of a scheme and the transition into it, docs/model.md §6.
 public struct DCRules: Sendable {
     /// y_r ≥ y0, the reform year.
     public var year: Int
@@ -444,14 +444,14 @@ public struct DCRules: Sendable {
 
     public func weights(age: Int) -> PortfolioWeights { glidePath[min(age, glidePath.count - 1)] }
 
-    /// R_y(x) = Σ_j w_j(x) r_{j,y} − fee: the portfolio return of a member aged x (MODEL.md §6).
+    /// R_y(x) = Σ_j w_j(x) r_{j,y} − fee: the portfolio return of a member aged x (docs/model.md §6).
     @inlinable public func portfolioReturn(age: Int, equity: Double, bond: Double, cash: Double) -> Double {
         let w = weights(age: age)
         return w.equity * equity + w.bonds * bond + w.cash * cash - fee
     }
 
     /// j = (1 + i − margin)/(1 + escalation) − 1: the rate at which annuities are priced in a year
-    /// whose bond yield is i (MODEL.md §6).
+    /// whose bond yield is i (docs/model.md §6).
     @inlinable public func annuityRate(bondYield i: Double) -> Double {
         (1 + i - annuityMargin) / (1 + annuityEscalation) - 1
     }
@@ -476,7 +476,7 @@ public struct SchemeRules: Sendable {
 
 /// Discounting and reporting choices.
 public struct ValuationInputs: Sendable {
-    /// nil: path yields (MODEL.md §2); otherwise a fixed annual rate r.
+    /// nil: path yields (docs/model.md §2); otherwise a fixed annual rate r.
     public var discountRate: Double?
     /// The rate for the implicit pension debt on the deterministic path (nil: the deterministic
     /// path's yields).
@@ -498,7 +498,7 @@ public struct ValuationInputs: Sendable {
     }
 }
 
-/// A representative member for individual profiles (MODEL.md §9).
+/// A representative member for individual profiles (docs/model.md §9).
 public struct ProfileSpec: Sendable, Equatable {
     public var sex: Sex
     public var track: Int

@@ -1,5 +1,5 @@
 /// What one scheme produces on one path: every metric by year, plus the flow ledgers the exact
-/// checks of MODEL.md §10 need.
+/// checks of docs/model.md §10 need.
 public struct SchemePathResult: Sendable {
     public let horizon: Int
     public let trackCount: Int
@@ -9,7 +9,7 @@ public struct SchemePathResult: Sendable {
     /// Replacement rates by track: kind (0 db, 1 dc, 2 total), track and year index t at
     /// `byTrack[(kind · K + track) · H + t]`, NaN when nobody retires.
     public var byTrack: [Double]
-    /// Population flows by year (MODEL.md §10): entries and exits of each population.
+    /// Population flows by year (docs/model.md §10): entries and exits of each population.
     public var ledger: [PopulationLedger]
     /// DC money flows by year.
     public var dcFlows: [DCMoneyFlows]

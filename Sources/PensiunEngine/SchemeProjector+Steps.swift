@@ -3,7 +3,7 @@ import PensiunActuarial
 import PensiunRandom
 
 extension SchemeProjector {
-    /// The transition at the start of y_r (MODEL.md §6): switchers leave the DB with accrued
+    /// The transition at the start of y_r (docs/model.md §6): switchers leave the DB with accrued
     /// rights; supplementary members add a DC account; everyone else stays in the DB.
     mutating func applyTransition(_ dc: DCRules, t: Int, wage: Double) {
         let db = rules.rules.db
@@ -222,7 +222,7 @@ extension SchemeProjector {
     }
 }
 
-/// Count-weighted replacement rates of the year's retirements, overall and by track (MODEL.md §8).
+/// Count-weighted replacement rates of the year's retirements, overall and by track (docs/model.md §8).
 struct ReplacementAccumulator {
     var sums: [[Double]]   // [kind][track]
     var counts: [[Double]]

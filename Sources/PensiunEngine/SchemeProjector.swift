@@ -2,7 +2,7 @@ import Foundation
 import PensiunActuarial
 import PensiunRandom
 
-/// A portfolio return at or below −100%: the run stops (MODEL.md §3), naming path and year.
+/// A portfolio return at or below −100%: the run stops (docs/model.md §3), naming path and year.
 public struct PortfolioReturnError: Error, Equatable, CustomStringConvertible, Sendable {
     public let path: Int
     public let year: Int
@@ -13,7 +13,7 @@ public struct PortfolioReturnError: Error, Equatable, CustomStringConvertible, S
     }
 }
 
-/// Projects one scheme on one path, year by year, in the order of MODEL.md §2: flows of the year
+/// Projects one scheme on one path, year by year, in the order of docs/model.md §2: flows of the year
 /// paid to those in each state at its start; returns; decrements at the end of the year (§4);
 /// awards; indexation; entrants; ageing. Buffers are reused from path to path.
 struct SchemeProjector {

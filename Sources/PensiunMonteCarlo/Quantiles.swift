@@ -1,4 +1,4 @@
-/// Summary statistics across Monte Carlo paths (MODEL.md §7).
+/// Summary statistics across Monte Carlo paths (docs/model.md §7).
 public enum Quantiles {
     /// The quantile levels reported for every (scheme, year, metric): 5, 25, 50, 75, 95%.
     public static let standardLevels: [Double] = [0.05, 0.25, 0.50, 0.75, 0.95]

@@ -1,4 +1,4 @@
-/// Seeds of the per-path generators (MODEL.md §7).
+/// Seeds of the per-path generators (docs/model.md §7).
 ///
 /// Path p's generator depends on (master seed, p) only, so results do not depend on the thread
 /// count or on how the path range is split. The master seed goes through the SplitMix64 finaliser

@@ -2,7 +2,7 @@ import PensiunEconomy
 import PensiunEngine
 import PensiunMonteCarlo
 
-/// `profiles.csv`: individual profiles (MODEL.md §9) by track and scheme.
+/// `profiles.csv`: individual profiles (docs/model.md §9) by track and scheme.
 ///
 /// Rows with basis `paths` give the distribution across paths (mean and 10/50/90th percentiles) of
 /// each quantity at retirement; rows with basis `deterministic` give the career year by year on

@@ -40,7 +40,7 @@ public enum RunFiles {
 
     public static let pathsHeader = "path,pv_burden_current,pv_burden_reform,pv_difference,peak_burden_pct_gdp_current,peak_burden_year_current,peak_burden_pct_gdp_reform,peak_burden_year_reform,peak_transition_cost_pct_gdp,peak_transition_cost_year,breakeven_year,exceeds_threshold_current,exceeds_threshold_reform,pv_guarantee_topups,pv_bond_redemptions"
 
-    /// One row per path with the per-path summaries (MODEL.md §8).
+    /// One row per path with the per-path summaries (docs/model.md §8).
     public static func paths(_ report: RunReport) throws(NonFiniteOutput) -> String {
         var out = pathsHeader + "\n"
         for s in report.results.summaries {

@@ -35,7 +35,7 @@ public struct RunMetadata: Sendable {
 public struct YearlyRow: Sendable {
     public let scheme: Scheme
     public let year: Int
-    /// A MODEL.md §8 name, or `<name>.<track>` for replacement rates by track.
+    /// A docs/model.md §8 name, or `<name>.<track>` for replacement rates by track.
     public let metric: String
     /// nil when no path has a value (a replacement rate in a year nobody retires).
     public let summary: SampleSummary?

@@ -1,6 +1,6 @@
 import PensiunEconomy
 
-/// Reads the `economy` section into ``EconomyParameters`` (MODEL.md §3).
+/// Reads the `economy` section into ``EconomyParameters`` (docs/model.md §3).
 enum EconomySection {
     static let keys = ["gdp_start", "inflation", "real_wage_growth", "real_gdp_growth", "bond_yield",
                        "equity", "bond_duration", "cash_spread", "wage_index", "correlation"]

@@ -1,6 +1,6 @@
 import PensiunEngine
 
-/// A per-path summary of MODEL.md §8, by the name used in files (`paths.csv`, sweep results).
+/// A per-path summary of docs/model.md §8, by the name used in files (`paths.csv`, sweep results).
 public enum SummaryField: String, CaseIterable, Sendable {
     case pvBurdenCurrent = "pv_burden_current"
     case pvBurdenReform = "pv_burden_reform"
@@ -103,7 +103,7 @@ public enum Statistic: Hashable, Sendable {
     case mean
     /// Sample standard deviation (divisor n − 1).
     case sd
-    /// The quantile at a level in [0, 1] (type 7, MODEL.md §7).
+    /// The quantile at a level in [0, 1] (type 7, docs/model.md §7).
     case quantile(Double)
     /// The share of paths on which `value OP threshold` holds.
     case probability(Comparison, Double)

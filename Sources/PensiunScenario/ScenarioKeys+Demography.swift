@@ -1,5 +1,5 @@
 /// The keys of `mortality`, `decrements`, `survivors`, `tracks`, `population` and `entrants`
-/// (MODEL §4), with the columns of the CSV files they name.
+/// (docs/model.md §4), with the columns of the CSV files they name.
 extension ScenarioKey {
     static let mortality = ScenarioKey("mortality", unit: "mapping", "a mortality section", "base table, improvement, κ, factors (below)")
     static let decrements = ScenarioKey("decrements", unit: "mapping", "a decrements section", "disability, withdrawal, early retirement (below)")

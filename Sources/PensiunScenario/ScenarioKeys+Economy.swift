@@ -1,6 +1,6 @@
 import PensiunRandom
 
-/// The keys of the top level, `simulation` and `economy` (MODEL §3).
+/// The keys of the top level, `simulation` and `economy` (docs/model.md §3).
 extension ScenarioKey {
     static let extends = ScenarioKey("extends", unit: "path", "the path of the base scenario file",
                                      "base scenario, relative to this file (see Composition)")

@@ -1,4 +1,4 @@
-/// The keys of `current_scheme` (MODEL §5) and `reform` (MODEL §6).
+/// The keys of `current_scheme` (docs/model.md §5) and `reform` (docs/model.md §6).
 extension ScenarioKey {
     static let currentScheme = ScenarioKey("current_scheme", unit: "mapping", "the current scheme's rules", "the DB scheme in force (below)")
     static let reform = ScenarioKey("reform", unit: "mapping", "a reform section",
@@ -26,7 +26,7 @@ extension ScenarioKey {
                                                      .words(["budget", "reserve"]), "where the employee contribution goes")
     static let allowance = ScenarioKey("current_scheme.allowances.<benefit>", unit: "fraction", "an allowance as a fraction of the pension,",
                                        .numbers(Bound.multipleOfPension), default: "0",
-                                       "`pension` p and `survivor` s: allowances paid with every DB-type award, as a share of the pension (Indonesia's family and food allowances); replacement rates exclude them (an addition to MODEL)")
+                                       "`pension` p and `survivor` s: allowances paid with every DB-type award, as a share of the pension (Indonesia's family and food allowances); replacement rates exclude them (an addition to the specification, docs/model.md Part II)")
 
     static let reformDB = ScenarioKey("reform.db", unit: "mapping", "keys of current_scheme",
                                       "keys of `current_scheme` to change under the reform (a parametric reform); the rest is inherited")

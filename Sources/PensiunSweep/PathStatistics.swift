@@ -11,7 +11,7 @@ public struct EstimatedStatistic: Sendable, Equatable {
     public let count: Int
 }
 
-/// The per-path values of sweep outputs, and statistics across paths (MODEL.md §7, §8).
+/// The per-path values of sweep outputs, and statistics across paths (docs/model.md §7, §8).
 public enum PathStatistics {
     /// The last-decade window of a replacement average: years max(0, H − 10) … H − 1, as in the
     /// run summary's replacement rates.
@@ -87,7 +87,7 @@ public enum PathStatistics {
     /// A statistic of per-path values with its Monte Carlo standard error:
     /// - mean of the n values with one: x̄ (shifted sum, ``SampleSummary/mean(_:)``), SE s/√n;
     /// - sd: s (divisor n − 1), SE s/√(2(n − 1));
-    /// - quantile q: type 7 (MODEL.md §7); SE from order statistics, (x₍ᵤ₎ − x₍ₗ₎)/2 with ranks
+    /// - quantile q: type 7 (docs/model.md §7); SE from order statistics, (x₍ᵤ₎ − x₍ₗ₎)/2 with ranks
     ///   nq ∓ √(nq(1 − q)) (distribution-free: the interval holds the quantile with probability ≈ 68%);
     /// - P(x OP c): the share p of all paths (a path without a value does not count as meeting it),
     ///   SE √(p(1 − p)/N).

@@ -46,7 +46,7 @@ struct AnnuityPricerTests {
                 == "the batch pricer values m-thly annuities exactly under UDD or by two-term Woolhouse; three-term Woolhouse is available per age")
     }
 
-    @Test("Two-term Woolhouse in the batch: ä^(12) = ä − 11/24 (MODEL.md §6), at every age and at the first age")
+    @Test("Two-term Woolhouse in the batch: ä^(12) = ä − 11/24 (docs/model.md §6), at every age and at the first age")
     func woolhouseBatch() throws {
         let mortality = try MortalityTable.loadCSV(path: tmiPath, sex: .female)
         let table = LifeTable(mortality)

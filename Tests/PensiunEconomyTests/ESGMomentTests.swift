@@ -3,7 +3,7 @@ import PensiunTestSupport
 import Testing
 @testable import PensiunEconomy
 
-/// The ESG's simulated moments against their analytic values (MODEL.md §3), within 4 standard
+/// The ESG's simulated moments against their analytic values (docs/model.md §3), within 4 standard
 /// errors, at a fixed year across independent paths.
 @Suite struct ESGMomentTests {
     static let paths = 8000

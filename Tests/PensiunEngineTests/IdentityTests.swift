@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import PensiunEngine
 
-/// The exact checks of MODEL.md §10, on stochastic paths.
+/// The exact checks of docs/model.md §10, on stochastic paths.
 @Suite struct IdentityTests {
     static let policies: [(String, DCRules?)] = [
         ("no reform", nil),

@@ -4,7 +4,7 @@ import PensiunActuarial
 @testable import PensiunEngine
 
 /// Every parameter that is active under the scenario's options moves some output when changed
-/// (MODEL.md §10), one test case per parameter.
+/// (docs/model.md §10), one test case per parameter.
 @Suite struct ParameterEffectTests {
     typealias Mutation = @Sendable (inout ProjectionInputs) -> Void
 
