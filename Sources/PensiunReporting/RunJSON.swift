@@ -81,6 +81,7 @@ public enum RunJSON {
         let hashes = inputHashes(report.scenario)
         let object: [String: Any] = [
             "pensiun_version": m.version,
+            "model_version": ModelVersion.current,
             "git_commit": m.gitCommit ?? NSNull(),
             "scenario": report.scenario.name,
             "scenario_file": report.scenario.file,

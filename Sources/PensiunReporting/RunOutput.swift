@@ -30,6 +30,7 @@ public enum RunOutput {
         let m = report.metadata
         let object: [String: Any] = [
             "pensiun_version": m.version,
+            "model_version": ModelVersion.current,
             "resolved_scenario": RunJSON.tree(report.scenario.tree),
             "overrides": m.overrides,
             "file_sha256": RunJSON.inputHashes(report.scenario),

@@ -1,4 +1,5 @@
 import Foundation
+import PensiunEngine
 import PensiunReporting
 import PensiunScenario
 
@@ -36,6 +37,7 @@ public enum SweepFiles {
         var object: [String: Any] = [
             "kind": kind,
             "pensiun_version": provenance.version,
+            "model_version": ModelVersion.current,
             "git_commit": provenance.gitCommit ?? NSNull(),
             "sweep": spec.name,
             "sweep_file": spec.file,
