@@ -59,7 +59,7 @@ public struct AnnuityPricer: Sendable {
         self.deathWeight = s1 / Double(m)
         self.method = method
         self.v = rate.v
-        self.woolhouseCorrection = method == .woolhouse2 ? Double(m - 1) / Double(2 * m) : nil
+        self.woolhouseCorrection = method == .woolhouse2 ? LifeTable.woolhouseCorrection(paymentsPerYear: m) : nil
     }
 
     /// Writes äₓ, ä^(m)ₓ and Aₓ for every age of `q` (same index as `q`; every buffer has

@@ -59,6 +59,14 @@ extension LifeTable {
         annuityDue(x, paymentsPerYear: m, rate: rate, method: method) - 1 / Double(m)
     }
 
+    /// The two-term Woolhouse correction (m−1)/(2m): ä^(m)ₓ ≈ äₓ − (m−1)/(2m); 11/24 for monthly
+    /// payments, the adjustment docs/model.md §6 prices DC annuities with. The one place it is
+    /// written: the batch pricer and both projection engines use it.
+    @inlinable
+    public static func woolhouseCorrection(paymentsPerYear m: Int) -> Double {
+        (Double(m) - 1) / (2 * Double(m))
+    }
+
     /// Woolhouse's formula from the annual annuity-due äₓ:
     ///
     ///     ä^(m)ₓ ≈ äₓ − (m−1)/(2m)                                 (two terms, force = nil)
@@ -68,7 +76,7 @@ extension LifeTable {
     @inlinable
     public static func woolhouse(annuityDue: Double, paymentsPerYear m: Int, delta: Double, force: Double?) -> Double {
         let mm = Double(m)
-        var value = annuityDue - (mm - 1) / (2 * mm)
+        var value = annuityDue - woolhouseCorrection(paymentsPerYear: m)
         if let force { value -= (mm * mm - 1) / (12 * mm * mm) * (delta + force) }
         return value
     }

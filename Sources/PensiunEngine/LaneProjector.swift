@@ -173,6 +173,7 @@ final class LaneProjector {
         annuityStamp[cell] = t
         let grid = context.grid
         let sex = Sex.at(s)
+        let correction = MortalityGrid.monthlyCorrection  // read once, outside the lane loops
         // The cohort diagonal: u at age a in year y0 + t + 1 + (a − age).
         for a in age..<(ages - 1) {
             diagonal[a] = grid.uncapped(.annuitants, sex, age: a, yearIndex: min(t + 1 + (a - age), grid.years - 1))
@@ -185,7 +186,7 @@ final class LaneProjector {
             return 1 + (v - v.replacing(with: uvf, where: uvf .< v)) * next
         }
         @inline(__always) func store(_ c: Int, _ value: LaneVector) {
-            inverse[vector: c] = 1 / (value - 11.0 / 24.0)
+            inverse[vector: c] = 1 / (value - correction)
         }
         var c = 0
         while c + 4 * laneWidth <= lanes {

@@ -108,8 +108,12 @@ public struct MortalityGrid: Sendable {
     ///
     /// computed backward along the cohort's diagonal: ä(a, y) = 1 + v (1 − q(a, y)) ä(a+1, y+1).
     public func annuityDueMonthly(_ sex: Sex, age: Int, yearIndex t: Int, kappa: Double, rate j: Double) -> Double {
-        annuityDue(.annuitants, sex, age: age, yearIndex: t, kappa: kappa, rate: j) - 11.0 / 24.0
+        annuityDue(.annuitants, sex, age: age, yearIndex: t, kappa: kappa, rate: j) - Self.monthlyCorrection
     }
+
+    /// ä − ä^(12) ≈ 11/24, the two-term Woolhouse correction for monthly payments (PensiunActuarial's
+    /// one definition).
+    public static let monthlyCorrection = LifeTable.woolhouseCorrection(paymentsPerYear: 12)
 
     /// ä (annual, in advance) on basis b along the cohort diagonal from (age, y0+t), κ held fixed.
     public func annuityDue(_ basis: MortalityBasisKind, _ sex: Sex, age: Int, yearIndex t: Int, kappa: Double, rate j: Double) -> Double {
