@@ -76,9 +76,10 @@ public enum RunJSON {
     /// The manifest: version, git commit, file hashes, the resolved scenario and its `--set`
     /// overrides, seed, paths, and the execution record (threads, wall time, merged shards: the
     /// only part that differs between equal runs).
-    public static func manifest(_ report: RunReport, files: [String: String], fingerprint: String) throws -> String {
+    public static func manifest(_ report: RunReport, files: [String: String], fingerprint: String,
+                                inputHashes: [String: String]) throws -> String {
         let m = report.metadata
-        let hashes = inputHashes(report.scenario)
+        let hashes = inputHashes
         let object: [String: Any] = [
             "pensiun_version": m.version,
             "model_version": ModelVersion.current,
@@ -103,7 +104,7 @@ public enum RunJSON {
     }
 
     /// The SHA-256 of every file the scenario read, by the path shown in manifests.
-    static func inputHashes(_ scenario: Scenario) -> [String: String] {
+    public static func inputHashes(_ scenario: Scenario) -> [String: String] {
         var hashes: [String: String] = [:]
         for file in [scenario.file] + scenario.files {
             if let hash = SHA256.file(atPath: file) { hashes[displayPath(file)] = hash }

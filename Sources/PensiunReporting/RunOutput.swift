@@ -26,14 +26,16 @@ public enum RunOutput {
     /// What makes runs comparable, as one SHA-256: version, the resolved scenario and its
     /// overrides, every input file's SHA-256, seed, total paths and generator. Shards of one run
     /// share it; `merge` refuses shards that do not.
-    public static func fingerprint(_ report: RunReport) throws -> String {
+    /// `inputHashes` are the scenario files' SHA-256 (``RunJSON/inputHashes(_:)``), when the caller
+    /// has them already.
+    public static func fingerprint(_ report: RunReport, inputHashes: [String: String]? = nil) throws -> String {
         let m = report.metadata
         let object: [String: Any] = [
             "pensiun_version": m.version,
             "model_version": ModelVersion.current,
             "resolved_scenario": RunJSON.tree(report.scenario.tree),
             "overrides": m.overrides,
-            "file_sha256": RunJSON.inputHashes(report.scenario),
+            "file_sha256": inputHashes ?? RunJSON.inputHashes(report.scenario),
             "seed": NSNumber(value: m.seed),
             "total_paths": m.totalPaths,
             "generator": report.inputs.calendar.generator.rawValue,
@@ -45,7 +47,9 @@ public enum RunOutput {
     /// finite stops the writing (``NonFiniteOutput``) and leaves the previous folder as it was.
     public static func write(_ report: RunReport, with writer: RunFolderWriter, partial: Bool) throws {
         do {
-            let fingerprint = try fingerprint(report)
+            // The input files are read and hashed once, for the fingerprint and the manifest.
+            let inputHashes = RunJSON.inputHashes(report.scenario)
+            let fingerprint = try fingerprint(report, inputHashes: inputHashes)
             var files: [(String, [UInt8])] = []
             if partial {
                 files.append((ResultsArchive.fileName, [UInt8](ResultsArchive.encode(report.results, fingerprint: fingerprint))))
@@ -57,7 +61,7 @@ public enum RunOutput {
             files.append(("profiles.csv", Array(try ProfileTable.render(report).utf8)))
             files.append(("report.html", Array(HTMLReport.render(report).utf8)))
             let hashes = Dictionary(files.map { ($0.0, SHA256.hex($0.1)) }, uniquingKeysWith: { a, _ in a })
-            files.append(("manifest.json", Array(try RunJSON.manifest(report, files: hashes, fingerprint: fingerprint).utf8)))
+            files.append(("manifest.json", Array(try RunJSON.manifest(report, files: hashes, fingerprint: fingerprint, inputHashes: inputHashes).utf8)))
             for (name, bytes) in files { try writer.write(name, bytes) }
             try writer.commit()
         } catch {

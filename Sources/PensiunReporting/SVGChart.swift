@@ -77,8 +77,9 @@ struct SVGChart {
     /// A filled band between `low` and `high` over `xs`; nil values split the band into pieces.
     mutating func band(xs: [Double], low: [Double?], high: [Double?], color: String, opacity: Double) {
         for run in Self.runs(low.indices.map { low[$0] != nil && high[$0] != nil }) {
-            let upper = run.map { "\(Self.n(x(xs[$0]))),\(Self.n(y(high[$0]!)))" }
-            let lower = run.reversed().map { "\(Self.n(x(xs[$0]))),\(Self.n(y(low[$0]!)))" }
+            // A run holds only indices where both values are present.
+            let upper = run.compactMap { i in high[i].map { "\(Self.n(x(xs[i]))),\(Self.n(y($0)))" } }
+            let lower = run.reversed().compactMap { i in low[i].map { "\(Self.n(x(xs[i]))),\(Self.n(y($0)))" } }
             let d = "M" + (upper + lower).joined(separator: " L") + " Z"
             marks.append(#"<path class="mark band" d="\#(d)" fill="\#(color)" fill-opacity="\#(Self.n(opacity, 2))" stroke="none"/>"#)
         }
@@ -87,7 +88,7 @@ struct SVGChart {
     /// A line through the points (xs, ys); nil values split it.
     mutating func line(xs: [Double], ys: [Double?], color: String, width: Double = 2.2, dash: String? = nil) {
         for run in Self.runs(ys.map { $0 != nil }) {
-            let points = run.map { "\(Self.n(x(xs[$0]))),\(Self.n(y(ys[$0]!)))" }
+            let points = run.compactMap { i in ys[i].map { "\(Self.n(x(xs[i]))),\(Self.n(y($0)))" } }
             let pts = points.count == 1 ? [points[0], points[0]] : points
             let dashAttribute = dash.map { #" stroke-dasharray="\#($0)""# } ?? ""
             marks.append(#"<polyline class="mark line" points="\#(pts.joined(separator: " "))" fill="none" stroke="\#(color)" stroke-width="\#(Self.n(width))"\#(dashAttribute) stroke-linejoin="round" stroke-linecap="round"/>"#)

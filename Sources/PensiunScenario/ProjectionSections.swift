@@ -209,7 +209,7 @@ struct ProjectionSections {
             guard let t = item.mapping(allowed: ["name", "retirement_age", "salary_scale", "dc_base_multiplier"]) else { ok = false; continue }
             let name = t.required(.trackName)?.string(expected: ScenarioKey.trackName.expected)
             if let name, tracks.contains(where: { $0.name == name }) {
-                t["name"]!.fail("duplicate track name '\(name)' (each track needs its own name)")
+                (t["name"] ?? item).fail("duplicate track name '\(name)' (each track needs its own name)")
                 ok = false
             }
             let bup = t.required(.trackRetirementAge)?.byYear { $0.integer(.trackRetirementAge) }
@@ -396,12 +396,14 @@ struct ProjectionSections {
             }
         }
         guard let accrual, let cap, let floor, let minService, let months, let survivor, let indexation, let rate,
-              let destination, let allowances else { return nil }
+              let destination, let allowances,
+              let sp = survivor["pensioner"], let spf = survivor["pensioner_floor"], let sa = survivor["active"],
+              let saf = survivor["active_floor"], let sd = survivor["duty"], let sdf = survivor["duty_floor"],
+              let share = survivor["duty_share"] else { return nil }
         var rules = DBRules(accrualRate: accrual, cap: cap, floor: floor, minimumService: minService, monthsPaid: months,
-                       survivorOfPensioner: survivor["pensioner"]!, survivorOfPensionerFloor: survivor["pensioner_floor"]!,
-                       survivorOfActive: survivor["active"]!, survivorOfActiveFloor: survivor["active_floor"]!,
-                       survivorOfDuty: survivor["duty"]!, survivorOfDutyFloor: survivor["duty_floor"]!,
-                       dutyShare: survivor["duty_share"]!, indexation: indexation, employeeRate: rate, destination: destination)
+                       survivorOfPensioner: sp, survivorOfPensionerFloor: spf, survivorOfActive: sa, survivorOfActiveFloor: saf,
+                       survivorOfDuty: sd, survivorOfDutyFloor: sdf,
+                       dutyShare: share, indexation: indexation, employeeRate: rate, destination: destination)
         rules.pensionAllowance = allowances.0
         rules.survivorAllowance = allowances.1
         return rules

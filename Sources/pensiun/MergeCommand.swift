@@ -86,8 +86,10 @@ struct MergeCommand: ParsableCommand {
         let scenario = try loadScenario(scenarioFile, overrides: overrides)
         let inputs = try RunChecks.projection(of: scenario)
         let hashes = first.manifest["file_sha256"] as? [String: String] ?? [:]
+        // The scenario's files are hashed once, for this check and for the fingerprint below.
+        let current = RunJSON.inputHashes(scenario)
         for (file, hash) in hashes.sorted(by: { $0.key < $1.key }) {
-            guard SHA256.file(atPath: file) == hash else {
+            guard (current[file] ?? SHA256.file(atPath: file)) == hash else {
                 throw failInput("\(file): changed since the shards were run (its SHA-256 differs from the shards' manifest)")
             }
         }
@@ -108,7 +110,7 @@ struct MergeCommand: ParsableCommand {
                                    wallTime: Date().timeIntervalSince(started), overrides: overrides,
                                    mergedFrom: ordered.map(\.folder))
         let report = RunReport(scenario: scenario, inputs: inputs, results: results, debt: debt, metadata: metadata)
-        guard try RunOutput.fingerprint(report) == first.fingerprint else {
+        guard try RunOutput.fingerprint(report, inputHashes: current) == first.fingerprint else {
             throw failInput("\(first.folder): its fingerprint does not match the scenario as it reads now (the scenario or this Pensiun changed since the shards were run)")
         }
         try RunOutput.write(report, with: writer, partial: false)
