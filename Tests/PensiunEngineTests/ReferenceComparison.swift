@@ -1,4 +1,5 @@
 import Foundation
+import PensiunEconomy
 import PensiunRandom
 @testable import PensiunEngine
 
@@ -97,10 +98,9 @@ enum ReferenceComparison {
 
 /// A one-path ESG buffer for calling `drivers(path:…)` directly.
 struct EconomicPathsBox {
-    var paths: PensiunEconomy.EconomicPaths
+    var paths: EconomicPaths
     init(mc: MonteCarloProjection) {
         paths = .init(firstPath: 0, pathCount: 1, horizon: mc.context.horizon)
     }
 }
 
-import PensiunEconomy

@@ -2,13 +2,15 @@ import Foundation
 import PensiunActuarial
 @testable import PensiunEngine
 
-/// A slow, readable reference projection: one member record at a time, plain loops, no pooling,
-/// no caches, mortality computed from the inputs' formula directly. The fast engines must match it.
+/// A slow, readable reference projection: one member record at a time, plain loops, mortality
+/// computed from the inputs' formula directly (each rate once a year). The fast engines must match it.
 ///
 /// It follows docs/model.md Part I: the order of a year (§2), decrements (§4), the DB (§5), the DC
 /// and the transition (§6, with the membership rule of §11), the metrics (§8) and the flows the
 /// exact checks of §10 add up. Each member record is a cohort of identical members (`weight` of
-/// them); beneficiaries are never merged, so nothing depends on pooling.
+/// them, with per-member amounts): actives are never merged; beneficiaries and deferred members
+/// are held in the (sex, age) cells of §4 (``cells(_:)``), with per-member means, not in the
+/// engines' aggregate pools.
 struct ReferenceEngine {
     enum State { case active, retired, disabled, deferred, survivor }
 
