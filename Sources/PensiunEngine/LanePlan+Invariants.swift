@@ -124,7 +124,7 @@ extension LanePlan {
         for t in 0..<h {
             let first = rowStart[t], count = rowStart[t + 1] - first
             var previous = 0, slots = Set<Int>()
-            var withdrawn = [Double](repeating: 0, count: count), recorded = [Bool](repeating: false, count: count)
+            var withdrawn = [Double](repeating: 0, count: count), staying = withdrawn, recorded = [Bool](repeating: false, count: count)
             for i in dcStart[t]..<dcStart[t + 1] {
                 let rec = dc[i]
                 guard rec.row >= 0 && rec.row < count else { found.append("year \(t): DC record \(i) points at row \(rec.row) of \(count)"); continue }
@@ -143,11 +143,14 @@ extension LanePlan {
                 if rec.withdrawn > 0 {
                     claim(deferredAges?.contains(row.toCell % ages) == true, "year \(t): DC record \(i) defers members at age \(row.toCell % ages) outside deferredAges")
                 }
+                claim(rec.salary > 0 && rec.dbRate >= 0 && rec.dbRateFrozen >= 0, "year \(t): DC record \(i) has salary \(rec.salary), DB rates \(rec.dbRate), \(rec.dbRateFrozen)")
                 withdrawn[rec.row] += rec.withdrawn
+                staying[rec.row] += rec.countNext
                 recorded[rec.row] = true
             }
             for j in 0..<count where rows[first + j].hasDC {
                 claim(recorded[j], "year \(t): row \(first + j) has DC but no record")
+                claim(staying[j] <= rows[first + j].countNext * (1 + 1e-12), "year \(t): the DC records of row \(first + j) keep \(staying[j]) members, the row \(rows[first + j].countNext)")
                 claim(withdrawn[j] == rows[first + j].dcWithdrawn, "year \(t): row \(first + j) withdraws \(rows[first + j].dcWithdrawn), its records \(withdrawn[j])")
             }
         }
@@ -198,6 +201,10 @@ extension LanePlan {
                   "rightsAreCounts, but some award carries no survivor rights")
         }
         claim(slotCount >= Set(dc.map(\.slot)).count, "slotCount \(slotCount) is below the slots used")
+        if let deferredAges {
+            claim(dcAges.map { $0.contains(deferredAges.lowerBound) && $0.contains(deferredAges.upperBound) } == true,
+                  "deferred members at ages \(deferredAges) earn no return: dcAges \(String(describing: dcAges))")
+        }
         claim(sharesDemography(with: self), "the plan does not share its demography with itself")
         return found
     }
