@@ -58,6 +58,12 @@ extension Tag {
             let mismatches = try ReferenceComparison.compare(c.name, ReferenceEngineTests.inputs(c))
             #expect(mismatches.isEmpty, "\(ReferenceComparison.describe(mismatches))")
         }
+        // A member who joins at 45 in y0 = y_r under switch_under_age(40) is not a switcher (too
+        // old) but a DC member from entry; the engines keep him in the DB.
+        var late = ReferenceEngineTests.inputs(.init(name: "", dc: Fixture.dc(transition: .switchUnderAge(40), year: 2020), kappa: 0.02))
+        late.population.actives.append(ActiveCell(sex: .male, track: 1, age: 45, service: 0, count: 12))
+        let mismatches = try ReferenceComparison.compare("switch under 40 at y0, a service-0 member aged 45", late)
+        #expect(mismatches.isEmpty, "\(ReferenceComparison.describe(mismatches))")
         // The symptom: the service-0 cohort of 2020 pays no DB contribution and pays the DC's.
         for transition in [TransitionPolicy.newEntrants, .supplementary] {
             let inputs = Fixture.inputs(horizon: 3, dc: Fixture.dc(transition: transition, year: 2020))
