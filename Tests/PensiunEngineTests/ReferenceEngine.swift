@@ -2,10 +2,24 @@ import Foundation
 import PensiunActuarial
 @testable import PensiunEngine
 
-/// A slow, readable reference projection: one member record at a time, plain loops, no pooling,
-/// no caches, mortality computed from the inputs' formula directly. The fast engine must match it.
+/// A slow, readable reference projection: one member record at a time, plain loops, mortality
+/// computed from the inputs' formula directly (each rate once a year). The fast engines must match it.
+///
+/// It follows docs/model.md Part I: the order of a year (§2), decrements (§4), the DB (§5), the DC
+/// and the transition (§6, with the membership rule of §11), the metrics (§8) and the flows the
+/// exact checks of §10 add up. Each member record is a cohort of identical members (`weight` of
+/// them, with per-member amounts): actives are never merged; beneficiaries and deferred members
+/// are held in the (sex, age) cells of §4 (``cells(_:)``), with per-member means, not in the
+/// engines' aggregate pools.
 struct ReferenceEngine {
     enum State { case active, retired, disabled, deferred, survivor }
+
+    /// The lane engine's groups (docs/model.md Part II, "Two engines, one model"): the initial
+    /// actives of one (sex, year of birth), or the entrants of one (sex, entry age, entry year).
+    enum GroupKey: Hashable {
+        case initial(sex: Sex, birthYear: Int)
+        case entrant(sex: Sex, entryAge: Int, entryYear: Int)
+    }
 
     struct Member {
         var weight: Double
@@ -14,6 +28,10 @@ struct ReferenceEngine {
         var track: Int
         var age: Int
         var service = 0
+        /// The calendar year the member joined (y − n, docs/model.md §6).
+        var entryYear = 0
+        /// The active's group (nil for beneficiaries).
+        var group: GroupKey?
         var accruesDB = true
         var isDC = false
         var rights = 0            // 1 frozen, 2 bond
@@ -25,13 +43,42 @@ struct ReferenceEngine {
         var db = 0.0, topup = 0.0, annuity = 0.0, contingent = 0.0
     }
 
+    /// Everything one scheme produces on one path.
+    struct Result {
+        /// Every metric by year index (H+1 values; flows leave index H at 0).
+        var values: [Metric: [Double]] = [:]
+        /// Replacement rates by kind (0 db, 1 dc, 2 total), track and year index (NaN when nobody retires).
+        var byTrack: [[[Double]]] = []
+        var ledger: [PopulationLedger] = []
+        var flows: [DCMoneyFlows] = []
+        /// Actives by group at the start of each year index t = 0 … H.
+        var groupCounts: [[GroupKey: Double]] = []
+        /// The youngest age (capped at ω) seen in each pool (0 pensioners, 1 disabled, 2 survivors)
+        /// by sex index, over every year; ω + 1 when the pool never has anyone.
+        var youngestInPool: [[Int]] = []
+
+        subscript(_ m: Metric) -> [Double] { values[m]! }
+    }
+
     let inputs: ProjectionInputs
     let rules: SchemeRules
+    /// ω, and the last year a life table is read for (read once: a debug build copies `inputs`
+    /// at every access to one of its members).
+    let omega: Int
+    let lastYear: Int
+    let mortality: MortalityInputs
+
+    init(inputs: ProjectionInputs, rules: SchemeRules) {
+        self.inputs = inputs
+        self.rules = rules
+        omega = inputs.calendar.maximumAge
+        lastYear = inputs.calendar.startYear + inputs.calendar.horizon + inputs.calendar.maximumAge + 1
+        mortality = inputs.mortality
+    }
 
     func q(_ basis: MortalityBasisKind, _ sex: Sex, _ age: Int, _ year: Int, _ kappa: Double) -> Double {
-        let omega = inputs.calendar.maximumAge
         if age >= omega { return 1 }
-        let m = inputs.mortality
+        let m = mortality
         let table = m.base[sex]!
         let base = table.q(max(age, table.firstAge))
         let value = m.factor(basis, sex) * base * pow(1 - m.improvementRate(age: age), Double(year - m.baseYear))
@@ -43,9 +90,9 @@ struct ReferenceEngine {
     func annuityDue(_ sex: Sex, age: Int, year: Int, kappa: Double, rate: Double) -> Double {
         var total = 0.0, survival = 1.0, v = 1.0
         var a = age, y = year
-        while a <= inputs.calendar.maximumAge {
+        while a <= omega {
             total += v * survival
-            survival *= 1 - q(.annuitants, sex, a, min(y, inputs.calendar.startYear + inputs.calendar.horizon + inputs.calendar.maximumAge + 1), kappa)
+            survival *= 1 - q(.annuitants, sex, a, min(y, lastYear), kappa)
             v /= 1 + rate
             a += 1
             y += 1
@@ -53,17 +100,84 @@ struct ReferenceEngine {
         return total
     }
 
-    func project(_ d: PathDrivers) -> [Metric: [Double]] {
-        let h = inputs.calendar.horizon, y0 = inputs.calendar.startYear, omega = inputs.calendar.maximumAge
+    /// The transition at the start of the reform year y_r (docs/model.md §6 and §11): membership is
+    /// decided by the entry year. A member who entered in y_r or later is a DC member from entry
+    /// (no DB accrual, no accrued rights), whatever the policy; one who entered earlier stays in
+    /// the DB, switches with accrued rights (`switch_under_age`, `all`) or adds a DC account on
+    /// top of the DB (`supplementary`).
+    func applyTransition(_ m: inout Member, dc: DCRules, year: Int, wage w: Double) {
         let db = rules.db
-        var out: [Metric: [Double]] = [:]
-        for m in Metric.allCases { out[m] = Array(repeating: 0, count: h + 1) }
+        if m.entryYear >= dc.year {
+            m.accruesDB = false; m.isDC = true
+            return
+        }
+        let switches: Bool
+        switch dc.transition {
+        case .newEntrants: switches = false
+        case let .switchUnderAge(a): switches = m.age < a
+        case .all: switches = true
+        case .supplementary: m.isDC = true; switches = false
+        }
+        guard switches else { return }
+        m.accruesDB = false; m.isDC = true; m.serviceAtReform = m.service
+        let br = inputs.tracks[m.track].scale(service: m.service) * w
+        switch dc.accruedRights {
+        case .frozenDB: m.rights = 1; m.frozenBase = br
+        case let .recognitionBond(rho):
+            m.rights = 2
+            let bup = rules.retirementAges[m.track](year)
+            let ann = annuityDue(m.sex, age: bup, year: year + (bup - m.age), kappa: 0, rate: rho) - 11.0 / 24.0
+            m.bond = min(db.cap, db.accrualRate * Double(m.service)) * br * db.monthsPaid * ann * pow(1 + rho, -Double(bup - m.age))
+        }
+    }
+
+    /// The reform's transition cost (burden^reform − burden^current)/GDP by year (docs/model.md §8).
+    static func transitionCost(current: Result, reform: Result, gdp: [Double], horizon: Int) -> [Double] {
+        (0...horizon).map { t in t < horizon ? (reform[.budgetBurden][t] - current[.budgetBurden][t]) / gdp[t] : 0 }
+    }
+
+    /// Beneficiaries and deferred members in cells (docs/model.md §4, "Cells"): those of the same
+    /// state, sex and age share mortality, indexation and escalation from then on, so they are
+    /// one record with their count and the per-member mean of each amount. Pensioners and the
+    /// disabled are kept apart by whether they carry a contingent survivor pension (which decides
+    /// whether their deaths leave spouses), deferred members by former track (whose BUP they
+    /// retire at). Actives are never merged.
+    static func cells(_ list: [Member]) -> [Member] {
+        struct Key: Hashable { let state: State, sex: Sex, age: Int, track: Int, rights: Bool }
+        var out: [Member] = [], index: [Key: Int] = [:]
+        for m in list {
+            guard m.state != .active else { out.append(m); continue }
+            let key = Key(state: m.state, sex: m.sex, age: m.age, track: m.state == .deferred ? m.track : 0, rights: m.contingent > 0)
+            guard let i = index[key] else { index[key] = out.count; out.append(m); continue }
+            var c = out[i]
+            let total = c.weight + m.weight
+            func mean(_ a: Double, _ b: Double) -> Double { (a * c.weight + b * m.weight) / total }
+            c.db = mean(c.db, m.db); c.topup = mean(c.topup, m.topup); c.annuity = mean(c.annuity, m.annuity)
+            c.contingent = mean(c.contingent, m.contingent); c.balance = mean(c.balance, m.balance)
+            c.weight = total
+            out[i] = c
+        }
+        return out
+    }
+
+    func project(_ d: PathDrivers) -> Result {
+        let h = inputs.calendar.horizon, y0 = inputs.calendar.startYear
+        let tracks = inputs.tracks, decrements = inputs.decrements, survivorRules = inputs.survivors
+        let db = rules.db
+        let trackCount = inputs.tracks.count
+        var result = Result()
+        for m in Metric.allCases { result.values[m] = Array(repeating: 0, count: h + 1) }
+        result.byTrack = Array(repeating: Array(repeating: Array(repeating: .nan, count: h), count: trackCount), count: 3)
+        result.ledger = Array(repeating: PopulationLedger(), count: h)
+        result.flows = Array(repeating: DCMoneyFlows(), count: h)
+        result.youngestInPool = Array(repeating: [omega + 1, omega + 1], count: 3)
         var members: [Member] = []
-        for c in inputs.population.actives {
-            members.append(Member(weight: c.count, state: .active, sex: c.sex, track: c.track, age: c.age, service: c.service))
+        for c in inputs.population.actives where c.count > 0 {
+            members.append(Member(weight: c.count, state: .active, sex: c.sex, track: c.track, age: c.age, service: c.service,
+                                  entryYear: y0 - c.service, group: .initial(sex: c.sex, birthYear: y0 - c.age)))
         }
         for (state, cells) in [(State.retired, inputs.population.pensioners), (.disabled, inputs.population.disabled), (.survivor, inputs.population.survivors)] {
-            for c in cells {
+            for c in cells where c.count > 0 {
                 var m = Member(weight: c.count, state: state, sex: c.sex, track: 0, age: c.age)
                 m.db = c.monthlyPension / c.count * db.monthsPaid
                 if state != .survivor {
@@ -76,19 +190,28 @@ struct ReferenceEngine {
         }
         let headcount = inputs.population.actives.reduce(0) { $0 + $1.count }
         var reserve = 0.0
+        /// Stocks at the start of year index t (t = H: the end of the horizon), docs/model.md §2, §8.
         func stocks(_ t: Int) {
             var actives = 0.0, pensioners = 0.0, survivors = 0.0, deferred = 0.0, fund = 0.0, bonds = 0.0
-            for m in members {
+            var groups: [GroupKey: Double] = [:]
+            for m in members where m.weight > 0 {
                 switch m.state {
-                case .active: actives += m.weight; fund += m.weight * m.balance; bonds += m.weight * m.bond
+                case .active:
+                    actives += m.weight; fund += m.weight * m.balance; bonds += m.weight * m.bond
+                    groups[m.group!, default: 0] += m.weight
                 case .retired, .disabled: pensioners += m.weight
                 case .survivor: survivors += m.weight
                 case .deferred: deferred += m.weight; fund += m.weight * m.balance
                 }
+                let pool = m.state == .retired ? 0 : m.state == .disabled ? 1 : m.state == .survivor ? 2 : nil
+                if let pool { result.youngestInPool[pool][m.sex.index] = min(result.youngestInPool[pool][m.sex.index], min(m.age, omega)) }
             }
-            out[.actives]![t] = actives; out[.pensioners]![t] = pensioners; out[.survivors]![t] = survivors
-            out[.deferred]![t] = deferred; out[.dcFundAssets]![t] = fund; out[.bondsOutstanding]![t] = bonds
-            out[.dbReserveAssets]![t] = reserve
+            result.values[.actives]![t] = actives; result.values[.pensioners]![t] = pensioners
+            result.values[.survivors]![t] = survivors; result.values[.deferred]![t] = deferred
+            result.values[.dcFundAssets]![t] = fund; result.values[.dcAssetsPctGDP]![t] = fund / d.gdp[t]
+            result.values[.bondsOutstanding]![t] = bonds; result.values[.dbReserveAssets]![t] = reserve
+            result.values[.dependencyRatio]![t] = actives > 0 ? pensioners / actives : .nan
+            result.groupCounts.append(groups)
         }
         for t in 0..<h {
             let year = y0 + t
@@ -98,41 +221,23 @@ struct ReferenceEngine {
             let dc = rules.dc
             let inDC = dc.map { year >= $0.year } ?? false
             if let dc, year == dc.year {
-                for i in members.indices where members[i].state == .active {
-                    var m = members[i]
-                    let switches: Bool
-                    switch dc.transition {
-                    case .newEntrants: switches = false
-                    case let .switchUnderAge(a): switches = m.age < a
-                    case .all: switches = true
-                    case .supplementary: m.isDC = true; switches = false
-                    }
-                    if switches {
-                        m.accruesDB = false; m.isDC = true; m.serviceAtReform = m.service
-                        let br = inputs.tracks[m.track].scale(service: m.service) * w
-                        switch dc.accruedRights {
-                        case .frozenDB: m.rights = 1; m.frozenBase = br
-                        case let .recognitionBond(rho):
-                            m.rights = 2
-                            let bup = rules.retirementAges[m.track](year)
-                            let ann = annuityDue(m.sex, age: bup, year: year + (bup - m.age), kappa: 0, rate: rho) - 11.0 / 24.0
-                            m.bond = min(db.cap, db.accrualRate * Double(m.service)) * br * db.monthsPaid * ann * pow(1 + rho, -Double(bup - m.age))
-                        }
-                    }
-                    members[i] = m
-                }
+                for i in members.indices where members[i].state == .active { applyTransition(&members[i], dc: dc, year: year, wage: w) }
             }
             stocks(t)
+            var ledger = PopulationLedger(), flows = DCMoneyFlows()
             var payroll = 0.0, eeDB = 0.0, eeDC = 0.0, erDC = 0.0, dbBen = 0.0, ann = 0.0, top = 0.0, redemptions = 0.0
-            var rrSum = [0.0, 0.0, 0.0], rrCount = [0.0, 0.0, 0.0]
+            var retirements = 0.0
+            // Replacement rates: sums and counts by kind (0 db, 1 dc, 2 total) and track.
+            var rrSum = Array(repeating: Array(repeating: 0.0, count: trackCount), count: 3)
+            var rrCount = rrSum
             for m in members {
                 switch m.state {
                 case .active:
-                    let s = inputs.tracks[m.track].scale(service: m.service) * w
+                    let s = tracks[m.track].scale(service: m.service) * w
                     payroll += m.weight * s * 12
                     if m.accruesDB { eeDB += m.weight * db.employeeRate(year) * s * 12 }
                     if inDC && m.isDC {
-                        let base = inputs.tracks[m.track].dcBaseMultiplier * s * 12
+                        let base = tracks[m.track].dcBaseMultiplier * s * 12
                         eeDC += m.weight * dc!.employeeRate(year) * base
                         erDC += m.weight * dc!.employerRate(year) * base
                     }
@@ -150,55 +255,84 @@ struct ReferenceEngine {
             let rho: Double
             if case let .recognitionBond(r)? = dc?.accruedRights { rho = r } else { rho = 0 }
             let annuityRate = dc.map { (1 + d.bondYield[t] - $0.annuityMargin) / (1 + $0.annuityEscalation) - 1 } ?? 0
+            let annuityPayout = dc?.payout == .annuity
+            // The year's mortality rates and annuity prices, each computed once from q(…) and
+            // annuityDue(…) when first asked for (only to keep the reference quick).
+            var rates = [Double](repeating: .nan, count: MortalityBasisKind.allCases.count * 2 * (omega + 1))
+            func rate(_ basis: MortalityBasisKind, _ sex: Sex, _ age: Int) -> Double {
+                let i = (basis.rawValue * 2 + sex.index) * (omega + 1) + min(age, omega)
+                if rates[i].isNaN { rates[i] = q(basis, sex, age, year, kappa) }
+                return rates[i]
+            }
+            var prices = [Double](repeating: .nan, count: 2 * (omega + 2))
+            /// ä^{(12)} = ä − 11/24 at `age` at the start of y+1, κ held at κ_y, at the year's annuity rate (§6).
+            func annuityPrice(_ sex: Sex, age: Int) -> Double {
+                let i = sex.index * (omega + 2) + age
+                if prices[i].isNaN { prices[i] = annuityDue(sex, age: age, year: year + 1, kappa: kappa, rate: annuityRate) - 11.0 / 24.0 }
+                return prices[i]
+            }
             var next: [Member] = []
+            /// A spouse left by a death of the year (docs/model.md §4), aged x + 1 + Δ at the start of y+1.
+            func addSurvivor(of m: Member, weight: Double, annual: Double) {
+                var sp = Member(weight: weight, state: .survivor, sex: m.sex.other, track: 0,
+                                age: min(max(m.age + 1 + (survivorRules.ageGap[m.sex] ?? 0), 0), omega))
+                sp.db = annual
+                next.append(sp)
+                ledger.survivorEntries += weight
+            }
             for var m in members {
                 switch m.state {
                 case .active:
-                    let s = inputs.tracks[m.track].scale(service: m.service) * w
-                    if inDC && m.isDC {
-                        let contribution = (dc!.employeeRate(year) + dc!.employerRate(year)) * inputs.tracks[m.track].dcBaseMultiplier * s * 12
+                    let s = tracks[m.track].scale(service: m.service) * w
+                    let isDC = inDC && m.isDC
+                    if isDC {
+                        // b ← b(1+R) + C(1+R)^{1/2} (docs/model.md §2).
+                        let contribution = (dc!.employeeRate(year) + dc!.employerRate(year)) * tracks[m.track].dcBaseMultiplier * s * 12
                         let r = portfolio(m.age)
+                        let before = m.balance
                         m.balance = m.balance * (1 + r) + contribution * (1 + r).squareRoot()
+                        flows.contributions += m.weight * contribution
+                        flows.returns += m.weight * (m.balance - before - contribution)
                     }
-                    let qd = q(.actives, m.sex, m.age, year, kappa)
-                    let table = inputs.mortality.base[m.sex]!
+                    let qd = rate(.actives, m.sex, m.age)
+                    let table = mortality.base[m.sex]!
                     var qi = 0.0
-                    switch inputs.decrements.disability {
+                    switch decrements.disability {
                     case .none: qi = 0
                     case let .factorOfBaseMortality(k): qi = min(1, k * table.q(max(m.age, table.firstAge)))
                     case let .table(r): qi = r[m.sex].map { $0[min(m.age, $0.count - 1)] } ?? 0
                     }
-                    let wd = inputs.decrements.withdrawalRate(service: m.service)
+                    let wd = decrements.withdrawalRate(service: m.service)
                     let bup = rules.retirementAges[m.track](year)
                     var r = 0.0, early = false
                     if m.age + 1 >= bup { r = 1 }
-                    else if m.age + 1 >= inputs.decrements.earlyAge && m.service + 1 >= inputs.decrements.earlyService {
-                        r = inputs.decrements.earlyRate(age: m.age); early = true
+                    else if m.age + 1 >= decrements.earlyAge && m.service + 1 >= decrements.earlyService {
+                        r = decrements.earlyRate(age: m.age); early = true
                     }
                     let deaths = m.weight * qd
                     let dis = (m.weight - deaths) * qi
                     let wdr = (m.weight - deaths - dis) * wd
                     let ret = (m.weight - deaths - dis - wdr) * r
-                    let isDC = inDC && m.isDC
+                    ledger.activeExits += deaths + dis + wdr + ret
+                    retirements += ret
                     let bondNow = m.rights == 2 ? m.bond * (1 + rho) : 0
                     let pot = (isDC ? m.balance : 0) + bondNow
                     redemptions += (deaths + dis + wdr + ret) * bondNow
+                    if isDC { flows.bondsRedeemedIntoAccounts += (deaths + dis + wdr + ret) * bondNow }
                     var fb = m.frozenBase
                     if case .frozenDB(finalSalary: true)? = dc?.accruedRights { fb = s }
                     let nr = Double(m.serviceAtReform), n1 = Double(m.service + 1)
                     let nextAge = min(m.age + 1, omega)
                     if deaths > 0 {
-                        let prob = inputs.survivors.leaveProbability(m.sex, age: m.age)
+                        if isDC { flows.deathBenefits += deaths * pot }
+                        let prob = survivorRules.leaveProbability(m.sex, age: m.age)
                         var monthly = 0.0
                         if m.accruesDB {
                             monthly = (1 - db.dutyShare) * max(db.survivorOfActive * s, db.survivorOfActiveFloor * floorY)
                                 + db.dutyShare * max(db.survivorOfDuty * s, db.survivorOfDutyFloor * floorY)
                         } else if m.rights == 1 { monthly = db.survivorOfActive * fb * nr / n1 }
                         if monthly > 0 && prob > 0 {
-                            var sp = Member(weight: deaths * prob, state: .survivor, sex: m.sex.other, track: 0,
-                                            age: min(max(m.age + 1 + (inputs.survivors.ageGap[m.sex] ?? 0), 0), omega))
-                            sp.db = monthly * db.monthsPaid * (1 + db.survivorAllowance)
-                            next.append(sp)
+                            addSurvivor(of: m, weight: deaths * prob, annual: monthly * db.monthsPaid * (1 + db.survivorAllowance))
                         }
                     }
                     if dis > 0 {
@@ -210,20 +344,31 @@ struct ReferenceEngine {
                             dbm = min(db.cap, db.accrualRate * nr) * fb
                             cm = db.survivorOfPensioner * fb * nr / n1
                         }
-                        if isDC && dc!.payout == .annuity {
-                            a = pot / (annuityDue(m.sex, age: m.age + 1, year: year + 1, kappa: kappa, rate: annuityRate) - 11.0 / 24.0)
+                        if isDC {
+                            if annuityPayout {
+                                a = pot / (annuityPrice(m.sex, age: m.age + 1))
+                                flows.annuityPurchases += dis * pot
+                            } else {
+                                flows.lumpSums += dis * pot
+                            }
                         }
                         if dbm > 0 || a > 0 {
                             var p = Member(weight: dis, state: .disabled, sex: m.sex, track: m.track, age: nextAge)
                             p.db = dbm * db.monthsPaid * (1 + db.pensionAllowance)
                             p.contingent = cm * db.monthsPaid * (1 + db.survivorAllowance); p.annuity = a
                             next.append(p)
+                            ledger.pensionerEntries += dis
                         }
                     }
-                    if wdr > 0 && isDC && dc!.withdrawal == .deferred {
-                        var p = Member(weight: wdr, state: .deferred, sex: m.sex, track: m.track, age: nextAge)
-                        p.balance = pot
-                        next.append(p)
+                    if wdr > 0 && isDC {
+                        if dc!.withdrawal == .deferred {
+                            var p = Member(weight: wdr, state: .deferred, sex: m.sex, track: m.track, age: nextAge)
+                            p.balance = pot
+                            next.append(p)
+                            ledger.deferredEntries += wdr
+                        } else {
+                            flows.cashWithdrawals += wdr * pot
+                        }
                     }
                     if ret > 0 {
                         let eligible = early || m.service + 1 >= db.minimumService
@@ -235,10 +380,15 @@ struct ReferenceEngine {
                             dbm = min(db.cap, db.accrualRate * nr) * fb
                             cm = db.survivorOfPensioner * fb * nr / n1
                         }
-                        if isDC && dc!.payout == .annuity {
-                            a = pot / (annuityDue(m.sex, age: m.age + 1, year: year + 1, kappa: kappa, rate: annuityRate) - 11.0 / 24.0)
-                            if let g = dc!.guarantee, m.service + 1 >= g.minimumService {
-                                tp = max(0, db.monthsPaid * g.level * floorY - (dbm * db.monthsPaid * (1 + db.pensionAllowance) + a))
+                        if isDC {
+                            if annuityPayout {
+                                a = pot / (annuityPrice(m.sex, age: m.age + 1))
+                                flows.annuityPurchases += ret * pot
+                                if let g = dc!.guarantee, m.service + 1 >= g.minimumService {
+                                    tp = max(0, db.monthsPaid * g.level * floorY - (dbm * db.monthsPaid * (1 + db.pensionAllowance) + a))
+                                }
+                            } else {
+                                flows.lumpSums += ret * pot
                             }
                         }
                         if dbm > 0 || a > 0 || tp > 0 {
@@ -246,11 +396,15 @@ struct ReferenceEngine {
                             p.db = dbm * db.monthsPaid * (1 + db.pensionAllowance)
                             p.contingent = cm * db.monthsPaid * (1 + db.survivorAllowance); p.annuity = a; p.topup = tp
                             next.append(p)
+                            ledger.pensionerEntries += ret
                         }
+                        // docs/model.md §8: _db over members with DB rights (ineligible ones count 0),
+                        // _dc over DC members (annuity only), _total over all (every component).
+                        let k = m.track
                         let hasDB = m.accruesDB || m.rights == 1
-                        if hasDB { rrSum[0] += ret * dbm / s; rrCount[0] += ret }
-                        if isDC { rrSum[1] += ret * a / (dc?.monthsPaidDC ?? 12) / s; rrCount[1] += ret }
-                        rrSum[2] += ret * (dbm / s + a / (dc?.monthsPaidDC ?? 12) / s + tp / db.monthsPaid / s); rrCount[2] += ret
+                        if hasDB { rrSum[0][k] += ret * dbm / s; rrCount[0][k] += ret }
+                        if isDC { rrSum[1][k] += ret * a / (dc?.monthsPaidDC ?? 12) / s; rrCount[1][k] += ret }
+                        rrSum[2][k] += ret * (dbm / s + a / (dc?.monthsPaidDC ?? 12) / s + tp / db.monthsPaid / s); rrCount[2][k] += ret
                     }
                     let stay = m.weight - deaths - dis - wdr - ret
                     if r < 1 && stay > 0 {
@@ -261,16 +415,12 @@ struct ReferenceEngine {
                     }
                 case .retired, .disabled, .survivor:
                     let basis: MortalityBasisKind = m.state == .retired ? .pensioners : m.state == .disabled ? .disabled : .survivors
-                    let qx = q(basis, m.sex, m.age, year, kappa)
+                    let qx = rate(basis, m.sex, m.age)
                     let deaths = m.weight * qx
+                    if m.state == .survivor { ledger.survivorExits += deaths } else { ledger.pensionerExits += deaths }
                     if m.state != .survivor && m.contingent > 0 {
-                        let prob = inputs.survivors.leaveProbability(m.sex, age: m.age)
-                        if prob > 0 && deaths > 0 {
-                            var sp = Member(weight: deaths * prob, state: .survivor, sex: m.sex.other, track: 0,
-                                            age: min(max(m.age + 1 + (inputs.survivors.ageGap[m.sex] ?? 0), 0), omega))
-                            sp.db = m.contingent / prob * prob
-                            next.append(sp)
-                        }
+                        let prob = survivorRules.leaveProbability(m.sex, age: m.age)
+                        if prob > 0 && deaths > 0 { addSurvivor(of: m, weight: deaths * prob, annual: m.contingent) }
                     }
                     m.weight -= deaths
                     m.age += 1
@@ -278,15 +428,24 @@ struct ReferenceEngine {
                     if m.weight > 0 && m.age <= omega { next.append(m) }
                 case .deferred:
                     let r = portfolio(m.age)
+                    flows.returns += m.weight * m.balance * r
                     m.balance *= 1 + r
-                    let qx = q(.deferred, m.sex, m.age, year, kappa)
+                    let qx = rate(.deferred, m.sex, m.age)
+                    flows.deathBenefits += m.weight * qx * m.balance
+                    ledger.deferredExits += m.weight * qx
                     m.weight *= 1 - qx
                     let bup = rules.retirementAges[m.track](year)
                     if m.age + 1 >= bup || m.age + 1 > omega {
-                        if dc!.payout == .annuity && m.age + 1 <= omega {
+                        // The balance buys an annuity at the former track's BUP, or is paid out.
+                        ledger.deferredExits += m.weight
+                        if annuityPayout && m.age + 1 <= omega {
                             var p = Member(weight: m.weight, state: .retired, sex: m.sex, track: m.track, age: m.age + 1)
-                            p.annuity = m.balance / (annuityDue(m.sex, age: m.age + 1, year: year + 1, kappa: kappa, rate: annuityRate) - 11.0 / 24.0)
+                            p.annuity = m.balance / (annuityPrice(m.sex, age: m.age + 1))
+                            flows.annuityPurchases += m.weight * m.balance
                             next.append(p)
+                            ledger.pensionerEntries += m.weight
+                        } else {
+                            flows.lumpSums += m.weight * m.balance
                         }
                     } else {
                         m.age += 1
@@ -299,7 +458,7 @@ struct ReferenceEngine {
             for i in next.indices where next[i].state != .active && next[i].state != .deferred {
                 next[i].db *= index; next[i].topup *= index; next[i].contingent *= index
             }
-            members = next
+            members = Self.cells(next)
             reserve = reserve * (1 + d.bondReturn[t]) + (db.destination == .reserve ? eeDB : 0) * (1 + d.bondReturn[t]).squareRoot()
             if t + 1 < h {
                 let target: Double
@@ -311,28 +470,42 @@ struct ReferenceEngine {
                 let surviving = members.filter { $0.state == .active }.reduce(0) { $0 + $1.weight }
                 let needed = max(0, target - surviving)
                 let total = inputs.entrants.profile.reduce(0) { $0 + $1.share }
+                // Entrants from y_r on are DC members from entry (docs/model.md §6, §11).
                 let entersDC = dc.map { year + 1 >= $0.year } ?? false
                 for share in inputs.entrants.profile where share.share > 0 && needed > 0 {
-                    var m = Member(weight: needed * share.share / total, state: .active, sex: share.sex, track: share.track, age: share.age)
+                    var m = Member(weight: needed * share.share / total, state: .active, sex: share.sex, track: share.track, age: share.age,
+                                   entryYear: year + 1, group: .entrant(sex: share.sex, entryAge: share.age, entryYear: year + 1))
                     m.accruesDB = !entersDC
                     m.isDC = entersDC
                     members.append(m)
+                    ledger.activeEntries += m.weight
                 }
             }
             let burden = dbBen + erDC + top + redemptions - (db.destination == .budget ? eeDB : 0)
-            out[.payroll]![t] = payroll
-            out[.contributionsEmployee]![t] = eeDB + eeDC
-            out[.contributionsEmployer]![t] = erDC
-            out[.dbBenefits]![t] = dbBen
-            out[.dcAnnuities]![t] = ann
-            out[.guaranteeTopups]![t] = top
-            out[.bondRedemptions]![t] = redemptions
-            out[.budgetBurden]![t] = burden
-            out[.replacementRateDB]![t] = rrCount[0] > 0 ? rrSum[0] / rrCount[0] : .nan
-            out[.replacementRateDC]![t] = rrCount[1] > 0 ? rrSum[1] / rrCount[1] : .nan
-            out[.replacementRateTotal]![t] = rrCount[2] > 0 ? rrSum[2] / rrCount[2] : .nan
+            func set(_ metric: Metric, _ value: Double) { result.values[metric]![t] = value }
+            set(.payroll, payroll)
+            set(.contributionsEmployee, eeDB + eeDC)
+            set(.contributionsEmployer, erDC)
+            set(.dbBenefits, dbBen)
+            set(.dcAnnuities, ann)
+            set(.guaranteeTopups, top)
+            set(.bondRedemptions, redemptions)
+            set(.budgetBurden, burden)
+            set(.burdenPctGDP, burden / d.gdp[t])
+            set(.burdenReal, burden / d.priceIndex[t])
+            set(.burdenPctPayroll, payroll > 0 ? burden / payroll : .nan)
+            set(.retirements, retirements)
+            for (kind, metric) in [(0, Metric.replacementRateDB), (1, .replacementRateDC), (2, .replacementRateTotal)] {
+                let s = rrSum[kind].reduce(0, +), c = rrCount[kind].reduce(0, +)
+                set(metric, c > 0 ? s / c : .nan)
+                for k in 0..<trackCount {
+                    result.byTrack[kind][k][t] = rrCount[kind][k] > 0 ? rrSum[kind][k] / rrCount[kind][k] : .nan
+                }
+            }
+            result.ledger[t] = ledger
+            result.flows[t] = flows
         }
         stocks(h)
-        return out
+        return result
     }
 }
