@@ -146,6 +146,25 @@ struct RuleLayerTests {
         #expect(abs(employee - 0.5 * employer) <= 1e-12 * employer, "employee \(employee), employer \(employer)")
     }
 
+    @Test("(b) leaves the implicit debt's valuation unchanged: all switch at y0 with frozen DB, service 0 holds no rights")
+    func implicitDebtValuation() throws {
+        // The closed group ImplicitPensionDebt values: transition all at y0, frozen DB, no DC money, no entrants.
+        var inputs = Fixture.inputs(horizon: 60, volatility: 0,
+                                    dc: DCRules(year: 2020, transition: .all, accruedRights: .frozenDB(finalSalary: true),
+                                                employeeRate: ByYear(0), employerRate: ByYear(0), fee: 0,
+                                                glidePath: [PortfolioWeights(equity: 0, bonds: 0, cash: 1)], payout: .lumpSum,
+                                                annuityMargin: 0, withdrawal: .cash, guarantee: nil))
+        inputs.entrants = EntrantInputs(target: .series(ByYear(0)), profile: [])
+        inputs.population = InitialPopulation(actives: inputs.population.actives)
+        #expect(inputs.population.actives.contains { $0.service == 0 })
+        let general = try MonteCarloProjection(inputs: inputs, engine: .general).deterministic().reform
+        let lanes = try MonteCarloProjection(inputs: inputs, engine: .lanes).deterministic().reform
+        for t in 0..<60 {
+            let a = general[.dbBenefits, t], b = lanes[.dbBenefits, t]
+            #expect(abs(a - b) <= 1e-9 * max(abs(a), abs(b), 1), "db_benefits \(2020 + t): \(a) vs \(b)")
+        }
+    }
+
     /// Entrants only of one kind (men of track 0 aged 23, BUP 58), no early retirement, reform year
     /// 2022 with frozen DB rights: the entrants of 2022 retire at the end of 2056 (t = 36), alone.
     func reformYearJoinerInputs(_ transition: TransitionPolicy) -> ProjectionInputs {
