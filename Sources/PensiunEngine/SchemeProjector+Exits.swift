@@ -2,135 +2,141 @@ import Foundation
 import PensiunActuarial
 import PensiunRandom
 
-/// What the year's decrements of actives leave for the year's results.
-struct YearExits {
-    var bondRedemptions = 0.0
-    var replacement: ReplacementAccumulator
-    var retirementCount = 0.0
-    /// j_y, the rate DC annuities are bought at in the year (0 without a DC).
-    let annuityRate: Double
+extension SchemeProjector {
+    /// What the year's decrements of actives leave for the year's results.
+    struct YearExits {
+        var bondRedemptions = 0.0
+        var replacement: ReplacementAccumulator
+        var retirementCount = 0.0
+        /// j_y, the rate DC annuities are bought at in the year (0 without a DC).
+        let annuityRate: Double
+    }
 }
 
-/// The members of an active cohort leaving at the end of year y: what their awards depend on.
-struct Leaver {
-    let sex: Int
-    let track: Int
-    let age: Int
-    /// n+1, the years of service at exit.
-    let yearsOfService: Int
-    /// B = scale_k(n)·W_y.
-    let salary: Double
-    let accruesDB: Bool
-    let rights: HeldRights
-    /// A DC member with the DC in force.
-    let isDC: Bool
-    /// The DC balance with any bond redeemed, per member, at the end of y.
-    let pot: Double
-    /// B_f (0 without frozen DB rights).
-    let frozenBase: Double
-    /// n_r.
-    let serviceAtReform: Int
-    /// min(x+1, ω), the age at the start of y+1.
-    let nextAge: Int
+extension SchemeProjector {
+    /// The members of an active cohort leaving at the end of year y: what their awards depend on.
+    struct Leaver {
+        let sex: Int
+        let track: Int
+        let age: Int
+        /// n+1, the years of service at exit.
+        let yearsOfService: Int
+        /// B = scale_k(n)·W_y.
+        let salary: Double
+        let accruesDB: Bool
+        let rights: HeldRights
+        /// A DC member with the DC in force.
+        let isDC: Bool
+        /// The DC balance with any bond redeemed, per member, at the end of y.
+        let pot: Double
+        /// B_f (0 without frozen DB rights).
+        let frozenBase: Double
+        /// n_r.
+        let serviceAtReform: Int
+        /// min(x+1, ω), the age at the start of y+1.
+        let nextAge: Int
+    }
 }
 
-/// The awards of one year's exits (docs/model.md §5–6), one function per exit kind, each
-/// calling the rule layer; the pools are the projector's, taken out for the year's loop.
-struct ExitAwards {
-    var retired: BeneficiaryPool
-    var disabled: BeneficiaryPool
-    var survivors: BeneficiaryPool
-    var deferred: DeferredPool
-    var flows: DCMoneyFlows
-    var ledger: PopulationLedger
-    var exits: YearExits
-    let db: DBRules
-    /// The DC rules when the DC is in force.
-    let dc: DCRules?
-    /// floor_y.
-    let floor: Double
-    let paidPension: Double, paidSurvivor: Double
-    let monthsDC: Double
-    let ages: Int, trackCount: Int
+extension SchemeProjector {
+    /// The awards of one year's exits (docs/model.md §5–6), one function per exit kind, each
+    /// calling the rule layer; the pools are the projector's, taken out for the year's loop.
+    struct ExitAwards {
+        var retired: BeneficiaryPool
+        var disabled: BeneficiaryPool
+        var survivors: BeneficiaryPool
+        var deferred: DeferredPool
+        var flows: DCMoneyFlows
+        var ledger: PopulationLedger
+        var exits: YearExits
+        let db: DBRules
+        /// The DC rules when the DC is in force.
+        let dc: DCRules?
+        /// floor_y.
+        let floor: Double
+        let paidPension: Double, paidSurvivor: Double
+        let monthsDC: Double
+        let ages: Int, trackCount: Int
 
-    /// Deaths in service: the survivor pension (``DBRules/survivorOfDeathInService(accruesDB:rights:yearsOfService:base:floor:frozenBase:serviceAtReform:)``)
-    /// to the m_s(x) who leave a spouse, aged x+1+Δ_s; the DC pot to the heirs.
-    mutating func deathsInService(_ deaths: Double, of m: Leaver, leaveProbability leave: Double, gap: Int) {
-        let monthly = db.survivorOfDeathInService(accruesDB: m.accruesDB, rights: m.rights, yearsOfService: m.yearsOfService,
-                                                  base: m.salary, floor: floor, frozenBase: m.frozenBase,
-                                                  serviceAtReform: m.serviceAtReform)
-        if monthly > 0 && leave > 0 {
-            let spouse = (1 - m.sex) * ages + min(max(m.age + 1 + gap, 0), ages - 1)
-            survivors.addSurvivors(deaths * leave, at: spouse, monthly: monthly, paid: paidSurvivor)
-            ledger.survivorEntries += deaths * leave
+        /// Deaths in service: the survivor pension (``DBRules/survivorOfDeathInService(accruesDB:rights:yearsOfService:base:floor:frozenBase:serviceAtReform:)``)
+        /// to the m_s(x) who leave a spouse, aged x+1+Δ_s; the DC pot to the heirs.
+        mutating func deathsInService(_ deaths: Double, of m: Leaver, leaveProbability leave: Double, gap: Int) {
+            let monthly = db.survivorOfDeathInService(accruesDB: m.accruesDB, rights: m.rights, yearsOfService: m.yearsOfService,
+                                                      base: m.salary, floor: floor, frozenBase: m.frozenBase,
+                                                      serviceAtReform: m.serviceAtReform)
+            if monthly > 0 && leave > 0 {
+                let spouse = (1 - m.sex) * ages + min(max(m.age + 1 + gap, 0), ages - 1)
+                survivors.addSurvivors(deaths * leave, at: spouse, monthly: monthly, paid: paidSurvivor)
+                ledger.survivorEntries += deaths * leave
+            }
+            if m.isDC { flows.deathBenefits += deaths * m.pot }
         }
-        if m.isDC { flows.deathBenefits += deaths * m.pot }
-    }
 
-    /// Disablements: the DB award (no minimum service), and the DC pot annuitised or paid out.
-    mutating func disablements(_ n: Double, of m: Leaver, annuityFactor: Double) {
-        let award = db.award(accruesDB: m.accruesDB, rights: m.rights, eligible: true, yearsOfService: m.yearsOfService,
-                             base: m.salary, floor: floor, frozenBase: m.frozenBase, serviceAtReform: m.serviceAtReform)
-        let annuity = payOut(n, of: m, annuityFactor: annuityFactor)
-        if award.pension > 0 || annuity > 0 {
-            disabled.addPensioners(n, at: m.sex * ages + m.nextAge, award: award, paidPension: paidPension,
-                                   paidSurvivor: paidSurvivor, annuity: annuity, topup: 0)
-            ledger.pensionerEntries += n
+        /// Disablements: the DB award (no minimum service), and the DC pot annuitised or paid out.
+        mutating func disablements(_ n: Double, of m: Leaver, annuityFactor: Double) {
+            let award = db.award(accruesDB: m.accruesDB, rights: m.rights, eligible: true, yearsOfService: m.yearsOfService,
+                                 base: m.salary, floor: floor, frozenBase: m.frozenBase, serviceAtReform: m.serviceAtReform)
+            let annuity = payOut(n, of: m, annuityFactor: annuityFactor)
+            if award.pension > 0 || annuity > 0 {
+                disabled.addPensioners(n, at: m.sex * ages + m.nextAge, award: award, paidPension: paidPension,
+                                       paidSurvivor: paidSurvivor, annuity: annuity, topup: 0)
+                ledger.pensionerEntries += n
+            }
         }
-    }
 
-    /// Withdrawals: nothing from the DB; the DC balance is deferred or paid out.
-    mutating func withdrawals(_ n: Double, of m: Leaver) {
-        guard m.isDC, let dc else { return }
-        if dc.withdrawal == .deferred {
-            let i = (m.sex * trackCount + m.track) * ages + m.nextAge
-            deferred.count[i] += n
-            deferred.balance[i] += n * m.pot
-            ledger.deferredEntries += n
-        } else {
-            flows.cashWithdrawals += n * m.pot
+        /// Withdrawals: nothing from the DB; the DC balance is deferred or paid out.
+        mutating func withdrawals(_ n: Double, of m: Leaver) {
+            guard m.isDC, let dc else { return }
+            if dc.withdrawal == .deferred {
+                let i = (m.sex * trackCount + m.track) * ages + m.nextAge
+                deferred.count[i] += n
+                deferred.balance[i] += n * m.pot
+                ledger.deferredEntries += n
+            } else {
+                flows.cashWithdrawals += n * m.pot
+            }
         }
-    }
 
-    /// Normal and early retirements: the DB award if eligible, the DC annuity with the guarantee's
-    /// top-up (or a lump sum), and the replacement rates at award.
-    mutating func retirements(_ n: Double, of m: Leaver, early: Bool, annuityFactor: Double) {
-        exits.retirementCount += n
-        guard n > 0 else { return }
-        let award = db.award(accruesDB: m.accruesDB, rights: m.rights,
-                             eligible: db.isEligible(early: early, yearsOfService: m.yearsOfService),
-                             yearsOfService: m.yearsOfService, base: m.salary, floor: floor, frozenBase: m.frozenBase,
-                             serviceAtReform: m.serviceAtReform)
-        let annuity = payOut(n, of: m, annuityFactor: annuityFactor)
-        var topup = 0.0
-        if m.isDC, let dc, dc.payout == .annuity, let g = dc.guarantee, g.covers(yearsOfService: m.yearsOfService) {
-            let shortfall = g.annualAmount(floor: floor, monthsPaid: db.monthsPaid) - award.pension * paidPension
-            topup = Guarantee.topUp(shortfall: shortfall, annuity: annuity)
+        /// Normal and early retirements: the DB award if eligible, the DC annuity with the guarantee's
+        /// top-up (or a lump sum), and the replacement rates at award.
+        mutating func retirements(_ n: Double, of m: Leaver, early: Bool, annuityFactor: Double) {
+            exits.retirementCount += n
+            guard n > 0 else { return }
+            let award = db.award(accruesDB: m.accruesDB, rights: m.rights,
+                                 eligible: db.isEligible(early: early, yearsOfService: m.yearsOfService),
+                                 yearsOfService: m.yearsOfService, base: m.salary, floor: floor, frozenBase: m.frozenBase,
+                                 serviceAtReform: m.serviceAtReform)
+            let annuity = payOut(n, of: m, annuityFactor: annuityFactor)
+            var topup = 0.0
+            if m.isDC, let dc, dc.payout == .annuity, let g = dc.guarantee, g.covers(yearsOfService: m.yearsOfService) {
+                let shortfall = g.annualAmount(floor: floor, monthsPaid: db.monthsPaid) - award.pension * paidPension
+                topup = Guarantee.topUp(shortfall: shortfall, annuity: annuity)
+            }
+            if award.pension > 0 || annuity > 0 || topup > 0 {
+                retired.addPensioners(n, at: m.sex * ages + m.nextAge, award: award, paidPension: paidPension,
+                                      paidSurvivor: paidSurvivor, annuity: annuity, topup: topup)
+                ledger.pensionerEntries += n
+            }
+            let hasDBRights = m.accruesDB || m.rights == .frozenDB
+            let dbRate = ReplacementRate.db(monthlyPension: award.pension, salary: m.salary)
+            let dcRate = ReplacementRate.dc(annualAnnuity: annuity, paymentsPerYear: monthsDC, salary: m.salary)
+            let totalRate = ReplacementRate.total(db: dbRate, dc: dcRate, annualTopUp: topup, monthsPaid: db.monthsPaid,
+                                                  salary: m.salary)
+            exits.replacement.add(track: m.track, count: n, db: hasDBRights ? dbRate : nil, dc: m.isDC ? dcRate : nil,
+                                  total: totalRate)
         }
-        if award.pension > 0 || annuity > 0 || topup > 0 {
-            retired.addPensioners(n, at: m.sex * ages + m.nextAge, award: award, paidPension: paidPension,
-                                  paidSurvivor: paidSurvivor, annuity: annuity, topup: topup)
-            ledger.pensionerEntries += n
-        }
-        let hasDBRights = m.accruesDB || m.rights == .frozenDB
-        let dbRate = ReplacementRate.db(monthlyPension: award.pension, salary: m.salary)
-        let dcRate = ReplacementRate.dc(annualAnnuity: annuity, paymentsPerYear: monthsDC, salary: m.salary)
-        let totalRate = ReplacementRate.total(db: dbRate, dc: dcRate, annualTopUp: topup, monthsPaid: db.monthsPaid,
-                                              salary: m.salary)
-        exits.replacement.add(track: m.track, count: n, db: hasDBRights ? dbRate : nil, dc: m.isDC ? dcRate : nil,
-                              total: totalRate)
-    }
 
-    /// The DC pot of `n` members leaving on retirement or disability: it buys an annuity
-    /// (``DCRules/annuity(pot:factor:)``, returned per member) or is paid as a lump sum (0 returned).
-    mutating func payOut(_ n: Double, of m: Leaver, annuityFactor: Double) -> Double {
-        guard m.isDC, let dc else { return 0 }
-        if dc.payout == .annuity {
-            flows.annuityPurchases += n * m.pot
-            return DCRules.annuity(pot: m.pot, factor: annuityFactor)
+        /// The DC pot of `n` members leaving on retirement or disability: it buys an annuity
+        /// (``DCRules/annuity(pot:factor:)``, returned per member) or is paid as a lump sum (0 returned).
+        mutating func payOut(_ n: Double, of m: Leaver, annuityFactor: Double) -> Double {
+            guard m.isDC, let dc else { return 0 }
+            if dc.payout == .annuity {
+                flows.annuityPurchases += n * m.pot
+                return DCRules.annuity(pot: m.pot, factor: annuityFactor)
+            }
+            flows.lumpSums += n * m.pot
+            return 0
         }
-        flows.lumpSums += n * m.pot
-        return 0
     }
 }
 

@@ -1,14 +1,16 @@
 import Foundation
 import PensiunActuarial
 
-/// The money of one year paid to those in each state at its start (docs/model.md §2, steps 2–3).
-struct YearFlows {
-    var payroll = 0.0
-    var employeeDB = 0.0
-    var employeeDC = 0.0
-    var employerDC = 0.0
-    /// DB-type benefits, DC annuities and guarantee top-ups paid in the year.
-    var dbBenefits = 0.0, annuities = 0.0, topups = 0.0
+extension SchemeProjector {
+    /// The money of one year paid to those in each state at its start (docs/model.md §2, steps 2–3).
+    struct YearFlows {
+        var payroll = 0.0
+        var employeeDB = 0.0
+        var employeeDC = 0.0
+        var employerDC = 0.0
+        /// DB-type benefits, DC annuities and guarantee top-ups paid in the year.
+        var dbBenefits = 0.0, annuities = 0.0, topups = 0.0
+    }
 }
 
 extension SchemeProjector {

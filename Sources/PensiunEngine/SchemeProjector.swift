@@ -163,17 +163,19 @@ struct SchemeProjector {
     }
 }
 
-/// What the steps of year index t share.
-struct ProjectionYear {
-    let t: Int
-    /// y = y0 + t.
-    let year: Int
-    /// W_y.
-    let wage: Double
-    /// floor_y = floor_base·W_y.
-    let floor: Double
-    /// κ_y.
-    let kappa: Double
-    /// Whether the DC is in force (y ≥ y_r).
-    let dcActive: Bool
+extension SchemeProjector {
+    /// What the steps of year index t share.
+    struct ProjectionYear {
+        let t: Int
+        /// y = y0 + t.
+        let year: Int
+        /// W_y.
+        let wage: Double
+        /// floor_y = floor_base·W_y.
+        let floor: Double
+        /// κ_y.
+        let kappa: Double
+        /// Whether the DC is in force (y ≥ y_r).
+        let dcActive: Bool
+    }
 }
