@@ -83,10 +83,10 @@ public struct AnnuityPricer: Sendable {
         var k = n - 2
         while k >= 0 {
             let qx = q[k]
-            let vp = v * (1 - qx)
-            a = 1 + vp * a
-            am = s0 - s1 * qx + vp * am
-            ins = v * qx + vp * ins
+            let vp = AnnuityRecursion.discountedSurvival(discount: v, q: qx)
+            a = AnnuityRecursion.annuityDue(next: a, discountedSurvival: vp)
+            am = AnnuityRecursion.mthlyAnnuityDue(next: am, discountedSurvival: vp, q: qx, instalmentWeight: s0, deathWeight: s1)
+            ins = AnnuityRecursion.assurance(next: ins, discountedSurvival: vp, discount: v, q: qx)
             annuityDue[k] = a
             mthlyAnnuityDue[k] = am
             assurance[k] = ins
@@ -108,7 +108,7 @@ public struct AnnuityPricer: Sendable {
             var a = 1.0
             var k = n - 2
             while k >= 0 {
-                a = 1 + v * (1 - q[k]) * a
+                a = AnnuityRecursion.annuityDue(next: a, discountedSurvival: AnnuityRecursion.discountedSurvival(discount: v, q: q[k]))
                 k -= 1
             }
             return a - correction
@@ -118,7 +118,8 @@ public struct AnnuityPricer: Sendable {
         var k = n - 2
         while k >= 0 {
             let qx = q[k]
-            am = s0 - s1 * qx + v * (1 - qx) * am
+            am = AnnuityRecursion.mthlyAnnuityDue(next: am, discountedSurvival: AnnuityRecursion.discountedSurvival(discount: v, q: qx),
+                                                  q: qx, instalmentWeight: s0, deathWeight: s1)
             k -= 1
         }
         return am

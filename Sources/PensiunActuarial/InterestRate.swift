@@ -30,6 +30,10 @@ public struct InterestRate: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String { "i = \(i)" }
 
+    /// j = (1+i)/(1+g) − 1 for plain numbers (the engine's per-path rates): the rate at which a
+    /// level annuity is worth one escalating at g (see ``netOfEscalation(_:name:)``).
+    @inlinable public static func net(_ i: Double, ofEscalation g: Double) -> Double { (1 + i) / (1 + g) - 1 }
+
     /// The rate j at which a level annuity is worth an annuity escalating at g a year:
     ///
     ///     Σ v^k (1+g)^k ₖpₓ = Σ v_j^k ₖpₓ   with   1 + j = (1+i)/(1+g),  j = (1+i)/(1+g) − 1
@@ -37,7 +41,7 @@ public struct InterestRate: Sendable, Equatable, CustomStringConvertible {
     /// - Parameter g: annual escalation, a finite g > −1 (negative g = payments falling each year).
     public func netOfEscalation(_ g: Double, name: String = "escalation rate") throws(ActuarialError) -> InterestRate {
         guard g.isFinite, g > -1 else { throw ActuarialError.invalidRate(name: name, value: g) }
-        return try InterestRate((1 + i) / (1 + g) - 1, name: "rate net of escalation")
+        return try InterestRate(Self.net(i, ofEscalation: g), name: "rate net of escalation")
     }
 
     /// The rate i' = (1+i)² − 1 of doubled force δ' = 2δ, at which ²Aₓ (the second moment of the

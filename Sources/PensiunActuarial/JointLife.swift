@@ -23,10 +23,13 @@ public enum JointLife {
     /// (y) — the survivor, e.g. a spouse — at each payment date after the death of (x), the member.
     ///
     /// A survivor pension of this form starts at the first anniversary after the member's death
-    /// (the member's own pension covers the year of death).
+    /// (the member's own pension covers the year of death). Computed by
+    /// ``ReversionaryAnnuity/annuityDue(discount:years:member:survivor:)``, the engine's one
+    /// implementation.
     public static func reversionaryAnnuityDue(
         member: LifeTable, age x: Int, survivor: LifeTable, age y: Int, rate: InterestRate
     ) -> Double {
-        survivor.annuityDue(y, rate: rate) - annuityDue(member, age: x, survivor, age: y, rate: rate)
+        ReversionaryAnnuity.annuityDue(discount: rate.v, years: max(member.lastAge - x, survivor.lastAge - y) + 1,
+                                       member: { member.p(x + $0) }, survivor: { survivor.p(y + $0) })
     }
 }

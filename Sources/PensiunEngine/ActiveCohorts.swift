@@ -13,8 +13,8 @@ struct ActiveCohorts {
     var accruesDB: [Bool] = []
     /// A DC member (from entry, a switcher, or supplementary).
     var isDC: [Bool] = []
-    /// Switched at the reform year with accrued rights: 0 none, 1 frozen DB, 2 recognition bond.
-    var rights: [UInt8] = []
+    /// The DB rights carried out of the DB at the reform year (``HeldRights``, one byte each).
+    var rights: [HeldRights] = []
     /// n_r: service at the start of the reform year (switchers).
     var serviceAtReform: [Int] = []
     /// B_f per member: the frozen base revalued to the end of the previous year.
@@ -50,7 +50,7 @@ struct ActiveCohorts {
         count.append(n)
         accruesDB.append(db)
         isDC.append(dc)
-        rights.append(0)
+        rights.append(.none)
         serviceAtReform.append(0)
         frozenBase.append(0)
         bond.append(0)
@@ -108,6 +108,28 @@ struct BeneficiaryPool {
         for i in count.indices {
             count[i] = 0; db[i] = 0; topup[i] = 0; annuity[i] = 0; contingent[i] = 0; withSurvivorRights[i] = 0
         }
+    }
+
+    /// Adds `n` pensioners at index i with their award: the monthly DB-type pension and contingent
+    /// survivor pension (paid `paidPension` and `paidSurvivor` times their amount a year), the
+    /// annual DC annuity and the annual guarantee top-up, each per member.
+    @inline(__always)
+    mutating func addPensioners(_ n: Double, at i: Int, award: DBAward, paidPension: Double, paidSurvivor: Double,
+                                annuity a: Double, topup u: Double) {
+        count[i] += n
+        db[i] += n * award.pension * paidPension
+        contingent[i] += n * award.contingentSurvivor * paidSurvivor
+        if award.contingentSurvivor > 0 { withSurvivorRights[i] += n }
+        annuity[i] += n * a
+        topup[i] += n * u
+    }
+
+    /// Adds `n` survivors at index i, each with a monthly survivor pension paid `paid` times its
+    /// amount a year.
+    @inline(__always)
+    mutating func addSurvivors(_ n: Double, at i: Int, monthly: Double, paid: Double) {
+        count[i] += n
+        db[i] += n * monthly * paid
     }
 
     mutating func add(_ other: BeneficiaryPool) {

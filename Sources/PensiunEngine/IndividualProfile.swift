@@ -53,9 +53,8 @@ public struct ProfileProjector: Sendable {
     public init(context: ProjectionContext) { self.context = context }
 
     /// The profile on one path; with `careers` false the year-by-year arrays are left empty (the
-    /// Monte Carlo run keeps only the values).
+    /// Monte Carlo run keeps only the values). Every scheme quantity comes from the rule layer.
     public func project(_ spec: ProfileSpec, scheme: Scheme, drivers d: PathDrivers, careers: Bool = true) -> ProfileOutcome {
-        let inputs = context.inputs
         let rules = context.schemes[scheme.rawValue]
         let db = rules.rules.db
         let dc = rules.rules.dc
@@ -63,44 +62,46 @@ public struct ProfileProjector: Sendable {
         let y0 = context.startYear, h = context.horizon
         var out = ProfileOutcome(values: Array(repeating: .nan, count: ProfileOutcome.Quantity.allCases.count))
         guard spec.entryYear >= y0, spec.entryYear < y0 + h else { return out }
-        let isDCFromEntry = dc.map { spec.entryYear >= $0.year } ?? false
+        let isDCFromEntry = dc.map { ReformMembership.isDCFromEntry(entryYear: spec.entryYear, reformYear: $0.year) } ?? false
         var accruesDB = !isDCFromEntry, isDC = isDCFromEntry
-        var rights = 0, nr = 0
+        var rights = HeldRights.none, nr = 0
         var frozenBase = 0.0, bond = 0.0, balance = 0.0
         var accumulatedEmployee = 0.0, accumulatedTotal = 0.0
-        var bondRate = 0.0
-        if case let .recognitionBond(rho)? = dc?.accruedRights { bondRate = rho }
         for t in (spec.entryYear - y0)..<h {
             let year = y0 + t
             let n = year - spec.entryYear
             let age = spec.entryAge + n
             let w = d.wageIndex[t]
             let s = track.scale(service: n) * w
-            if let dc, year == dc.year, !isDC {
-                if dc.transition == .supplementary { isDC = true }
-                if dc.transition.switches(age: age) {
-                    accruesDB = false; isDC = true; nr = n
+            if let dc, year == dc.year {
+                let membership = ReformMembership.at(reformYear: dc.year, entryYear: spec.entryYear, age: age,
+                                                     transition: dc.transition)
+                if membership == .supplementary { isDC = true }
+                if membership == .switcher {
+                    accruesDB = membership.accruesDB; isDC = membership.isDC; nr = n
                     let br = track.scale(service: n) * w
+                    rights = HeldRights(switchingUnder: dc.accruedRights)
                     switch dc.accruedRights {
-                    case .frozenDB: rights = 1; frozenBase = br
+                    case .frozenDB: frozenBase = br
                     case let .recognitionBond(rho):
-                        rights = 2
                         bond = context.recognitionBond(sex: spec.sex, age: age, service: n, bup: rules.retirementAge[spec.track][t],
                                                        t: t, rho: rho, base: br, db: db)
                     }
                 }
             }
             let dcNow = isDC && (dc.map { year >= $0.year } ?? false)
-            let employee = (accruesDB ? rules.employeeDBRate[t] * s * 12 : 0)
-                + (dcNow ? rules.dcEmployeeRate[t] * track.dcBaseMultiplier * s * 12 : 0)
-            let employer = dcNow ? rules.dcEmployerRate[t] * track.dcBaseMultiplier * s * 12 : 0
+            let employeeDB = accruesDB ? DBRules.employeeContribution(rate: rules.employeeDBRate[t], salary: s) : 0
+            let employeeDC = dcNow ? DCRules.contribution(rate: rules.dcEmployeeRate[t], multiplier: track.dcBaseMultiplier, salary: s) : 0
+            let employer = dcNow ? DCRules.contribution(rate: rules.dcEmployerRate[t], multiplier: track.dcBaseMultiplier, salary: s) : 0
+            let employee = employeeDB + employeeDC
             // Accumulate everything to the end of this year at the yield known at its start.
             let i = d.yieldAtStart(t)
-            accumulatedEmployee = accumulatedEmployee * (1 + i) + employee * (1 + i).squareRoot()
-            accumulatedTotal = accumulatedTotal * (1 + i) + (employee + employer) * (1 + i).squareRoot()
+            accumulatedEmployee = MoneysWorth.accumulated(accumulatedEmployee, paidMidYear: employee, rate: i)
+            accumulatedTotal = MoneysWorth.accumulated(accumulatedTotal, paidMidYear: employee + employer, rate: i)
             if dcNow, let dc {
                 let r = dc.portfolioReturn(age: age, equity: d.equityReturn[t], bond: d.bondReturn[t], cash: d.cashReturn[t])
-                balance = balance * (1 + r) + (employee - (accruesDB ? rules.employeeDBRate[t] * s * 12 : 0) + employer) * (1 + r).squareRoot()
+                balance = DCRules.grown(balance: balance, contribution: employeeDC + employer, onePlusReturn: 1 + r,
+                                        halfGrowth: (1 + r).squareRoot())
             }
             if careers {
                 out.years.append(year)
@@ -109,86 +110,102 @@ public struct ProfileProjector: Sendable {
                 out.employerContribution.append(employer)
                 out.balance.append(balance)
             }
-            let bup = rules.retirementAge[spec.track][t]
-            if age + 1 >= bup {
-                let floorY = db.floor * w
-                let pot = balance + (rights == 2 ? bond * pow(1 + bondRate, Double(year + 1 - (dc?.year ?? year))) : 0)
-                var dbMonthly = 0.0, contingentMonthly = 0.0
-                if accruesDB && n + 1 >= db.minimumService {
-                    dbMonthly = max(floorY, min(db.cap, db.accrualRate * Double(n + 1)) * s)
-                    contingentMonthly = max(db.survivorOfPensioner * s, db.survivorOfPensionerFloor * floorY)
-                } else if rights == 1 && n + 1 >= db.minimumService {
-                    var b = frozenBase
-                    if case .frozenDB(finalSalary: true)? = dc?.accruedRights { b = s }
-                    dbMonthly = min(db.cap, db.accrualRate * Double(nr)) * b
-                    contingentMonthly = db.survivorOfPensioner * b * Double(nr) / Double(n + 1)
-                }
-                var annuity = 0.0, topup = 0.0
-                let kappa = d.kappa[t]
-                if isDC, let dc, dc.payout == .annuity {
-                    let j = dc.annuityRate(bondYield: d.bondYield[t])
-                    annuity = pot / context.grid.annuityDueMonthly(spec.sex, age: age + 1, yearIndex: t + 1, kappa: kappa, rate: j)
-                    if let g = dc.guarantee, n + 1 >= g.minimumService {
-                        topup = max(0, db.monthsPaid * g.level * floorY - (dbMonthly * db.monthsPaid * (1 + db.pensionAllowance) + annuity))
-                    }
-                }
-                // Values at the end of y_R.
-                let iR = d.bondYield[t]
-                let g = expectedEscalation(rules.indexation[t])
-                let dbRate = (1 + iR) / (1 + g) - 1
-                let ann = context.grid.annuityDue(.pensioners, spec.sex, age: age + 1, yearIndex: t + 1, kappa: kappa, rate: dbRate)
-                var benefits = (dbMonthly * db.monthsPaid * (1 + db.pensionAllowance) + topup) * ann
-                if let dc, annuity > 0 {
-                    let r = (1 + iR) / (1 + dc.annuityEscalation) - 1
-                    benefits += annuity * context.grid.annuityDue(.pensioners, spec.sex, age: age + 1, yearIndex: t + 1, kappa: kappa, rate: r)
-                } else if let dc, dc.payout == .lumpSum, isDC {
-                    benefits += pot
-                }
-                if contingentMonthly > 0 {
-                    let m = inputs.survivors.leaveProbability(spec.sex, age: age)
-                    let spouseAge = min(max(age + 1 + (inputs.survivors.ageGap[spec.sex] ?? 0), 0), context.maximumAge)
-                    benefits += m * contingentMonthly * db.monthsPaid * (1 + db.survivorAllowance)
-                        * reversionary(member: spec.sex, age: age + 1, spouseAge: spouseAge, t: t + 1, kappa: kappa, rate: dbRate)
-                }
-                let monthly = dbMonthly + annuity / (dc?.monthsPaidDC ?? 12) + topup / db.monthsPaid
-                out.values = [Double(year), s, accumulatedEmployee, accumulatedTotal, pot, monthly, monthly / s,
-                              accumulatedEmployee > 0 ? benefits / accumulatedEmployee : .nan,
-                              accumulatedTotal > 0 ? benefits / accumulatedTotal : .nan]
+            if RetirementChance.reachesNormalAge(age: age, normalAge: rules.retirementAge[spec.track][t]) {
+                out.values = retire(at: t, age: age, service: n, salary: s, spec: spec, rules: rules, drivers: d,
+                                    member: RetiringMember(accruesDB: accruesDB, isDC: isDC, rights: rights, serviceAtReform: nr,
+                                                           frozenBase: frozenBase, bond: bond, balance: balance),
+                                    accumulatedEmployee: accumulatedEmployee, accumulatedTotal: accumulatedTotal)
                 return out
             }
-            if rights != 0 { frozenBase *= d.indexation(rules.indexation[t], t) }
+            if rights != .none { frozenBase *= d.indexation(rules.indexation[t], t) }
         }
         return out
     }
 
+    /// A profile's member at retirement: membership and what the member holds.
+    struct RetiringMember {
+        let accruesDB: Bool, isDC: Bool
+        let rights: HeldRights
+        let serviceAtReform: Int
+        /// B_f revalued to the end of the previous year.
+        let frozenBase: Double
+        /// The recognition bond at y_r.
+        let bond: Double
+        let balance: Double
+    }
+
+    /// The profile's values when the member retires at the end of year index t, aged `age` with
+    /// n = `service` years (docs/model.md §9): the award (``DBRules/award(accruesDB:rights:eligible:yearsOfService:base:floor:frozenBase:serviceAtReform:)``,
+    /// the DC annuity and the guarantee's top-up), its value at the end of y_R and money's worth.
+    func retire(at t: Int, age: Int, service n: Int, salary s: Double, spec: ProfileSpec, rules: SchemeYearRules,
+                drivers d: PathDrivers, member: RetiringMember, accumulatedEmployee: Double, accumulatedTotal: Double) -> [Double] {
+        let db = rules.rules.db
+        let dc = rules.rules.dc
+        let year = context.startYear + t
+        let floorY = db.floor * d.wageIndex[t]
+        let bondValue = member.rights == .recognitionBond
+            ? DBRules.bondValue(member.bond, rate: dc?.accruedRights.bondRate ?? 0, years: year + 1 - (dc?.year ?? year)) : 0
+        let pot = member.balance + bondValue
+        let frozenBase = DBRules.frozenBase(revalued: member.frozenBase, finalSalary: s,
+                                            onFinalSalary: dc?.accruedRights.freezesOnFinalSalary ?? false)
+        let award = db.award(accruesDB: member.accruesDB, rights: member.rights,
+                             eligible: db.isEligible(early: false, yearsOfService: n + 1), yearsOfService: n + 1,
+                             base: s, floor: floorY, frozenBase: frozenBase, serviceAtReform: member.serviceAtReform)
+        let dbMonthly = award.pension, contingentMonthly = award.contingentSurvivor
+        var annuity = 0.0, topup = 0.0
+        let kappa = d.kappa[t]
+        if member.isDC, let dc, dc.payout == .annuity {
+            let j = dc.annuityRate(bondYield: d.bondYield[t])
+            annuity = DCRules.annuity(pot: pot, factor: context.grid.annuityDueMonthly(spec.sex, age: age + 1, yearIndex: t + 1,
+                                                                                       kappa: kappa, rate: j))
+            if let g = dc.guarantee, g.covers(yearsOfService: n + 1) {
+                let shortfall = g.annualAmount(floor: floorY, monthsPaid: db.monthsPaid) - db.annualPension(monthly: dbMonthly)
+                topup = Guarantee.topUp(shortfall: shortfall, annuity: annuity)
+            }
+        }
+        // Values at the end of y_R.
+        let iR = d.bondYield[t]
+        let dbRate = InterestRate.net(iR, ofEscalation: expectedEscalation(rules.indexation[t]))
+        let ann = context.grid.annuityDue(.pensioners, spec.sex, age: age + 1, yearIndex: t + 1, kappa: kappa, rate: dbRate)
+        var benefits = (db.annualPension(monthly: dbMonthly) + topup) * ann
+        if let dc, annuity > 0 {
+            let r = InterestRate.net(iR, ofEscalation: dc.annuityEscalation)
+            benefits += annuity * context.grid.annuityDue(.pensioners, spec.sex, age: age + 1, yearIndex: t + 1, kappa: kappa, rate: r)
+        } else if let dc, dc.payout == .lumpSum, member.isDC {
+            benefits += pot
+        }
+        if contingentMonthly > 0 {
+            let spouseAge = min(max(age + 1 + (inputs.survivors.ageGap[spec.sex] ?? 0), 0), context.maximumAge)
+            benefits += db.valueOfSurvivorPension(
+                monthly: contingentMonthly, leaveProbability: inputs.survivors.leaveProbability(spec.sex, age: age),
+                reversionaryAnnuity: reversionary(member: spec.sex, age: age + 1, spouseAge: spouseAge, t: t + 1, kappa: kappa,
+                                                  rate: dbRate))
+        }
+        let monthly = ReplacementRate.monthlyPension(db: dbMonthly, annualAnnuity: annuity, paymentsPerYear: dc?.monthsPaidDC ?? 12,
+                                                     annualTopUp: topup, monthsPaid: db.monthsPaid)
+        return [Double(year), s, accumulatedEmployee, accumulatedTotal, pot, monthly, ReplacementRate.of(monthly: monthly, salary: s),
+                MoneysWorth.ratio(benefits: benefits, contributions: accumulatedEmployee),
+                MoneysWorth.ratio(benefits: benefits, contributions: accumulatedTotal)]
+    }
+
+    var inputs: ProjectionInputs { context.inputs }
+
     /// The long-run mean escalation of an indexation rule.
     func expectedEscalation(_ rule: IndexationRule) -> Double {
         let e = context.inputs.economy
-        switch rule {
-        case .prices: return e.inflation.mean
-        case .wages: return (1 + e.inflation.mean) * (1 + e.realWageGrowth.mean) - 1
-        case let .fixed(r): return r
-        case .none: return 0
-        }
+        return rule.expectedEscalation(meanInflation: e.inflation.mean, meanRealWageGrowth: e.realWageGrowth.mean)
     }
 
     /// ä_{x|y} = ä_y − ä_xy: 1 a year in advance to the spouse (aged y) after the member's death,
-    /// independent lives on the pensioners' (member) and survivors' (spouse) bases, κ held.
+    /// independent lives on the pensioners' (member) and survivors' (spouse) bases along their
+    /// cohort diagonals from y0+t, κ held: PensiunActuarial's
+    /// ``ReversionaryAnnuity/annuityDue(discount:years:member:survivor:)`` on the grid's rates.
     func reversionary(member sex: Sex, age x: Int, spouseAge y: Int, t: Int, kappa: Double, rate: Double) -> Double {
         let grid = context.grid
-        let v = 1 / (1 + rate)
-        var joint = 0.0, single = 0.0, pm = 1.0, ps = 1.0, discount = 1.0
-        var k = 0
-        while x + k <= grid.maximumAge || y + k <= grid.maximumAge {
-            single += discount * ps
-            joint += discount * ps * pm
-            let year = min(t + k, grid.years - 1)
-            pm *= 1 - grid.q(.pensioners, sex, age: x + k, yearIndex: year, kappa: kappa)
-            ps *= 1 - grid.q(.survivors, sex.other, age: y + k, yearIndex: year, kappa: kappa)
-            discount *= v
-            k += 1
-            if ps == 0 { break }
-        }
-        return single - joint
+        let lastYear = grid.years - 1, omega = grid.maximumAge
+        return ReversionaryAnnuity.annuityDue(
+            discount: 1 / (1 + rate), years: max(omega - x, omega - y) + 1,
+            member: { k in 1 - grid.q(.pensioners, sex, age: x + k, yearIndex: min(t + k, lastYear), kappa: kappa) },
+            survivor: { k in 1 - grid.q(.survivors, sex.other, age: y + k, yearIndex: min(t + k, lastYear), kappa: kappa) })
     }
 }

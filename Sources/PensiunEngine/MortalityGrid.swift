@@ -106,7 +106,8 @@ public struct MortalityGrid: Sendable {
     ///
     ///     ä = Σ_{k≥0} v^k ₖp,   ₖp = Π_{u<k} (1 − q_ann(age+u, s, y0+t+u)),   v = 1/(1+j)
     ///
-    /// computed backward along the cohort's diagonal: ä(a, y) = 1 + v (1 − q(a, y)) ä(a+1, y+1).
+    /// computed backward along the cohort's diagonal by ``AnnuityRecursion``:
+    /// ä(a, y) = 1 + v (1 − q(a, y)) ä(a+1, y+1).
     public func annuityDueMonthly(_ sex: Sex, age: Int, yearIndex t: Int, kappa: Double, rate j: Double) -> Double {
         annuityDue(.annuitants, sex, age: age, yearIndex: t, kappa: kappa, rate: j) - Self.monthlyCorrection
     }
@@ -115,7 +116,8 @@ public struct MortalityGrid: Sendable {
     /// one definition).
     public static let monthlyCorrection = LifeTable.woolhouseCorrection(paymentsPerYear: 12)
 
-    /// ä (annual, in advance) on basis b along the cohort diagonal from (age, y0+t), κ held fixed.
+    /// ä (annual, in advance) on basis b along the cohort diagonal from (age, y0+t), κ held fixed,
+    /// by ``AnnuityRecursion`` (PensiunActuarial's one recursion).
     public func annuityDue(_ basis: MortalityBasisKind, _ sex: Sex, age: Int, yearIndex t: Int, kappa: Double, rate j: Double) -> Double {
         let v = 1 / (1 + j)
         let ages = maximumAge + 1
@@ -129,7 +131,7 @@ public struct MortalityGrid: Sendable {
                 let raw = u[(base + year) * ages + a]
                 let factor = kappa == 0 ? 1 : (uniformBeta ? uniformFactor : exp(-beta[a] * kappa))
                 let q = min(1, raw * factor)
-                value = 1 + v * (1 - q) * value
+                value = AnnuityRecursion.annuityDue(next: value, discountedSurvival: AnnuityRecursion.discountedSurvival(discount: v, q: q))
                 a -= 1
             }
         }

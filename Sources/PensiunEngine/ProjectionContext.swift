@@ -66,12 +66,12 @@ public struct ProjectionContext: Sendable {
     }
 
     /// The recognition bond of a switcher aged `age` with `service` years at the start of year
-    /// index t, per unit of `base` (monthly salary): B = min(cap, a·n) · base · months · ä^{(12)}_BUP
-    /// · (1 + ρ)^−(BUP − age), the annuity at the BUP on the annuitant basis, κ = 0, rate ρ (docs/model.md §6).
+    /// index t, on `base` (monthly salary B_r): ``DBRules/recognitionBond(serviceAtReform:base:annuityFactor:rate:yearsToBUP:)``
+    /// with ä^{(12)}_BUP on the annuitant basis at the expected retirement year, κ = 0, rate ρ (docs/model.md §6).
     func recognitionBond(sex: Sex, age: Int, service: Int, bup: Int, t: Int, rho: Double, base: Double, db: DBRules) -> Double {
         let yearsToBUP = max(0, bup - age)
         let factor = grid.annuityDueMonthly(sex, age: bup, yearIndex: t + yearsToBUP, kappa: 0, rate: rho)
-        return min(db.cap, db.accrualRate * Double(service)) * base * db.monthsPaid * factor * pow(1 + rho, -Double(yearsToBUP))
+        return db.recognitionBond(serviceAtReform: service, base: base, annuityFactor: factor, rate: rho, yearsToBUP: yearsToBUP)
     }
 
     /// The headcount target of actives at the start of year y0 + t.

@@ -6,7 +6,7 @@ public struct SchemePathResult: Sendable {
     /// Metric m in year index t at `values[m.rawValue * (H+1) + t]`; flows leave index H at 0.
     /// Replacement rates are NaN in years when nobody retires.
     public var values: [Double]
-    /// Replacement rates by track: kind (0 db, 1 dc, 2 total), track and year index t at
+    /// Replacement rates by track: kind (``ReplacementKind`` raw value: 0 db, 1 dc, 2 total), track and year index t at
     /// `byTrack[(kind · K + track) · H + t]`, NaN when nobody retires.
     public var byTrack: [Double]
     /// Population flows by year (docs/model.md §10): entries and exits of each population.
@@ -28,10 +28,10 @@ public struct SchemePathResult: Sendable {
         set { values[Self.valueIndex(metric, t, horizon: horizon)] = newValue }
     }
 
-    /// The replacement rate of one kind (0 db, 1 dc, 2 total) and track in year index t.
-    @inlinable public subscript(replacement kind: Int, track track: Int, t: Int) -> Double {
-        get { byTrack[Self.trackIndex(kind, track, t, horizon: horizon, trackCount: trackCount)] }
-        set { byTrack[Self.trackIndex(kind, track, t, horizon: horizon, trackCount: trackCount)] = newValue }
+    /// The replacement rate of one kind and track in year index t.
+    @inlinable public subscript(replacement kind: ReplacementKind, track track: Int, t: Int) -> Double {
+        get { byTrack[Self.trackIndex(kind.rawValue, track, t, horizon: horizon, trackCount: trackCount)] }
+        set { byTrack[Self.trackIndex(kind.rawValue, track, t, horizon: horizon, trackCount: trackCount)] = newValue }
     }
 
     /// Where (metric, t) is in `values`, and (kind, track, t) in `byTrack`.

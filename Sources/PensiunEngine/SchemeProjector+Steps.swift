@@ -3,28 +3,37 @@ import PensiunActuarial
 import PensiunRandom
 
 extension SchemeProjector {
-    /// The transition at the start of y_r (docs/model.md §6): switchers leave the DB with accrued
-    /// rights; supplementary members add a DC account; everyone else stays in the DB.
+    /// The transition at the start of y_r (docs/model.md §6), by ``ReformMembership/at(reformYear:entryYear:age:transition:)``:
+    /// switchers leave the DB with the rights earned (a frozen DB pension or a recognition bond);
+    /// supplementary members add a DC account; members who entered in y_r or later are DC members
+    /// from entry already (they have no rights to carry over); everyone else stays in the DB.
     mutating func applyTransition(_ dc: DCRules, t: Int, wage: Double) {
         let db = rules.rules.db
         for c in 0..<actives.cohortCount {
             let service = t - actives.entryIndex[c]
             let age = actives.entryAge[c] + service
-            if dc.transition == .supplementary { actives.isDC[c] = true }
-            guard dc.transition.switches(age: age) else { continue }
-            let k = actives.track[c]
-            let br = context.inputs.tracks[k].scale(service: service) * wage
-            actives.accruesDB[c] = false
-            actives.isDC[c] = true
-            actives.serviceAtReform[c] = service
-            switch dc.accruedRights {
-            case .frozenDB:
-                actives.rights[c] = 1
-                actives.frozenBase[c] = br
-            case let .recognitionBond(rho):
-                actives.rights[c] = 2
-                actives.bond[c] = context.recognitionBond(sex: Sex.at(actives.sex[c]), age: age, service: service,
-                                                          bup: rules.retirementAge[k][t], t: t, rho: rho, base: br, db: db)
+            let membership = ReformMembership.at(reformYear: dc.year, entryYear: context.startYear + actives.entryIndex[c],
+                                                 age: age, transition: dc.transition)
+            switch membership {
+            case .db, .dcFromEntry:
+                continue
+            case .supplementary:
+                actives.isDC[c] = true
+            case .switcher:
+                let k = actives.track[c]
+                let br = context.inputs.tracks[k].scale(service: service) * wage
+                actives.accruesDB[c] = membership.accruesDB
+                actives.isDC[c] = membership.isDC
+                actives.serviceAtReform[c] = service
+                let rights = HeldRights(switchingUnder: dc.accruedRights)
+                actives.rights[c] = rights
+                switch dc.accruedRights {
+                case .frozenDB:
+                    actives.frozenBase[c] = br
+                case let .recognitionBond(rho):
+                    actives.bond[c] = context.recognitionBond(sex: Sex.at(actives.sex[c]), age: age, service: service,
+                                                              bup: rules.retirementAge[k][t], t: t, rho: rho, base: br, db: db)
+                }
             }
         }
     }
@@ -94,6 +103,74 @@ extension SchemeProjector {
             annuityCache[i] = context.grid.annuityDueMonthly(sex, age: min(age, ages - 1), yearIndex: t + 1, kappa: kappa, rate: rate)
         }
         return annuityCache[i]
+    }
+
+    /// Step 5 of year y: deaths among beneficiaries with their contingent survivor pensions,
+    /// deferred members' deaths and annuity purchases, ageing; then the year's awards join the pools.
+    mutating func ageBeneficiaries(_ y: ProjectionYear, annuityRate: Double, flows: inout DCMoneyFlows,
+                                   ledger: inout PopulationLedger) throws {
+        let t = y.t, kappa = y.kappa
+        ledger.pensionerExits += Self.agePool(&retired, spouses: &newSurvivors, passContingent: true, basis: .pensioners,
+                                              t: t, kappa: kappa, context: context, rates: &rates, ledger: &ledger)
+        ledger.pensionerExits += Self.agePool(&disabled, spouses: &newSurvivors, passContingent: true, basis: .disabled,
+                                              t: t, kappa: kappa, context: context, rates: &rates, ledger: &ledger)
+        ledger.survivorExits += Self.agePool(&survivors, spouses: &newSurvivors, passContingent: false, basis: .survivors,
+                                             t: t, kappa: kappa, context: context, rates: &rates, ledger: &ledger)
+        if let dc = rules.rules.dc {
+            try ageDeferred(dc, t: t, kappa: kappa, annuityRate: annuityRate, flows: &flows, ledger: &ledger)
+        }
+        // Annuities in payment escalate at λ from the end of the year after their award.
+        if let dc = rules.rules.dc, dc.annuityEscalation != 0 {
+            let g = 1 + dc.annuityEscalation
+            for i in 0..<(2 * ages) { retired.annuity[i] *= g; disabled.annuity[i] *= g }
+        }
+        retired.add(newRetired)
+        disabled.add(newDisabled)
+        survivors.add(newSurvivors)
+        for i in deferred.count.indices {
+            deferred.count[i] += newDeferred.count[i]
+            deferred.balance[i] += newDeferred.balance[i]
+        }
+    }
+
+    /// Step 6 of year y: the DB indexation factor (``IndexationRule``, docs/model.md §5) applied to
+    /// every DB-type amount payable in y+1, awards included, and to active switchers' frozen bases;
+    /// recognition bonds accrue (``DBRules/bondAccrued(_:rate:)``).
+    mutating func index(t: Int, drivers: PathDrivers) {
+        let index = drivers.indexation(rules.indexation[t], t)
+        if index != 1 {
+            for i in 0..<(2 * ages) {
+                retired.db[i] *= index; retired.topup[i] *= index; retired.contingent[i] *= index
+                disabled.db[i] *= index; disabled.topup[i] *= index; disabled.contingent[i] *= index
+                survivors.db[i] *= index
+            }
+        }
+        let bondRate = rules.rules.dc?.accruedRights.bondRate ?? 0
+        for c in 0..<actives.cohortCount where actives.rights[c] != .none {
+            actives.frozenBase[c] *= index
+            actives.bond[c] = DBRules.bondAccrued(actives.bond[c], rate: bondRate)
+        }
+    }
+
+    /// The year's flows and rates into `result` (docs/model.md §5–6 burdens, §8 metrics).
+    func recordYear(_ paid: YearFlows, _ exits: YearExits, t: Int, drivers: PathDrivers, into result: inout SchemePathResult) {
+        let db = rules.rules.db
+        let burden = BudgetBurden.amount(dbBenefits: paid.dbBenefits, employerDC: paid.employerDC, topUps: paid.topups,
+                                         bondRedemptions: exits.bondRedemptions,
+                                         employeeDBToBudget: db.destination == .budget ? paid.employeeDB : 0)
+        result[.payroll, t] = paid.payroll
+        result[.contributionsEmployee, t] = paid.employeeDB + paid.employeeDC
+        result[.contributionsEmployer, t] = paid.employerDC
+        result[.dbBenefits, t] = paid.dbBenefits
+        result[.dcAnnuities, t] = paid.annuities
+        result[.guaranteeTopups, t] = paid.topups
+        result[.bondRedemptions, t] = exits.bondRedemptions
+        result[.budgetBurden, t] = burden
+        result[.burdenPctGDP, t] = burden / drivers.gdp[t]
+        result[.burdenReal, t] = burden / drivers.priceIndex[t]
+        result[.burdenPctPayroll, t] = paid.payroll > 0 ? burden / paid.payroll : .nan
+        exits.replacement.write(t: t, into: &result)
+        result[.retirements, t] = exits.retirementCount
     }
 
     mutating func clearAwards() {
@@ -167,11 +244,12 @@ extension SchemeProjector {
                         ledger.deferredExits += n * q
                         movedCount = n * (1 - q)
                         movedBalance = b * (1 - q)
-                        if x + 1 >= bup || x + 1 >= ages {
+                        if RetirementChance.reachesNormalAge(age: x, normalAge: bup) || x + 1 >= ages {
                             // Annuity purchase (or lump sum) at the former track's BUP.
                             ledger.deferredExits += movedCount
                             if dc.payout == .annuity && x + 1 < ages {
-                                let annuity = movedBalance / annuityFactor(sex: sex, age: x + 1, t: t, kappa: kappa, rate: annuityRate)
+                                let annuity = DCRules.annuity(pot: movedBalance,
+                                                              factor: annuityFactor(sex: sex, age: x + 1, t: t, kappa: kappa, rate: annuityRate))
                                 flows.annuityPurchases += movedBalance
                                 let to = sIndex * ages + x + 1
                                 newRetired.count[to] += movedCount
@@ -224,28 +302,32 @@ extension SchemeProjector {
 
 /// Count-weighted replacement rates of the year's retirements, overall and by track (docs/model.md §8).
 struct ReplacementAccumulator {
-    var sums: [[Double]]   // [kind][track]
+    var sums: [[Double]]   // [kind.rawValue][track]
     var counts: [[Double]]
     init(tracks: Int) {
-        sums = Array(repeating: Array(repeating: 0, count: tracks), count: 3)
+        sums = Array(repeating: Array(repeating: 0, count: tracks), count: ReplacementKind.allCases.count)
         counts = sums
     }
 
     /// `db` and `dc` are nil when the retiree has no such rights (not in that average).
     mutating func add(track k: Int, count n: Double, db: Double?, dc: Double?, total: Double) {
-        if let db { sums[0][k] += n * db; counts[0][k] += n }
-        if let dc { sums[1][k] += n * dc; counts[1][k] += n }
-        sums[2][k] += n * total
-        counts[2][k] += n
+        if let db { add(.db, track: k, count: n, rate: db) }
+        if let dc { add(.dc, track: k, count: n, rate: dc) }
+        add(.total, track: k, count: n, rate: total)
+    }
+
+    @inline(__always) mutating func add(_ kind: ReplacementKind, track k: Int, count n: Double, rate: Double) {
+        sums[kind.rawValue][k] += n * rate
+        counts[kind.rawValue][k] += n
     }
 
     func write(t: Int, into result: inout SchemePathResult) {
-        let metrics: [Metric] = [.replacementRateDB, .replacementRateDC, .replacementRateTotal]
-        for kind in 0..<3 {
-            let s = sums[kind].reduce(0, +), n = counts[kind].reduce(0, +)
-            result[metrics[kind], t] = n > 0 ? s / n : .nan
-            for k in sums[kind].indices {
-                result[replacement: kind, track: k, t] = counts[kind][k] > 0 ? sums[kind][k] / counts[kind][k] : .nan
+        for kind in ReplacementKind.allCases {
+            let sums = self.sums[kind.rawValue], counts = self.counts[kind.rawValue]
+            let s = sums.reduce(0, +), n = counts.reduce(0, +)
+            result[kind.metric, t] = n > 0 ? s / n : .nan
+            for k in sums.indices {
+                result[replacement: kind, track: k, t] = counts[k] > 0 ? sums[k] / counts[k] : .nan
             }
         }
     }

@@ -1,0 +1,192 @@
+import Foundation
+import Testing
+@testable import PensiunEngine
+
+/// The rule layer (Sources/PensiunEngine/Rules) against values computed by hand, and the two
+/// membership errors of issue 16 — (a) reform-year joiners treated as switchers, (b) y0 actives
+/// of service 0 kept in the DB when y_r = y0 — in the per-path engine.
+@Suite("Rule layer")
+struct RuleLayerTests {
+    let db = Fixture.dbRules   // a 2.5%, cap 75%, floor 1,000, min service 10, 14 months, σ 36%/72%, d 10%
+
+    @Test("DB award: the floor binds for short service, the cap for long service")
+    func award() {
+        #expect(db.pension(yearsOfService: 5, base: 2_000, floor: 1_000) == 1_000)        // 0.125·2000 = 250 < floor
+        #expect(db.pension(yearsOfService: 20, base: 4_000, floor: 1_000) == 2_000)       // 0.5·4000
+        #expect(db.pension(yearsOfService: 40, base: 2_000, floor: 1_000) == 1_500)       // cap 0.75·2000
+        #expect(db.pensionerSurvivor(base: 2_000, floor: 1_000) == 750)                    // max(720, 0.75·1000)
+        #expect(db.pensionerSurvivor(base: 4_000, floor: 1_000) == 1_440)                  // max(1440, 750)
+        // 0.9·max(1440, 750) + 0.1·max(2880, 1000)
+        #expect(abs(db.deathInServiceSurvivor(base: 4_000, floor: 1_000) - 1_584) < 1e-9)
+        let member = db.award(accruesDB: true, rights: .none, eligible: true, yearsOfService: 5, base: 2_000, floor: 1_000,
+                              frozenBase: 0, serviceAtReform: 0)
+        #expect(member == DBAward(pension: 1_000, contingentSurvivor: 750))
+        #expect(db.award(accruesDB: true, rights: .none, eligible: false, yearsOfService: 5, base: 2_000, floor: 1_000,
+                         frozenBase: 0, serviceAtReform: 0) == .none)
+    }
+
+    @Test("Frozen DB award: no floor, survivor pensions prorated by n_r/(n+1)")
+    func frozen() {
+        #expect(db.frozenPension(serviceAtReform: 10, base: 3_000) == 750)                 // 0.25·3000, no floor
+        #expect(db.frozenPension(serviceAtReform: 0, base: 3_000) == 0)
+        let award = db.award(accruesDB: false, rights: .frozenDB, eligible: true, yearsOfService: 30, base: 5_000,
+                             floor: 1_000, frozenBase: 3_000, serviceAtReform: 10)
+        #expect(award.pension == 750)
+        #expect(abs(award.contingentSurvivor - 360) < 1e-9)                               // 0.36·3000·10/30
+        #expect(abs(db.survivorOfDeathInService(accruesDB: false, rights: .frozenDB, yearsOfService: 30, base: 5_000,
+                                                floor: 1_000, frozenBase: 3_000, serviceAtReform: 10) - 360) < 1e-9)
+        // Bond holders and DC members from entry hold no DB award.
+        #expect(db.award(accruesDB: false, rights: .recognitionBond, eligible: true, yearsOfService: 30, base: 5_000,
+                         floor: 1_000, frozenBase: 3_000, serviceAtReform: 10) == .none)
+        #expect(db.survivorOfDeathInService(accruesDB: false, rights: .none, yearsOfService: 30, base: 5_000,
+                                            floor: 1_000, frozenBase: 0, serviceAtReform: 0) == 0)
+        #expect(DBRules.frozenBase(revalued: 3_000, finalSalary: 5_000, onFinalSalary: true) == 5_000)
+        #expect(DBRules.frozenBase(revalued: 3_000, finalSalary: 5_000, onFinalSalary: false) == 3_000)
+    }
+
+    @Test("Eligibility: early retirement always, at BUP from the minimum service")
+    func eligibility() {
+        #expect(db.isEligible(early: true, yearsOfService: 5))
+        #expect(!db.isEligible(early: false, yearsOfService: 9))
+        #expect(db.isEligible(early: false, yearsOfService: 10))
+    }
+
+    @Test("Guarantee: covered from N_g, top-up zero when the pension exceeds it, the shortfall otherwise")
+    func guarantee() {
+        let g = Guarantee(level: 1, minimumService: 10)
+        #expect(!g.covers(yearsOfService: 9) && g.covers(yearsOfService: 10))
+        let guaranteed = g.annualAmount(floor: 1_000, monthsPaid: 14)
+        #expect(guaranteed == 14_000)
+        #expect(Guarantee.topUp(shortfall: guaranteed - 0, annuity: 15_000) == 0)
+        #expect(Guarantee.topUp(shortfall: guaranteed - 5_000, annuity: 4_000) == 5_000)
+    }
+
+    @Test("Reform membership: entry year ≥ y_r is DC from entry, reform-year joiners never switch")
+    func membership() {
+        let yr = 2022
+        // Reform-year joiners (entry year = y_r) are DC members from entry under every policy.
+        for policy in [TransitionPolicy.newEntrants, .switchUnderAge(40), .all, .supplementary] {
+            #expect(ReformMembership.at(reformYear: yr, entryYear: 2022, age: 23, transition: policy) == .dcFromEntry)
+        }
+        #expect(ReformMembership.at(reformYear: yr, entryYear: 2021, age: 30, transition: .all) == .switcher)
+        #expect(ReformMembership.at(reformYear: yr, entryYear: 2021, age: 30, transition: .switchUnderAge(40)) == .switcher)
+        #expect(ReformMembership.at(reformYear: yr, entryYear: 2001, age: 45, transition: .switchUnderAge(40)) == .db)
+        #expect(ReformMembership.at(reformYear: yr, entryYear: 2021, age: 30, transition: .newEntrants) == .db)
+        #expect(ReformMembership.at(reformYear: yr, entryYear: 2021, age: 30, transition: .supplementary) == .supplementary)
+        // y_r = y0 = 2020: a y0 active of service 0 entered in 2020, one of service 1 in 2019.
+        #expect(ReformMembership.isDCFromEntry(entryYear: 2020 - 0, reformYear: 2020))
+        #expect(!ReformMembership.isDCFromEntry(entryYear: 2020 - 1, reformYear: 2020))
+        #expect(ReformMembership.at(reformYear: 2020, entryYear: 2020, age: 22, transition: .supplementary) == .dcFromEntry)
+        let flags = ReformMembership.allCases.map { ($0.accruesDB, $0.isDC) }
+        #expect(flags.map(\.0) == [true, false, false, true])   // db, dcFromEntry, switcher, supplementary
+        #expect(flags.map(\.1) == [false, true, true, true])
+        #expect(HeldRights(switchingUnder: .frozenDB(finalSalary: false)) == .frozenDB)
+        #expect(HeldRights(switchingUnder: .recognitionBond(rate: 0.07)) == .recognitionBond)
+    }
+
+    @Test("Exit choice: certain at BUP, the early rate once eligible, zero before")
+    func retirementChance() {
+        let normal = RetirementChance(age: 57, service: 5, normalAge: 58, earlyAge: 51, earlyService: 20, earlyRate: 0.05)
+        #expect(normal.rate == 1 && !normal.isEarly)
+        let early = RetirementChance(age: 52, service: 25, normalAge: 58, earlyAge: 51, earlyService: 20, earlyRate: 0.05)
+        #expect(early.rate == 0.05 && early.isEarly)
+        let tooShort = RetirementChance(age: 52, service: 10, normalAge: 58, earlyAge: 51, earlyService: 20, earlyRate: 0.05)
+        #expect(tooShort.rate == 0 && !tooShort.isEarly)
+        let tooYoung = RetirementChance(age: 48, service: 25, normalAge: 58, earlyAge: 51, earlyService: 20, earlyRate: 0.05)
+        #expect(tooYoung.rate == 0)
+        #expect(RetirementChance.reachesNormalAge(age: 57, normalAge: 58) && !RetirementChance.reachesNormalAge(age: 56, normalAge: 58))
+    }
+
+    @Test("DC, replacement rates, money's worth, recognition bond")
+    func amounts() {
+        #expect(DCRules.contributionBase(multiplier: 1.5, salary: 2_000) == 36_000)
+        #expect(DCRules.contribution(employeeRate: 0.05, employerRate: 0.10, base: 36_000) == 0.15000000000000002 * 36_000)
+        #expect(abs(DCRules.contribution(rate: 0.05, multiplier: 1.5, salary: 2_000) - 1_800) < 1e-9)
+        #expect(DCRules.grown(balance: 100.0, contribution: 10.0, onePlusReturn: 1.21, halfGrowth: 1.1) == 132)
+        #expect(DCRules.annuity(pot: 1_000, factor: 8) == 125)
+        #expect(DBRules.employeeContribution(rate: 0.05, salary: 2_000) == 1_200)
+        #expect(ReplacementRate.db(monthlyPension: 1_500, salary: 2_000) == 0.75)
+        #expect(ReplacementRate.dc(annualAnnuity: 12_000, paymentsPerYear: 12, salary: 2_000) == 0.5)
+        #expect(ReplacementRate.total(db: 0.75, dc: 0.5, annualTopUp: 2_800, monthsPaid: 14, salary: 2_000) == 1.35)
+        #expect(ReplacementRate.monthlyPension(db: 1_500, annualAnnuity: 12_000, paymentsPerYear: 12, annualTopUp: 2_800,
+                                               monthsPaid: 14) == 2_700)
+        #expect(MoneysWorth.ratio(benefits: 3, contributions: 2) == 1.5)
+        #expect(MoneysWorth.ratio(benefits: 3, contributions: 0).isNaN)
+        #expect(MoneysWorth.accumulated(100, paidMidYear: 10, rate: 0.21) == 132)
+        // 0.25·3000 · 14 · ä 10 · 1.05^−2
+        let bond = db.recognitionBond(serviceAtReform: 10, base: 3_000, annuityFactor: 10, rate: 0.05, yearsToBUP: 2)
+        #expect(abs(bond - 750 * 14 * 10 / 1.1025) < 1e-6)
+        #expect(DBRules.bondAccrued(100, rate: 0.05) == 105)
+        #expect(abs(DBRules.bondValue(100, rate: 0.05, years: 2) - 110.25) < 1e-12)
+        var with = db
+        with.pensionAllowance = 0.1
+        #expect(abs(with.annualPension(monthly: 1_000) - 15_400) < 1e-9)
+        #expect(abs(db.initialContingentSurvivor(monthlyPension: 30_000, count: 10) - 14_400) < 1e-9)   // max(0.48·30000, 7500)
+    }
+
+    // MARK: The per-path engine's symptoms of (a) and (b)
+
+    /// Only the y0 actives of service 0 (two cells aged 22), reform year y_r = y0 = 2020.
+    func serviceZeroInputs(_ transition: TransitionPolicy) -> ProjectionInputs {
+        var inputs = Fixture.inputs(horizon: 3, volatility: 0, dc: Fixture.dc(transition: transition, year: 2020))
+        inputs.population.actives = inputs.population.actives.filter { $0.service == 0 }
+        return inputs
+    }
+
+    @Test("(b) y_r = y0: y0 actives of service 0 are DC members from entry, paying no DB contributions",
+          arguments: [TransitionPolicy.newEntrants, .supplementary, .all])
+    func serviceZeroAtReformYear(_ transition: TransitionPolicy) throws {
+        let inputs = serviceZeroInputs(transition)
+        #expect(!inputs.population.actives.isEmpty)
+        let (_, reform, _) = try MonteCarloProjection(inputs: inputs, engine: .general).deterministic()
+        // DC only: employee contributions c_e·S_DC·12 are half the employer's c_r·S_DC·12 (5% vs 10%);
+        // a DB member would pay c_DB·S·12 on top (or, under new_entrants, no DC at all).
+        let employee = reform[.contributionsEmployee, 0], employer = reform[.contributionsEmployer, 0]
+        #expect(employer > 0)
+        #expect(abs(employee - 0.5 * employer) <= 1e-12 * employer, "employee \(employee), employer \(employer)")
+    }
+
+    @Test("(b) leaves the implicit debt's valuation unchanged: all switch at y0 with frozen DB, service 0 holds no rights")
+    func implicitDebtValuation() throws {
+        // The closed group ImplicitPensionDebt values: transition all at y0, frozen DB, no DC money, no entrants.
+        var inputs = Fixture.inputs(horizon: 60, volatility: 0,
+                                    dc: DCRules(year: 2020, transition: .all, accruedRights: .frozenDB(finalSalary: true),
+                                                employeeRate: ByYear(0), employerRate: ByYear(0), fee: 0,
+                                                glidePath: [PortfolioWeights(equity: 0, bonds: 0, cash: 1)], payout: .lumpSum,
+                                                annuityMargin: 0, withdrawal: .cash, guarantee: nil))
+        inputs.entrants = EntrantInputs(target: .series(ByYear(0)), profile: [])
+        inputs.population = InitialPopulation(actives: inputs.population.actives)
+        #expect(inputs.population.actives.contains { $0.service == 0 })
+        let general = try MonteCarloProjection(inputs: inputs, engine: .general).deterministic().reform
+        let lanes = try MonteCarloProjection(inputs: inputs, engine: .lanes).deterministic().reform
+        for t in 0..<60 {
+            let a = general[.dbBenefits, t], b = lanes[.dbBenefits, t]
+            #expect(abs(a - b) <= 1e-9 * max(abs(a), abs(b), 1), "db_benefits \(2020 + t): \(a) vs \(b)")
+        }
+    }
+
+    /// Entrants only of one kind (men of track 0 aged 23, BUP 58), no early retirement, reform year
+    /// 2022 with frozen DB rights: the entrants of 2022 retire at the end of 2056 (t = 36), alone.
+    func reformYearJoinerInputs(_ transition: TransitionPolicy) -> ProjectionInputs {
+        var inputs = Fixture.inputs(horizon: 40, volatility: 0,
+                                    dc: Fixture.dc(transition: transition, rights: .frozenDB(finalSalary: false), year: 2022))
+        inputs.decrements.earlyRetirement = [0]
+        inputs.entrants = EntrantInputs(target: .constant, profile: [EntrantShare(sex: .male, track: 0, age: 23, share: 1)])
+        return inputs
+    }
+
+    @Test("(a) reform-year joiners are DC members from entry, not switchers with zero frozen rights",
+          arguments: [TransitionPolicy.all, .switchUnderAge(40)])
+    func reformYearJoiners(_ transition: TransitionPolicy) throws {
+        let inputs = reformYearJoinerInputs(transition)
+        let (_, reform, _) = try MonteCarloProjection(inputs: inputs, engine: .general).deterministic()
+        // 2055: the 2021 entrants retire with frozen rights of n_r = 1 year.
+        #expect(reform[.retirements, 35] > 0)
+        #expect(reform[.replacementRateDB, 35] > 0)
+        // 2056: only the 2022 entrants retire; they hold no DB rights, so the DB rate is empty.
+        #expect(reform[.retirements, 36] > 0)
+        #expect(reform[.replacementRateDB, 36].isNaN, "replacement_rate_db \(reform[.replacementRateDB, 36])")
+        #expect(reform[.replacementRateDC, 36] > 0)
+        #expect(reform[replacement: .db, track: 0, 36].isNaN)
+    }
+}
