@@ -91,8 +91,10 @@ extension LanePlan {
                     members.append([])
                 }
                 members[g].append(cohorts.count)
-                cohorts.append(Cohort(sex: cell.sex.index, track: cell.track, entryAge: cell.age - cell.service,
-                                      entryIndex: -cell.service, start: 0, a: cell.count))
+                var cohort = Cohort(sex: cell.sex.index, track: cell.track, entryAge: cell.age - cell.service,
+                                    entryIndex: -cell.service, start: 0, a: cell.count)
+                cohort.joinAtEntry(reformIndex: reformIndex)
+                cohorts.append(cohort)
             }
         }
 
@@ -144,17 +146,22 @@ extension LanePlan {
             for c in cohorts.indices where cohorts[c].start <= t {
                 let service = t - cohorts[c].entryIndex
                 let age = cohorts[c].entryAge + service
-                if dc.transition == .supplementary { cohorts[c].isDC = true }
-                guard dc.transition.switches(age: age) else { continue }
-                let k = cohorts[c].track
-                cohorts[c].accruesDB = false
-                cohorts[c].isDC = true
-                cohorts[c].serviceAtReform = service
-                cohorts[c].rights = HeldRights(switchingUnder: dc.accruedRights)
-                if let rho = bondRate {
-                    cohorts[c].bond = context.recognitionBond(sex: Sex.at(cohorts[c].sex), age: age, service: service,
-                                                              bup: rules.retirementAge[k][t], t: t, rho: rho,
-                                                              base: inputs.tracks[k].scale(service: service), db: db)
+                switch ReformMembership.at(reformYear: t, entryYear: cohorts[c].entryIndex, age: age, transition: dc.transition) {
+                case .db, .dcFromEntry:
+                    continue
+                case .supplementary:
+                    cohorts[c].isDC = true
+                case .switcher:
+                    let k = cohorts[c].track
+                    cohorts[c].accruesDB = false
+                    cohorts[c].isDC = true
+                    cohorts[c].serviceAtReform = service
+                    cohorts[c].rights = HeldRights(switchingUnder: dc.accruedRights)
+                    if let rho = bondRate {
+                        cohorts[c].bond = context.recognitionBond(sex: Sex.at(cohorts[c].sex), age: age, service: service,
+                                                                  bup: rules.retirementAge[k][t], t: t, rho: rho,
+                                                                  base: inputs.tracks[k].scale(service: service), db: db)
+                    }
                 }
             }
         }
