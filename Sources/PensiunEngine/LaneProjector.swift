@@ -194,13 +194,17 @@ final class LaneProjector {
         for a in age..<(ages - 1) {
             diagonal[a] = grid.uncapped(.annuitants, sex, age: a, yearIndex: min(t + 1 + (a - age), grid.years - 1))
         }
-        // ä = 1 + v (1 − min(1, u f)) ä(next age), from ä(ω) = 1 (AnnuityRecursion), sixteen
-        // lanes at a time in registers (four independent recursions overlap), then four at a time;
-        // v (1 − min(1, u f)) = v − min(v, u · v f), with v f by age and lane in `discountedFactors`.
+        // ä = 1 + v (1 − min(1, u f)) ä(next age), from ä(ω) = 1, sixteen lanes at a time in
+        // registers (four independent recursions overlap), then four at a time; the discounted
+        // survival v (1 − min(1, u f)) = v − min(v, u · v f) is
+        // AnnuityRecursion.discountedSurvival(discount:discountedUncapped:), with v f by age and
+        // lane in `discountedFactors`. The step 1 + v p ä is AnnuityRecursion.annuityDue's,
+        // written with the concrete 1: the rule's generic V(repeating: 1) goes through
+        // RuleNumber's SIMD4 witness (the SIMD protocol's element-wise init), which here compiles
+        // to split 128-bit arithmetic and doubles this kernel's time.
         @inline(__always) func step(_ a: Int, _ c: Int, _ v: LaneVector, _ next: LaneVector) -> LaneVector {
             let uvf = diagonal[a] * discountedFactors[vector: a * factorStride + c]
-            return AnnuityRecursion.annuityDue(next: next, discountedSurvival:
-                AnnuityRecursion.discountedSurvival(discount: v, discountedUncapped: uvf))
+            return 1 + AnnuityRecursion.discountedSurvival(discount: v, discountedUncapped: uvf) * next
         }
         @inline(__always) func store(_ c: Int, _ value: LaneVector) {
             inverse[vector: c] = 1 / (value - correction)
