@@ -43,11 +43,6 @@ extension UnsafePointer where Pointee == Double {
     q.replacing(with: 1, where: q .> 1)
 }
 
-/// max(0, v) lane by lane.
-@inline(__always) func positivePart(_ v: LaneVector) -> LaneVector {
-    v.replacing(with: 0, where: v .< 0)
-}
-
 /// y[l] += a · x[l] for every lane (a multiple of four).
 @inline(__always) func laneAdd(_ y: Lanes, _ a: Double, _ x: Lanes, _ lanes: Int) {
     var l = 0

@@ -82,19 +82,20 @@ struct LanePlan: Sendable {
     struct Award: Sendable {
         var count = 0.0, db = 0.0, contingent = 0.0, withRights = 0.0, dbFrozen = 0.0, contingentFrozen = 0.0
 
-        /// Adds `members` awarded monthly amounts (db, contingent) paid `paidPension` and
-        /// `paidSurvivor` times a year, per unit Φ when `frozen` (a base revalued by the DB rule).
-        mutating func add(_ members: Double, _ monthly: (db: Double, contingent: Double), frozen: Bool,
-                          paidPension: Double, paidSurvivor: Double) {
+        /// Adds `members` given the monthly `award` (``DBRules/award(accruesDB:rights:eligible:yearsOfService:base:floor:frozenBase:serviceAtReform:)``)
+        /// paid `paidPension` and `paidSurvivor` times a year
+        /// (``DBRules/paidPerMonthlyPension``, ``DBRules/paidPerMonthlySurvivorPension``), per unit Φ
+        /// when `frozen` (a base revalued by the DB rule).
+        mutating func add(_ members: Double, _ award: DBAward, frozen: Bool, paidPension: Double, paidSurvivor: Double) {
             count += members
             if frozen {
-                dbFrozen += members * monthly.db * paidPension
-                contingentFrozen += members * monthly.contingent * paidSurvivor
+                dbFrozen += members * award.pension * paidPension
+                contingentFrozen += members * award.contingentSurvivor * paidSurvivor
             } else {
-                db += members * monthly.db * paidPension
-                contingent += members * monthly.contingent * paidSurvivor
+                db += members * award.pension * paidPension
+                contingent += members * award.contingentSurvivor * paidSurvivor
             }
-            if monthly.contingent > 0 { withRights += members }
+            if award.contingentSurvivor > 0 { withRights += members }
         }
 
         var hasFrozen: Bool { dbFrozen != 0 || contingentFrozen != 0 }
@@ -186,315 +187,41 @@ struct LanePlan: Sendable {
         }
     }
 
+    /// Builds the plan of `scheme` (docs/model.md §4–§6) in named steps: the cohorts of y0 and of
+    /// the entrants (``Builder/addInitialCohorts()``, ``Builder/addEntrants()``), then year by year
+    /// the transition at the reform year (``Builder/applyTransition(_:t:)``) and one row per group
+    /// with its DC records (``Builder/addRows(t:)``); then the pool floors (``PoolFloors``).
     init(context: ProjectionContext, scheme: Scheme) {
-        let rules = context.schemes[scheme.rawValue]
-        let db = rules.rules.db, dcRules = rules.rules.dc
-        let h = context.horizon, ages = context.maximumAge + 1, trackCount = context.inputs.tracks.count
-        let tables = context.tables, grid = context.grid, inputs = context.inputs
-        let reformIndex = dcRules == nil ? nil : rules.reformIndex
-        let months = db.monthsPaid
-        let paidPension = months * (1 + db.pensionAllowance), paidSurvivor = months * (1 + db.survivorAllowance)
-        var finalSalary = false, bondRate: Double?
-        switch dcRules?.accruedRights {
-        case .frozenDB(let final)?: finalSalary = final
-        case .recognitionBond(let rho)?: bondRate = rho
-        case nil: break
+        var plan = Builder(context: context, scheme: scheme)
+        plan.addInitialCohorts()
+        plan.addEntrants()
+        plan.reserveCapacity()
+        for t in 0..<context.horizon {
+            plan.beginYear()
+            if let dc = plan.dcRules, t == plan.reformIndex { plan.applyTransition(dc, t: t) }
+            plan.addRows(t: t)
         }
-
-        // Cohorts and groups.
-        struct Cohort {
-            let sex, track, entryAge, entryIndex: Int
-            let start: Int
-            var a: Double
-            var accruesDB = true, isDC = false
-            var rights = 0, serviceAtReform = 0
-            var bond = 0.0   // per unit W at the reform year, at the start of the current year
-            var slot = -1
-            /// Whether a contribution has been paid into the balance (which is then positive).
-            var contributed = false
-        }
-        var groups: [Group] = []
-        var cohorts: [Cohort] = []
-        var members: [[Int]] = []
-        var initialKey: [Int: Int] = [:]
-        for cell in context.initialActives {
-            let birth = -cell.age
-            let key = cell.sex.index * 100_000 + (birth + 50_000)
-            let g: Int
-            if let found = initialKey[key] { g = found } else {
-                g = groups.count
-                initialKey[key] = g
-                groups.append(Group(sex: cell.sex.index, birth: birth, start: 0, isEntrant: false))
-                members.append([])
-            }
-            members[g].append(cohorts.count)
-            cohorts.append(Cohort(sex: cell.sex.index, track: cell.track, entryAge: cell.age - cell.service,
-                                  entryIndex: -cell.service, start: 0, a: cell.count))
-        }
-        var entrantGroups = [Range<Int>](repeating: 0..<0, count: h + 1)
-        let profile = context.entrantProfile
-        for te in 1..<max(1, h) {
-            let first = groups.count
-            var byKey: [Int: Int] = [:]
-            for share in profile {
-                let key = share.sex.index * 1_000 + share.age
-                let g: Int
-                if let found = byKey[key] { g = found } else {
-                    g = groups.count
-                    byKey[key] = g
-                    groups.append(Group(sex: share.sex.index, birth: te - share.age, start: te, isEntrant: true))
-                    members.append([])
-                }
-                members[g].append(cohorts.count)
-                var cohort = Cohort(sex: share.sex.index, track: share.track, entryAge: share.age, entryIndex: te,
-                                    start: te, a: share.share)
-                if reformIndex.map({ te >= $0 }) == true { cohort.accruesDB = false; cohort.isDC = true }
-                cohorts.append(cohort)
-            }
-            entrantGroups[te] = first..<groups.count
-        }
-
-        var rows: [Row] = [], rowStart: [Int] = [], trackEntries: [TrackEntry] = []
-        var records: [DCRecord] = [], dcStart: [Int] = []
-        // At most one row per group and one record per DC cohort a year from their first year:
-        // reserved (address space only, pages are touched as rows are written) so that the arrays
-        // are not copied as they grow (tens of megabytes for the flagship).
-        rows.reserveCapacity(groups.reduce(0) { $0 + h - $1.start })
-        if dcRules != nil { records.reserveCapacity(cohorts.reduce(0) { $0 + h - $1.start }) }
-        var slots = 0
-        let earlyAge = inputs.decrements.earlyAge, earlyService = inputs.decrements.earlyService
-        for t in 0..<h {
-            rowStart.append(rows.count)
-            dcStart.append(records.count)
-            // The transition at the start of the reform year (docs/model.md §6), for cohorts present then.
-            if let dc = dcRules, let tr = reformIndex, t == tr {
-                for c in cohorts.indices where cohorts[c].start <= t {
-                    let service = t - cohorts[c].entryIndex
-                    let age = cohorts[c].entryAge + service
-                    if dc.transition == .supplementary { cohorts[c].isDC = true }
-                    guard dc.transition.switches(age: age) else { continue }
-                    let k = cohorts[c].track
-                    cohorts[c].accruesDB = false
-                    cohorts[c].isDC = true
-                    cohorts[c].serviceAtReform = service
-                    if let rho = bondRate {
-                        cohorts[c].rights = 2
-                        cohorts[c].bond = context.recognitionBond(sex: Sex.at(cohorts[c].sex), age: age, service: service,
-                                                                  bup: rules.retirementAge[k][t], t: t, rho: rho,
-                                                                  base: inputs.tracks[k].scale(service: service), db: db)
-                    } else {
-                        cohorts[c].rights = 1
-                    }
-                }
-            }
-            let dcActive = reformIndex.map { t >= $0 } == true
-            let firstRow = rows.count
-            for (g, group) in groups.enumerated() where group.start <= t {
-                var row = Row()
-                var alive = false
-                let s = group.sex
-                let age = t - group.birth
-                let ageIndex = min(age, ages - 1)
-                let nextAge = min(age + 1, ages - 1)
-                row.group = g
-                row.sex = s
-                row.age = ageIndex
-                row.toCell = s * ages + nextAge
-                row.spouseCell = (1 - s) * ages + min(max(age + 1 + tables.gap[s], 0), ages - 1)
-                let leave = tables.leave[s * ages + ageIndex]
-                let qi = grid.disability[s * ages + ageIndex]
-                let trackFirst = trackEntries.count
-                for c in members[g] where cohorts[c].a > 0 {
-                    alive = true
-                    let cohort = cohorts[c]
-                    let a = cohort.a, k = cohort.track
-                    let service = t - cohort.entryIndex
-                    let scale = tables.salaryScale(track: k, service: service)
-                    let w = tables.withdrawalRate(service: service)
-                    let bup = rules.retirementAge[k][t]
-                    var r = 0.0, early = false
-                    if age + 1 >= bup { r = 1 } else if age + 1 >= earlyAge && service + 1 >= earlyService {
-                        r = tables.early[ageIndex]; early = true
-                    }
-                    let disabled = a * qi, withdrawn = a * (1 - qi) * w, retired = a * (1 - qi) * (1 - w) * r
-                    let next = r == 1 ? 0 : a * (1 - qi) * (1 - w) * (1 - r)
-                    cohorts[c].a = next
-                    let isDC = dcActive && cohort.isDC
-                    row.count += a
-                    row.countNext += next
-                    row.pay += a * scale * 12
-                    if cohort.accruesDB { row.payDB += a * scale * 12 }
-                    if isDC { row.dcBase += a * tables.dcMultiplier[k] * scale * 12 }
-                    let nr = cohort.serviceAtReform
-                    let frozenFactor = Double(nr) / Double(service + 1)
-                    // Frozen DB amounts: per unit Φ (revalued base) or per unit W (final salary).
-                    let frozenScale = cohort.rights == 1 ? (finalSalary ? scale : tables.salaryScale(track: k, service: nr)) : 0
-                    // Deaths in service.
-                    if leave > 0 {
-                        if cohort.accruesDB {
-                            let monthly = (1 - db.dutyShare) * max(db.survivorOfActive * scale, db.survivorOfActiveFloor * db.floor)
-                                + db.dutyShare * max(db.survivorOfDuty * scale, db.survivorOfDutyFloor * db.floor)
-                            if monthly > 0 {
-                                row.survivorCount += a * leave
-                                row.survivorAmount += a * leave * monthly * paidSurvivor
-                            }
-                        } else if cohort.rights == 1 {
-                            let monthly = db.survivorOfActive * frozenScale * frozenFactor
-                            if monthly > 0 {
-                                row.survivorCount += a * leave
-                                if finalSalary { row.survivorAmount += a * leave * monthly * paidSurvivor } else {
-                                    row.survivorAmountFrozen += a * leave * monthly * paidSurvivor
-                                }
-                            }
-                        }
-                    }
-                    // DB amounts of a disability or retirement award (monthly, per unit W or Φ).
-                    func award(eligible: Bool) -> (db: Double, contingent: Double) {
-                        guard eligible else { return (0, 0) }
-                        if cohort.accruesDB {
-                            return (max(db.floor, min(db.cap, db.accrualRate * Double(service + 1)) * scale),
-                                    max(db.survivorOfPensioner * scale, db.survivorOfPensionerFloor * db.floor))
-                        } else if cohort.rights == 1 {
-                            return (min(db.cap, db.accrualRate * Double(nr)) * frozenScale,
-                                    db.survivorOfPensioner * frozenScale * frozenFactor)
-                        }
-                        return (0, 0)
-                    }
-                    let frozenByIndex = cohort.rights == 1 && !finalSalary
-                    let dis = award(eligible: true)
-                    let disCounted = dis.db > 0
-                    if disabled > 0 && disCounted {
-                        row.disabled.add(disabled, dis, frozen: frozenByIndex, paidPension: paidPension, paidSurvivor: paidSurvivor)
-                    }
-                    let eligible = early || service + 1 >= db.minimumService
-                    let ret = award(eligible: eligible)
-                    let retCounted = ret.db > 0
-                    let hasDBRights = cohort.accruesDB || cohort.rights == 1
-                    let dbRate = ret.db / scale
-                    if retired > 0 {
-                        row.retiredAll += retired
-                        if retCounted {
-                            row.retired.add(retired, ret, frozen: frozenByIndex, paidPension: paidPension, paidSurvivor: paidSurvivor)
-                        }
-                        var entry: Int
-                        if let found = trackEntries[trackFirst...].firstIndex(where: { $0.track == k }) { entry = found } else {
-                            entry = trackEntries.count
-                            trackEntries.append(TrackEntry(track: k))
-                        }
-                        if hasDBRights {
-                            trackEntries[entry].dbCount += retired
-                            if frozenByIndex { trackEntries[entry].dbSumFrozen += retired * dbRate } else {
-                                trackEntries[entry].dbSum += retired * dbRate
-                            }
-                        }
-                        if !isDC {
-                            trackEntries[entry].totalCount += retired
-                            trackEntries[entry].totalSum += retired * dbRate
-                        }
-                    }
-                    guard isDC else { continue }
-                    if cohorts[c].slot < 0 { cohorts[c].slot = slots; slots += 1 }
-                    var record = DCRecord()
-                    record.row = rows.count - firstRow
-                    record.slot = cohorts[c].slot
-                    record.sex = s
-                    record.track = k
-                    record.age = ageIndex
-                    record.toCell = s * ages + nextAge
-                    record.deferredCell = (s * trackCount + k) * ages + nextAge
-                    record.countNext = next
-                    record.withdrawn = withdrawn
-                    record.retired = retired
-                    record.contribution = tables.dcMultiplier[k] * scale * 12
-                    if cohort.rights == 2, let rho = bondRate {
-                        record.bondEnd = cohort.bond * (1 + rho)
-                        cohorts[c].bond = record.bondEnd
-                        row.bondStart += a * cohort.bond
-                        row.bondDeaths += a * record.bondEnd
-                        row.bondExits += (disabled + withdrawn + retired) * record.bondEnd
-                        row.bondNext += next * record.bondEnd
-                    }
-                    record.countedRetired = retCounted
-                    // The group's DC sums (see Row.hasDC). A balance is positive once a contribution
-                    // is paid (returns stay above −100%, W > 0), so whether a pot is positive is
-                    // known here.
-                    if record.contribution * (rules.dcEmployeeRate[t] + rules.dcEmployerRate[t]) > 0 { cohorts[c].contributed = true }
-                    let hasPot = cohorts[c].contributed || record.bondEnd > 0
-                    row.hasDC = true
-                    row.dcDisability = qi
-                    row.dcDisabledBond += disabled * record.bondEnd
-                    if !disCounted && hasPot { row.dcDisabledCounted += disabled }
-                    row.dcWithdrawn += withdrawn
-                    if let guarantee = dcRules?.guarantee, service + 1 >= guarantee.minimumService {
-                        record.guaranteed = true
-                        record.guaranteeW = months * guarantee.level * db.floor - (frozenByIndex ? 0 : ret.db * paidPension)
-                        record.guaranteeFrozen = frozenByIndex ? ret.db * paidPension : 0
-                    }
-                    record.salary = scale
-                    record.dbRate = frozenByIndex ? 0 : dbRate
-                    record.dbRateFrozen = frozenByIndex ? dbRate : 0
-                    records.append(record)
-                }
-                guard alive else { continue }
-                row.tracks = trackFirst..<trackEntries.count
-                rows.append(row)
-            }
-        }
-        rowStart.append(rows.count)
-        dcStart.append(records.count)
+        plan.beginYear()
+        let rows = plan.rows, records = plan.records, trackEntries = plan.trackEntries
         hasFrozenAwards = rows.contains {
             $0.survivorAmountFrozen != 0 || $0.disabled.hasFrozen || $0.retired.hasFrozen
         }
         totalIsDB = records.isEmpty && trackEntries.allSatisfy {
             $0.totalCount == $0.dbCount && $0.totalSum == $0.dbSum && $0.dbSumFrozen == 0
         }
-        self.groups = groups
+        self.groups = plan.groups
         self.rows = rows
-        self.rowStart = rowStart
+        self.rowStart = plan.rowStart
         self.trackEntries = trackEntries
         self.dc = records
-        self.dcStart = dcStart
-        self.slotCount = slots
-        self.entrantGroups = entrantGroups
+        self.dcStart = plan.dcStart
+        self.slotCount = plan.slots
+        self.entrantGroups = plan.entrantGroups
 
-        // Floors of the pools: the initial beneficiaries and every award's cell.
-        var floor = [[Int]](repeating: [ages, ages], count: 3)
-        func lower(_ kind: Int, cell: Int) {
-            floor[kind][cell / ages] = min(floor[kind][cell / ages], cell % ages)
-        }
-        for (kind, list) in [(0, inputs.population.pensioners), (1, inputs.population.disabled),
-                             (2, inputs.population.survivors)] {
-            for cell in list where cell.count > 0 { lower(kind, cell: cell.sex.index * ages + min(cell.age, ages - 1)) }
-        }
-        for row in rows {
-            if row.retired.count != 0 { lower(0, cell: row.toCell) }
-            if row.disabled.count != 0 || row.dcDisability > 0 { lower(1, cell: row.toCell) }
-            if row.survivorCount != 0 { lower(2, cell: row.spouseCell) }
-        }
-        var deferredLow = ages, deferredHigh = -1
-        for record in records {
-            if record.retired > 0 { lower(0, cell: record.toCell) }
-            if record.withdrawn > 0 {
-                deferredLow = min(deferredLow, record.deferredCell % ages)
-                deferredHigh = max(deferredHigh, record.deferredCell % ages)
-            }
-        }
-        if deferredLow <= deferredHigh {
-            // Deferred members buy their pension at the BUP (at ω at the latest), in the pensioners' pool.
-            let lowestBUP = rules.retirementAge.flatMap { $0 }.min() ?? ages
-            let highestBUP = rules.retirementAge.flatMap { $0 }.max() ?? ages
-            for s in 0..<2 { lower(0, cell: s * ages + min(lowestBUP, ages - 1)) }
-            deferredAges = deferredLow...min(ages - 1, max(deferredHigh, highestBUP))
-        } else {
-            deferredAges = nil
-        }
-        // Survivors of pensioners and of the disabled: spouse age x + 1 + gap of the member's sex.
-        for s in 0..<2 {
-            let youngest = min(floor[0][s], floor[1][s])
-            if youngest < ages { lower(2, cell: (1 - s) * ages + min(max(youngest + 1 + tables.gap[s], 0), ages - 1)) }
-        }
-        poolFloor = floor
-        rightsAreCounts = dcRules == nil
+        let floors = PoolFloors(context: context, rules: plan.rules, rows: rows, records: records)
+        poolFloor = floors.floor
+        deferredAges = floors.deferredAges
+        rightsAreCounts = plan.dcRules == nil
             && rows.allSatisfy { $0.disabled.rightsAreCounts && $0.retired.rightsAreCounts }
         var ageList = records.map(\.age)
         if let deferredAges { ageList += [deferredAges.lowerBound, deferredAges.upperBound] }

@@ -49,10 +49,11 @@ extension LaneProjector {
                     /// pass over the lanes (each target gets its terms in the order of docs/model.md §2's
                     /// flows, so the numbers are those of one pass per target). μ(t), μ(t)q and μ(t+1)
                     /// are kept in a0, ad, a1 only for the bonds, the track entries and the DC.
-                    /// The flags are constants at each call of the common cases, so each such call is
-                    /// its own loop. Coefficients that are zero add +0 to non-negative amounts.
-                    @inline(__always) func step(keep: Bool, db: Bool, dc: Bool, survivor: Bool, disability: Bool,
-                                                retirement: Bool, award: Bool) {
+                    /// `flows` is a constant at each call of the common cases (``RowFlows``), so each
+                    /// such call is its own loop. Coefficients that are zero add +0 to non-negative amounts.
+                    @inline(__always) func step(_ flows: RowFlows) {
+                        let keep = flows.keep, db = flows.db, dc = flows.dc, survivor = flows.survivor
+                        let disability = flows.disability, retirement = flows.retirement, award = flows.award
                         var c = 0
                         while c < n {
                             let m = g[vector: c]
@@ -104,21 +105,15 @@ extension LaneProjector {
                             c += laneWidth
                         }
                     }
-                    let keep = hasBonds || retiredAll != 0 || (year != nil && row.pointee.hasDC)
-                    let survivor = survivorCount != 0, disability = disabledAward.count != 0
-                    let retirement = retiredAll != 0, award = retiredAll != 0 && retiredAward.count != 0
-                    switch (keep, rowPayDB != 0, rowDCBase != 0, survivor, disability, retirement, award) {
-                    // Current-scheme members before and at retirement; DC members; the rest.
-                    case (false, true, false, true, true, false, false):
-                        step(keep: false, db: true, dc: false, survivor: true, disability: true, retirement: false, award: false)
-                    case (true, true, false, true, true, true, true):
-                        step(keep: true, db: true, dc: false, survivor: true, disability: true, retirement: true, award: true)
-                    case (true, false, true, false, false, false, false):
-                        step(keep: true, db: false, dc: true, survivor: false, disability: false, retirement: false, award: false)
-                    default:
-                        step(keep: keep, db: rowPayDB != 0, dc: rowDCBase != 0, survivor: survivor, disability: disability,
-                             retirement: retirement, award: award)
-                    }
+                    let flows = RowFlows(keep: hasBonds || retiredAll != 0 || (year != nil && row.pointee.hasDC),
+                                         db: rowPayDB != 0, dc: rowDCBase != 0, survivor: survivorCount != 0,
+                                         disability: disabledAward.count != 0, retirement: retiredAll != 0,
+                                         award: retiredAll != 0 && retiredAward.count != 0)
+                    // The common rows, each its own loop; the rest through the general one.
+                    if flows == .working { step(.working) }
+                    else if flows == .retiring { step(.retiring) }
+                    else if flows == .dcMembers { step(.dcMembers) }
+                    else { step(flows) }
                     if hasBonds {
                         laneAdd(bondStock, row.pointee.bondStart, a0, n)
                         laneAdd(bondRedeemed, row.pointee.bondDeaths, ad, n)
@@ -129,7 +124,8 @@ extension LaneProjector {
                     if retiredAll != 0 {
                         for e in row.pointee.tracks {
                             let entry = entries[e]
-                            let db = entry.track * n, total = (2 * trackCount + entry.track) * n
+                            let db = replacementOffset(.db, track: entry.track)
+                            let total = replacementOffset(.total, track: entry.track)
                             if entry.dbCount != 0 {
                                 laneAdd(replacementCount + db, entry.dbCount, replacementSum + db, entry.dbSum, a1, n)
                                 if entry.dbSumFrozen != 0 {
@@ -170,8 +166,8 @@ extension LaneProjector {
         let payout: PayoutForm
         let months: Double
         let monthsDC: Double
-        /// (c_e + c_r)_y and W_y by lane.
-        let rate: Double
+        /// c_e and c_r of the year (``DCRules/contribution(employeeRate:employerRate:base:)``), and W_y by lane.
+        let employeeRate: Double, employerRate: Double
         let wage: Lanes
     }
 
@@ -181,7 +177,7 @@ extension LaneProjector {
         var c = 0
         while c < lanes { inverseWage[vector: c] = 1 / wage[vector: c]; c += laneWidth }
         return DCYear(deferredWithdrawal: dc.withdrawal == .deferred, t: t, last: t == horizon - 1, payout: payout, months: months, monthsDC: monthsDC,
-                      rate: rules.dcEmployeeRate[t] + rules.dcEmployerRate[t], wage: wage)
+                      employeeRate: rules.dcEmployeeRate[t], employerRate: rules.dcEmployerRate[t], wage: wage)
     }
 
     /// The DC flows of a group's members in year t (docs/model.md §6), from its fund per unit μ,
@@ -202,7 +198,9 @@ extension LaneProjector {
         let growth = returns + row.pointee.age * n, half = halfGrowth + row.pointee.age * n
         let annuities = year.payout == .annuity
         let toCell = row.pointee.toCell, cell = toCell * n
-        let contributionRate = row.pointee.dcBase * year.rate, wage = year.wage
+        let contributionRate = DCRules.contribution(employeeRate: year.employeeRate, employerRate: year.employerRate,
+                                                    base: row.pointee.dcBase)
+        let wage = year.wage
         let disability = row.pointee.dcDisability, bond = row.pointee.dcDisabledBond, counted = row.pointee.dcDisabledCounted
         if annuities && disability > 0 && !cellTouched[toCell] {
             cellTouched[toCell] = true
@@ -214,7 +212,8 @@ extension LaneProjector {
         while c < n {
             let before = fund[vector: c]
             let contribution = contributionRate * wage[vector: c]
-            let after = grown(before, contribution, growth[vector: c], half[vector: c])
+            let after = DCRules.grown(balance: before, contribution: contribution, onePlusReturn: 1 + growth[vector: c],
+                                      halfGrowth: half[vector: c])
             let m = a0[vector: c], m1 = a1[vector: c]
             fundStart[vector: c] += m * before
             returnsSum[vector: c] += m * (after - before - contribution)
@@ -236,19 +235,21 @@ extension LaneProjector {
     /// (docs/model.md §6), which depend on the cohort's track.
     func projectDCRecord(_ rec: borrowing LanePlan.DCRecord, fund: Lanes, a1: Lanes, year: DCYear) {
         let n = lanes, t = year.t, last = year.last, payout = year.payout
-        let months = year.months, monthsDC = year.monthsDC, rate = year.rate, wage = year.wage
+        let months = year.months, monthsDC = year.monthsDC, wage = year.wage
         let purchases = sum(.annuityPurchases), lumpSums = sum(.lumpSums), cash = sum(.cashWithdrawals)
         let pensionerEntries = sum(.pensionerEntries)
         let fundEnd = sum(.fundEnd)
         let zero = LaneVector.zero
         let balance = balances + rec.slot * n
         let growth = returns + rec.age * n, half = halfGrowth + rec.age * n
-        let perMember = rec.contribution * rate
+        let perMember = DCRules.contribution(employeeRate: year.employeeRate, employerRate: year.employerRate,
+                                             base: rec.contribution)
         var c = 0
         while c < n {
             let before = balance[vector: c]
             let contribution = perMember * wage[vector: c]
-            let after = grown(before, contribution, growth[vector: c], half[vector: c])
+            let after = DCRules.grown(balance: before, contribution: contribution, onePlusReturn: 1 + growth[vector: c],
+                                      halfGrowth: half[vector: c])
             balance[vector: c] = after
             fund[vector: c] += rec.countNext * after
             if last { fundEnd[vector: c] += a1[vector: c] * rec.countNext * after }
@@ -275,9 +276,11 @@ extension LaneProjector {
         }
         if rec.retired > 0 {
             let inverse = payout == .annuity ? inverseAnnuityFactor(sex: rec.sex, age: nextAge, t: t) : nil
-            let repDC = (trackCount + rec.track) * n, repTotal = (2 * trackCount + rec.track) * n
-            // Rates per unit of the year's salary: a monthly DC pension and a monthly top-up.
-            let perSalaryDC = 1 / (monthsDC * rec.salary), perSalaryTopup = 1 / (months * rec.salary)
+            let repDC = replacementOffset(.dc, track: rec.track), repTotal = replacementOffset(.total, track: rec.track)
+            // Rates per unit of an annual amount and of 1/W: a DC annuity paid m_DC times a year,
+            // a top-up paid months_paid times.
+            let perSalaryDC = LaneVector(repeating: ReplacementRate.perUnitAnnualAmount(paymentsPerYear: monthsDC, salary: rec.salary))
+            let perSalaryTopup = LaneVector(repeating: ReplacementRate.perUnitAnnualAmount(paymentsPerYear: months, salary: rec.salary))
             c = 0
             while c < n {
                 let retired = a1[vector: c] * rec.retired
@@ -285,10 +288,11 @@ extension LaneProjector {
                 let w = wage[vector: c]
                 var annuity = zero, topup = zero
                 if let inverse {
-                    annuity = pot * inverse[vector: c]
+                    annuity = DCRules.annuity(pot: pot, inverseFactor: inverse[vector: c])
                     purchases[vector: c] += retired * pot
                     if rec.guaranteed {
-                        topup = positivePart(w * rec.guaranteeW - frozenIndex[vector: c] * rec.guaranteeFrozen - annuity)
+                        topup = Guarantee.topUp(shortfall: w * rec.guaranteeW - frozenIndex[vector: c] * rec.guaranteeFrozen,
+                                                annuity: annuity)
                     }
                 } else {
                     lumpSums[vector: c] += retired * pot
@@ -301,8 +305,10 @@ extension LaneProjector {
                     pensionerEntries[vector: c] += counted
                 }
                 let perWage = inverseWage[vector: c]
-                let dcRate = annuity * perSalaryDC * perWage
-                let total = rec.dbRate + rec.dbRateFrozen * frozenRatio[vector: c] + dcRate + topup * perSalaryTopup * perWage
+                let dcRate = ReplacementRate.ofAnnualAmount(annuity, perUnit: perSalaryDC, inverseWage: perWage)
+                let total = ReplacementRate.total(db: rec.dbRate + rec.dbRateFrozen * frozenRatio[vector: c], dc: dcRate,
+                                                  topUpRate: ReplacementRate.ofAnnualAmount(topup, perUnit: perSalaryTopup,
+                                                                                            inverseWage: perWage))
                 replacementSum[vector: repDC + c] += retired * dcRate
                 replacementCount[vector: repDC + c] += retired
                 replacementSum[vector: repTotal + c] += retired * total
@@ -310,13 +316,6 @@ extension LaneProjector {
                 c += laneWidth
             }
         }
-    }
-
-    /// A DC balance at the end of the year: b (1 + r) + contributions · √(1 + r), contributions
-    /// paid mid-year (docs/model.md §6).
-    @inline(__always) func grown(_ before: LaneVector, _ contribution: LaneVector, _ r: LaneVector,
-                                 _ halfGrowth: LaneVector) -> LaneVector {
-        before * (1 + r) + contribution * halfGrowth
     }
 
     /// Ends the DC year: the disability annuities bought this year, cell by cell.
@@ -331,7 +330,7 @@ extension LaneProjector {
             while c < n {
                 let pot = pots[vector: c]
                 purchases[vector: c] += pot
-                pool[vector: c] += pot * inverse[vector: c]
+                pool[vector: c] += DCRules.annuity(pot: pot, inverseFactor: inverse[vector: c])
                 pots[vector: c] = zero
                 c += laneWidth
             }
@@ -347,7 +346,7 @@ extension LaneProjector {
     /// indexation of docs/model.md §5). Cells below the pool's floor (``LanePlan/poolFloor``) are
     /// always empty and skipped. Four lanes at a time, every age: the year's sums stay in
     /// registers, and each lane still adds its ages in the same order.
-    func agePool(_ pool: LanePool, kind: Int, spouses: LanePool?, basis: MortalityBasisKind, t: Int,
+    func agePool(_ pool: LanePool, kind: PoolKind, spouses: LanePool?, basis: MortalityBasisKind, t: Int,
                  exits: Sum, stock: Sum, escalation: Double) {
         let n = lanes, grid = context.grid, tables = context.tables
         let deaths = sum(exits), entries = sum(.survivorEntries), counts = sum(stock)
@@ -358,12 +357,12 @@ extension LaneProjector {
         // awards all carry them, ``LanePlan/rightsAreCounts``) the count of those with rights is
         // the count itself.
         let hasAnnuities = rules.rules.dc != nil
-        let hasTopups = hasAnnuities && kind == 0 && rules.rules.dc?.guarantee != nil
+        let hasTopups = hasAnnuities && kind == .retired && rules.rules.dc?.guarantee != nil
         let rightsAreCounts = plan.rightsAreCounts
         for s in 0..<2 {
             let sex = Sex.at(s)
             let gap = tables.gap[s]
-            let floor = plan.poolFloor[kind][s]
+            let floor = plan.poolFloor[kind.rawValue][s]
             guard floor < ages else { continue }
             for x in floor..<ages { rates[x] = grid.uncapped(basis, sex, age: x, yearIndex: t) }
             var c = 0
@@ -482,7 +481,7 @@ extension LaneProjector {
                                 if let annuity {
                                     purchases[vector: c] += movedBalance
                                     retired.count[vector: to + c] += movedCount
-                                    retired.annuity[vector: to + c] += movedBalance * annuity[vector: c]
+                                    retired.annuity[vector: to + c] += DCRules.annuity(pot: movedBalance, inverseFactor: annuity[vector: c])
                                     entries[vector: c] += movedCount
                                 } else {
                                     lumpSums[vector: c] += movedBalance

@@ -109,8 +109,8 @@ final class LaneProjector {
         let deferredCells = 2 * trackCount * ages * lanes
         deferredCount = m.make(deferredCells)
         deferredBalance = m.make(deferredCells)
-        replacementSum = m.make(3 * trackCount * lanes)
-        replacementCount = m.make(3 * trackCount * lanes)
+        replacementSum = m.make(ReplacementKind.allCases.count * trackCount * lanes)
+        replacementCount = m.make(ReplacementKind.allCases.count * trackCount * lanes)
         frozenIndex = m.make(lanes)
         frozenRatio = m.make(lanes)
         reformWage = m.make(lanes)
@@ -121,6 +121,21 @@ final class LaneProjector {
 
     @inline(__always) func sum(_ s: Sum) -> Lanes { sums + s.rawValue * lanes }
 
+    /// The beneficiary pool of a kind.
+    func pool(_ kind: PoolKind) -> LanePool {
+        switch kind {
+        case .retired: return retired
+        case .disabled: return disabled
+        case .survivors: return survivors
+        }
+    }
+
+    /// Where the replacement-rate sums and counts of `kind` on track k start (one lane array per
+    /// kind and track, in ``ReplacementKind`` order).
+    @inline(__always) func replacementOffset(_ kind: ReplacementKind, track k: Int) -> Int {
+        (kind.rawValue * trackCount + k) * lanes
+    }
+
     /// Loads the y0 population into the zeroed buffers (as ``SchemeProjector/reset(processRisk:)``).
     func reset() {
         let db = rules.rules.db
@@ -130,9 +145,10 @@ final class LaneProjector {
         for (g, group) in plan.groups.enumerated() where !group.isEntrant {
             for l in 0..<lanes { mu[g * lanes + l] = 1 }
         }
-        for (kind, list) in [(0, context.inputs.population.pensioners), (1, context.inputs.population.disabled),
-                             (2, context.inputs.population.survivors)] {
-            let pool = kind == 0 ? retired : kind == 1 ? disabled : survivors
+        let population = context.inputs.population
+        for (kind, list) in [(PoolKind.retired, population.pensioners), (.disabled, population.disabled),
+                             (.survivors, population.survivors)] {
+            let pool = self.pool(kind)
             for cell in list {
                 let i = (cell.sex.index * ages + min(cell.age, ages - 1)) * lanes
                 let contingent = cell.monthlySurvivorPension
@@ -140,7 +156,7 @@ final class LaneProjector {
                 for l in 0..<lanes {
                     pool.count[i + l] += cell.count
                     pool.db[i + l] += cell.monthlyPension * db.monthsPaid
-                    if kind < 2 {
+                    if kind != .survivors {
                         pool.contingent[i + l] += contingent * db.monthsPaid
                         pool.withRights[i + l] += cell.count
                     }
@@ -179,11 +195,16 @@ final class LaneProjector {
             diagonal[a] = grid.uncapped(.annuitants, sex, age: a, yearIndex: min(t + 1 + (a - age), grid.years - 1))
         }
         // ä = 1 + v (1 − min(1, u f)) ä(next age), from ä(ω) = 1, sixteen lanes at a time in
-        // registers (four independent recursions overlap), then four at a time.
-        // v (1 − min(1, u f)) = v − min(v, u · v f), with v f by age and lane in `discountedFactors`.
+        // registers (four independent recursions overlap), then four at a time; the discounted
+        // survival v (1 − min(1, u f)) = v − min(v, u · v f) is
+        // AnnuityRecursion.discountedSurvival(discount:discountedUncapped:), with v f by age and
+        // lane in `discountedFactors`. The step 1 + v p ä is AnnuityRecursion.annuityDue's,
+        // written with the concrete 1: the rule's generic V(repeating: 1) goes through
+        // RuleNumber's SIMD4 witness (the SIMD protocol's element-wise init), which here compiles
+        // to split 128-bit arithmetic and doubles this kernel's time.
         @inline(__always) func step(_ a: Int, _ c: Int, _ v: LaneVector, _ next: LaneVector) -> LaneVector {
             let uvf = diagonal[a] * discountedFactors[vector: a * factorStride + c]
-            return 1 + (v - v.replacing(with: uvf, where: uvf .< v)) * next
+            return 1 + AnnuityRecursion.discountedSurvival(discount: v, discountedUncapped: uvf) * next
         }
         @inline(__always) func store(_ c: Int, _ value: LaneVector) {
             inverse[vector: c] = 1 / (value - correction)
@@ -255,8 +276,8 @@ final class LaneProjector {
             }
             for l in 0..<n { frozenRatio[l] = frozenIndex[l] / wage[l] }
             laneZero(sums, Sum.allCases.count * n)
-            laneZero(replacementSum, 3 * trackCount * n)
-            laneZero(replacementCount, 3 * trackCount * n)
+            laneZero(replacementSum, ReplacementKind.allCases.count * trackCount * n)
+            laneZero(replacementCount, ReplacementKind.allCases.count * trackCount * n)
             fillFactors(d, t: t)
             if dcActive, let dc {
                 let returnAges = plan.dcAges.map { Range($0) } ?? 0..<0
@@ -316,9 +337,9 @@ final class LaneProjector {
             // members; then the year's awards of the actives join the aged pools.
             for l in 0..<n { index[l] = d.indexation(rules.indexation[t], t, l) }
             let escalation = 1 + (dc?.annuityEscalation ?? 0)
-            agePool(survivors, kind: 2, spouses: nil, basis: .survivors, t: t, exits: .survivorExits, stock: .survivors, escalation: escalation)
-            agePool(retired, kind: 0, spouses: survivors, basis: .pensioners, t: t, exits: .pensionerExits, stock: .pensioners, escalation: escalation)
-            agePool(disabled, kind: 1, spouses: survivors, basis: .disabled, t: t, exits: .pensionerExits, stock: .pensioners, escalation: escalation)
+            agePool(survivors, kind: .survivors, spouses: nil, basis: .survivors, t: t, exits: .survivorExits, stock: .survivors, escalation: escalation)
+            agePool(retired, kind: .retired, spouses: survivors, basis: .pensioners, t: t, exits: .pensionerExits, stock: .pensioners, escalation: escalation)
+            agePool(disabled, kind: .disabled, spouses: survivors, basis: .disabled, t: t, exits: .pensionerExits, stock: .pensioners, escalation: escalation)
             if let dc { ageDeferred(dc, t: t) }
             let dcYear = dcActive ? dc.map { beginDC($0, d, t: t, payout: payout, months: months, monthsDC: monthsDC) } : nil
             projectRows(t: t, wage: wage, dc: dcYear)
@@ -329,9 +350,9 @@ final class LaneProjector {
             }
             if plan.totalIsDB {
                 // Every total rate is the DB rate, summed in the same order: copied.
-                let rows = trackCount * n
-                (replacementSum + 2 * rows).update(from: replacementSum, count: rows)
-                (replacementCount + 2 * rows).update(from: replacementCount, count: rows)
+                let rows = trackCount * n, total = replacementOffset(.total, track: 0), db = replacementOffset(.db, track: 0)
+                (replacementSum + total).update(from: replacementSum + db, count: rows)
+                (replacementCount + total).update(from: replacementCount + db, count: rows)
             }
             if let dcYear { endDC(dcYear) }
 
@@ -384,15 +405,16 @@ final class LaneProjector {
                     set(.burdenPctPayroll, payroll > 0 ? burden / payroll : .nan)
                     set(.retirements, sum(.retirements)[l])
                     r.byTrack.withUnsafeMutableBufferPointer { byTrack in
-                        for (kind, metric) in [(0, Metric.replacementRateDB), (1, .replacementRateDC), (2, .replacementRateTotal)] {
+                        for kind in ReplacementKind.allCases {
                             var s = 0.0, c = 0.0
                             for k in 0..<trackCount {
-                                let i = (kind * trackCount + k) * n + l
+                                let i = replacementOffset(kind, track: k) + l
                                 s += replacementSum[i]
                                 c += replacementCount[i]
-                                byTrack[SchemePathResult.trackIndex(kind, k, t, horizon: h, trackCount: trackCount)] = replacementCount[i] > 0 ? replacementSum[i] / replacementCount[i] : .nan
+                                // SchemePathResult's per-track index takes the kind's raw value.
+                                byTrack[SchemePathResult.trackIndex(kind.rawValue, k, t, horizon: h, trackCount: trackCount)] = replacementCount[i] > 0 ? replacementSum[i] / replacementCount[i] : .nan
                             }
-                            set(metric, c > 0 ? s / c : .nan)
+                            set(kind.metric, c > 0 ? s / c : .nan)
                         }
                     }
                 }
