@@ -17,7 +17,8 @@ enum Suite {
     /// Metrics measured by every benchmark. `instructions` needs hardware performance counters
     /// (perf_event_open); on a machine without them (a VM, usually) the tool leaves that row out.
     static let metrics: [BenchmarkMetric] = [
-        .wallClock, .cpuUser, .cpuSystem, .throughput, .instructions, .mallocCountTotal, .peakMemoryResident,
+        .wallClock, .cpuUser, .cpuSystem, .throughput, .instructions, .mallocCountTotal, .mallocBytesCount,
+        .peakMemoryResident,
     ]
 
     /// A configuration for benchmarks whose one iteration takes tens to hundreds of milliseconds:
