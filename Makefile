@@ -24,3 +24,11 @@ FUZZ_TARGET ?= ScenarioLoaderFuzz
 .PHONY: fuzz
 fuzz: deps
 	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_TARGET=$(FUZZ_TARGET) scripts/fuzz/libfuzzer.sh
+
+# Benchmark thresholds (Benchmarks/Thresholds/, checked by package-benchmark): builds the benchmark
+# package in release, runs the guarded benchmarks (flagship engine, annuity pricing, ESG) and fails
+# on a regression beyond the tolerances. Not part of `make test`. See Benchmarks/README.md.
+#   make bench-check            (BENCH_STRICT=1: also fail when a metric is better than its threshold)
+.PHONY: bench-check
+bench-check: deps
+	scripts/bench/check.sh

@@ -14,10 +14,11 @@ func registerEngineBenchmarks() {
         fatalError("cannot load \(file)")
     }
     let pathsPerSecond = BenchmarkMetric.custom("paths/s", polarity: .prefersLarger, useScalingFactor: false)
-    let configuration = Suite.configuration(extraMetrics: [pathsPerSecond], iterations: 10, seconds: 30)
+    let configuration = Suite.configuration(extraMetrics: [pathsPerSecond], iterations: 10, seconds: 30,
+                                            mallocs: Suite.manyMallocs)
     // The target: 10,000 paths, both schemes, stochastic economy and mortality, all 75
     // years, on 1 and 2 threads (one iteration is one whole run, results kept in memory).
-    let large = Suite.configuration(extraMetrics: [pathsPerSecond], iterations: 3, seconds: 60)
+    let large = Suite.configuration(extraMetrics: [pathsPerSecond], iterations: 3, seconds: 60, mallocs: Suite.manyMallocs)
     for threads in [1, 2] {
         Benchmark("engine.flagship.10000paths" + (threads == 1 ? "" : ".\(threads)threads"), configuration: large) { benchmark in
             var results: ProjectionResults?

@@ -17,21 +17,54 @@ enum Suite {
     /// Metrics measured by every benchmark. `instructions` needs hardware performance counters
     /// (perf_event_open); on a machine without them (a VM, usually) the tool leaves that row out.
     static let metrics: [BenchmarkMetric] = [
-        .wallClock, .cpuUser, .cpuSystem, .throughput, .instructions, .mallocCountTotal, .peakMemoryResident,
+        .wallClock, .cpuUser, .cpuSystem, .throughput, .instructions, .mallocCountTotal, .mallocBytesCount,
+        .peakMemoryResident,
     ]
 
     /// A configuration for benchmarks whose one iteration takes tens to hundreds of milliseconds:
     /// one warm-up iteration, then up to `iterations` measured ones within `seconds`.
+    /// `mallocs` is the tolerance of the malloc count against its static threshold (see `thresholds`).
     static func configuration(
-        extraMetrics: [BenchmarkMetric] = [], iterations: Int = 30, seconds: Int = 10
+        extraMetrics: [BenchmarkMetric] = [], iterations: Int = 30, seconds: Int = 10,
+        mallocs: BenchmarkThresholds = Suite.fewMallocs
     ) -> Benchmark.Configuration {
         .init(
             metrics: metrics + extraMetrics,
             timeUnits: .microseconds,
             warmupIterations: 1,
             maxDuration: .seconds(seconds),
-            maxIterations: iterations
+            maxIterations: iterations,
+            thresholds: thresholds(mallocs: mallocs)
         )
+    }
+
+    // MARK: Static thresholds (`make bench-check`, Benchmarks/Thresholds/*.p90.json)
+    //
+    // `swift package benchmark thresholds check` compares the p90 of each metric stored in a
+    // benchmark's Thresholds/PensiunBenchmarks.<name>.p90.json with the value there, within the
+    // tolerances below (a stored metric without a tolerance here would be allowed none at all).
+    // scripts/bench/check.sh and update-thresholds.sh run only the metrics that hold across
+    // machines and runs (`--metric mallocCountTotal --metric mallocBytesCount --metric wallClock`):
+    // - the malloc count and the bytes allocated in the measured region, set by the code. They are
+    //   exact only without `peakMemoryResident` (or any sampled metric): its sampler thread reads
+    //   /proc/self/stat every 10 ms and allocates for each read, about 250 mallocs a second of
+    //   wall time, so a loaded machine would "regress" them. The harness adds a few of its own.
+    // - the wall clock, within +100% only, and only for benchmarks on one thread (the files of
+    //   the `*2threads` ones leave it out: whether the second core is free on a shared machine
+    //   moves those by 2 to 6 times).
+
+    /// Malloc counts up to a few hundred per iteration: ±8 (they repeat exactly from one
+    /// iteration and run to the next, or within one or two when worker threads start).
+    static var fewMallocs: BenchmarkThresholds { .init(absolute: [.p90: 8]) }
+    /// Malloc counts of thousands and more, set by the code under test: ±2%.
+    static var manyMallocs: BenchmarkThresholds { .init(relative: [.p90: 2]) }
+
+    static func thresholds(mallocs: BenchmarkThresholds) -> [BenchmarkMetric: BenchmarkThresholds] {
+        [
+            .mallocCountTotal: mallocs,
+            .mallocBytesCount: BenchmarkThresholds(relative: [.p90: 5]),
+            .wallClock: BenchmarkThresholds(relative: [.p90: 100]),
+        ]
     }
 
     /// Measures `body` with a monotonic clock and returns `count / seconds`, for the custom
