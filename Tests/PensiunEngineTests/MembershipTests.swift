@@ -40,7 +40,7 @@ extension Tag {
             let reform = try MonteCarloProjection(inputs: inputs, engine: engine).deterministic().reform
             #expect(reform[.retirements, 2] > 0)
             #expect(reform[.replacementRateDB, 2].isNaN, "\(engine): replacement_rate_db 2022 is \(reform[.replacementRateDB, 2]), not empty")
-            #expect(reform[replacement: 0, track: 0, 2].isNaN, "\(engine): replacement_rate_db.general 2022 is \(reform[replacement: 0, track: 0, 2])")
+            #expect(reform[replacement: .db, track: 0, 2].isNaN, "\(engine): replacement_rate_db.general 2022 is \(reform[replacement: .db, track: 0, 2])")
             #expect(reform[.replacementRateDB, 1] == 0)
         }
     }

@@ -51,9 +51,12 @@ enum ReferenceComparison {
                     for t in 0..<m.length(horizon: h) { check(m.name, t, fast[m, t], slow[m][t]) }
                 }
                 if metrics != nil { continue }
-                for (kind, label) in ["replacement_rate_db", "replacement_rate_dc", "replacement_rate_total"].enumerated() {
+                for kind in ReplacementKind.allCases {
                     for (k, track) in tracks.enumerated() {
-                        for t in 0..<h { check("\(label).\(track.name)", t, fast[replacement: kind, track: k, t], slow.byTrack[kind][k][t]) }
+                        for t in 0..<h {
+                            check("\(kind.metric.name).\(track.name)", t, fast[replacement: kind, track: k, t],
+                                  slow.byTrack[kind.rawValue][k][t])
+                        }
                     }
                 }
                 for t in 0..<h {
