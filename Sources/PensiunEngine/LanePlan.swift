@@ -226,5 +226,7 @@ struct LanePlan: Sendable {
         var ageList = records.map(\.age)
         if let deferredAges { ageList += [deferredAges.lowerBound, deferredAges.upperBound] }
         if let low = ageList.min(), let high = ageList.max() { dcAges = low...high } else { dcAges = nil }
+        assert(invariantViolations(context: context, scheme: scheme).isEmpty,
+               "lane plan invariants: \(invariantViolations(context: context, scheme: scheme))")
     }
 }

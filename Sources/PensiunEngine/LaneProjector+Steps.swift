@@ -466,7 +466,7 @@ extension LaneProjector {
                     if occupied {
                         let u = grid.uncapped(.deferred, sex, age: x, yearIndex: t)
                         let f = factors + x * factorStride
-                        let buys = x + 1 >= bup || x + 1 >= ages
+                        let buys = RetirementChance.reachesNormalAge(age: x, normalAge: bup) || x + 1 >= ages
                         let annuity = buys && dc.payout == .annuity && x + 1 < ages ? inverseAnnuityFactor(sex: s, age: x + 1, t: t) : nil
                         let to = (s * ages + min(x + 1, ages - 1)) * n
                         c = 0

@@ -152,7 +152,7 @@ final class LaneProjector {
             for cell in list {
                 let i = (cell.sex.index * ages + min(cell.age, ages - 1)) * lanes
                 let contingent = cell.monthlySurvivorPension
-                    ?? max(db.survivorOfPensioner / db.cap * cell.monthlyPension, db.survivorOfPensionerFloor * db.floor * cell.count)
+                    ?? db.initialContingentSurvivor(monthlyPension: cell.monthlyPension, count: cell.count)
                 for l in 0..<lanes {
                     pool.count[i + l] += cell.count
                     pool.db[i + l] += cell.monthlyPension * db.monthsPaid

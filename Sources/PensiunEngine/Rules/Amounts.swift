@@ -11,14 +11,6 @@ extension DBRules {
     ///     c_DB·S·12
     @inlinable public static func employeeContribution(rate c: Double, salary s: Double) -> Double { c * s * 12 }
 
-    /// The annual amount paid for a monthly DB-type pension P, allowances included (docs/model.md
-    /// §5 and Part II), evaluated left to right:
-    ///
-    ///     P·months_paid·(1 + allowance)
-    ///
-    /// (The engines multiply P by ``paidPerMonthlyPension``, the same amount with the factor taken once.)
-    @inlinable public func annualPension(monthly p: Double) -> Double { p * monthsPaid * (1 + pensionAllowance) }
-
     /// The contingent survivor pension of an initial pensioner or disabled pensioner cell when the
     /// population does not give it (docs/model.md §5, "default σ_r/cap × pension, floored"), for a
     /// cell of N members with total monthly pension P and the floor of y0:
@@ -59,12 +51,6 @@ extension AccruedRights {
         return false
     }
 
-    /// The yearly growth of a recognition bond, 1 + ρ (1 when rights are not bonds), docs/model.md §6.
-    @inlinable public var bondGrowth: Double {
-        if case let .recognitionBond(rho) = self { return 1 + rho }
-        return 1
-    }
-
     /// ρ, the recognition bond's rate (0 when rights are not bonds).
     @inlinable public var bondRate: Double {
         if case let .recognitionBond(rho) = self { return rho }
@@ -87,12 +73,6 @@ extension DCRules {
     ///
     /// given ä^{(12)} itself; ``annuity(pot:inverseFactor:)`` is the same with 1/ä^{(12)} precomputed.
     @inlinable public static func annuity(pot: Double, factor: Double) -> Double { pot / factor }
-}
-
-extension RetirementChance {
-    /// Whether a member aged x at the start of y reaches the normal retirement age at its end
-    /// (docs/model.md §4): x + 1 ≥ BUP. A profile's member retires exactly then (§9).
-    @inlinable public static func reachesNormalAge(age x: Int, normalAge bup: Int) -> Bool { x + 1 >= bup }
 }
 
 extension ReplacementRate {

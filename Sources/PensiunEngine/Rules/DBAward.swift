@@ -19,19 +19,26 @@ public struct DBAward: Sendable, Equatable {
 }
 
 extension DBRules {
+    /// The share of the base that n years of DB service earn (docs/model.md §5):
+    ///
+    ///     min(cap, a·n)
+    @inlinable public func accruedFraction(yearsOfService n: Int) -> Double {
+        min(cap, accrualRate * Double(n))
+    }
+
     /// The retirement or disability pension of a member accruing DB rights, leaving at the end of
     /// y with n+1 years of service (docs/model.md §5):
     ///
     ///     P = max(floor_y, min(cap, a·(n+1))·B)
     @inlinable public func pension(yearsOfService n1: Int, base b: Double, floor f: Double) -> Double {
-        max(f, min(cap, accrualRate * Double(n1)) * b)
+        max(f, accruedFraction(yearsOfService: n1) * b)
     }
 
     /// A switcher's frozen DB pension, or the pension a recognition bond is worth (docs/model.md §6):
     ///
     ///     P_f = min(cap, a·n_r)·B_f        (no floor)
     @inlinable public func frozenPension(serviceAtReform nr: Int, base bf: Double) -> Double {
-        min(cap, accrualRate * Double(nr)) * bf
+        accruedFraction(yearsOfService: nr) * bf
     }
 
     /// The contingent survivor pension fixed at the award of a member accruing DB rights
@@ -100,8 +107,18 @@ extension DBRules {
         early || n1 >= minimumService
     }
 
-    /// The annual amount paid for a monthly DB-type pension P, allowances included
-    /// (docs/model.md §5 and Part II): P·months_paid·(1 + allowance).
+    /// The annual amount paid for a monthly DB-type pension P, allowances included (docs/model.md
+    /// §5 and Part II), evaluated left to right:
+    ///
+    ///     P·months_paid·(1 + allowance)
+    ///
+    /// (The engines multiply P by ``paidPerMonthlyPension``, the same amount with the factor taken
+    /// once; the profiles keep this order, which profiles.csv was published with.)
+    @inlinable public func annualPension(monthly p: Double) -> Double { p * monthsPaid * (1 + pensionAllowance) }
+
+    /// The annual amount paid per unit of monthly DB-type pension, allowances included:
+    /// months_paid·(1 + allowance), so that P·``paidPerMonthlyPension`` is ``annualPension(monthly:)``
+    /// up to rounding.
     @inlinable public var paidPerMonthlyPension: Double { monthsPaid * (1 + pensionAllowance) }
     /// The same for a monthly survivor pension.
     @inlinable public var paidPerMonthlySurvivorPension: Double { monthsPaid * (1 + survivorAllowance) }

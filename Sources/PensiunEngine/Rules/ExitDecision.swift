@@ -13,7 +13,7 @@ public struct RetirementChance: Sendable, Equatable {
     ///     r = 0                 otherwise
     @inlinable public init(age x: Int, service n: Int, normalAge bup: Int, earlyAge: Int, earlyService: Int,
                            earlyRate: @autoclosure () -> Double) {
-        if x + 1 >= bup {
+        if Self.reachesNormalAge(age: x, normalAge: bup) {
             self.rate = 1; self.isEarly = false
         } else if x + 1 >= earlyAge && n + 1 >= earlyService {
             self.rate = earlyRate(); self.isEarly = true
@@ -21,4 +21,8 @@ public struct RetirementChance: Sendable, Equatable {
             self.rate = 0; self.isEarly = false
         }
     }
+
+    /// Whether a member aged x at the start of y reaches the normal retirement age at its end
+    /// (docs/model.md §4): x + 1 ≥ BUP. A profile's member retires exactly then (§9).
+    @inlinable public static func reachesNormalAge(age x: Int, normalAge bup: Int) -> Bool { x + 1 >= bup }
 }

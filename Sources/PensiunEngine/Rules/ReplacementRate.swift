@@ -1,8 +1,8 @@
 /// Replacement rates at award (docs/model.md §8): monthly amounts over the final monthly
 /// pensionable salary B = scale_k(n)·W_y of the year of retirement.
 public enum ReplacementRate {
-    /// The DB (or frozen DB) rate: P / B.
-    @inlinable public static func db(monthlyPension p: Double, salary b: Double) -> Double { p / b }
+    /// The DB (or frozen DB) rate: P / B, ``of(monthly:salary:)`` of the DB pension.
+    @inlinable public static func db(monthlyPension p: Double, salary b: Double) -> Double { of(monthly: p, salary: b) }
 
     /// The DC rate: (annuity / m_DC) / B, m_DC the DC annuity payments a year.
     @inlinable public static func dc(annualAnnuity a: Double, paymentsPerYear m: Double, salary b: Double) -> Double {
