@@ -60,6 +60,10 @@ struct ReferenceEngine {
         subscript(_ m: Metric) -> [Double] { values[m]! }
     }
 
+    /// ä^(12) = ä − 11/24 (docs/model.md §6), stated here on its own so the reference stays
+    /// independent of the engine's `MortalityGrid.monthlyCorrection`.
+    static let monthlyAdjustment = 11.0 / 24.0
+
     let inputs: ProjectionInputs
     let rules: SchemeRules
     /// ω, and the last year a life table is read for (read once: a debug build copies `inputs`
@@ -126,7 +130,7 @@ struct ReferenceEngine {
         case let .recognitionBond(rho):
             m.rights = 2
             let bup = rules.retirementAges[m.track](year)
-            let ann = annuityDue(m.sex, age: bup, year: year + (bup - m.age), kappa: 0, rate: rho) - 11.0 / 24.0
+            let ann = annuityDue(m.sex, age: bup, year: year + (bup - m.age), kappa: 0, rate: rho) - Self.monthlyAdjustment
             m.bond = min(db.cap, db.accrualRate * Double(m.service)) * br * db.monthsPaid * ann * pow(1 + rho, -Double(bup - m.age))
         }
     }
@@ -268,7 +272,7 @@ struct ReferenceEngine {
             /// ä^{(12)} = ä − 11/24 at `age` at the start of y+1, κ held at κ_y, at the year's annuity rate (§6).
             func annuityPrice(_ sex: Sex, age: Int) -> Double {
                 let i = sex.index * (omega + 2) + age
-                if prices[i].isNaN { prices[i] = annuityDue(sex, age: age, year: year + 1, kappa: kappa, rate: annuityRate) - 11.0 / 24.0 }
+                if prices[i].isNaN { prices[i] = annuityDue(sex, age: age, year: year + 1, kappa: kappa, rate: annuityRate) - Self.monthlyAdjustment }
                 return prices[i]
             }
             var next: [Member] = []
