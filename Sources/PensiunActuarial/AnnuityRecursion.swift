@@ -8,12 +8,12 @@
 /// engine runs four paths at once through the same code.
 public enum AnnuityRecursion {
     /// äₓ from ä_{x+1} and the discounted survival v·pₓ.
-    @inlinable public static func annuityDue<V: RuleNumber>(next: V, discountedSurvival vp: V) -> V {
+    @inlinable @inline(__always) public static func annuityDue<V: RuleNumber>(next: V, discountedSurvival vp: V) -> V {
         V(repeating: 1) + vp * next
     }
 
     /// v·pₓ = v·(1 − qₓ).
-    @inlinable public static func discountedSurvival<V: RuleNumber>(discount v: V, q: V) -> V {
+    @inlinable @inline(__always) public static func discountedSurvival<V: RuleNumber>(discount v: V, q: V) -> V {
         v * (V(repeating: 1) - q)
     }
 
@@ -21,7 +21,7 @@ public enum AnnuityRecursion {
     /// rate times the discounted mortality factor, one multiplication per age and path):
     ///
     ///     v·(1 − min(1, u·f)) = v − min(v, u·v·f)
-    @inlinable public static func discountedSurvival<V: RuleNumber>(discount v: V, discountedUncapped uvf: V) -> V {
+    @inlinable @inline(__always) public static func discountedSurvival<V: RuleNumber>(discount v: V, discountedUncapped uvf: V) -> V {
         v - V.lanewiseMinimum(v, uvf)
     }
 
@@ -30,7 +30,7 @@ public enum AnnuityRecursion {
     ///     ä^(m)ₓ = S₀ − S₁·qₓ + v·pₓ·ä^(m)_{x+1}
     ///
     /// S₀ and S₁ the instalment and death weights of one year.
-    @inlinable public static func mthlyAnnuityDue<V: RuleNumber>(next: V, discountedSurvival vp: V, q: V,
+    @inlinable @inline(__always) public static func mthlyAnnuityDue<V: RuleNumber>(next: V, discountedSurvival vp: V, q: V,
                                                                 instalmentWeight s0: V, deathWeight s1: V) -> V {
         s0 - s1 * q + vp * next
     }
@@ -38,7 +38,7 @@ public enum AnnuityRecursion {
     /// Aₓ, the whole-life assurance paid at the end of the year of death, from A_{x+1}:
     ///
     ///     Aₓ = v·qₓ + v·pₓ·A_{x+1}
-    @inlinable public static func assurance<V: RuleNumber>(next: V, discountedSurvival vp: V, discount v: V, q: V) -> V {
+    @inlinable @inline(__always) public static func assurance<V: RuleNumber>(next: V, discountedSurvival vp: V, discount v: V, q: V) -> V {
         v * q + vp * next
     }
 }

@@ -20,7 +20,7 @@ extension DCRules {
     ///     b_{y+1} = b_y·(1 + R) + C·(1 + R)^{1/2}
     ///
     /// `halfGrowth` is (1 + R)^{1/2}, computed once per age and year by the caller.
-    @inlinable public static func grown<V: RuleNumber>(balance b: V, contribution c: V, onePlusReturn g: V,
+    @inlinable @inline(__always) public static func grown<V: RuleNumber>(balance b: V, contribution c: V, onePlusReturn g: V,
                                                        halfGrowth h: V) -> V {
         b * g + c * h
     }
@@ -30,7 +30,7 @@ extension DCRules {
     ///     annuity = pot / ä^{(12)}_{x+1}
     ///
     /// given 1/ä^{(12)} (``MortalityGrid/annuityDueMonthly(_:age:yearIndex:kappa:rate:)``).
-    @inlinable public static func annuity<V: RuleNumber>(pot: V, inverseFactor: V) -> V { pot * inverseFactor }
+    @inlinable @inline(__always) public static func annuity<V: RuleNumber>(pot: V, inverseFactor: V) -> V { pot * inverseFactor }
 }
 
 extension Guarantee {
@@ -59,7 +59,7 @@ extension Guarantee {
     ///
     /// with the annual pension at award = DB + frozen DB (times their payments and allowances a
     /// year) + DC annuity. `shortfall` is months_paid·G_y less the DB-type part.
-    @inlinable public static func topUp<V: RuleNumber>(shortfall: V, annuity: V) -> V {
+    @inlinable @inline(__always) public static func topUp<V: RuleNumber>(shortfall: V, annuity: V) -> V {
         (shortfall - annuity).positivePart
     }
 }

@@ -22,11 +22,11 @@ extension ReplacementRate {
     ///
     /// equal to ``dc(annualAnnuity:paymentsPerYear:salary:)`` (with m = m_DC) and to the top-up
     /// part u/months_paid/B of ``total(db:dc:annualTopUp:monthsPaid:salary:)`` up to rounding.
-    @inlinable public static func ofAnnualAmount<V: RuleNumber>(_ amount: V, perUnit k: V, inverseWage w: V) -> V {
+    @inlinable @inline(__always) public static func ofAnnualAmount<V: RuleNumber>(_ amount: V, perUnit k: V, inverseWage w: V) -> V {
         amount * k * w
     }
 
     /// The total rate from its three parts already rates (docs/model.md §8): DB + DC + top-up, as
     /// ``total(db:dc:annualTopUp:monthsPaid:salary:)``.
-    @inlinable public static func total<V: RuleNumber>(db: V, dc: V, topUpRate u: V) -> V { db + dc + u }
+    @inlinable @inline(__always) public static func total<V: RuleNumber>(db: V, dc: V, topUpRate u: V) -> V { db + dc + u }
 }
