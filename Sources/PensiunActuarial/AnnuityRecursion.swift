@@ -22,7 +22,7 @@ public enum AnnuityRecursion {
     ///
     ///     v·(1 − min(1, u·f)) = v − min(v, u·v·f)
     @inlinable public static func discountedSurvival<V: RuleNumber>(discount v: V, discountedUncapped uvf: V) -> V {
-        v - V.minimum(v, uvf)
+        v - V.lanewiseMinimum(v, uvf)
     }
 
     /// ä^(m)ₓ, exact under UDD, from ä^(m)_{x+1} (see ``AnnuityPricer``):

@@ -159,7 +159,8 @@ public struct ProfileProjector: Sendable {
             annuity = DCRules.annuity(pot: pot, factor: context.grid.annuityDueMonthly(spec.sex, age: age + 1, yearIndex: t + 1,
                                                                                        kappa: kappa, rate: j))
             if let g = dc.guarantee, g.covers(yearsOfService: n + 1) {
-                let shortfall = g.annualAmount(floor: floorY, monthsPaid: db.monthsPaid) - db.annualPension(monthly: dbMonthly)
+                let shortfall = g.shortfall(floor: floorY, monthsPaid: db.monthsPaid,
+                                            dbTypeAnnual: db.annualPension(monthly: dbMonthly))
                 topup = Guarantee.topUp(shortfall: shortfall, annuity: annuity)
             }
         }
@@ -175,7 +176,8 @@ public struct ProfileProjector: Sendable {
             benefits += pot
         }
         if contingentMonthly > 0 {
-            let spouseAge = min(max(age + 1 + (inputs.survivors.ageGap[spec.sex] ?? 0), 0), context.maximumAge)
+            let spouseAge = Spouse.age(ofMemberAged: age, gap: inputs.survivors.ageGap[spec.sex] ?? 0,
+                                       maximumAge: context.maximumAge)
             benefits += db.valueOfSurvivorPension(
                 monthly: contingentMonthly, leaveProbability: inputs.survivors.leaveProbability(spec.sex, age: age),
                 reversionaryAnnuity: reversionary(member: spec.sex, age: age + 1, spouseAge: spouseAge, t: t + 1, kappa: kappa,

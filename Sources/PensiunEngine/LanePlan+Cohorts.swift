@@ -21,8 +21,8 @@ extension LanePlan {
         /// offsets from y0 like the years).
         mutating func joinAtEntry(reformIndex: Int?) {
             guard let tr = reformIndex, ReformMembership.isDCFromEntry(entryYear: entryIndex, reformYear: tr) else { return }
-            accruesDB = false
-            isDC = true
+            accruesDB = ReformMembership.dcFromEntry.accruesDB
+            isDC = ReformMembership.dcFromEntry.isDC
         }
     }
 
@@ -146,15 +146,17 @@ extension LanePlan {
             for c in cohorts.indices where cohorts[c].start <= t {
                 let service = t - cohorts[c].entryIndex
                 let age = cohorts[c].entryAge + service
-                switch ReformMembership.at(reformYear: t, entryYear: cohorts[c].entryIndex, age: age, transition: dc.transition) {
+                let membership = ReformMembership.at(reformYear: t, entryYear: cohorts[c].entryIndex, age: age,
+                                                     transition: dc.transition)
+                switch membership {
                 case .db, .dcFromEntry:
                     continue
                 case .supplementary:
-                    cohorts[c].isDC = true
+                    cohorts[c].isDC = membership.isDC
                 case .switcher:
                     let k = cohorts[c].track
-                    cohorts[c].accruesDB = false
-                    cohorts[c].isDC = true
+                    cohorts[c].accruesDB = membership.accruesDB
+                    cohorts[c].isDC = membership.isDC
                     cohorts[c].serviceAtReform = service
                     cohorts[c].rights = HeldRights(switchingUnder: dc.accruedRights)
                     if let rho = bondRate {

@@ -48,7 +48,9 @@ extension LanePlan {
             let gap = context.tables.gap
             for s in 0..<2 {
                 let youngest = min(floor[PoolKind.retired.rawValue][s], floor[PoolKind.disabled.rawValue][s])
-                if youngest < ages { lower(.survivors, cell: (1 - s) * ages + min(max(youngest + 1 + gap[s], 0), ages - 1)) }
+                if youngest < ages {
+                    lower(.survivors, cell: (1 - s) * ages + Spouse.age(ofMemberAged: youngest, gap: gap[s], maximumAge: ages - 1))
+                }
             }
             self.floor = floor
         }

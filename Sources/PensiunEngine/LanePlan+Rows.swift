@@ -39,7 +39,7 @@ extension LanePlan.Builder {
             row.sex = s
             row.age = ageIndex
             row.toCell = s * ages + nextAge
-            row.spouseCell = (1 - s) * ages + min(max(age + 1 + tables.gap[s], 0), ages - 1)
+            row.spouseCell = (1 - s) * ages + Spouse.age(ofMemberAged: age, gap: tables.gap[s], maximumAge: ages - 1)
             let year = GroupYear(t: t, sex: s, age: age, ageIndex: ageIndex, nextAge: nextAge,
                                  leave: tables.leave[s * ages + ageIndex], qi: grid.disability[s * ages + ageIndex],
                                  dcActive: dcActive, rowIndex: rows.count - firstRow, trackFirst: trackEntries.count)
@@ -83,7 +83,10 @@ extension LanePlan.Builder {
         let nr = cohort.serviceAtReform
         let frozenRights = cohort.rights == .frozenDB
         // Frozen DB amounts: per unit Φ (revalued base) or per unit W (final salary).
-        let frozenScale = frozenRights ? (finalSalary ? scale : tables.salaryScale(track: k, service: nr)) : 0
+        let frozenScale = frozenRights
+            ? DBRules.frozenBase(revalued: tables.salaryScale(track: k, service: nr), finalSalary: scale,
+                                 onFinalSalary: finalSalary)
+            : 0
         let frozenByIndex = frozenRights && !finalSalary
         // Deaths in service.
         if year.leave > 0 {
@@ -111,7 +114,7 @@ extension LanePlan.Builder {
         }
         let ret = award(eligible: db.isEligible(early: chance.isEarly, yearsOfService: service + 1))
         let retCounted = ret.pension > 0
-        let hasDBRights = cohort.accruesDB || frozenRights
+        let hasDBRights = ReplacementRate.countsInDB(accruesDB: cohort.accruesDB, holdsFrozenDB: frozenRights)
         let dbRate = ReplacementRate.db(monthlyPension: ret.pension, salary: scale)
         if retired > 0 {
             row.retiredAll += retired
@@ -161,7 +164,8 @@ extension LanePlan.Builder {
             // part alone per unit Φ (see ``Guarantee/topUp(shortfall:annuity:)``).
             let dbPart = ret.pension * paidPension
             record.guaranteed = true
-            record.guaranteeW = guarantee.annualAmount(floor: db.floor, monthsPaid: months) - (frozenByIndex ? 0 : dbPart)
+            record.guaranteeW = guarantee.shortfall(floor: db.floor, monthsPaid: months,
+                                                   dbTypeAnnual: frozenByIndex ? 0 : dbPart)
             record.guaranteeFrozen = frozenByIndex ? dbPart : 0
         }
         record.salary = scale

@@ -383,7 +383,7 @@ extension LaneProjector {
                         deathSum += count * q
                         let m = tables.leave[s * ages + x]
                         if m > 0 {
-                            let spouse = ((1 - s) * ages + min(max(x + 1 + gap, 0), ages - 1)) * n + c
+                            let spouse = ((1 - s) * ages + Spouse.age(ofMemberAged: x, gap: gap, maximumAge: ages - 1)) * n + c
                             let has = contingent .> zero
                             let spouseCount = zero.replacing(with: rights * q * m, where: has)
                             spouses.count[vector: spouse] += spouseCount

@@ -363,7 +363,8 @@ final class LaneProjector {
                 for l in 0..<n {
                     let b = d.bondReturn[t * n + l]
                     let employeeDB = sum(.payDB)[l] * wage[l] * cDB
-                    reserve[l] = reserve[l] * (1 + b) + employeeDB * (1 + b).squareRoot()
+                    reserve[l] = DCRules.grown(balance: reserve[l], contribution: employeeDB, onePlusReturn: 1 + b,
+                                               halfGrowth: (1 + b).squareRoot())
                 }
             }
 
@@ -376,7 +377,8 @@ final class LaneProjector {
                 let employeeDC = sum(.dcBase)[l] * w * ce, employerDC = sum(.dcBase)[l] * w * cr
                 let dbBenefits = sum(.dbBenefits)[l], topups = sum(.topups)[l]
                 let bonds = sum(.bondRedeemed)[l] * bondUnit
-                let burden = dbBenefits + employerDC + topups + bonds - (db.destination == .budget ? employeeDB : 0)
+                let burden = BudgetBurden.amount(dbBenefits: dbBenefits, employerDC: employerDC, topUps: topups, bondRedemptions: bonds,
+                                                 employeeDBToBudget: db.destination == .budget ? employeeDB : 0)
                 let gdp = d.gdp[t * n + l]
                 let active = sum(.active)[l], pensioners = sum(.pensioners)[l]
                 let fund = sum(.fundStart)[l] + sum(.deferredFund)[l]

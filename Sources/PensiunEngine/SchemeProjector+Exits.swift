@@ -65,7 +65,7 @@ extension SchemeProjector {
                                                       base: m.salary, floor: floor, frozenBase: m.frozenBase,
                                                       serviceAtReform: m.serviceAtReform)
             if monthly > 0 && leave > 0 {
-                let spouse = (1 - m.sex) * ages + min(max(m.age + 1 + gap, 0), ages - 1)
+                let spouse = (1 - m.sex) * ages + Spouse.age(ofMemberAged: m.age, gap: gap, maximumAge: ages - 1)
                 survivors.addSurvivors(deaths * leave, at: spouse, monthly: monthly, paid: paidSurvivor)
                 ledger.survivorEntries += deaths * leave
             }
@@ -109,7 +109,7 @@ extension SchemeProjector {
             let annuity = payOut(n, of: m, annuityFactor: annuityFactor)
             var topup = 0.0
             if m.isDC, let dc, dc.payout == .annuity, let g = dc.guarantee, g.covers(yearsOfService: m.yearsOfService) {
-                let shortfall = g.annualAmount(floor: floor, monthsPaid: db.monthsPaid) - award.pension * paidPension
+                let shortfall = g.shortfall(floor: floor, monthsPaid: db.monthsPaid, dbTypeAnnual: award.pension * paidPension)
                 topup = Guarantee.topUp(shortfall: shortfall, annuity: annuity)
             }
             if award.pension > 0 || annuity > 0 || topup > 0 {
@@ -117,7 +117,7 @@ extension SchemeProjector {
                                       paidSurvivor: paidSurvivor, annuity: annuity, topup: topup)
                 ledger.pensionerEntries += n
             }
-            let hasDBRights = m.accruesDB || m.rights == .frozenDB
+            let hasDBRights = ReplacementRate.countsInDB(accruesDB: m.accruesDB, holdsFrozenDB: m.rights == .frozenDB)
             let dbRate = ReplacementRate.db(monthlyPension: award.pension, salary: m.salary)
             let dcRate = ReplacementRate.dc(annualAnnuity: annuity, paymentsPerYear: monthsDC, salary: m.salary)
             let totalRate = ReplacementRate.total(db: dbRate, dc: dcRate, annualTopUp: topup, monthsPaid: db.monthsPaid,

@@ -199,7 +199,7 @@ extension SchemeProjector {
                 if passContingent, pool.contingent[i] > 0 {
                     let m = context.tables.leave[sIndex * ages + x]
                     if m > 0 {
-                        let spouse = sex.other.index * ages + min(max(x + 1 + gap, 0), ages - 1)
+                        let spouse = sex.other.index * ages + Spouse.age(ofMemberAged: x, gap: gap, maximumAge: ages - 1)
                         let spouseCount = pool.withSurvivorRights[i] * q * m
                         spouses.count[spouse] += spouseCount
                         spouses.db[spouse] += pool.contingent[i] * q * m

@@ -43,6 +43,16 @@ extension Guarantee {
         months * level * f
     }
 
+    /// The part of the guaranteed amount the DB-type pension leaves uncovered, before the DC
+    /// annuity (docs/model.md §6): months_paid·G_y less the DB-type annual pension at award (DB or
+    /// frozen DB, times its payments and allowances a year), the `shortfall` of
+    /// ``topUp(shortfall:annuity:)``:
+    ///
+    ///     months_paid·level·floor_y − DB-type annual pension
+    @inlinable public func shortfall(floor f: Double, monthsPaid months: Double, dbTypeAnnual p: Double) -> Double {
+        annualAmount(floor: f, monthsPaid: months) - p
+    }
+
     /// The annual guarantee top-up at award (docs/model.md §6):
     ///
     ///     top-up = max(0, months_paid·G_y − annual pension at award)
@@ -52,4 +62,23 @@ extension Guarantee {
     @inlinable public static func topUp<V: RuleNumber>(shortfall: V, annuity: V) -> V {
         (shortfall - annuity).positivePart
     }
+}
+
+extension DCRules {
+    // The forms the profiles publish (evaluated left to right, profiles.csv byte for byte).
+
+    /// One party's DC contribution of a year (docs/model.md §6), rate c (c_e or c_r), evaluated
+    /// left to right as the profiles publish it:
+    ///
+    ///     c·m_DC·S·12
+    @inlinable public static func contribution(rate c: Double, multiplier m: Double, salary s: Double) -> Double {
+        c * m * s * 12
+    }
+
+    /// The annual DC annuity bought with `pot` at the end of y (docs/model.md §6):
+    ///
+    ///     annuity = pot / ä^{(12)}_{x+1}
+    ///
+    /// given ä^{(12)} itself; ``annuity(pot:inverseFactor:)`` is the same with 1/ä^{(12)} precomputed.
+    @inlinable public static func annuity(pot: Double, factor: Double) -> Double { pot / factor }
 }

@@ -15,4 +15,11 @@ extension DBRules {
 
     /// A bond's value a year later: B·(1 + ρ) (docs/model.md §6, "accruing at ρ a year").
     @inlinable public static func bondAccrued(_ value: Double, rate rho: Double) -> Double { value * (1 + rho) }
+
+    /// A recognition bond after `years` of accrual at ρ (docs/model.md §6): BV·(1 + ρ)^years.
+    /// The engine accrues a bond year by year with ``bondAccrued(_:rate:)``; a profile, which knows
+    /// the whole career at once, uses this.
+    @inlinable public static func bondValue(_ value: Double, rate rho: Double, years: Int) -> Double {
+        value * pow(1 + rho, Double(years))
+    }
 }
