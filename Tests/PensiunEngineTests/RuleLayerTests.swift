@@ -63,6 +63,9 @@ struct RuleLayerTests {
         #expect(guaranteed == 14_000)
         #expect(Guarantee.topUp(shortfall: guaranteed - 0, annuity: 15_000) == 0)
         #expect(Guarantee.topUp(shortfall: guaranteed - 5_000, annuity: 4_000) == 5_000)
+        // 14·1·1,000 − 5,000 of DB-type pension a year leaves 9,000 for the annuity to cover.
+        #expect(g.shortfall(floor: 1_000, monthsPaid: 14, dbTypeAnnual: 5_000) == 9_000)
+        #expect(Guarantee(level: 0.5, minimumService: 10).shortfall(floor: 1_000, monthsPaid: 14, dbTypeAnnual: 8_000) == -1_000)
     }
 
     @Test("Reform membership: entry year ≥ y_r is DC from entry, reform-year joiners never switch")
@@ -151,6 +154,10 @@ struct RuleLayerTests {
         // 600 + 9,000/12 + 4,200/14 = 600 + 750 + 300
         #expect(ReplacementRate.monthlyPension(db: 600, annualAnnuity: 9_000, paymentsPerYear: 12, annualTopUp: 4_200,
                                                monthsPaid: 14) == 1_650)
+        // Who is in replacement_rate_db's denominator: DB accruers and frozen DB holders only.
+        #expect(ReplacementRate.countsInDB(accruesDB: true, holdsFrozenDB: false))
+        #expect(ReplacementRate.countsInDB(accruesDB: false, holdsFrozenDB: true))
+        #expect(!ReplacementRate.countsInDB(accruesDB: false, holdsFrozenDB: false))
         // The lane engine's forms (Rules/LaneRules.swift), per unit of W = 1,000 with a scale of 1.5.
         let perUnitDC = ReplacementRate.perUnitAnnualAmount(paymentsPerYear: 12, salary: 1.5)
         #expect(abs(ReplacementRate.ofAnnualAmount(9_000.0, perUnit: perUnitDC, inverseWage: 1.0 / 1_000) - 0.5) < 1e-15)
@@ -172,6 +179,14 @@ struct RuleLayerTests {
         // 0.8·500·14·1.06·3 = 17,808
         #expect(abs(with.valueOfSurvivorPension(monthly: 500, leaveProbability: 0.8, reversionaryAnnuity: 3) - 17_808) < 1e-9)
         #expect(db.valueOfSurvivorPension(monthly: 500, leaveProbability: 0, reversionaryAnnuity: 3) == 0)
+    }
+
+    @Test("A surviving spouse's age: the member's next age plus the gap, within 0…ω")
+    func spouseAge() {
+        #expect(Spouse.age(ofMemberAged: 60, gap: -3, maximumAge: 110) == 58)
+        #expect(Spouse.age(ofMemberAged: 60, gap: 3, maximumAge: 110) == 64)
+        #expect(Spouse.age(ofMemberAged: 108, gap: 5, maximumAge: 110) == 110)     // 114 capped at ω
+        #expect(Spouse.age(ofMemberAged: 1, gap: -5, maximumAge: 110) == 0)        // −3 floored at 0
     }
 
     @Test("The long-run mean escalation of each indexation rule")
