@@ -49,6 +49,24 @@ import PensiunActuarial
         #expect(throws: LanePlanInvariantError.self) { try plan.checkInvariants(context: ProjectionContext(inputs: other), scheme: .current) }
     }
 
+    /// The plan's stored values are `let` (LanePlan is built only by its initializer), so a test
+    /// cannot corrupt one in place; instead the layout and the row cells are checked against a
+    /// context they were not built from: another horizon breaks the partition by year, another
+    /// spouse age gap every row's spouse cell.
+    @Test func aPlanCheckedAgainstAnotherLayoutViolatesItsInvariants() {
+        let inputs = Fixture.inputs(horizon: 10)
+        let plan = LanePlan(context: ProjectionContext(inputs: inputs), scheme: .current)
+        #expect(plan.invariantViolations(context: ProjectionContext(inputs: inputs), scheme: .current).isEmpty)
+        var longer = inputs
+        longer.calendar.horizon = 12
+        #expect(plan.invariantViolations(context: ProjectionContext(inputs: longer), scheme: .current)
+                    .contains { $0.contains("rowStart does not partition rows by year") })
+        var gap = inputs
+        gap.survivors.ageGap = [.male: 2, .female: -2]
+        let violations = plan.invariantViolations(context: ProjectionContext(inputs: gap), scheme: .current)
+        #expect(violations.contains { $0.contains("spouse cell") }, "\(violations.prefix(3))")
+    }
+
     /// N_g(t) = μ_g(t) · A_g(t) for every group and year: A from the plan's rows, μ from the
     /// path's drivers (μ = 1 at y0, or the year's entrants E at entry, then × (1 − q_actives)),
     /// N from the reference's members of the group (docs/model.md §4). And every member of the

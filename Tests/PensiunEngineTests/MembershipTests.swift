@@ -2,12 +2,6 @@ import Foundation
 import Testing
 @testable import PensiunEngine
 
-extension Tag {
-    /// Tests of the membership rule of docs/model.md §11 that today's engines break: they fail
-    /// until both engines decide membership at the reform by entry year (issue 16).
-    @Tag static var membershipFix: Self
-}
-
 /// Membership at the reform is decided by the entry year y − n (docs/model.md §6, §11): a member
 /// who entered in y_r or later is a DC member from entry (no DB accrual, no frozen rights, not in
 /// the denominator of `replacement_rate_db`); one who entered earlier is a switcher under
@@ -16,9 +10,10 @@ extension Tag {
 /// engines must match it.
 @Suite struct MembershipTests {
     /// (a) Members who join in a future reform year, under `all` and `switch_under_age` with
-    /// frozen DB rights: both engines make them switchers with zero frozen rights, so
-    /// `replacement_rate_db` counts their early retirements (from 2049) with a rate of 0.
-    @Test(.tags(.membershipFix))
+    /// frozen DB rights, are DC members from entry: no frozen rights, and not in
+    /// `replacement_rate_db`. (Before issue 16 both engines made them switchers with zero frozen
+    /// rights, so `replacement_rate_db` counted their retirements with a rate of 0.)
+    @Test
     func membershipReformYearJoiners() throws {
         let cases = [
             ReferenceEngineTests.Case(name: "all, frozen on final salary, lump sums, joiners in 2022",
@@ -30,7 +25,7 @@ extension Tag {
             let mismatches = try ReferenceComparison.compare(c.name, ReferenceEngineTests.inputs(c))
             #expect(mismatches.isEmpty, "\(ReferenceComparison.describe(mismatches))")
         }
-        // The symptom: in 2022 only members who joined in 2022 retire, and they have no DB rights,
+        // Where (a) showed: in 2022 only members who joined in 2022 retire, and they have no DB rights,
         // so replacement_rate_db is not applicable (NaN, an empty cell), overall and by track.
         let inputs = Self.onlyJoinersRetire()
         let reference = ReferenceEngine(inputs: inputs, rules: inputs.reform).project(try MonteCarloProjection(inputs: inputs).deterministicDrivers())
@@ -46,8 +41,9 @@ extension Tag {
     }
 
     /// (b) A reform in the start year: the y0 actives with service 0 entered in y0 = y_r, so they
-    /// are DC members from entry, DC-only under `supplementary`. Both engines keep them in the DB.
-    @Test(.tags(.membershipFix))
+    /// are DC members from entry, DC-only under `supplementary`. (Before issue 16 both engines
+    /// kept them in the DB.)
+    @Test
     func membershipStartYearReform() throws {
         let cases = [
             ReferenceEngineTests.Case(name: "all at y0, frozen DB", dc: Fixture.dc(transition: .all, rights: .frozenDB(finalSalary: false), year: 2020), kappa: 0.02),
@@ -59,12 +55,12 @@ extension Tag {
             #expect(mismatches.isEmpty, "\(ReferenceComparison.describe(mismatches))")
         }
         // A member who joins at 45 in y0 = y_r under switch_under_age(40) is not a switcher (too
-        // old) but a DC member from entry; the engines keep him in the DB.
+        // old) but a DC member from entry, not kept in the DB.
         var late = ReferenceEngineTests.inputs(.init(name: "", dc: Fixture.dc(transition: .switchUnderAge(40), year: 2020), kappa: 0.02))
         late.population.actives.append(ActiveCell(sex: .male, track: 1, age: 45, service: 0, count: 12))
         let mismatches = try ReferenceComparison.compare("switch under 40 at y0, a service-0 member aged 45", late)
         #expect(mismatches.isEmpty, "\(ReferenceComparison.describe(mismatches))")
-        // The symptom: the service-0 cohort of 2020 pays no DB contribution and pays the DC's.
+        // Where (b) showed: the service-0 cohort of 2020 pays no DB contribution and pays the DC's.
         for transition in [TransitionPolicy.newEntrants, .supplementary] {
             let inputs = Fixture.inputs(horizon: 3, dc: Fixture.dc(transition: transition, year: 2020))
             let expected = Self.startYearContributions(inputs)

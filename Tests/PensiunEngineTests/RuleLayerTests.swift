@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PensiunActuarial
 @testable import PensiunEngine
 
 /// The rule layer (Sources/PensiunEngine/Rules) against values computed by hand, and the two
@@ -11,6 +12,8 @@ struct RuleLayerTests {
 
     @Test("DB award: the floor binds for short service, the cap for long service")
     func award() {
+        #expect(db.accruedFraction(yearsOfService: 10) == 0.25)
+        #expect(db.accruedFraction(yearsOfService: 31) == 0.75)                           // 0.775 capped
         #expect(db.pension(yearsOfService: 5, base: 2_000, floor: 1_000) == 1_000)        // 0.125·2000 = 250 < floor
         #expect(db.pension(yearsOfService: 20, base: 4_000, floor: 1_000) == 2_000)       // 0.5·4000
         #expect(db.pension(yearsOfService: 40, base: 2_000, floor: 1_000) == 1_500)       // cap 0.75·2000
@@ -33,6 +36,7 @@ struct RuleLayerTests {
                              floor: 1_000, frozenBase: 3_000, serviceAtReform: 10)
         #expect(award.pension == 750)
         #expect(abs(award.contingentSurvivor - 360) < 1e-9)                               // 0.36·3000·10/30
+        #expect(abs(db.frozenSurvivor(rate: 0.5, base: 3_000, serviceAtReform: 10, yearsOfService: 40) - 375) < 1e-9)
         #expect(abs(db.survivorOfDeathInService(accruesDB: false, rights: .frozenDB, yearsOfService: 30, base: 5_000,
                                                 floor: 1_000, frozenBase: 3_000, serviceAtReform: 10) - 360) < 1e-9)
         // Bond holders and DC members from entry hold no DB award.
@@ -59,6 +63,9 @@ struct RuleLayerTests {
         #expect(guaranteed == 14_000)
         #expect(Guarantee.topUp(shortfall: guaranteed - 0, annuity: 15_000) == 0)
         #expect(Guarantee.topUp(shortfall: guaranteed - 5_000, annuity: 4_000) == 5_000)
+        // 14·1·1,000 − 5,000 of DB-type pension a year leaves 9,000 for the annuity to cover.
+        #expect(g.shortfall(floor: 1_000, monthsPaid: 14, dbTypeAnnual: 5_000) == 9_000)
+        #expect(Guarantee(level: 0.5, minimumService: 10).shortfall(floor: 1_000, monthsPaid: 14, dbTypeAnnual: 8_000) == -1_000)
     }
 
     @Test("Reform membership: entry year ≥ y_r is DC from entry, reform-year joiners never switch")
@@ -82,6 +89,8 @@ struct RuleLayerTests {
         #expect(flags.map(\.1) == [false, true, true, true])
         #expect(HeldRights(switchingUnder: .frozenDB(finalSalary: false)) == .frozenDB)
         #expect(HeldRights(switchingUnder: .recognitionBond(rate: 0.07)) == .recognitionBond)
+        #expect(TransitionPolicy.all.switches(age: 64) && TransitionPolicy.switchUnderAge(40).switches(age: 39))
+        #expect(!TransitionPolicy.switchUnderAge(40).switches(age: 40) && !TransitionPolicy.newEntrants.switches(age: 20))
     }
 
     @Test("Exit choice: certain at BUP, the early rate once eligible, zero before")
@@ -121,7 +130,85 @@ struct RuleLayerTests {
         var with = db
         with.pensionAllowance = 0.1
         #expect(abs(with.annualPension(monthly: 1_000) - 15_400) < 1e-9)
+        #expect(abs(with.paidPerMonthlyPension - 15.4) < 1e-12)                            // 14·1.1
         #expect(abs(db.initialContingentSurvivor(monthlyPension: 30_000, count: 10) - 14_400) < 1e-9)   // max(0.48·30000, 7500)
+    }
+
+    @Test("DC annuity: pot / ä^(12), and the same with 1/ä^(12) precomputed")
+    func dcAnnuity() {
+        #expect(DCRules.annuity(pot: 1_000, factor: 8) == 125)
+        #expect(DCRules.annuity(pot: 1_000.0, inverseFactor: 0.125) == 125)
+        let factor = 13.7
+        #expect(abs(DCRules.annuity(pot: 250_000.0, inverseFactor: 1 / factor) - DCRules.annuity(pot: 250_000, factor: factor))
+                <= 1e-12 * 250_000 / factor)
+    }
+
+    @Test("Replacement rates: DC (annuity/m_DC)/B, total DB + DC + (top-up/months_paid)/B, the lane forms equal")
+    func replacementRates() {
+        // An annuity of 9,000 a year paid 12 times on a salary of 1,500: 750/1500 = 0.5.
+        #expect(ReplacementRate.dc(annualAnnuity: 9_000, paymentsPerYear: 12, salary: 1_500) == 0.5)
+        // 0.4 + 0.5 + (4,200/14)/1,500 = 0.4 + 0.5 + 0.2
+        #expect(abs(ReplacementRate.total(db: 0.4, dc: 0.5, annualTopUp: 4_200, monthsPaid: 14, salary: 1_500) - 1.1) < 1e-15)
+        #expect(ReplacementRate.total(db: 0.4, dc: 0, annualTopUp: 0, monthsPaid: 14, salary: 1_500) == 0.4)
+        #expect(ReplacementRate.db(monthlyPension: 600, salary: 1_500) == 0.4)
+        // 600 + 9,000/12 + 4,200/14 = 600 + 750 + 300
+        #expect(ReplacementRate.monthlyPension(db: 600, annualAnnuity: 9_000, paymentsPerYear: 12, annualTopUp: 4_200,
+                                               monthsPaid: 14) == 1_650)
+        // Who is in replacement_rate_db's denominator: DB accruers and frozen DB holders only.
+        #expect(ReplacementRate.countsInDB(accruesDB: true, holdsFrozenDB: false))
+        #expect(ReplacementRate.countsInDB(accruesDB: false, holdsFrozenDB: true))
+        #expect(!ReplacementRate.countsInDB(accruesDB: false, holdsFrozenDB: false))
+        // The lane engine's forms (Rules/LaneRules.swift), per unit of W = 1,000 with a scale of 1.5.
+        let perUnitDC = ReplacementRate.perUnitAnnualAmount(paymentsPerYear: 12, salary: 1.5)
+        #expect(abs(ReplacementRate.ofAnnualAmount(9_000.0, perUnit: perUnitDC, inverseWage: 1.0 / 1_000) - 0.5) < 1e-15)
+        let perUnitTopUp = ReplacementRate.perUnitAnnualAmount(paymentsPerYear: 14, salary: 1.5)
+        let topUpRate = ReplacementRate.ofAnnualAmount(4_200.0, perUnit: perUnitTopUp, inverseWage: 1.0 / 1_000)
+        #expect(abs(ReplacementRate.total(db: 0.4, dc: 0.5, topUpRate: topUpRate) - 1.1) < 1e-15)
+    }
+
+    @Test("Budget burden: DB + employer DC + top-ups + bond redemptions − employee DB contributions to the budget")
+    func budgetBurden() {
+        #expect(BudgetBurden.amount(dbBenefits: 100, employerDC: 20, topUps: 5, bondRedemptions: 7, employeeDBToBudget: 12) == 120)
+        #expect(BudgetBurden.amount(dbBenefits: 100, employerDC: 0, topUps: 0, bondRedemptions: 0, employeeDBToBudget: 0) == 100)
+    }
+
+    @Test("The value of a survivor pension at award: m_s·P_s·months_paid·(1 + allowance)·ä_{x+1|y}")
+    func survivorPensionValue() {
+        var with = db
+        with.survivorAllowance = 0.06
+        // 0.8·500·14·1.06·3 = 17,808
+        #expect(abs(with.valueOfSurvivorPension(monthly: 500, leaveProbability: 0.8, reversionaryAnnuity: 3) - 17_808) < 1e-9)
+        #expect(db.valueOfSurvivorPension(monthly: 500, leaveProbability: 0, reversionaryAnnuity: 3) == 0)
+    }
+
+    @Test("A surviving spouse's age: the member's next age plus the gap, within 0…ω")
+    func spouseAge() {
+        #expect(Spouse.age(ofMemberAged: 60, gap: -3, maximumAge: 110) == 58)
+        #expect(Spouse.age(ofMemberAged: 60, gap: 3, maximumAge: 110) == 64)
+        #expect(Spouse.age(ofMemberAged: 108, gap: 5, maximumAge: 110) == 110)     // 114 capped at ω
+        #expect(Spouse.age(ofMemberAged: 1, gap: -5, maximumAge: 110) == 0)        // −3 floored at 0
+    }
+
+    @Test("The long-run mean escalation of each indexation rule")
+    func escalation() {
+        let pi = 0.03, g = 0.01
+        #expect(IndexationRule.prices.expectedEscalation(meanInflation: pi, meanRealWageGrowth: g) == 0.03)
+        #expect(abs(IndexationRule.wages.expectedEscalation(meanInflation: pi, meanRealWageGrowth: g) - 0.0403) < 1e-15)   // 1.03·1.01 − 1
+        #expect(IndexationRule.fixed(0.02).expectedEscalation(meanInflation: pi, meanRealWageGrowth: g) == 0.02)
+        #expect(IndexationRule.none.expectedEscalation(meanInflation: pi, meanRealWageGrowth: g) == 0)
+    }
+
+    @Test("The engines' monthly annuity: ä^(12) = ä − 11/24")
+    func monthlyAdjustment() {
+        #expect(abs(MortalityGrid.monthlyCorrection - 11.0 / 24) < 1e-16)
+        let inputs = Fixture.inputs(horizon: 5)
+        let grid = MortalityGrid(mortality: inputs.mortality, disability: inputs.decrements.disability, calendar: inputs.calendar)
+        for (sex, age, t) in [(Sex.male, 60, 0), (.female, 65, 3), (.male, 109, 1)] {
+            let annual = grid.annuityDue(.annuitants, sex, age: age, yearIndex: t, kappa: 0, rate: 0.04)
+            let monthly = grid.annuityDueMonthly(sex, age: age, yearIndex: t, kappa: 0, rate: 0.04)
+            #expect(abs(monthly - (annual - 11.0 / 24)) < 1e-12, "\(sex) \(age) \(t): \(monthly) vs \(annual) − 11/24")
+            #expect(annual >= 1)
+        }
     }
 
     // MARK: The per-path engine's symptoms of (a) and (b)
@@ -133,8 +220,12 @@ struct RuleLayerTests {
         return inputs
     }
 
+    /// Under `new_entrants` and `supplementary` the fix changes these members' contributions (before
+    /// it they paid c_DB·S·12, and under `new_entrants` nothing to the DC). Under `all` they were
+    /// DC-only switchers before too, so the contributions do not tell; ``reformYearJoiners(_:)``
+    /// covers what `all` changes (no frozen rights, out of `replacement_rate_db`).
     @Test("(b) y_r = y0: y0 actives of service 0 are DC members from entry, paying no DB contributions",
-          arguments: [TransitionPolicy.newEntrants, .supplementary, .all])
+          arguments: [TransitionPolicy.newEntrants, .supplementary])
     func serviceZeroAtReformYear(_ transition: TransitionPolicy) throws {
         let inputs = serviceZeroInputs(transition)
         #expect(!inputs.population.actives.isEmpty)
@@ -146,23 +237,26 @@ struct RuleLayerTests {
         #expect(abs(employee - 0.5 * employer) <= 1e-12 * employer, "employee \(employee), employer \(employer)")
     }
 
-    @Test("(b) leaves the implicit debt's valuation unchanged: all switch at y0 with frozen DB, service 0 holds no rights")
+    /// ImplicitPensionDebt values the closed group as if all switched at y0 with frozen DB rights.
+    /// Under (b) the y0 actives of service 0 are DC members from entry there, not switchers with
+    /// n_r = 0: either way they hold no DB rights, so the debt is what it is without them. (Their
+    /// cells are emptied rather than removed: the valuation's horizon follows the youngest cell.)
+    @Test("(b) leaves the implicit debt's valuation unchanged: service-0 actives hold no rights at y0")
     func implicitDebtValuation() throws {
-        // The closed group ImplicitPensionDebt values: transition all at y0, frozen DB, no DC money, no entrants.
-        var inputs = Fixture.inputs(horizon: 60, volatility: 0,
-                                    dc: DCRules(year: 2020, transition: .all, accruedRights: .frozenDB(finalSalary: true),
-                                                employeeRate: ByYear(0), employerRate: ByYear(0), fee: 0,
-                                                glidePath: [PortfolioWeights(equity: 0, bonds: 0, cash: 1)], payout: .lumpSum,
-                                                annuityMargin: 0, withdrawal: .cash, guarantee: nil))
-        inputs.entrants = EntrantInputs(target: .series(ByYear(0)), profile: [])
-        inputs.population = InitialPopulation(actives: inputs.population.actives)
+        let inputs = Fixture.inputs(horizon: 5, volatility: 0)
         #expect(inputs.population.actives.contains { $0.service == 0 })
-        let general = try MonteCarloProjection(inputs: inputs, engine: .general).deterministic().reform
-        let lanes = try MonteCarloProjection(inputs: inputs, engine: .lanes).deterministic().reform
-        for t in 0..<60 {
-            let a = general[.dbBenefits, t], b = lanes[.dbBenefits, t]
-            #expect(abs(a - b) <= 1e-9 * max(abs(a), abs(b), 1), "db_benefits \(2020 + t): \(a) vs \(b)")
+        func emptied(_ service: Int) -> ProjectionInputs {
+            var copy = inputs
+            copy.population.actives = inputs.population.actives.map { var c = $0; if c.service == service { c.count = 0 }; return c }
+            return copy
         }
+        let debt = try ImplicitPensionDebt.compute(inputs)
+        let withoutNewcomers = try ImplicitPensionDebt.compute(emptied(0))
+        #expect(debt.actives > 0 && debt.pensioners > 0 && debt.survivors > 0)
+        #expect(abs(debt.actives - withoutNewcomers.actives) <= 1e-12 * debt.actives, "\(debt.actives) vs \(withoutNewcomers.actives)")
+        #expect(debt.pensioners == withoutNewcomers.pensioners && debt.survivors == withoutNewcomers.survivors)
+        // Members with service > 0 do hold rights: emptying the service-2 cells lowers the debt.
+        #expect(try ImplicitPensionDebt.compute(emptied(2)).actives < debt.actives)
     }
 
     /// Entrants only of one kind (men of track 0 aged 23, BUP 58), no early retirement, reform year
