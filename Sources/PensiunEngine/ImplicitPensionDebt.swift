@@ -11,7 +11,11 @@ import PensiunRandom
 /// raises are discretionary). It is computed with the engine itself: every active "switches" at y0 with frozen DB rights
 /// (`frozenDB(finalSalary:)`: the projected final salary by default, the y0 salary revalued
 /// with the DB indexation rule as the option) and contributes nothing, and the projection runs
-/// until the youngest member of the closed group has reached the table's last age.
+/// until every pool is empty (docs/model.md §11): the youngest member of the closed group
+/// reaches the table's last age ω, and then a spouse younger than the member by the largest age
+/// gap, created at the member's death at ω, reaches ω too:
+///
+///     horizon = ω − youngest age + 1 + max(0, −min_s Δ_s)
 public struct ImplicitPensionDebt: Sendable, Equatable {
     /// Initial pensioners and disabled pensioners, with their future survivors.
     public var pensioners: Double
@@ -25,8 +29,9 @@ public struct ImplicitPensionDebt: Sendable, Equatable {
     public static func compute(_ inputs: ProjectionInputs) throws -> ImplicitPensionDebt {
         let youngest = min(inputs.population.actives.map(\.age).min() ?? 100,
                            (inputs.population.pensioners + inputs.population.disabled + inputs.population.survivors).map(\.age).min() ?? 100)
+        let youngerSpouse = max(0, -(inputs.survivors.ageGap.values.min() ?? 0))
         var closed = inputs
-        closed.calendar.horizon = max(1, inputs.calendar.maximumAge - youngest + 1)
+        closed.calendar.horizon = max(1, inputs.calendar.maximumAge - youngest + 1 + youngerSpouse)
         closed.economy = inputs.economy.withoutShocks
         closed.mortality.kappaVolatility = 0
         closed.decrements.processRisk = false

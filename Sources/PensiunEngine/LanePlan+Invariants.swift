@@ -75,7 +75,7 @@ extension LanePlan {
                 let age = t - group.birth, s = group.sex
                 claim(row.sex == s && row.age == min(age, ages - 1), "year \(t), group \(row.group): row sex/age \(row.sex)/\(row.age), group \(s)/\(age)")
                 claim(row.toCell == s * ages + min(age + 1, ages - 1), "year \(t), group \(row.group): award cell \(row.toCell)")
-                claim(row.spouseCell == (1 - s) * ages + min(max(age + 1 + gap[s], 0), ages - 1), "year \(t), group \(row.group): spouse cell \(row.spouseCell)")
+                claim(row.spouseCell == (1 - s) * ages + Spouse.age(ofMemberAged: age, gap: gap[s], maximumAge: ages - 1), "year \(t), group \(row.group): spouse cell \(row.spouseCell)")
                 claim(row.count > 0 && row.countNext >= 0 && row.countNext <= row.count * (1 + 1e-12),
                       "year \(t), group \(row.group): ΣA \(row.count), after exits \(row.countNext)")
                 claim(row.retiredAll >= 0 && row.retired.count >= 0 && row.retired.count <= row.retiredAll * (1 + 1e-12)
@@ -184,7 +184,7 @@ extension LanePlan {
             for s in 0..<2 {
                 let youngest = min(poolFloor[0][s], poolFloor[1][s])
                 if youngest < ages {
-                    lands(2, cell: (1 - s) * ages + min(max(youngest + 1 + gap[s], 0), ages - 1), "a spouse of the youngest pensioner of sex \(s)")
+                    lands(2, cell: (1 - s) * ages + Spouse.age(ofMemberAged: youngest, gap: gap[s], maximumAge: ages - 1), "a spouse of the youngest pensioner of sex \(s)")
                 }
             }
         }
