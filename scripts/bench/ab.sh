@@ -32,7 +32,9 @@
 #   -h, --help         this text
 #
 # If REV_A and REV_B are the same commit, the binary is built once and both sides run it.
-# Needs: git, swift; GNU time (/usr/bin/time) for the peak resident memory (without it: "n/a").
+# Needs Linux (it reads /proc/cpuinfo and /proc/loadavg, times runs with GNU `date +%s%N`, counts
+# cores with `nproc`), git and swift; GNU time (/usr/bin/time) for the peak resident memory
+# (without it: "n/a").
 set -euo pipefail
 
 usage() { sed -n '2,/^set -euo/p' "$0" | sed -e '$d' -e 's/^# \{0,1\}//'; }
@@ -67,6 +69,8 @@ if [[ ${#REVS[@]} -ne 2 ]]; then
 fi
 if ! [[ "$N" =~ ^[1-9][0-9]*$ ]]; then echo "ab.sh: -n must be a positive integer" >&2; exit 2; fi
 if [[ -n "$CMD" && -n "$BENCH" ]]; then echo "ab.sh: --cmd and --benchmark exclude each other" >&2; exit 2; fi
+# run_once cds into each commit's worktree: a relative cache folder must not follow it there.
+if [[ -n "$CACHE" ]]; then mkdir -p "$CACHE"; CACHE="$(cd "$CACHE" && pwd)"; fi
 
 REPO="$(git -C "$(dirname "$0")" rev-parse --show-toplevel)"
 SHA_A="$(git -C "$REPO" rev-parse --verify "${REVS[0]}^{commit}")"
@@ -76,7 +80,8 @@ TMP="$(mktemp -d "${TMPDIR:-/tmp}/pensiun-ab.XXXXXX")"
 WORKTREES=()
 cleanup() {
     local status=$?
-    for wt in "${WORKTREES[@]}"; do
+    # ${arr[@]+"${arr[@]}"}: an empty array under set -u fails on bash < 4.4 otherwise.
+    for wt in ${WORKTREES[@]+"${WORKTREES[@]}"}; do
         if [[ $KEEP -eq 1 ]]; then continue; fi
         git -C "$REPO" worktree remove --force "$wt" >/dev/null 2>&1 || true
     done

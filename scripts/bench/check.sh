@@ -6,6 +6,9 @@
 #
 #   scripts/bench/check.sh [--strict] [extra `swift package benchmark` options, e.g. --filter 'esg\..*']
 #
+# `--strict` may stand anywhere among the arguments; the others go to the plugin unchanged. A
+# `--filter` of your own replaces the guarded set (common.sh, GUARDED).
+#
 # Exit status: 0 when every metric is within its tolerance, and also when some are BETTER than
 # their thresholds beyond it (printed as a notice: run scripts/bench/update-thresholds.sh and
 # commit the files to tighten them; with --strict, or BENCH_STRICT=1, that fails too, status 4);
@@ -14,17 +17,24 @@ set -euo pipefail
 source "$(dirname "$0")/common.sh"
 
 STRICT="${BENCH_STRICT:-0}"
-if [[ "${1:-}" == "--strict" ]]; then STRICT=1; shift; fi
+PASS_ARGS=()
+for arg in "$@"; do
+    if [[ "$arg" == "--strict" ]]; then STRICT=1; else PASS_ARGS+=("$arg"); fi
+done
 FILTER_ARGS=(--filter "$GUARDED")
-for arg in "$@"; do if [[ "$arg" == "--filter" ]]; then FILTER_ARGS=(); fi; done
+for arg in ${PASS_ARGS[@]+"${PASS_ARGS[@]}"}; do
+    if [[ "$arg" == "--filter" || "$arg" == --filter=* ]]; then FILTER_ARGS=(); fi
+done
 
 log="$(mktemp "${TMPDIR:-/tmp}/pensiun-bench-check.XXXXXX")"
 trap 'rm -f "$log"' EXIT
 cd "$BENCH_DIR"
 started=$SECONDS
 set +e
-swift package benchmark thresholds check --target PensiunBenchmarks "${FILTER_ARGS[@]}" "${METRICS[@]}" \
-    --no-progress "$@" 2>&1 \
+# ${arr[@]+"${arr[@]}"}: an empty array under set -u fails on bash < 4.4 otherwise.
+swift package benchmark thresholds check --target PensiunBenchmarks \
+    ${FILTER_ARGS[@]+"${FILTER_ARGS[@]}"} "${METRICS[@]}" \
+    --no-progress ${PASS_ARGS[@]+"${PASS_ARGS[@]}"} 2>&1 \
     | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
