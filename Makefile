@@ -3,7 +3,7 @@
 #   make test  installs what is missing and runs the whole test suite
 SHELL := /bin/bash
 
-.PHONY: run test deps build
+.PHONY: run test check deps build
 
 deps:
 	@scripts/ensure-deps.sh
@@ -16,6 +16,12 @@ run: build
 
 test: deps
 	scripts/test.sh
+
+# The fast tier while working: the Swift tests alone (debug build; about 4 minutes here). CI and a
+# change's last check run the whole `make test`.
+check: deps
+	swift build --build-tests
+	swift test --skip-build
 
 # Coverage-guided fuzzing of the scenario loader (libFuzzer; a separate package in Fuzz/):
 #   make fuzz [FUZZ_SECONDS=60] [FUZZ_TARGET=ScenarioLoaderFuzz|MortalityCSVFuzz]

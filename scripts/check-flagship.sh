@@ -11,19 +11,11 @@ scripts/run-flagship.sh "$fresh" --quiet
 status=0
 for dir in Outputs/indonesia-asn-2019/*/; do
     name="$(basename "$dir")"
-    for file in "$dir"*; do
-        base="$(basename "$file")"
-        other="$fresh/$name/$base"
-        if [ ! -f "$other" ]; then echo "check-flagship: $name/$base is not produced any more" >&2; status=1; continue; fi
-        if [ "$base" = manifest.json ]; then
-            strip='import json,sys; m=json.load(open(sys.argv[1])); m.pop("execution",None); m.pop("git_commit",None); print(json.dumps(m,sort_keys=True))'
-            if [ "$(python3 -c "$strip" "$file")" != "$(python3 -c "$strip" "$other")" ]; then
-                echo "check-flagship: $name/manifest.json differs beyond its execution record" >&2; status=1
-            fi
-        elif ! cmp -s "$file" "$other"; then
-            echo "check-flagship: $name/$base differs from a fresh run (regenerate with make run)" >&2; status=1
-        fi
-    done
+    # The one "same run folder apart from the execution record" check (scripts/same-run-folder.py).
+    if [ ! -d "$fresh/$name" ]; then echo "check-flagship: $name is not produced any more" >&2; status=1; continue; fi
+    if ! scripts/same-run-folder.py "$dir" "$fresh/$name" --ignore git_commit 2> >(sed "s|^|check-flagship: $name/|" >&2); then
+        echo "check-flagship: $name differs from a fresh run (regenerate with make run)" >&2; status=1
+    fi
 done
 for dir in "$fresh"/*/; do
     name="$(basename "$dir")"

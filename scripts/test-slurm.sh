@@ -193,28 +193,9 @@ wait_job() {
 submitted_ids() { sed -n 's/^Submitted array job \([0-9]*\) .* merge job \([0-9]*\) .*/\1 \2/p' <<<"$1"; }
 
 # Compares two run or sweep folders: the same files, equal bytes, and manifest.json equal apart
-# from how the folder was produced (its "execution" record, or a top-level "wall_time_seconds").
+# from how the folder was produced (scripts/same-run-folder.py, the one implementation).
 same_folders() {
-    local a=$1 b=$2 drop="execution wall_time_seconds"
-    diff <(cd "$a" && find . -type f | sort) <(cd "$b" && find . -type f | sort) >&2 \
-        || fail "$b does not hold the same files as $a"
-    local f
-    while read -r f; do
-        [[ $f == ./manifest.json ]] && continue
-        cmp -s "$a/$f" "$b/$f" || fail "$b/${f#./} differs from $a/${f#./}"
-    done < <(cd "$a" && find . -type f | sort)
-    python3 - "$a/manifest.json" "$b/manifest.json" "$drop" <<'PY' || fail "$b/manifest.json differs from $a/manifest.json (apart from $drop)"
-import json, sys
-a, b = (json.load(open(p)) for p in sys.argv[1:3])
-for m in (a, b):
-    for key in sys.argv[3].split():
-        m.pop(key, None)
-if a != b:
-    for k in sorted(set(a) | set(b)):
-        if a.get(k) != b.get(k):
-            print(f"manifest key {k}: {a.get(k)!r} != {b.get(k)!r}", file=sys.stderr)
-    sys.exit(1)
-PY
+    "$ROOT/scripts/same-run-folder.py" "$1" "$2" || fail "$2 differs from $1 (above)"
 }
 
 # Resubmits task $2 of the submission with merged folder $1 alone (after deleting its shard and
