@@ -201,7 +201,7 @@ public enum SweepFiles {
         defer { lock.release() }
         let ids = 1...total
         try write(out: out,
-                  files: [("variants.csv", variantHeader + "\n" + ids.map { variantBlocks[$0]! }.joined()),
+                  files: [("variants.csv", variantHeader + "\n" + ids.compactMap { variantBlocks[$0] }.joined()),  // none absent (guard above)
                           ("results.csv", resultHeader + "\n" + ids.map { resultBlocks[$0] ?? "" }.joined())],
                   manifest: manifest)
         return (total, count)
