@@ -1,5 +1,6 @@
 import PensiunActuarial
 import PensiunEconomy
+import PensiunInputs
 import PensiunMonteCarlo
 import PensiunRandom
 import Synchronization

@@ -1,5 +1,5 @@
 import PensiunActuarial
-import PensiunEngine
+import PensiunInputs
 
 /// Value shapes shared by many keys: by year, by age or service (steps), by sex.
 extension YAMLCursor {
