@@ -53,7 +53,7 @@ let package = Package(
         .target(
             name: "PensiunScenario",
             dependencies: [
-                "PensiunInputs", "PensiunEconomy", "PensiunEngine", "PensiunActuarial", .product(name: "Yams", package: "Yams"),
+                "PensiunInputs", "PensiunEconomy", "PensiunActuarial", .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strict
         ),

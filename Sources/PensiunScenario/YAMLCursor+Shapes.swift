@@ -78,5 +78,5 @@ extension YAMLCursor {
     static let booleanWords: [(String, Bool)] = [("true", true), ("false", false), ("yes", true), ("no", false)]
 
     /// A boolean (`true` / `false`, `yes` / `no`).
-    func boolean() -> Bool? { choice(Self.booleanWords) }
+    package func boolean() -> Bool? { choice(Self.booleanWords) }
 }
