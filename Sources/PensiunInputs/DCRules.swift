@@ -68,7 +68,7 @@ public struct DCRules: Sendable {
         self.guarantee = guarantee
     }
 
-    public func weights(age: Int) -> PortfolioWeights { glidePath[min(age, glidePath.count - 1)] }
+    @inlinable public func weights(age: Int) -> PortfolioWeights { glidePath[min(age, glidePath.count - 1)] }
 
     /// R_y(x) = Σ_j w_j(x) r_{j,y} − fee: the portfolio return of a member aged x (docs/model.md §6).
     @inlinable public func portfolioReturn(age: Int, equity: Double, bond: Double, cash: Double) -> Double {

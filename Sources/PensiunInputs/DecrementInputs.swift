@@ -32,8 +32,8 @@ public struct DecrementInputs: Sendable {
         self.processRisk = processRisk
     }
 
-    public func withdrawalRate(service n: Int) -> Double { withdrawal[min(n, withdrawal.count - 1)] }
-    public func earlyRate(age x: Int) -> Double { earlyRetirement[min(x, earlyRetirement.count - 1)] }
+    @inlinable public func withdrawalRate(service n: Int) -> Double { withdrawal[min(n, withdrawal.count - 1)] }
+    @inlinable public func earlyRate(age x: Int) -> Double { earlyRetirement[min(x, earlyRetirement.count - 1)] }
 }
 
 /// Survivors (docs/model.md §4): a member aged x at the start of the year of death leaves, with
@@ -49,7 +49,7 @@ public struct SurvivorInputs: Sendable {
         self.ageGap = ageGap
     }
 
-    public func leaveProbability(_ sex: Sex, age: Int) -> Double {
+    @inlinable public func leaveProbability(_ sex: Sex, age: Int) -> Double {
         guard let list = probability[sex], !list.isEmpty else { return 0 }
         return list[min(age, list.count - 1)]
     }
