@@ -24,6 +24,7 @@ let package = Package(
         .library(name: "PensiunRandom", targets: ["PensiunRandom"]),
         .library(name: "PensiunActuarial", targets: ["PensiunActuarial"]),
         .library(name: "PensiunEconomy", targets: ["PensiunEconomy"]),
+        .library(name: "PensiunInputs", targets: ["PensiunInputs"]),
         .library(name: "PensiunScenario", targets: ["PensiunScenario"]),
         .library(name: "PensiunEngine", targets: ["PensiunEngine"]),
         .library(name: "PensiunSweep", targets: ["PensiunSweep"]),
@@ -42,19 +43,28 @@ let package = Package(
         .target(name: "PensiunActuarial", dependencies: ["PensiunRandom"], swiftSettings: strict),
         .target(name: "PensiunMonteCarlo", dependencies: ["PensiunRandom"], swiftSettings: strict),
         .target(name: "PensiunEconomy", dependencies: ["PensiunRandom", "PensiunMonteCarlo"], swiftSettings: strict),
+        // The input model: what a resolved scenario is. The scenario reader produces it, the engine
+        // consumes it; neither of those two imports the other.
+        .target(
+            name: "PensiunInputs",
+            dependencies: ["PensiunActuarial", "PensiunEconomy", "PensiunRandom"],
+            swiftSettings: strict
+        ),
         .target(
             name: "PensiunScenario",
-            dependencies: ["PensiunEconomy", "PensiunEngine", "PensiunActuarial", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "PensiunInputs", "PensiunEconomy", "PensiunActuarial", .product(name: "Yams", package: "Yams"),
+            ],
             swiftSettings: strict
         ),
         .target(
             name: "PensiunEngine",
-            dependencies: ["PensiunEconomy", "PensiunMonteCarlo", "PensiunRandom", "PensiunActuarial"],
+            dependencies: ["PensiunInputs", "PensiunEconomy", "PensiunMonteCarlo", "PensiunRandom", "PensiunActuarial"],
             swiftSettings: engineSettings
         ),
         .target(
             name: "PensiunReporting",
-            dependencies: ["PensiunEconomy", "PensiunMonteCarlo", "PensiunEngine", "PensiunScenario"],
+            dependencies: ["PensiunEconomy", "PensiunMonteCarlo", "PensiunInputs", "PensiunEngine", "PensiunScenario"],
             swiftSettings: strict
         ),
         .target(
@@ -66,6 +76,7 @@ let package = Package(
             name: "pensiun",
             dependencies: [
                 "PensiunScenario", "PensiunEconomy", "PensiunRandom", "PensiunReporting", "PensiunActuarial", "PensiunSweep",
+                "PensiunInputs", "PensiunEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -77,10 +88,10 @@ let package = Package(
             name: "PensiunActuarialTests", dependencies: ["PensiunActuarial", "PensiunRandom"], swiftSettings: strict),
         .testTarget(name: "PensiunMonteCarloTests", dependencies: ["PensiunMonteCarlo"], swiftSettings: strict),
         .testTarget(name: "PensiunEconomyTests", dependencies: ["PensiunEconomy", "PensiunTestSupport"], swiftSettings: strict),
-        .testTarget(name: "PensiunScenarioTests", dependencies: ["PensiunScenario"], swiftSettings: strict),
+        .testTarget(name: "PensiunScenarioTests", dependencies: ["PensiunScenario", "PensiunInputs"], swiftSettings: strict),
         .testTarget(
             name: "PensiunEngineTests",
-            dependencies: ["PensiunEngine", "PensiunEconomy", "PensiunActuarial", "PensiunRandom", "PensiunMonteCarlo"],
+            dependencies: ["PensiunInputs", "PensiunEngine", "PensiunEconomy", "PensiunActuarial", "PensiunRandom", "PensiunMonteCarlo"],
             swiftSettings: strict),
         .testTarget(
             name: "PensiunReportingTests",

@@ -1,5 +1,6 @@
 import Foundation
 import PensiunEngine
+import PensiunInputs
 import PensiunScenario
 
 /// `report.html`: one self-contained page (inline CSS and SVG, no script, no network, no web

@@ -1,5 +1,6 @@
 import PensiunEconomy
 import PensiunEngine
+import PensiunInputs
 import PensiunMonteCarlo
 
 /// `profiles.csv`: individual profiles (docs/model.md §9) by track and scheme.

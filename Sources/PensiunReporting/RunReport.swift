@@ -1,5 +1,6 @@
 import Foundation
 import PensiunEngine
+import PensiunInputs
 import PensiunMonteCarlo
 import PensiunScenario
 

@@ -1,4 +1,5 @@
 import PensiunEngine
+import PensiunInputs
 import PensiunMonteCarlo
 
 /// The headline figures of a run (the printed summary, `summary.md` and `summary.json`).

@@ -1,4 +1,5 @@
 import PensiunEngine
+import PensiunInputs
 import PensiunScenario
 
 /// The printed comparison for policymakers (also `summary.md`): current scheme and reform side by

@@ -1,8 +1,8 @@
 /// Suggests the nearest valid key for a misspelt one.
-enum KeySuggestion {
+package enum KeySuggestion {
     /// The candidate with the smallest Levenshtein distance to `key`, if that distance is at most
     /// max(2, ⌊len/3⌋); ties go to the first candidate in the given order.
-    static func nearest(to key: String, in candidates: [String]) -> String? {
+    package static func nearest(to key: String, in candidates: [String]) -> String? {
         let limit = max(2, key.count / 3)
         var best: (String, Int)?
         for candidate in candidates {

@@ -55,7 +55,7 @@ extension Section {
     /// The `name:` of a scenario or sweep read from `file`: the explicit name when it follows
     /// ``OutputName``'s rule (recording a located problem when it does not, and returning nil), or
     /// the default made from the file name.
-    func outputName(file: String) -> String? {
+    package func outputName(file: String) -> String? {
         guard let node = self["name"] else { return OutputName.fromFileName(file) }
         guard let text = node.scalarText(expected: "a name of \(OutputName.rule)") else { return nil }
         if let problem = OutputName.problem(text) {

@@ -1,4 +1,4 @@
-import PensiunEngine
+import PensiunInputs
 
 /// Under `decrements.process_risk` the engine draws member counts as 32-bit integers: a scenario
 /// whose initial active cell holds more than ``ProcessRiskLimit/maximum`` members is refused when

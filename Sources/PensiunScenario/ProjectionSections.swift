@@ -1,7 +1,7 @@
 import Foundation
 import PensiunActuarial
 import PensiunEconomy
-import PensiunEngine
+import PensiunInputs
 
 /// Reads the projection sections (mortality … reporting) into ``ProjectionInputs``.
 struct ProjectionSections {
@@ -51,7 +51,7 @@ struct ProjectionSections {
             }
         }
         let inputs = ProjectionInputs(
-            calendar: Calendar(startYear: simulation.startYear, horizon: simulation.horizon,
+            calendar: ProjectionCalendar(startYear: simulation.startYear, horizon: simulation.horizon,
                                maximumAge: mortality.maximumAge, generator: simulation.generator),
             economy: economy, mortality: mortality.inputs, decrements: decrements, survivors: survivors,
             tracks: tracks.tracks, population: population, entrants: entrants,

@@ -1,6 +1,6 @@
 import Foundation
 import PensiunEconomy
-import PensiunEngine
+import PensiunInputs
 
 /// A resolved scenario: typed values ready for the engine.
 public struct Scenario: Sendable {

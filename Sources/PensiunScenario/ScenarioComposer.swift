@@ -7,8 +7,8 @@ import Foundation
 /// (``ExtendsChain``: at most ``ScenarioLimits/extendsFiles`` files; a cycle is an error).
 /// `--set key.path=value` then replaces one value (the value is read as YAML, so lists and
 /// mappings can be given in flow style).
-enum ScenarioComposer {
-    struct Composed {
+package enum ScenarioComposer {
+    package struct Composed {
         let tree: ScenarioNode
         let files: [String]
     }
@@ -21,7 +21,7 @@ enum ScenarioComposer {
     }
 
     /// The tree of the YAML `text` read from `file`; an empty document is an error.
-    static func parse(text: String, file: String) throws(ScenarioError) -> ScenarioNode {
+    package static func parse(text: String, file: String) throws(ScenarioError) -> ScenarioNode {
         guard let node = try YAMLDocument.parse(text: text, file: file) else {
             throw ScenarioError([.init(file: file, line: 1, column: 1, keyPath: "",
                                        message: "the file is empty (expected a scenario mapping)")])
@@ -31,7 +31,7 @@ enum ScenarioComposer {
 
     /// The text of a scenario or sweep file named on the command line, every problem located
     /// (no such file, a folder or device, too large, not UTF-8 at its first bad byte).
-    static func readText(path: String, kind: String = "scenario") throws(ScenarioError) -> String {
+    package static func readText(path: String, kind: String = "scenario") throws(ScenarioError) -> String {
         do {
             return try ScenarioFileReader.contents(of: path)
         } catch let .notUTF8(line, column) {

@@ -33,13 +33,14 @@ public struct ScenarioError: Error, Sendable, CustomStringConvertible {
 }
 
 /// Collects diagnostics during one read of a scenario.
-final class DiagnosticLog {
-    private(set) var diagnostics: [ScenarioDiagnostic] = []
+package final class DiagnosticLog {
+    package private(set) var diagnostics: [ScenarioDiagnostic] = []
     /// Keys left out and the default values they took.
     private(set) var defaults: [(key: String, value: String)] = []
-    func add(_ diagnostic: ScenarioDiagnostic) { diagnostics.append(diagnostic) }
+    package init() {}
+    package func add(_ diagnostic: ScenarioDiagnostic) { diagnostics.append(diagnostic) }
     func noteDefault(_ key: String, _ value: String) { defaults.append((key, value)) }
     /// Notes that `key` was left out and took the table's default.
     func noteDefault(_ key: ScenarioKey) { noteDefault(key.path, key.defaultValue ?? "none") }
-    var isEmpty: Bool { diagnostics.isEmpty }
+    package var isEmpty: Bool { diagnostics.isEmpty }
 }

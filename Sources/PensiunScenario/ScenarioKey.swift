@@ -1,5 +1,5 @@
 import PensiunEconomy
-import PensiunEngine
+import PensiunInputs
 
 /// One scenario key, declared once: where it sits, what it measures, what it accepts, its default
 /// and what it means. The table of every key (``ScenarioKey/all``) drives the readers' messages,

@@ -14,10 +14,10 @@ extension ScenarioKey {
                                        .integers(Bound.calendarYear), "y0, the first projected year")
     static let horizon = ScenarioKey("simulation.horizon", unit: "years", "a number of years", .integers(Bound.horizon),
                                      "H; years y0 … y0+H−1 are projected")
-    static let paths = ScenarioKey("simulation.paths", unit: "count", "a number of paths",
+    package static let paths = ScenarioKey("simulation.paths", unit: "count", "a number of paths",
                                    .integers(1...Int(PathSeeds.maximumPaths - 1)),
                                    "default number of Monte Carlo paths (`--paths` overrides)")
-    static let seed = ScenarioKey("simulation.seed", unit: "integer", "a whole number", .integers(0...Int.max),
+    package static let seed = ScenarioKey("simulation.seed", unit: "integer", "a whole number", .integers(0...Int.max),
                                   "master seed (`--seed` overrides)")
     static let generator = ScenarioKey("simulation.generator", unit: "word", "a generator",
                                        .words(GeneratorKind.allCases.map(\.rawValue)), default: "mt19937",

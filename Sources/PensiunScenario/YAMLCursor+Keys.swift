@@ -27,7 +27,7 @@ extension YAMLCursor {
 
     /// A whole number allowed by `key` and by `isValid` (a check across keys, such as a year within
     /// the projection).
-    func integer(_ key: ScenarioKey, where isValid: (Int) -> Bool = { _ in true }) -> Int? {
+    package func integer(_ key: ScenarioKey, where isValid: (Int) -> Bool = { _ in true }) -> Int? {
         integer(expected: key.expected) { key.domain.accepts($0) && isValid($0) }
     }
 

@@ -1,5 +1,5 @@
 import PensiunActuarial
-import PensiunEngine
+import PensiunInputs
 
 /// Value shapes shared by many keys: by year, by age or service (steps), by sex.
 extension YAMLCursor {
@@ -78,5 +78,5 @@ extension YAMLCursor {
     static let booleanWords: [(String, Bool)] = [("true", true), ("false", false), ("yes", true), ("no", false)]
 
     /// A boolean (`true` / `false`, `yes` / `no`).
-    func boolean() -> Bool? { choice(Self.booleanWords) }
+    package func boolean() -> Bool? { choice(Self.booleanWords) }
 }

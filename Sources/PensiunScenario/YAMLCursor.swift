@@ -3,21 +3,27 @@ import Foundation
 /// A position in a scenario tree: a node (which knows its file, line and column) and its key
 /// path. Reading methods record problems in the shared log and return nil instead of throwing,
 /// so that one pass finds every problem.
-struct YAMLCursor {
-    let node: ScenarioNode
-    let keyPath: String
+package struct YAMLCursor {
+    package let node: ScenarioNode
+    package let keyPath: String
     let log: DiagnosticLog
+
+    package init(node: ScenarioNode, keyPath: String, log: DiagnosticLog) {
+        self.node = node
+        self.keyPath = keyPath
+        self.log = log
+    }
 
     var file: String { node.location.file }
 
     /// Records `message` at this node.
-    func fail(_ message: String) {
+    package func fail(_ message: String) {
         let l = node.location
         log.add(.init(file: l.file, line: l.line, column: l.column, keyPath: keyPath, message: message))
     }
 
     /// A short rendering of the node for "got …" in messages.
-    var shown: String {
+    package var shown: String {
         switch node {
         case let .scalar(text, _): return text.isEmpty ? "an empty value" : "'\(text)'"
         case .mapping: return "a mapping"
@@ -32,7 +38,7 @@ struct YAMLCursor {
 
     /// The entries of a mapping whose keys are all in `allowed`; unknown keys are reported with
     /// the nearest valid key. Returns nil (and records a problem) when the node is not a mapping.
-    func mapping(allowed: [String]) -> Section? {
+    package func mapping(allowed: [String]) -> Section? {
         guard case let .mapping(map, _) = node else {
             fail("expected a mapping with keys \(allowed.joined(separator: ", ")), got \(shown)")
             return nil
@@ -62,7 +68,7 @@ struct YAMLCursor {
     }
 
     /// The items of a sequence, each with its index in the key path.
-    func sequence() -> [YAMLCursor]? {
+    package func sequence() -> [YAMLCursor]? {
         guard case let .sequence(items, _) = node else {
             fail("expected a list, got \(shown)")
             return nil
@@ -82,7 +88,7 @@ struct YAMLCursor {
     }
 
     /// A finite number. Accepts `_` as a digit separator and a trailing `%` (3% = 0.03).
-    func number(expected: String = "a number") -> Double? {
+    package func number(expected: String = "a number") -> Double? {
         guard let text = scalarText(expected: expected) else { return nil }
         guard let value = YAMLCursor.parseNumber(text), value.isFinite else {
             fail("expected \(expected), got \(shown)")
@@ -92,7 +98,7 @@ struct YAMLCursor {
     }
 
     /// A number satisfying `isValid`, described by `expected` in the message otherwise.
-    func number(expected: String, where isValid: (Double) -> Bool) -> Double? {
+    package func number(expected: String, where isValid: (Double) -> Bool) -> Double? {
         guard let value = number(expected: expected) else { return nil }
         guard isValid(value) else {
             fail("out of range (expected \(expected), got \(YAMLCursor.format(value)))")
@@ -102,7 +108,7 @@ struct YAMLCursor {
     }
 
     /// A whole number satisfying `isValid`.
-    func integer(expected: String, where isValid: (Int) -> Bool = { _ in true }) -> Int? {
+    package func integer(expected: String, where isValid: (Int) -> Bool = { _ in true }) -> Int? {
         guard let text = scalarText(expected: expected) else { return nil }
         guard let value = Int(text.replacingOccurrences(of: "_", with: "")) else {
             fail("expected \(expected), got \(shown)")
@@ -116,7 +122,7 @@ struct YAMLCursor {
     }
 
     /// A non-empty string.
-    func string(expected: String = "a text") -> String? {
+    package func string(expected: String = "a text") -> String? {
         guard let text = scalarText(expected: expected), !text.isEmpty else {
             if case .scalar = node { fail("expected \(expected), got an empty value") }
             return nil
@@ -125,7 +131,7 @@ struct YAMLCursor {
     }
 
     /// One of a fixed set of words.
-    func choice<T>(_ options: [(String, T)]) -> T? {
+    package func choice<T>(_ options: [(String, T)]) -> T? {
         let names = options.map(\.0)
         guard let text = scalarText(expected: "one of \(names.joined(separator: ", "))") else { return nil }
         if let match = options.first(where: { $0.0 == text }) { return match.1 }
@@ -135,7 +141,7 @@ struct YAMLCursor {
         return nil
     }
 
-    static func parseNumber(_ raw: String) -> Double? {
+    package static func parseNumber(_ raw: String) -> Double? {
         var text = raw.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "")
         var scale = 1.0
         if text.hasSuffix("%") {
@@ -148,17 +154,17 @@ struct YAMLCursor {
 
     /// A number as written into a scenario: whole numbers without a decimal point, others in
     /// Swift's shortest round-trip form.
-    static func format(_ value: Double) -> String {
+    package static func format(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 }
 
 /// The checked entries of a mapping.
-struct Section {
+package struct Section {
     let cursor: YAMLCursor
-    let entries: [(String, YAMLCursor)]
+    package let entries: [(String, YAMLCursor)]
 
-    subscript(key: String) -> YAMLCursor? { entries.first { $0.0 == key }?.1 }
+    package subscript(key: String) -> YAMLCursor? { entries.first { $0.0 == key }?.1 }
 
     /// The one entry of `keys` the mapping gives (alternatives such as {growth: …} or {series: …}),
     /// recording a problem when it gives none or more than one.
@@ -174,7 +180,7 @@ struct Section {
     }
 
     /// The entry `key`, recording "missing key" at the mapping when absent.
-    func required(_ key: String, expected: String) -> YAMLCursor? {
+    package func required(_ key: String, expected: String) -> YAMLCursor? {
         if let entry = self[key] { return entry }
         let path = cursor.keyPath.isEmpty ? key : "\(cursor.keyPath).\(key)"
         let l = cursor.node.location

@@ -1,6 +1,7 @@
 import ArgumentParser
 import PensiunEconomy
 import PensiunEngine
+import PensiunInputs
 import PensiunScenario
 
 /// What `run` refuses before it writes anything, beyond reading the scenario: engine inputs it

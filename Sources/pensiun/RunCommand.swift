@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PensiunEngine
+import PensiunInputs
 import PensiunReporting
 import PensiunScenario
 

@@ -1,6 +1,7 @@
 import PensiunActuarial
 import PensiunEconomy
 @testable import PensiunEngine
+import PensiunInputs
 
 /// Small synthetic schemes built in code for the engine's tests.
 enum Fixture {
@@ -56,7 +57,7 @@ enum Fixture {
         db.floor *= scale
         let retirementAges = [ByYear(58), ByYear(60)]
         return ProjectionInputs(
-            calendar: Calendar(startYear: 2020, horizon: horizon, maximumAge: 110),
+            calendar: ProjectionCalendar(startYear: 2020, horizon: horizon, maximumAge: 110),
             economy: { var e = economy(volatility: volatility); e.gdpStart *= scale; return e }(),
             mortality: MortalityInputs(base: [.male: table(scale: 1.1), .female: table(scale: 0.8)],
                                        factors: [.disabled: [.male: 2, .female: 2], .annuitants: [.male: 0.9, .female: 0.9]],

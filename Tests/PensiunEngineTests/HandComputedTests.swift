@@ -1,4 +1,5 @@
 import Foundation
+import PensiunInputs
 import Testing
 import PensiunActuarial
 import PensiunEconomy
@@ -23,7 +24,7 @@ import PensiunEconomy
             equityLogMean: log(1.05), equityLogVolatility: 0, bondDuration: 0, cashSpread: 0,
             correlation: EconomyParameters.uncorrelated, gdpStart: 1e9)
         return ProjectionInputs(
-            calendar: Calendar(startYear: 2030, horizon: 4, maximumAge: 110),
+            calendar: ProjectionCalendar(startYear: 2030, horizon: 4, maximumAge: 110),
             economy: economy,
             mortality: MortalityInputs(base: [.male: zero, .female: zero], baseYear: 2030),
             decrements: DecrementInputs(),

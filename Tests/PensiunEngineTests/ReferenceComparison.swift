@@ -1,5 +1,6 @@
 import Foundation
 import PensiunEconomy
+import PensiunInputs
 import PensiunRandom
 @testable import PensiunEngine
 

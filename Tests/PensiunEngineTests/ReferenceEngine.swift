@@ -1,6 +1,7 @@
 import Foundation
 import PensiunActuarial
 @testable import PensiunEngine
+import PensiunInputs
 
 /// A slow, readable reference projection: one member record at a time, plain loops, mortality
 /// computed from the inputs' formula directly (each rate once a year). The fast engines must match it.

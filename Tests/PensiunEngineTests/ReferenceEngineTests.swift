@@ -1,4 +1,5 @@
 import Foundation
+import PensiunInputs
 import Testing
 @testable import PensiunEngine
 

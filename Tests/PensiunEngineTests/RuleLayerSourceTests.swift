@@ -1,4 +1,5 @@
 import Foundation
+import PensiunInputs
 import Testing
 
 /// The rule layer's table in Sources/README.md, checked against the code: every rule's function

@@ -1,4 +1,5 @@
 import Foundation
+import PensiunInputs
 import Testing
 import PensiunActuarial
 import PensiunEconomy
@@ -28,7 +29,7 @@ import PensiunEconomy
             equityLogMean: 0.05, equityLogVolatility: 0, bondDuration: 5, cashSpread: 0,
             correlation: EconomyParameters.uncorrelated, gdpStart: 1e9)
         let inputs = ProjectionInputs(
-            calendar: Calendar(startYear: 2020, horizon: 30, maximumAge: 110), economy: economy,
+            calendar: ProjectionCalendar(startYear: 2020, horizon: 30, maximumAge: 110), economy: economy,
             mortality: MortalityInputs(base: [.male: table, .female: table], baseYear: 2020),
             decrements: DecrementInputs(),
             survivors: SurvivorInputs(probability: [.male: [0], .female: [0]], ageGap: [.male: 0, .female: 0]),

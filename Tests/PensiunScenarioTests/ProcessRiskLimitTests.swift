@@ -1,5 +1,6 @@
 import Foundation
 import PensiunEngine
+import PensiunInputs
 import Testing
 @testable import PensiunScenario
 

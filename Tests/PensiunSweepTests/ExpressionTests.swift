@@ -1,6 +1,7 @@
 import Testing
 import PensiunEngine
 import PensiunScenario
+import PensiunSweep
 
 /// The statistic expressions of sweep outputs, sensitivity outputs and solve targets.
 @Suite struct ExpressionTests {

@@ -1,3 +1,5 @@
+import PensiunInputs
+
 // DB amounts beyond the award (DBAward.swift): contributions, the initial pensioners' survivor
 // pensions, the value of a survivor pension, the base of a frozen pension (docs/model.md §5–6).
 // A product here is evaluated left to right as written in its formula: the order the published

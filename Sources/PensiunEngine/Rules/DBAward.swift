@@ -1,3 +1,5 @@
+import PensiunInputs
+
 /// The monthly DB amounts fixed at an award (docs/model.md §5–6): the pension and the contingent
 /// survivor pension a spouse continues after the pensioner's death.
 ///

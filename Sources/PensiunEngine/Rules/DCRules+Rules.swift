@@ -1,4 +1,5 @@
 import PensiunActuarial
+import PensiunInputs
 
 extension DCRules {
     /// The DC contributions of a year for a member of monthly salary S (docs/model.md §6):

@@ -1,3 +1,5 @@
+import PensiunInputs
+
 extension IndexationRule {
     /// The long-run mean escalation of the rule, g (docs/model.md §9, the profiles' valuation):
     /// μ_π for prices, (1 + μ_π)(1 + μ_g) − 1 for wages, r for fixed, 0 for none.

@@ -1,3 +1,5 @@
+import PensiunInputs
+
 /// Where an active member stands with respect to the reform (docs/model.md §6). A member's entry
 /// year is y − n (year minus completed service); the reform year is y_r.
 public enum ReformMembership: UInt8, Sendable, CaseIterable {

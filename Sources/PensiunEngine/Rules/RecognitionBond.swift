@@ -1,4 +1,5 @@
 import Foundation
+import PensiunInputs
 
 extension DBRules {
     /// The recognition bond of a switcher aged x_r with n_r years of service at the start of y_r,

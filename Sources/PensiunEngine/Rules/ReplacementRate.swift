@@ -1,4 +1,5 @@
 import PensiunActuarial
+import PensiunInputs
 
 /// Replacement rates at award (docs/model.md §8): monthly amounts over the final monthly
 /// pensionable salary B = scale_k(n)·W_y of the year of retirement.

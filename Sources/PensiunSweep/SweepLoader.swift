@@ -1,6 +1,7 @@
 import Foundation
 import PensiunEngine
 import PensiunRandom
+import PensiunScenario
 
 /// Reads sweep files (docs/sweeps.md) with the scenario reader's machinery: every problem is
 /// reported at once as `FILE:LINE:COLUMN: key.path: message`, unknown keys with the nearest valid

@@ -1,5 +1,6 @@
 import Foundation
 import PensiunActuarial
+import PensiunInputs
 
 /// Deterministic parts of every mortality basis, precomputed once per run (docs/model.md §4):
 ///
@@ -19,7 +20,7 @@ public struct MortalityGrid: Sendable {
     /// Disability incidence by sex and age (no improvement, no κ).
     public let disability: [Double]
 
-    public init(mortality: MortalityInputs, disability incidence: DisabilityIncidence, calendar: Calendar) {
+    public init(mortality: MortalityInputs, disability incidence: DisabilityIncidence, calendar: ProjectionCalendar) {
         let omega = calendar.maximumAge
         maximumAge = omega
         years = calendar.horizon + omega + 2
@@ -137,13 +138,4 @@ public struct MortalityGrid: Sendable {
         }
         return value
     }
-}
-
-extension Sex {
-    /// 0 for male, 1 for female: the index in engine arrays.
-    @inlinable public var index: Int { self == .male ? 0 : 1 }
-    /// The other sex (a survivor's spouse).
-    @inlinable public var other: Sex { self == .male ? .female : .male }
-    /// The sex of index 0 or 1.
-    @inlinable public static func at(_ index: Int) -> Sex { index == 0 ? .male : .female }
 }

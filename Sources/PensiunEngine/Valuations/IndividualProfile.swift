@@ -1,5 +1,6 @@
 import Foundation
 import PensiunActuarial
+import PensiunInputs
 
 /// A representative member's career and pension under one scheme on one path (docs/model.md §9): a
 /// member of (sex, track, entry age, entry year ≥ y0) who survives in service to the normal

@@ -1,4 +1,5 @@
 import PensiunEngine
+import PensiunScenario
 
 /// A per-path summary of docs/model.md §8, by the name used in files (`paths.csv`, sweep results).
 public enum SummaryField: String, CaseIterable, Sendable {

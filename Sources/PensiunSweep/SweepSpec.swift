@@ -1,4 +1,5 @@
 import PensiunEngine
+import PensiunScenario
 
 /// A sweep file, read and checked: the base scenario, the parameters and their values, the design,
 /// and what to record of every variant (docs/sweeps.md).

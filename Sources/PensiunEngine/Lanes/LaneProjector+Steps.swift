@@ -1,4 +1,5 @@
 import PensiunActuarial
+import PensiunInputs
 
 extension LaneProjector {
     /// The group rows of year t: for each row, one pass over the lanes takes μ through the year's

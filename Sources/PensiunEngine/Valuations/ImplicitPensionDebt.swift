@@ -1,4 +1,5 @@
 import PensiunEconomy
+import PensiunInputs
 import PensiunRandom
 
 /// The implicit pension debt at y0 (docs/model.md §8): the present value at the start of y0, on the

@@ -1,5 +1,6 @@
 import Foundation
 import PensiunActuarial
+import PensiunInputs
 
 /// What does not depend on the path, computed once per run: the mortality grid, dense per-year
 /// parameters, the initial cohorts and the entrant profile.
@@ -22,23 +23,8 @@ public struct ProjectionContext: Sendable {
     /// The headcount target of actives at the start of each year index t = 0 … H.
     let targets: [Double]
 
-    /// The active cells with members, cells of the same sex, track, age and service summed, in
-    /// (sex, track, age, service) order.
-    public static func mergedActives(_ cells: [ActiveCell]) -> [ActiveCell] {
-        var merged: [String: ActiveCell] = [:]
-        for cell in cells where cell.count > 0 {
-            let key = "\(cell.sex.index)|\(cell.track)|\(cell.age)|\(cell.service)"
-            if var existing = merged[key] {
-                existing.count += cell.count
-                merged[key] = existing
-            } else {
-                merged[key] = cell
-            }
-        }
-        return merged.values.sorted {
-            ($0.sex.index, $0.track, $0.age, $0.service) < ($1.sex.index, $1.track, $1.age, $1.service)
-        }
-    }
+    /// The active cells with members, merged (``InitialPopulation/mergedActives(_:)``).
+    public static func mergedActives(_ cells: [ActiveCell]) -> [ActiveCell] { InitialPopulation.mergedActives(cells) }
 
     public init(inputs: ProjectionInputs) {
         self.inputs = inputs
@@ -125,7 +111,7 @@ public struct SchemeYearRules: Sendable {
     /// The reform year's index t_r, or nil when the scheme has no DC.
     public let reformIndex: Int?
 
-    init(rules: SchemeRules, calendar: Calendar) {
+    init(rules: SchemeRules, calendar: ProjectionCalendar) {
         self.rules = rules
         let h = calendar.horizon, y0 = calendar.startYear
         employeeDBRate = rules.db.employeeRate.dense(from: y0, count: h)

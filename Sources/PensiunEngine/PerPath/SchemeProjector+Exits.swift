@@ -1,5 +1,6 @@
 import Foundation
 import PensiunActuarial
+import PensiunInputs
 import PensiunRandom
 
 extension SchemeProjector {

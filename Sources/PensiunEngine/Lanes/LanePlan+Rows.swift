@@ -1,5 +1,6 @@
 import Foundation
 import PensiunActuarial
+import PensiunInputs
 
 extension LanePlan.Builder {
     typealias Row = LanePlan.Row

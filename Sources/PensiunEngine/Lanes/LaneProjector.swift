@@ -1,5 +1,6 @@
 import Foundation
 import PensiunActuarial
+import PensiunInputs
 
 /// Projects one scheme on a block of paths in lockstep, without process risk: the same model,
 /// order and conventions as ``SchemeProjector`` (docs/model.md §2, §4–§6), on the factorised

@@ -1,5 +1,6 @@
 import Foundation
 import PensiunActuarial
+import PensiunInputs
 
 extension LanePlan {
     /// One active cohort (sex, track, entry age, entry year) while the plan is built: its

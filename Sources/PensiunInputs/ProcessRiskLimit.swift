@@ -10,7 +10,7 @@ public enum ProcessRiskLimit {
     /// merged, as the engine merges them) whose rounded count is above ``maximum``.
     public static func oversizedCell(in inputs: ProjectionInputs) -> ActiveCell? {
         guard inputs.decrements.processRisk else { return nil }
-        return ProjectionContext.mergedActives(inputs.population.actives).first { !($0.count.rounded() <= maximum) }
+        return InitialPopulation.mergedActives(inputs.population.actives).first { !($0.count.rounded() <= maximum) }
     }
 
     /// The words naming an active cell in messages.
@@ -24,13 +24,6 @@ public enum ProcessRiskLimit {
         let members = count.isFinite && abs(count) < 9e18 ? "\(Int64(count.rounded()))" : "\(count)"
         return "\(cell): \(members) members, more than process risk can draw (at most \(UInt32.max) a cell; set decrements.process_risk to false or scale the population down)"
     }
-
-    /// `count` as the number of trials of a draw, or ``ProcessRiskLimitError`` naming `cell`.
-    static func trials(_ count: Double, cell: @autoclosure () -> String, path: Int, year: Int) throws(ProcessRiskLimitError) -> UInt32 {
-        let n = count.rounded()
-        guard n >= 0, n <= maximum else { throw ProcessRiskLimitError(path: path, year: year, cell: cell(), count: count) }
-        return UInt32(n)
-    }
 }
 
 /// A cell that grew (or was given) beyond ``ProcessRiskLimit/maximum`` members under process
@@ -41,5 +34,14 @@ public struct ProcessRiskLimitError: Error, Equatable, CustomStringConvertible, 
     /// The cell in words ("the active cell (male, track clerical, age 40, service 10)").
     public let cell: String
     public let count: Double
+
+    /// Thrown by the engine when a draw meets such a cell.
+    package init(path: Int, year: Int, cell: String, count: Double) {
+        self.path = path
+        self.year = year
+        self.cell = cell
+        self.count = count
+    }
+
     public var description: String { "path \(path), year \(year): \(ProcessRiskLimit.problem(cell: cell, count: count))" }
 }

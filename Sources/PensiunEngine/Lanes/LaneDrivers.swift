@@ -1,3 +1,5 @@
+import PensiunInputs
+
 /// The drivers of a block of paths, lane by lane: series[t · lanes + l] for path l of the block,
 /// in buffers that live as long as the value.
 final class LaneDrivers {

@@ -1,5 +1,6 @@
 import Foundation
 import PensiunActuarial
+import PensiunInputs
 
 extension SchemeProjector {
     /// The money of one year paid to those in each state at its start (docs/model.md §2, steps 2–3).

@@ -1,4 +1,5 @@
 import PensiunEconomy
+import PensiunInputs
 
 /// The random drivers of one path, shared by both schemes: the economy (docs/model.md §3) and the
 /// period mortality index κ (§4). Arrays are indexed by t = y − y0.
