@@ -68,7 +68,6 @@ public struct ProjectionContext: Sendable {
 public struct DenseTables: Sendable {
     /// Services tabulated: beyond, the last value applies.
     public static let services = 101
-    public let ages: Int
     /// salary[k · services + n] = scale_k(n), monthly, currency of y0.
     public let salary: [Double]
     /// m_DC by track.
@@ -84,7 +83,6 @@ public struct DenseTables: Sendable {
 
     init(inputs: ProjectionInputs) {
         let n = Self.services, omega = inputs.calendar.maximumAge
-        ages = omega + 1
         salary = inputs.tracks.flatMap { track in (0..<n).map { track.scale(service: $0) } }
         dcMultiplier = inputs.tracks.map(\.dcBaseMultiplier)
         withdrawal = (0..<n).map { inputs.decrements.withdrawalRate(service: $0) }

@@ -20,11 +20,6 @@ public struct KappaPath: Sendable, Equatable {
         self.values = values
     }
 
-    /// κ ≡ 0 (no period shocks): the deterministic projection.
-    public static func zero(firstYear: Int, years: Int) -> KappaPath {
-        KappaPath(firstYear: firstYear, values: [Double](repeating: 0, count: Swift.max(0, years)))
-    }
-
     /// κ_y: 0 before ``firstYear``, held at the last value after the simulated years.
     @inlinable
     public func kappa(inYear year: Int) -> Double {
