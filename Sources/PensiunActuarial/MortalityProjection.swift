@@ -10,8 +10,8 @@ import Foundation
 /// sensitivity of age x to the period index κ (default 1); f the basis's scaling factor.
 ///
 /// Years before y_base are allowed (the factor (1 − impₓ)^(y − y_base) then exceeds 1).
-/// Computed as f·q_base(x)·exp((y − y_base)·ln(1 − impₓ) − βₓκ_y) from precomputed dense
-/// arrays: one `exp` per age and no allocation in the buffer forms.
+/// Computed by ``MortalityRate`` (the formula the engine's grid uses too) from f·q_base(x)
+/// precomputed by age; no allocation in the buffer forms.
 ///
 /// Three views, each for all ages at once:
 /// - a **period** table: calendar year y fixed, κ_y given (``periodRates(year:kappa:into:)``);
@@ -34,8 +34,6 @@ public struct MortalityProjection: Sendable {
 
     /// f·q_base(x) by age.
     @usableFromInline let scaledBase: [Double]
-    /// ln(1 − impₓ) by age.
-    @usableFromInline let logDecline: [Double]
 
     /// - Parameters:
     ///   - improvementRates: impₓ for every age of `base` (default 0: no improvement); each < 1.
@@ -71,7 +69,6 @@ public struct MortalityProjection: Sendable {
         self.improvementRates = improvement
         self.kappaLoadings = loadings
         self.scaledBase = base.rates.map { factor * $0 }
-        self.logDecline = improvement.map { Foundation.log1p(-$0) }
     }
 
     /// The first age of the base table.
@@ -85,8 +82,15 @@ public struct MortalityProjection: Sendable {
     @inlinable
     public func q(age: Int, year: Int, kappa: Double) -> Double {
         if age >= lastAge { return 1 }
-        let k = age - firstAge
-        return Swift.min(1, scaledBase[k] * Foundation.exp(Double(year - baseYear) * logDecline[k] - kappaLoadings[k] * kappa))
+        return rate(index: age - firstAge, year: year, kappa: kappa)
+    }
+
+    /// q(firstAge + k, y) by ``MortalityRate``, the one formula.
+    @inlinable
+    func rate(index k: Int, year: Int, kappa: Double) -> Double {
+        let d = MortalityRate.improvementFactor(rate: improvementRates[k], years: year - baseYear)
+        return MortalityRate.capped(uncapped: MortalityRate.uncapped(scaledBase: scaledBase[k], improvementFactor: d),
+                                    periodFactor: MortalityRate.periodFactor(beta: kappaLoadings[k], kappa: kappa))
     }
 
     /// The period table of calendar year y: `rates[k]` = q(firstAge + k, y) for all ages
@@ -94,16 +98,7 @@ public struct MortalityProjection: Sendable {
     @inlinable
     public func periodRates(year: Int, kappa: Double, into rates: UnsafeMutableBufferPointer<Double>) {
         precondition(rates.count == base.rates.count, "the buffer must hold one rate per age")
-        let t = Double(year - baseYear)
-        scaledBase.withUnsafeBufferPointer { fq in
-            logDecline.withUnsafeBufferPointer { decline in
-                kappaLoadings.withUnsafeBufferPointer { beta in
-                    for k in 0..<(fq.count - 1) {
-                        rates[k] = Swift.min(1, fq[k] * Foundation.exp(t * decline[k] - beta[k] * kappa))
-                    }
-                }
-            }
-        }
+        for k in 0..<(rates.count - 1) { rates[k] = rate(index: k, year: year, kappa: kappa) }
         rates[rates.count - 1] = 1
     }
 
@@ -122,8 +117,7 @@ public struct MortalityProjection: Sendable {
         for k in 0..<(rates.count - 1) {
             let age = firstAge + k
             let year = birthYear + age
-            rates[k] = Swift.min(1, scaledBase[k] * Foundation.exp(
-                Double(year - baseYear) * logDecline[k] - kappaLoadings[k] * kappa.kappa(inYear: year)))
+            rates[k] = rate(index: k, year: year, kappa: kappa.kappa(inYear: year))
         }
         rates[rates.count - 1] = 1
     }
@@ -145,17 +139,7 @@ public struct MortalityProjection: Sendable {
         precondition(age >= firstAge && age <= lastAge, "age \(age) is outside the table's ages")
         precondition(rates.count == lastAge - age + 1, "the buffer must hold one rate per age from \(age) to \(lastAge)")
         let offset = age - firstAge
-        let t0 = Double(year - baseYear)
-        scaledBase.withUnsafeBufferPointer { fq in
-            logDecline.withUnsafeBufferPointer { decline in
-                kappaLoadings.withUnsafeBufferPointer { beta in
-                    for k in 0..<(rates.count - 1) {
-                        let a = offset + k
-                        rates[k] = Swift.min(1, fq[a] * Foundation.exp((t0 + Double(k)) * decline[a] - beta[a] * kappa))
-                    }
-                }
-            }
-        }
+        for k in 0..<(rates.count - 1) { rates[k] = rate(index: offset + k, year: year + k, kappa: kappa) }
         rates[rates.count - 1] = 1
     }
 

@@ -29,8 +29,10 @@ public struct MortalityGrid: Sendable {
         // age, once: every basis and sex reads them.
         var decline = [Double](repeating: 0, count: years * ages)
         for t in 0..<years {
-            let exponent = Double(calendar.startYear + t - mortality.baseYear)
-            for x in 0..<omega { decline[t * ages + x] = pow(1 - mortality.improvementRate(age: x), exponent) }
+            let elapsed = calendar.startYear + t - mortality.baseYear
+            for x in 0..<omega {
+                decline[t * ages + x] = MortalityRate.improvementFactor(rate: mortality.improvementRate(age: x), years: elapsed)
+            }
         }
         let baseRates = Sex.allCases.map { sex in
             let table = mortality.base[sex]!
@@ -42,7 +44,9 @@ public struct MortalityGrid: Sendable {
                 let f = mortality.factor(basis, sex), base = baseRates[sex.index]
                 for t in 0..<years {
                     let row = ((basis.rawValue * 2 + sex.index) * years + t) * ages
-                    for x in 0..<omega { grid[row + x] = f * base[x] * decline[t * ages + x] }
+                    for x in 0..<omega {
+                        grid[row + x] = MortalityRate.uncapped(scaledBase: f * base[x], improvementFactor: decline[t * ages + x])
+                    }
                     grid[row + omega] = .infinity
                 }
             }
@@ -79,8 +83,8 @@ public struct MortalityGrid: Sendable {
     @inlinable
     public func q(_ basis: MortalityBasisKind, _ sex: Sex, age x: Int, yearIndex t: Int, kappa: Double) -> Double {
         if x >= maximumAge { return 1 }
-        let u = uncapped(basis, sex, age: x, yearIndex: t)
-        return min(1, kappa == 0 ? u : u * exp(-beta[x] * kappa))
+        return MortalityRate.capped(uncapped: uncapped(basis, sex, age: x, yearIndex: t),
+                                    periodFactor: MortalityRate.periodFactor(beta: beta[x], kappa: kappa))
     }
 
     /// Fills `out[x]` = q_b(x, s, y0 + t) for every age, given κ_y.
@@ -90,13 +94,13 @@ public struct MortalityGrid: Sendable {
         let ages = maximumAge + 1
         let row = ((basis.rawValue * 2 + sex.index) * years + t) * ages
         uncapped.withUnsafeBufferPointer { u in
-            if kappa == 0 {
-                for x in 0..<ages { out[x] = min(1, u[row + x]) }
-            } else if uniformBeta {
-                let factor = exp(-beta[0] * kappa)
-                for x in 0..<ages { out[x] = min(1, u[row + x] * factor) }
+            if kappa == 0 || uniformBeta {
+                let factor = MortalityRate.periodFactor(beta: beta[0], kappa: kappa)
+                for x in 0..<ages { out[x] = MortalityRate.capped(uncapped: u[row + x], periodFactor: factor) }
             } else {
-                for x in 0..<ages { out[x] = min(1, u[row + x] * exp(-beta[x] * kappa)) }
+                for x in 0..<ages {
+                    out[x] = MortalityRate.capped(uncapped: u[row + x], periodFactor: MortalityRate.periodFactor(beta: beta[x], kappa: kappa))
+                }
             }
         }
     }
@@ -122,7 +126,7 @@ public struct MortalityGrid: Sendable {
     public func annuityDue(_ basis: MortalityBasisKind, _ sex: Sex, age: Int, yearIndex t: Int, kappa: Double, rate j: Double) -> Double {
         let v = 1 / (1 + j)
         let ages = maximumAge + 1
-        let uniformFactor = kappa == 0 ? 1 : exp(-beta[0] * kappa)
+        let uniformFactor = MortalityRate.periodFactor(beta: beta[0], kappa: kappa)
         var value = 1.0 // ä at the closing age ω: one payment, then certain death.
         uncapped.withUnsafeBufferPointer { u in
             let base = (basis.rawValue * 2 + sex.index) * years
@@ -130,8 +134,8 @@ public struct MortalityGrid: Sendable {
             while a >= age {
                 let year = min(t + (a - age), years - 1)
                 let raw = u[(base + year) * ages + a]
-                let factor = kappa == 0 ? 1 : (uniformBeta ? uniformFactor : exp(-beta[a] * kappa))
-                let q = min(1, raw * factor)
+                let factor = uniformBeta ? uniformFactor : MortalityRate.periodFactor(beta: beta[a], kappa: kappa)
+                let q = MortalityRate.capped(uncapped: raw, periodFactor: factor)
                 value = AnnuityRecursion.annuityDue(next: value, discountedSurvival: AnnuityRecursion.discountedSurvival(discount: v, q: q))
                 a -= 1
             }

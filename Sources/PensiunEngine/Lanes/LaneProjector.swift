@@ -172,9 +172,9 @@ final class LaneProjector {
         for l in 0..<lanes {
             let kappa = d.kappa[t * lanes + l]
             if grid.uniformBeta {
-                factors[l] = kappa == 0 ? 1 : exp(-grid.beta[0] * kappa)
+                factors[l] = MortalityRate.periodFactor(beta: grid.beta[0], kappa: kappa)
             } else {
-                for x in 0..<ages { factors[x * lanes + l] = kappa == 0 ? 1 : exp(-grid.beta[x] * kappa) }
+                for x in 0..<ages { factors[x * lanes + l] = MortalityRate.periodFactor(beta: grid.beta[x], kappa: kappa) }
             }
         }
     }
