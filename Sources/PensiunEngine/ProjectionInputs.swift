@@ -2,8 +2,10 @@ import PensiunActuarial
 import PensiunEconomy
 import PensiunRandom
 
-/// Everything the projection engine needs, as typed values (a resolved scenario). Money is in
-/// currency units; salaries and pensions are monthly amounts; rates are annual fractions.
+/// The resolved inputs the engine runs on: everything a projection needs, as typed values
+/// (PensiunScenario's `Scenario` reads them from a scenario file, with its settings and
+/// provenance). Money is in currency units; salaries and pensions are monthly amounts; rates are
+/// annual fractions.
 public struct ProjectionInputs: Sendable {
     public var calendar: Calendar
     public var economy: EconomyParameters
