@@ -1,7 +1,9 @@
 import PensiunEconomy
 
-/// Everything the projection engine needs, as typed values (a resolved scenario). Money is in
-/// currency units; salaries and pensions are monthly amounts; rates are annual fractions.
+/// The resolved inputs the engine runs on: everything a projection needs, as typed values
+/// (PensiunScenario's `Scenario` reads them from a scenario file, with its settings and
+/// provenance). Money is in currency units; salaries and pensions are monthly amounts; rates are
+/// annual fractions.
 public struct ProjectionInputs: Sendable {
     public var calendar: ProjectionCalendar
     public var economy: EconomyParameters

@@ -2,7 +2,10 @@ import Foundation
 import PensiunEconomy
 import PensiunInputs
 
-/// A resolved scenario: typed values ready for the engine.
+/// A checked scenario file: its settings (simulation, economy), the resolved inputs the engine
+/// runs on (``projection``, a ``ProjectionInputs``), and where everything came from (the composed
+/// tree, the defaults taken, the files read), with warnings, calibration targets and how reports
+/// show money.
 public struct Scenario: Sendable {
     /// The scenario's name (used for the output folder).
     public var name: String
@@ -74,21 +77,19 @@ public enum ScenarioLoader {
         guard let top = cursor.mapping(allowed: topLevelKeys) else { throw ScenarioError(log.diagnostics) }
         let name = top.outputName(file: file)
         _ = top["description"]?.string(expected: ScenarioKey.description.expected)
-        let simulation = top.required(.simulation).flatMap(SimulationSettings.read)
+        let simulation = top.required(.simulation).flatMap(SimulationSection.read)
         let economy = top.required(.economy).flatMap(EconomySection.read)
-        var reader = ProjectionSections(log: log)
-        let projectionKeys = ["mortality", "decrements", "survivors", "tracks", "population", "entrants", "current_scheme"]
-        var projection: ProjectionInputs?
-        var calibration: [CalibrationTarget] = []
+        let projectionKeys = ProjectionSections.keys
+        var projection: ProjectionSections.Result?
         if projectionKeys.contains(where: { top[$0] != nil }) || top["reform"] != nil {
-            projection = reader.read(top, simulation: simulation, economy: economy)
-            calibration = reader.calibration
+            projection = ProjectionSections.read(top, simulation: simulation, economy: economy)
         } else if let reporting = top["reporting"] {
             reporting.fail("a reporting section needs the projection sections (\(projectionKeys.joined(separator: ", ")))")
         }
         guard log.isEmpty, let name, let simulation, let economy else { throw ScenarioError(log.diagnostics) }
-        return Scenario(name: name, file: file, simulation: simulation, economy: economy, projection: projection,
-                        calibration: calibration, tree: tree, defaults: log.defaults,
-                        files: files + reader.files, warnings: reader.warnings, presentation: reader.presentation)
+        return Scenario(name: name, file: file, simulation: simulation, economy: economy, projection: projection?.inputs,
+                        calibration: projection?.calibration ?? [], tree: tree, defaults: log.defaults,
+                        files: files + (projection?.files ?? []), warnings: projection?.warnings ?? [],
+                        presentation: projection?.presentation ?? Presentation())
     }
 }

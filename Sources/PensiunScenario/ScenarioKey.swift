@@ -56,7 +56,7 @@ public struct ScenarioKey: Sendable {
         "<process>": EconomicVariable.allCases.dropLast().map(\.key),
         "<basis>": MortalityBasisKind.allCases.map(\.key),
         "<beneficiaries>": ["pensioners", "disabled", "survivors"],
-        "<rate>": ProjectionSections.survivorKeys,
+        "<rate>": CurrentSchemeSection.survivorKeys,
         "<benefit>": ["pension", "survivor"],
         "<asset>": ["equity", "bonds", "cash"],
     ]
