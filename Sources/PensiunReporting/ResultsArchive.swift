@@ -6,8 +6,9 @@ import PensiunEngine
 ///
 /// `results.bin`: a header line `pensiun-results 2 <fingerprint> <paths from> <paths to> <horizon> <start year>
 /// <tracks> <summaries> <profiles>\n`, then little-endian IEEE 754 doubles: the metric values, the
-/// replacement rates by track, GDP, the profile quantities, and 14 doubles per path summary (integers and flags as
-/// doubles, a missing breakeven year as NaN).
+/// replacement rates by track, GDP, the profile quantities, and per path summary its path and its stored fields in
+/// ``PathSummaryFieldList/archiveOrder`` (14 doubles; years and flags as doubles, a missing breakeven year as NaN).
+/// Adding a stored field to ``PathSummaryField`` changes this layout: bump the version.
 public enum ResultsArchive {
     public static let fileName = "results.bin"
 
@@ -29,12 +30,7 @@ public enum ResultsArchive {
         append(r.byTrack)
         append(r.gdp)
         append(r.profiles)
-        append(r.summaries.flatMap { s -> [Double] in
-            [Double(s.path), s.pvBurdenCurrent, s.pvBurdenReform, s.pvGuaranteeTopups, s.pvBondRedemptions,
-             s.peakBurdenPctGDPCurrent, Double(s.peakBurdenYearCurrent), s.peakBurdenPctGDPReform,
-             Double(s.peakBurdenYearReform), s.peakTransitionCostPctGDP, Double(s.peakTransitionCostYear),
-             s.breakevenYear.map(Double.init) ?? .nan, s.exceedsThresholdCurrent ? 1 : 0, s.exceedsThresholdReform ? 1 : 0]
-        })
+        append(summaryDoubles(r.summaries, PathSummaryField.self))
         return data
     }
 
@@ -94,24 +90,47 @@ public enum ResultsArchive {
         r.byTrack = take(r.byTrack.count)
         r.gdp = take(r.gdp.count)
         r.profiles = take(r.profiles.count)
-        func whole(_ x: Double) throws(FormatError) -> Int {
-            guard let n = Int(exactly: x) else {
-                throw FormatError(file: file, message: "damaged (a path summary holds \(x) where a whole number belongs)")
-            }
-            return n
+        r.summaries = try summaries(take(header.summaries * summaryWidth(PathSummaryField.self)), PathSummaryField.self,
+                                    firstPath: header.from, file: file)
+        return (r, header.fingerprint)
+    }
+
+    /// The doubles per path summary of the field list `F`: the path and the stored fields.
+    public static func summaryWidth<F: PathSummaryFieldList>(_: F.Type) -> Int { 1 + F.archiveOrder.count }
+
+    /// The summaries as archived: per summary its path, then its stored fields in ``PathSummaryFieldList/archiveOrder``.
+    public static func summaryDoubles<F: PathSummaryFieldList>(_ summaries: [F.Summary], _: F.Type) -> [Double] {
+        let fields = F.archiveOrder
+        var out: [Double] = []
+        out.reserveCapacity(summaries.count * (1 + fields.count))
+        for s in summaries {
+            out.append(Double(s.path))
+            for f in fields { out.append(f.double(s)) }
         }
-        for k in 0..<header.summaries {
-            let f = take(14)
-            guard try whole(f[0]) == header.from + k else {
+        return out
+    }
+
+    /// The summaries of paths `firstPath`, `firstPath` + 1, … read from ``summaryDoubles(_:_:)``.
+    public static func summaries<F: PathSummaryFieldList>(_ doubles: [Double], _: F.Type, firstPath first: Int,
+                                                          file: String) throws(FormatError) -> [F.Summary] {
+        let fields = F.archiveOrder, width = 1 + fields.count
+        guard doubles.count % width == 0 else { throw FormatError(file: file, message: "truncated or damaged (its size does not match its header)") }
+        var out: [F.Summary] = []
+        out.reserveCapacity(doubles.count / width)
+        for k in 0..<(doubles.count / width) {
+            let f = doubles[(k * width)..<((k + 1) * width)]
+            guard let path = Int(exactly: f[f.startIndex]) else {
+                throw FormatError(file: file, message: "damaged (a path summary holds \(f[f.startIndex]) where a whole number belongs)")
+            }
+            guard path == first + k else {
                 throw FormatError(file: file, message: "damaged (path summaries out of order)")
             }
-            r.summaries.append(PathSummary(
-                path: header.from + k, pvBurdenCurrent: f[1], pvBurdenReform: f[2], pvGuaranteeTopups: f[3],
-                pvBondRedemptions: f[4], peakBurdenPctGDPCurrent: f[5], peakBurdenYearCurrent: try whole(f[6]),
-                peakBurdenPctGDPReform: f[7], peakBurdenYearReform: try whole(f[8]), peakTransitionCostPctGDP: f[9],
-                peakTransitionCostYear: try whole(f[10]), breakevenYear: f[11].isNaN ? nil : try whole(f[11]),
-                exceedsThresholdCurrent: f[12] != 0, exceedsThresholdReform: f[13] != 0))
+            var s = F.Summary(blankPath: path)
+            for (field, x) in zip(fields, f.dropFirst()) where !field.set(x, in: &s) {
+                throw FormatError(file: file, message: "damaged (a path summary holds \(x) where a whole number belongs)")
+            }
+            out.append(s)
         }
-        return (r, header.fingerprint)
+        return out
     }
 }

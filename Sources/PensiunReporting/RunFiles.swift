@@ -38,21 +38,35 @@ public enum RunFiles {
         return out
     }
 
-    public static let pathsHeader = "path,pv_burden_current,pv_burden_reform,pv_difference,peak_burden_pct_gdp_current,peak_burden_year_current,peak_burden_pct_gdp_reform,peak_burden_year_reform,peak_transition_cost_pct_gdp,peak_transition_cost_year,breakeven_year,exceeds_threshold_current,exceeds_threshold_reform,pv_guarantee_topups,pv_bond_redemptions"
+    /// `path`, then one column per ``PathSummaryField`` in declaration order.
+    public static var pathsHeader: String { pathsHeader(PathSummaryField.self) }
 
     /// One row per path with the per-path summaries (docs/model.md §8).
     public static func paths(_ report: RunReport) throws(NonFiniteOutput) -> String {
-        var out = pathsHeader + "\n"
-        for s in report.results.summaries {
-            func n(_ v: Double) throws(NonFiniteOutput) -> String { try number(v, "paths.csv path \(s.path)") }
-            let fields: [String] = [
-                "\(s.path)", try n(s.pvBurdenCurrent), try n(s.pvBurdenReform), try n(s.pvDifference),
-                try n(s.peakBurdenPctGDPCurrent), "\(s.peakBurdenYearCurrent)", try n(s.peakBurdenPctGDPReform),
-                "\(s.peakBurdenYearReform)", try n(s.peakTransitionCostPctGDP), "\(s.peakTransitionCostYear)",
-                s.breakevenYear.map(String.init) ?? "", s.exceedsThresholdCurrent ? "1" : "0",
-                s.exceedsThresholdReform ? "1" : "0", try n(s.pvGuaranteeTopups), try n(s.pvBondRedemptions),
-            ]
-            out += fields.joined(separator: ",") + "\n"
+        try paths(report.results.summaries, PathSummaryField.self)
+    }
+
+    /// The `paths.csv` header of the field list `F`.
+    public static func pathsHeader<F: PathSummaryFieldList>(_: F.Type) -> String {
+        (["path"] + F.allCases.map(\.name)).joined(separator: ",")
+    }
+
+    /// `paths.csv` for the field list `F`: numbers as ``number(_:_:)``, years as whole numbers, a
+    /// missing year as an empty cell, flags 1 or 0.
+    public static func paths<F: PathSummaryFieldList>(_ summaries: [F.Summary], _: F.Type) throws(NonFiniteOutput) -> String {
+        var out = pathsHeader(F.self) + "\n"
+        let fields = Array(F.allCases)
+        for s in summaries {
+            var cells = ["\(s.path)"]
+            for f in fields {
+                switch f.access {
+                case let .currency(k), let .ratio(k): cells.append(try number(s[keyPath: k], "paths.csv path \(s.path)"))
+                case let .year(k): cells.append("\(s[keyPath: k])")
+                case let .optionalYear(k): cells.append(s[keyPath: k].map(String.init) ?? "")
+                case let .flag(k): cells.append(s[keyPath: k] ? "1" : "0")
+                }
+            }
+            out += cells.joined(separator: ",") + "\n"
         }
         return out
     }

@@ -1,5 +1,6 @@
 import Foundation
 import PensiunEngine
+import PensiunMonteCarlo
 import PensiunScenario
 
 /// `summary.json` and `manifest.json`: keys sorted, so equal runs give equal bytes.
@@ -24,30 +25,41 @@ public enum RunJSON {
         ["median": try number(b.median, field), "p5": try number(b.p5, field), "p95": try number(b.p95, field)]
     }
 
+    /// The figures across paths of the per-path summaries of the field list `F`, by key
+    /// (``PathSummaryFieldList/headlines``): a band (`null` when no path has a value), the median
+    /// year, or a share of paths.
+    public static func headlines<F: PathSummaryFieldList>(_ summaries: [F.Summary], _: F.Type) throws(NonFiniteOutput) -> [String: Any] {
+        var out: [String: Any] = [:]
+        let n = Double(summaries.count)
+        for field in F.allCases {
+            let values = summaries.map(field.double)
+            for headline in field.headlines {
+                switch headline {
+                case let .band(key):
+                    let present = values.filter { !$0.isNaN }
+                    out[key] = present.isEmpty ? NSNull() : try band(SummaryFigures.Band(present), key)
+                case let .medianYear(key):
+                    out[key] = Int(Quantiles.of(values, levels: [0.5])[0].rounded())
+                case let .shareBelowZero(key):
+                    out[key] = Double(values.filter { $0 < 0 }.count) / n
+                case let .shareWithoutValue(key):
+                    out[key] = Double(values.filter(\.isNaN).count) / n
+                case let .share(key):
+                    out[key] = Double(values.filter { $0 == 1 }.count) / n
+                }
+            }
+        }
+        return out
+    }
+
     /// The printed summary as data (money in currency units, shares as fractions).
     public static func summary(_ report: RunReport) throws -> String {
         let f = report.figures
         var object: [String: Any] = [
             "scenario": report.scenario.name,
             "years": [f.firstYear, f.lastYear],
-            "pv_burden_current": try band(f.pvCurrent, "pvCurrent"),
-            "pv_burden_reform": try band(f.pvReform, "pvReform"),
-            "pv_difference": try band(f.pvDifference, "pvDifference"),
-            "probability_reform_cheaper": f.probabilityReformCheaper,
-            "peak_burden_pct_gdp_current": try band(f.peakBurdenCurrent, "peakBurdenCurrent"),
-            "peak_burden_year_current": f.peakBurdenYearCurrent,
-            "peak_burden_pct_gdp_reform": try band(f.peakBurdenReform, "peakBurdenReform"),
-            "peak_burden_year_reform": f.peakBurdenYearReform,
-            "peak_transition_cost_pct_gdp": try band(f.peakTransitionCost, "peakTransitionCost"),
-            "peak_transition_cost_year": f.peakTransitionYear,
-            "breakeven_year": try f.breakeven.map { b throws(NonFiniteOutput) in try band(b, "breakeven_year") } ?? NSNull(),
-            "share_never_breaking_even": f.shareNeverBreakingEven,
             "burden_threshold_pct_gdp": f.threshold,
-            "probability_above_threshold_current": f.probabilityAboveThresholdCurrent,
-            "probability_above_threshold_reform": f.probabilityAboveThresholdReform,
             "dc_assets_pct_gdp_at_horizon": try band(f.dcAssetsAtHorizon, "dcAssetsAtHorizon"),
-            "pv_guarantee_topups": try band(f.pvGuaranteeTopups, "pvGuaranteeTopups"),
-            "pv_bond_redemptions": try band(f.pvBondRedemptions, "pvBondRedemptions"),
             "peak_bonds_outstanding": try number(f.peakBondsOutstanding, "peak_bonds_outstanding"),
             "peak_bonds_year": f.peakBondsYear,
             "replacement_years": [f.replacementYears.lowerBound, f.replacementYears.upperBound],
@@ -62,6 +74,8 @@ public enum RunJSON {
             "paths": report.metadata.paths.count,
             "version": report.metadata.version,
         ]
+        // The figures across paths of the per-path summaries, by ``PathSummaryField``.
+        object.merge(try headlines(report.results.summaries, PathSummaryField.self)) { _, new in new }
         if let d = f.debt {
             object["implicit_pension_debt"] = ["pensioners": d.pensioners, "survivors": d.survivors, "actives": d.actives, "total": d.total]
         }

@@ -1,26 +1,31 @@
 import PensiunEngine
 import PensiunScenario
 
-/// A per-path summary of docs/model.md §8, by the name used in files (`paths.csv`, sweep results).
-public enum SummaryField: String, CaseIterable, Sendable {
-    case pvBurdenCurrent = "pv_burden_current"
-    case pvBurdenReform = "pv_burden_reform"
-    case pvDifference = "pv_difference"
-    case pvGuaranteeTopups = "pv_guarantee_topups"
-    case pvBondRedemptions = "pv_bond_redemptions"
-    case peakBurdenPctGDPCurrent = "peak_burden_pct_gdp_current"
-    case peakBurdenYearCurrent = "peak_burden_year_current"
-    case peakBurdenPctGDPReform = "peak_burden_pct_gdp_reform"
-    case peakBurdenYearReform = "peak_burden_year_reform"
-    case peakTransitionCostPctGDP = "peak_transition_cost_pct_gdp"
-    case peakTransitionCostYear = "peak_transition_cost_year"
-    /// The breakeven year; no value on a path that never breaks even.
-    case breakevenYear = "breakeven_year"
-    /// 1 on a path that breaks even, 0 otherwise.
-    case breaksEven = "breaks_even"
-    /// 1 when burden / GDP exceeds the scenario's threshold in some year, 0 otherwise.
-    case exceedsThresholdCurrent = "exceeds_threshold_current"
-    case exceedsThresholdReform = "exceeds_threshold_reform"
+/// A per-path summary of docs/model.md §8, by the name used in files (`paths.csv`, sweep results):
+/// a field of ``PathSummaryField`` or the 1/0 indicator that an optional field has a value
+/// (`breaks_even`). The names and their order derive from the declaration
+/// (``PathSummaryFieldList/expressionOrder``).
+public enum SummaryField: Hashable, Sendable, CaseIterable, RawRepresentable {
+    /// The field's value; no value on a path without one (the breakeven year of a path that never breaks even).
+    case value(PathSummaryField)
+    /// 1 on a path where the field has a value, 0 otherwise.
+    case indicator(PathSummaryField)
+
+    public static var allCases: [SummaryField] {
+        PathSummaryField.expressionOrder.map { $0.indicator ? .indicator($0.field) : .value($0.field) }
+    }
+
+    public var rawValue: String {
+        switch self {
+        case let .value(f): return f.name
+        case let .indicator(f): return f.indicatorName ?? f.name
+        }
+    }
+
+    public init?(rawValue: String) {
+        guard let e = PathSummaryField.expressionOrder.first(where: { $0.name == rawValue }) else { return nil }
+        self = e.indicator ? .indicator(e.field) : .value(e.field)
+    }
 }
 
 /// A quantity with one value per Monte Carlo path: a per-path summary, a metric of one scheme in

@@ -42,22 +42,16 @@ public enum PathStatistics {
 
     static func summaryValue(_ field: SummaryField, _ s: PathSummary) -> Double {
         switch field {
-        case .pvBurdenCurrent: return s.pvBurdenCurrent
-        case .pvBurdenReform: return s.pvBurdenReform
-        case .pvDifference: return s.pvDifference
-        case .pvGuaranteeTopups: return s.pvGuaranteeTopups
-        case .pvBondRedemptions: return s.pvBondRedemptions
-        case .peakBurdenPctGDPCurrent: return s.peakBurdenPctGDPCurrent
-        case .peakBurdenYearCurrent: return Double(s.peakBurdenYearCurrent)
-        case .peakBurdenPctGDPReform: return s.peakBurdenPctGDPReform
-        case .peakBurdenYearReform: return Double(s.peakBurdenYearReform)
-        case .peakTransitionCostPctGDP: return s.peakTransitionCostPctGDP
-        case .peakTransitionCostYear: return Double(s.peakTransitionCostYear)
-        case .breakevenYear: return s.breakevenYear.map(Double.init) ?? .nan
-        case .breaksEven: return s.breakevenYear == nil ? 0 : 1
-        case .exceedsThresholdCurrent: return s.exceedsThresholdCurrent ? 1 : 0
-        case .exceedsThresholdReform: return s.exceedsThresholdReform ? 1 : 0
+        case let .value(f): return summaryValue(f, indicator: false, s)
+        case let .indicator(f): return summaryValue(f, indicator: true, s)
         }
+    }
+
+    /// The per-path value of a field of the list `F` (``PathSummaryFieldList/double(_:)``: years as
+    /// numbers, NaN for no value, flags 1 or 0), or of its indicator (1 when the field has a value).
+    public static func summaryValue<F: PathSummaryFieldList>(_ field: F, indicator: Bool, _ s: F.Summary) -> Double {
+        let x = field.double(s)
+        return indicator ? (x.isNaN ? 0 : 1) : x
     }
 
     /// 1 on each path where `metric OP c` holds in some year (`any year`) or in every year with a

@@ -310,7 +310,7 @@ struct SweepReader {
     func readOutputs(_ cursor: YAMLCursor?, base: Scenario?) -> SweepOutputs? {
         var outputs = SweepOutputs(
             schemes: Scheme.allCases, metrics: [],
-            summaries: [.summary(.pvBurdenCurrent), .summary(.pvBurdenReform), .summary(.pvDifference)].map { Quantity(name: $0) },
+            summaries: [.summary(.value(.pvBurdenCurrent)), .summary(.value(.pvBurdenReform)), .summary(.value(.pvDifference))].map { Quantity(name: $0) },
             statistics: [.mean, .quantile(0.05), .quantile(0.25), .quantile(0.5), .quantile(0.75), .quantile(0.95)]
                 .map { StatisticExpression(statistic: $0, quantity: nil) },
             expressions: [])

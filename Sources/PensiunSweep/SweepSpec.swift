@@ -133,9 +133,9 @@ public struct SensitivitySettings: Sendable {
     /// The default outputs: PV of the burden of each scheme, their difference, the median DC
     /// replacement rate (last-decade average).
     public static let defaultOutputs: [StatisticExpression] = [
-        StatisticExpression(statistic: .mean, quantity: Quantity(name: .summary(.pvBurdenCurrent))),
-        StatisticExpression(statistic: .mean, quantity: Quantity(name: .summary(.pvBurdenReform))),
-        StatisticExpression(statistic: .mean, quantity: Quantity(name: .summary(.pvDifference))),
+        StatisticExpression(statistic: .mean, quantity: Quantity(name: .summary(.value(.pvBurdenCurrent)))),
+        StatisticExpression(statistic: .mean, quantity: Quantity(name: .summary(.value(.pvBurdenReform)))),
+        StatisticExpression(statistic: .mean, quantity: Quantity(name: .summary(.value(.pvDifference)))),
         StatisticExpression(statistic: .quantile(0.5), quantity: Quantity(name: .metric(.replacementRateDC), scheme: .reform)),
     ]
 }

@@ -80,17 +80,15 @@ extension ProjectionResults {
             return NonFiniteValue(path: paths.lowerBound + k % n, year: startYear, quantity: "a profile quantity",
                                   value: profiles[k], inputs: Metric.replacementRateDB.drivingInputs)
         }
+        // The real-valued stored fields, in the order of the archive.
+        let real = PathSummaryField.archiveOrder.filter(\.isReal)
         for s in summaries {
-            let fields: [(String, Double)] = [
-                ("pv_burden_current", s.pvBurdenCurrent), ("pv_burden_reform", s.pvBurdenReform),
-                ("pv_guarantee_topups", s.pvGuaranteeTopups), ("pv_bond_redemptions", s.pvBondRedemptions),
-                ("peak_burden_pct_gdp_current", s.peakBurdenPctGDPCurrent),
-                ("peak_burden_pct_gdp_reform", s.peakBurdenPctGDPReform),
-                ("peak_transition_cost_pct_gdp", s.peakTransitionCostPctGDP),
-            ]
-            if let bad = fields.first(where: { !$0.1.isFinite }) {
-                return NonFiniteValue(path: s.path, year: startYear, quantity: bad.0, value: bad.1,
-                                      inputs: Metric.budgetBurden.drivingInputs)
+            for field in real {
+                let v = field.double(s)
+                if !v.isFinite {
+                    return NonFiniteValue(path: s.path, year: startYear, quantity: field.name, value: v,
+                                          inputs: Metric.budgetBurden.drivingInputs)
+                }
             }
         }
         return nil

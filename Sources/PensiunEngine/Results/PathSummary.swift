@@ -1,48 +1,34 @@
-/// The per-path summaries of docs/model.md §8.
-public struct PathSummary: Sendable, Equatable {
+/// The per-path summaries of docs/model.md §8. The fields, their names in files and their kinds are
+/// declared in ``PathSummaryField``, from which every writer and reader derives.
+public struct PathSummary: PathSummaryRecord {
     public var path: Int
     /// Present values at the start of y0 of the budget burden, y0 … y0+H−1 (currency).
-    public var pvBurdenCurrent: Double
-    public var pvBurdenReform: Double
+    public var pvBurdenCurrent: Double = 0
+    public var pvBurdenReform: Double = 0
     /// PV of the reform's guarantee top-ups and bond redemptions (parts of its burden).
-    public var pvGuaranteeTopups: Double
-    public var pvBondRedemptions: Double
+    public var pvGuaranteeTopups: Double = 0
+    public var pvBondRedemptions: Double = 0
     /// Reform − current.
     public var pvDifference: Double { pvBurdenReform - pvBurdenCurrent }
     /// Peak of burden / GDP and its first year, per scheme.
-    public var peakBurdenPctGDPCurrent: Double
-    public var peakBurdenYearCurrent: Int
-    public var peakBurdenPctGDPReform: Double
-    public var peakBurdenYearReform: Int
+    public var peakBurdenPctGDPCurrent: Double = 0
+    public var peakBurdenYearCurrent: Int = 0
+    public var peakBurdenPctGDPReform: Double = 0
+    public var peakBurdenYearReform: Int = 0
     /// Peak of (burden^reform − burden^current)/GDP and its first year.
-    public var peakTransitionCostPctGDP: Double
-    public var peakTransitionCostYear: Int
+    public var peakTransitionCostPctGDP: Double = 0
+    public var peakTransitionCostYear: Int = 0
     /// The first y ≥ y_r from which the reform costs no more than the current scheme in every
     /// year to the horizon; nil when the last year fails.
-    public var breakevenYear: Int?
+    public var breakevenYear: Int? = nil
     /// Whether burden / GDP exceeds the scenario's threshold in any year, per scheme.
-    public var exceedsThresholdCurrent: Bool
-    public var exceedsThresholdReform: Bool
+    public var exceedsThresholdCurrent: Bool = false
+    public var exceedsThresholdReform: Bool = false
 
-    /// A summary with every field given (for reading archived results).
-    public init(path: Int, pvBurdenCurrent: Double, pvBurdenReform: Double, pvGuaranteeTopups: Double,
-                pvBondRedemptions: Double, peakBurdenPctGDPCurrent: Double, peakBurdenYearCurrent: Int,
-                peakBurdenPctGDPReform: Double, peakBurdenYearReform: Int, peakTransitionCostPctGDP: Double,
-                peakTransitionCostYear: Int, breakevenYear: Int?, exceedsThresholdCurrent: Bool, exceedsThresholdReform: Bool) {
+    /// A summary of `path` with every stored field zero (or none), filled in by a reader
+    /// (``ResultsArchive``).
+    public init(blankPath path: Int) {
         self.path = path
-        self.pvBurdenCurrent = pvBurdenCurrent
-        self.pvBurdenReform = pvBurdenReform
-        self.pvGuaranteeTopups = pvGuaranteeTopups
-        self.pvBondRedemptions = pvBondRedemptions
-        self.peakBurdenPctGDPCurrent = peakBurdenPctGDPCurrent
-        self.peakBurdenYearCurrent = peakBurdenYearCurrent
-        self.peakBurdenPctGDPReform = peakBurdenPctGDPReform
-        self.peakBurdenYearReform = peakBurdenYearReform
-        self.peakTransitionCostPctGDP = peakTransitionCostPctGDP
-        self.peakTransitionCostYear = peakTransitionCostYear
-        self.breakevenYear = breakevenYear
-        self.exceedsThresholdCurrent = exceedsThresholdCurrent
-        self.exceedsThresholdReform = exceedsThresholdReform
     }
 
     /// Summarises one path from the two schemes' burdens.

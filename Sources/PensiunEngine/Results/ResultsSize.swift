@@ -1,13 +1,14 @@
 /// How many numbers a run's results hold, computed with overflow checks: ``ProjectionResults``'s
 /// arrays (metric values per scheme and stock year, replacement rates per scheme, kind, track and
-/// year, GDP per stock year, profile quantities) plus 14 numbers per path summary. `results.bin`
+/// year, GDP per stock year, profile quantities) plus per path summary its path and its stored fields
+/// (``PathSummaryFieldList/archiveOrder``, 14 numbers). `results.bin`
 /// holds exactly this many doubles; a command checks it against its memory before allocating.
 public enum ResultsSize {
     /// The count for `paths` paths, or nil when it overflows an Int.
     public static func doubles(paths: Int, horizon: Int, tracks: Int, profiles: Int) -> Int? {
         let parts: [[Int]] = [
             [2, Metric.allCases.count, horizon + 1, paths], [2, 3, tracks, horizon, paths], [horizon + 1, paths],
-            [profiles, 2, ProfileOutcome.Quantity.allCases.count, paths], [14, paths],
+            [profiles, 2, ProfileOutcome.Quantity.allCases.count, paths], [1 + PathSummaryField.archiveOrder.count, paths],
         ]
         var total = 0
         for factors in parts {
