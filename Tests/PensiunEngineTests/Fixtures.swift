@@ -59,7 +59,7 @@ enum Fixture {
         return ProjectionInputs(
             calendar: ProjectionCalendar(startYear: 2020, horizon: horizon, maximumAge: 110),
             economy: { var e = economy(volatility: volatility); e.gdpStart *= scale; return e }(),
-            mortality: MortalityInputs(base: [.male: table(scale: 1.1), .female: table(scale: 0.8)],
+            mortality: MortalityInputs(male: table(scale: 1.1), female: table(scale: 0.8),
                                        factors: [.disabled: [.male: 2, .female: 2], .annuitants: [.male: 0.9, .female: 0.9]],
                                        improvement: [0.01], baseYear: 2020, kappaVolatility: kappaVolatility),
             decrements: DecrementInputs(disability: .factorOfBaseMortality(0.5), withdrawal: [0.03, 0.02, 0.01, 0.005],

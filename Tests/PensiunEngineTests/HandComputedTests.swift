@@ -26,7 +26,7 @@ import PensiunEconomy
         return ProjectionInputs(
             calendar: ProjectionCalendar(startYear: 2030, horizon: 4, maximumAge: 110),
             economy: economy,
-            mortality: MortalityInputs(base: [.male: zero, .female: zero], baseYear: 2030),
+            mortality: MortalityInputs(male: zero, female: zero, baseYear: 2030),
             decrements: DecrementInputs(),
             survivors: SurvivorInputs(probability: [.male: [0], .female: [0]], ageGap: [.male: 0, .female: 0]),
             tracks: [Track(name: "flat", salaryScale: [1_000], dcBaseMultiplier: 2)],

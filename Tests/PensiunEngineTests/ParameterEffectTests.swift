@@ -26,7 +26,7 @@ import PensiunActuarial
         ("economy.cash_spread", { $0.economy.cashSpread += 0.01 }),
         ("economy.gdp_start", { $0.economy.gdpStart *= 2 }),
         ("economy.wage_index.lump_period", { $0.economy.wageLumpPeriod = 3 }),
-        ("mortality.base", { $0.mortality.base[.male] = Fixture.table(scale: 1.5) }),
+        ("mortality.base", { $0.mortality.male = Fixture.table(scale: 1.5) }),
         ("mortality.factors.pensioners", { $0.mortality.factors[.pensioners] = [.male: 1.2, .female: 1.2] }),
         ("mortality.factors.annuitants", { $0.mortality.factors[.annuitants] = [.male: 1.2, .female: 1.2] }),
         ("mortality.improvement", { $0.mortality.improvement = [0.02] }),

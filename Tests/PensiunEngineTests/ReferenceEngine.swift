@@ -84,7 +84,7 @@ struct ReferenceEngine {
     func q(_ basis: MortalityBasisKind, _ sex: Sex, _ age: Int, _ year: Int, _ kappa: Double) -> Double {
         if age >= omega { return 1 }
         let m = mortality
-        let table = m.base[sex]!
+        let table = m.base(sex)
         let base = table.q(max(age, table.firstAge))
         let value = m.factor(basis, sex) * base * pow(1 - m.improvementRate(age: age), Double(year - m.baseYear))
             * exp(-m.beta(age: age) * kappa)
@@ -300,7 +300,7 @@ struct ReferenceEngine {
                         flows.returns += m.weight * (m.balance - before - contribution)
                     }
                     let qd = rate(.actives, m.sex, m.age)
-                    let table = mortality.base[m.sex]!
+                    let table = mortality.base(m.sex)
                     var qi = 0.0
                     switch decrements.disability {
                     case .none: qi = 0

@@ -30,7 +30,7 @@ import PensiunEconomy
             correlation: EconomyParameters.uncorrelated, gdpStart: 1e9)
         let inputs = ProjectionInputs(
             calendar: ProjectionCalendar(startYear: 2020, horizon: 30, maximumAge: 110), economy: economy,
-            mortality: MortalityInputs(base: [.male: table, .female: table], baseYear: 2020),
+            mortality: MortalityInputs(male: table, female: table, baseYear: 2020),
             decrements: DecrementInputs(),
             survivors: SurvivorInputs(probability: [.male: [0], .female: [0]], ageGap: [.male: 0, .female: 0]),
             tracks: [Track(name: "flat", salaryScale: [1_000])],

@@ -5,7 +5,7 @@ import PensiunEngine
 
 func registerActuarialBenchmarks() {
     // Setup: the TMI IV male table as the flagship reads it.
-    guard let table = Flagship.scenario.projection?.mortality.base[.male] else {
+    guard let table = Flagship.scenario.projection?.mortality.male else {
         fatalError("the flagship has no mortality table")
     }
     let q = table.rates

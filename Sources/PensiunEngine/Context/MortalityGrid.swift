@@ -35,7 +35,7 @@ public struct MortalityGrid: Sendable {
             }
         }
         let baseRates = Sex.allCases.map { sex in
-            let table = mortality.base[sex]!
+            let table = mortality.base(sex)
             return (0..<omega).map { x in x < table.firstAge ? table.q(table.firstAge) : table.q(x) }
         }
         var grid = [Double](repeating: 0, count: MortalityBasisKind.allCases.count * 2 * years * ages)
@@ -56,7 +56,7 @@ public struct MortalityGrid: Sendable {
         uniformBeta = Set(beta).count == 1
         var dis = [Double](repeating: 0, count: 2 * ages)
         for sex in Sex.allCases {
-            let table = mortality.base[sex]!
+            let table = mortality.base(sex)
             for x in 0...omega {
                 let value: Double
                 switch incidence {

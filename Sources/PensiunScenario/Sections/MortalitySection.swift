@@ -57,10 +57,10 @@ enum MortalitySection {
         } else { log.noteDefault(.kappaSensitivity) }
         var factors: [MortalityBasisKind: [Sex: Double]]? = [:]
         if let node = s["factors"] { factors = readFactors(node) }
-        guard let tables, let male = tables[.male], let baseYear, let improvement, let kappaVolatility, let beta,
+        guard let tables, let male = tables[.male], let female = tables[.female], let baseYear, let improvement, let kappaVolatility, let beta,
               let factors else { return nil }
         return Result(
-            inputs: MortalityInputs(base: tables, factors: factors, improvement: improvement, baseYear: baseYear,
+            inputs: MortalityInputs(male: male, female: female, factors: factors, improvement: improvement, baseYear: baseYear,
                                     kappaSensitivity: beta, kappaVolatility: kappaVolatility),
             maximumAge: male.lastAge, files: files, warnings: warnings)
     }
