@@ -14,19 +14,11 @@ struct CalibrateCommand: ParsableCommand {
 
     @OptionGroup var input: ScenarioArguments
 
-    @Option(help: "Monte Carlo paths (default 200).")
-    var paths = 200
+    @OptionGroup var pathCount: PathsOption<CalibrationPaths>
 
-    @Option(help: "Master seed (default: the scenario's).")
-    var seed: UInt64?
+    @OptionGroup var master: SeedOption
 
-    @Option(help: "Worker threads (default: all cores).")
-    var threads: Int?
-
-
-    func validate() throws {
-        if paths < 1 { throw ValidationError("--paths must be at least 1 (got \(paths)).") }
-    }
+    @OptionGroup var threading: ThreadsOption
 
     func run() throws {
         let loaded = try input.load()
@@ -34,8 +26,9 @@ struct CalibrateCommand: ParsableCommand {
         guard !loaded.calibration.isEmpty else {
             throw failInput("\(input.scenario): reporting.calibration: the scenario has no calibration targets")
         }
-        let threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
-        let seed = seed ?? loaded.simulation.seed
+        let paths = pathCount.paths ?? CalibrationPaths.value
+        let threads = threading.resolved
+        let seed = master.seed ?? loaded.simulation.seed
         let started = Date()
         let results = try MonteCarloProjection(inputs: inputs).run(paths: 0..<paths, seed: seed, threads: threads)
         let debt = loaded.calibration.contains { $0.measure == .implicitDebt } ? try ImplicitPensionDebt.compute(inputs) : nil

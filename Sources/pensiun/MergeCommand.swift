@@ -23,11 +23,9 @@ struct MergeCommand: ParsableCommand {
     @Option(help: "The merged run folder.")
     var out: String
 
-    @Option(help: "Worker threads for the statistics (default: all cores).")
-    var threads: Int?
+    @OptionGroup var threading: ThreadsOption
 
-    @Flag(help: "Print nothing but errors.")
-    var quiet = false
+    @OptionGroup var verbosity: QuietOption
 
     @Flag(help: "Take over the output folder's lock even if its holder seems alive (after that process is gone).")
     var force = false
@@ -106,7 +104,7 @@ struct MergeCommand: ParsableCommand {
         let seed = (first.manifest["seed"] as? NSNumber)?.uint64Value ?? 0
         let metadata = RunMetadata(version: PensiunVersion.string, gitCommit: first.manifest["git_commit"] as? String,
                                    seed: seed, paths: 0..<total, totalPaths: total,
-                                   threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
+                                   threads: threading.resolved,
                                    wallTime: Date().timeIntervalSince(started), overrides: overrides,
                                    mergedFrom: ordered.map(\.folder))
         let report = RunReport(scenario: scenario, inputs: inputs, results: results, debt: debt, metadata: metadata)
@@ -115,7 +113,7 @@ struct MergeCommand: ParsableCommand {
         }
         try RunOutput.write(report, with: writer, partial: false)
         if let leftover = writer.leftover { warnKept(leftover) }
-        if !quiet {
+        if !verbosity.quiet {
             print(SummaryText.render(report), terminator: "")
             print("Merged \(ordered.count) shards into \(out)/")
         }

@@ -20,12 +20,10 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var monteCarlo: MonteCarloOptions
 
-
     @Option(help: "The run folder (default: Outputs/<scenario name>).")
     var out: String?
 
-    @Flag(help: "Print nothing but errors.")
-    var quiet = false
+    @OptionGroup var verbosity: QuietOption
 
     @Option(name: .customLong("path-range"), help: "Compute only paths A..<B of the --paths N (a shard; see pensiun merge).")
     var pathRange: PathRange?
@@ -62,7 +60,7 @@ struct RunCommand: ParsableCommand {
         let report: RunReport
         do {
             let projection = checked.projection
-            let progress = ProgressReporter.make(total: range.count, quiet: quiet)
+            let progress = ProgressReporter.make(total: range.count, quiet: verbosity.quiet)
             defer { progress?.finish() }
             let results = try projection.run(paths: range, seed: seed, threads: threads, progress: progress?.callback)
             if let bad = results.firstNonFinite() { throw failInput(RunChecks.message(bad, scenario: input.scenario)) }
@@ -75,7 +73,7 @@ struct RunCommand: ParsableCommand {
         }
         try RunOutput.write(report, with: writer, partial: partial)
         if let leftover = writer.leftover { warnKept(leftover) }
-        if !quiet {
+        if !verbosity.quiet {
             for warning in loaded.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
             print(SummaryText.render(report), terminator: "")
             print("Wrote \(folder)/")

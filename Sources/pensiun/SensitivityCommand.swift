@@ -23,21 +23,15 @@ struct SensitivityCommand: ParsableCommand {
     @Option(help: "The output folder (default: Outputs/sensitivity/<sweep name>).")
     var out: String?
 
-    @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
-    var threads: Int?
+    @OptionGroup var threading: ThreadsOption
 
-    @Flag(help: "Print nothing but errors and the table (no progress).")
-    var quiet = false
-
-    func validate() throws {
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads)).") }
-    }
+    @OptionGroup var verbosity: QuietOption
 
     func run() throws {
         let spec = try loadSweep(file)
         let folder = out ?? "Outputs/sensitivity/\(spec.name)"
-        let threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
-        let quiet = quiet
+        let threads = threading.resolved
+        let quiet = verbosity.quiet
         let name = spec.name
         do {
             let (plan, labels) = try SensitivityStudy.plan(spec)

@@ -109,17 +109,11 @@ struct SlurmRunCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "The scenario file (YAML).")
-    var scenario: String
+    @OptionGroup var input: ScenarioArguments
 
-    @Option(help: "Number of Monte Carlo paths in all (default: the scenario's simulation.paths).")
-    var paths: Int?
+    @OptionGroup var pathCount: PathsOption<ScenarioPaths>
 
-    @Option(help: "Master seed (default: the scenario's simulation.seed).")
-    var seed: UInt64?
-
-    @Option(name: .customLong("set"), help: "Override a scenario value: key.path=value (repeatable).")
-    var overrides: [String] = []
+    @OptionGroup var master: SeedOption
 
     @Option(help: "The merged run folder (default: Outputs/<scenario name>); shards go to OUT.shards/.")
     var out: String?
@@ -127,12 +121,7 @@ struct SlurmRunCommand: ParsableCommand {
     @OptionGroup var slurm: SlurmOptions
 
     func validate() throws {
-        if let paths, paths < 1 { throw ValidationError("--paths must be at least 1 (got \(paths)).") }
-        // Path seeds are distinct 32-bit numbers.
-        if let paths, paths >= Int(PathSeeds.maximumPaths) {
-            throw ValidationError("--paths must be less than \(PathSeeds.maximumPaths) (got \(paths)).")
-        }
-        if let paths, slurm.tasks > paths { throw ValidationError(SlurmRunCommand.tooManyTasks(slurm.tasks, paths)) }
+        if let paths = pathCount.paths, slurm.tasks > paths { throw ValidationError(SlurmRunCommand.tooManyTasks(slurm.tasks, paths)) }
     }
 
     static func tooManyTasks(_ tasks: Int, _ paths: Int) -> String {
@@ -140,11 +129,12 @@ struct SlurmRunCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try loadScenario(scenario, overrides: overrides)
+        let scenario = input.scenario, overrides = input.overrides
+        let loaded = try input.load()
         _ = try RunChecks.projection(of: loaded)
-        let total = paths ?? loaded.simulation.paths
+        let total = pathCount.paths ?? loaded.simulation.paths
         if slurm.tasks > total { throw failInput("Error: " + SlurmRunCommand.tooManyTasks(slurm.tasks, total)) }
-        let seed = seed ?? loaded.simulation.seed
+        let seed = master.seed ?? loaded.simulation.seed
         let folder = try SlurmScript.outputFolder(out ?? "Outputs/\(loaded.name)")
         let shards = folder + ".shards"
         let binary = SlurmScript.quote(SlurmScript.executablePath())

@@ -18,8 +18,7 @@ struct SolveCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "The scenario file (YAML).")
-    var scenario: String
+    @OptionGroup var input: ScenarioArguments
 
     @Option(help: ArgumentHelp("The scenario key to vary, such as reform.dc.employer_rate.", valueName: "key"))
     var lever: String
@@ -39,13 +38,9 @@ struct SolveCommand: ParsableCommand {
     @Option(name: .customLong("max-runs"), help: "The most projections to run.")
     var maxRuns = 40
 
-    @Option(name: .customLong("set"), help: "Override a scenario value: key.path=value (repeatable).")
-    var overrides: [String] = []
-
     @OptionGroup var monteCarlo: MonteCarloOptions
 
-    @Flag(help: "Print nothing but errors and the answer (no progress).")
-    var quiet = false
+    @OptionGroup var verbosity: QuietOption
 
     func bounds() -> (Double, Double)? {
         let parts = bracket.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
@@ -60,6 +55,7 @@ struct SolveCommand: ParsableCommand {
     }
 
     func run() throws {
+        let scenario = input.scenario, overrides = input.overrides
         let goal: Target
         do {
             goal = try Target.parse(target)
@@ -102,7 +98,7 @@ struct SolveCommand: ParsableCommand {
                 throw failInput("\(scenario): \(lever) = \(text): \(error)")
             }
             let statistic = PathStatistics.evaluate(expression, in: results)
-            if !quiet {
+            if !verbosity.quiet {
                 let verdict = statistic.value.isNaN ? "no value" : (goal.isMet(by: statistic.value) ? "meets the target" : "fails the target")
                 progressLine("solve: run \(runs): \(lever) = \(text): \(expression) = \(number(statistic.value)) ± \(number(statistic.standardError)) (\(verdict))")
             }

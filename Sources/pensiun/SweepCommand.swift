@@ -33,17 +33,14 @@ struct SweepRunCommand: ParsableCommand {
     @Option(help: "The output folder (default: Outputs/sweeps/<sweep name>, plus /shard-I-of-N with --shard).")
     var out: String?
 
-    @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
-    var threads: Int?
+    @OptionGroup var threading: ThreadsOption
 
     @Option(help: ArgumentHelp("Run one share of the variants: I/N, 1 ≤ I ≤ N.", valueName: "I/N"))
     var shard: String?
 
-    @Flag(help: "Print nothing but errors (no progress).")
-    var quiet = false
+    @OptionGroup var verbosity: QuietOption
 
     func validate() throws {
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads)).") }
         if let shard, SweepShard(parsing: shard) == nil {
             throw ValidationError("--shard expects I/N with 1 ≤ I ≤ N, such as 2/8 (got '\(shard)').")
         }
@@ -53,8 +50,8 @@ struct SweepRunCommand: ParsableCommand {
         let (spec, plan) = try loadSweepPlan(file)
         let part = shard.flatMap(SweepShard.init(parsing:))
         let folder = out ?? "Outputs/sweeps/\(spec.name)" + (part.map { "/shard-\($0.index)-of-\($0.count)" } ?? "")
-        let threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
-        let quiet = quiet
+        let threads = threading.resolved
+        let quiet = verbosity.quiet
         let name = spec.name
         let share = part.map { " (shard \($0))" } ?? ""
         if !quiet {
@@ -91,13 +88,12 @@ struct SweepMergeCommand: ParsableCommand {
     @Option(help: "The merged folder.")
     var out: String
 
-    @Flag(help: "Print nothing but errors.")
-    var quiet = false
+    @OptionGroup var verbosity: QuietOption
 
     func run() throws {
         do {
             let merged = try namingOut { try SweepFiles.merge(shards, out: out) }
-            if !quiet { print("Merged \(merged.shards) shards (\(merged.variants) variants) into \(out)/") }
+            if !verbosity.quiet { print("Merged \(merged.shards) shards (\(merged.variants) variants) into \(out)/") }
         } catch let error as SweepError {
             throw failInput(error.message)
         }

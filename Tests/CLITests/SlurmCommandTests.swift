@@ -201,7 +201,7 @@ import Testing
             // Without --paths, the scenario's simulation.paths (500).
             (["--tasks", "501"], "Error: --tasks 501 is more than the 500 paths: every task needs at least one path (use --tasks 500 or fewer)."),
             (["--paths", "0", "--tasks", "1"], "Error: --paths must be at least 1 (got 0)."),
-            (["--paths", "4294967295", "--tasks", "1"], "Error: --paths must be less than 4294967295 (got 4294967295)."),
+            (["--paths", "4294967295", "--tasks", "1"], "Error: --paths must be below 4294967295, the number of distinct path seeds (got 4294967295)."),
             (["--tasks", "2", "--threads-per-task", "0"], "Error: --threads-per-task must be at least 1 (got 0)."),
             (["--tasks", "2", "--time", "2h"], "Error: --time expects a Slurm time limit such as 02:00:00, 90 or 1-12:00:00 (got '2h')."),
             (["--tasks", "2", "--partition", "a b"], "Error: --partition expects a Slurm name such as compute (got 'a b')."),
