@@ -1,8 +1,7 @@
 import ArgumentParser
 import Foundation
-import PensiunEngine
+import PensiunRuns
 import PensiunReporting
-import PensiunScenario
 
 /// `pensiun calibrate`: the model against the scenario's calibration targets.
 struct CalibrateCommand: ParsableCommand {
@@ -21,23 +20,12 @@ struct CalibrateCommand: ParsableCommand {
     @OptionGroup var threading: ThreadsOption
 
     func run() throws {
-        let loaded = try input.load()
-        let inputs = try RunChecks.projection(of: loaded)
-        guard !loaded.calibration.isEmpty else {
-            throw failInput("\(input.scenario): reporting.calibration: the scenario has no calibration targets")
-        }
         let paths = pathCount.paths ?? CalibrationPaths.value
-        let threads = threading.resolved
-        let seed = master.seed ?? loaded.simulation.seed
-        let started = Date()
-        let results = try MonteCarloProjection(inputs: inputs).run(paths: 0..<paths, seed: seed, threads: threads)
-        let debt = loaded.calibration.contains { $0.measure == .implicitDebt } ? try ImplicitPensionDebt.compute(inputs) : nil
-        let metadata = RunMetadata(version: PensiunVersion.string, gitCommit: nil, seed: seed, paths: 0..<paths,
-                                   totalPaths: paths, threads: threads, wallTime: Date().timeIntervalSince(started),
-                                   overrides: input.overrides)
-        let report = RunReport(scenario: loaded, inputs: inputs, results: results, debt: debt, metadata: metadata)
+        let report = try Calibration.run(scenario: input.scenario, overrides: input.overrides, paths: paths, seed: master.seed,
+                                         threads: threading.resolved, version: PensiunVersion.string)
         print(SummaryText.calibrationTable(report), terminator: "")
         let missed = report.calibration.filter { !$0.passes }.count
+        let seed = report.metadata.seed
         print(missed == 0 ? "All \(report.calibration.count) targets met (\(paths) paths, seed \(seed))."
                           : "\(missed) of \(report.calibration.count) targets missed (\(paths) paths, seed \(seed)).")
         if missed > 0 { throw ExitCode(1) }

@@ -28,27 +28,21 @@ struct SensitivityCommand: ParsableCommand {
     @OptionGroup var verbosity: QuietOption
 
     func run() throws {
-        let spec = try loadSweep(file)
+        let spec = try SweepLoader.load(path: file)
         let folder = out ?? "Outputs/sensitivity/\(spec.name)"
         let threads = threading.resolved
         let quiet = verbosity.quiet
         let name = spec.name
-        do {
-            let (plan, labels) = try SensitivityStudy.plan(spec)
-            try plan.validate()
-            if !quiet {
-                progressLine("sensitivity \(name): \(plan.variants.count) variants of \(spec.paths) paths, \(threads) threads")
-            }
-            let result = try namingOut { try SensitivityStudy.run(
-                spec, plan: plan, labels: labels, out: folder, threads: threads,
-                provenance: SweepProvenance(version: PensiunVersion.string, gitCommit: GitInfo.commit()),
-                progress: { line in if !quiet { progressLine("sensitivity \(name): \(line)") } }) }
-            print(SensitivityStudy.table(result), terminator: "")
-            if !quiet { print("Wrote \(folder)/") }
-        } catch let error as SweepError {
-            throw failInput(error.message)
-        } catch let error as ScenarioError {
-            throw failInput(error.description)
+        let (plan, labels) = try SensitivityStudy.plan(spec)
+        try plan.validate()
+        if !quiet {
+            progressLine("sensitivity \(name): \(plan.variants.count) variants of \(spec.paths) paths, \(threads) threads")
         }
+        let result = try namingOut { try SensitivityStudy.run(
+            spec, plan: plan, labels: labels, out: folder, threads: threads,
+            provenance: SweepProvenance(version: PensiunVersion.string, gitCommit: GitInfo.commit()),
+            progress: { line in if !quiet { progressLine("sensitivity \(name): \(line)") } }) }
+        print(SensitivityStudy.table(result), terminator: "")
+        if !quiet { print("Wrote \(folder)/") }
     }
 }

@@ -1,8 +1,5 @@
 import ArgumentParser
-import Foundation
-import PensiunEngine
-import PensiunScenario
-import PensiunSweep
+import PensiunRuns
 
 /// `pensiun solve`: the value of a policy lever that meets a target, by bracketing and bisection.
 struct SolveCommand: ParsableCommand {
@@ -55,81 +52,12 @@ struct SolveCommand: ParsableCommand {
     }
 
     func run() throws {
-        let scenario = input.scenario, overrides = input.overrides
-        let goal: Target
-        do {
-            goal = try Target.parse(target)
-        } catch {
-            throw failInput("--target: \(error.message)")
-        }
-        let template: ScenarioTemplate
-        let base: Scenario
-        do {
-            template = try ScenarioTemplate.load(path: scenario, overrides: overrides)
-            base = try template.resolve()
-        } catch {
-            throw failInput(error.description)
-        }
-        _ = try RunChecks.projection(of: base)
-        let expression = goal.expression.defaulting(to: .reform)
-        if let q = expression.quantity, let problem = q.yearProblem(startYear: base.simulation.startYear, horizon: base.simulation.horizon) {
-            throw failInput("--target: \(problem)")
-        }
         let (low, high) = bounds()!
-        let paths = monteCarlo.paths ?? base.simulation.paths
-        let seed = monteCarlo.seed ?? base.simulation.seed
-        let threads = monteCarlo.resolvedThreads
-        let tolerance = tolerance ?? (high - low) / 10_000
-        let leverLocation = SourceLocation(file: "--lever", line: nil, column: nil)
-        var runs = 0
-        func evaluate(_ x: Double) throws -> EstimatedStatistic {
-            runs += 1
-            let text = ParameterDomain.text(x)
-            let s: Scenario
-            do {
-                s = try template.resolve([ScenarioOverride(key: lever, text: text, location: leverLocation)])
-            } catch {
-                throw failInput(error.description)
-            }
-            let results: ProjectionResults
-            do {
-                results = try MonteCarloProjection(inputs: s.projection!).run(paths: 0..<paths, seed: seed, threads: threads)
-            } catch {
-                throw failInput("\(scenario): \(lever) = \(text): \(error)")
-            }
-            let statistic = PathStatistics.evaluate(expression, in: results)
-            if !verbosity.quiet {
-                let verdict = statistic.value.isNaN ? "no value" : (goal.isMet(by: statistic.value) ? "meets the target" : "fails the target")
-                progressLine("solve: run \(runs): \(lever) = \(text): \(expression) = \(number(statistic.value)) ± \(number(statistic.standardError)) (\(verdict))")
-            }
-            return statistic
-        }
-        let target = Target(expression: expression, comparison: goal.comparison, threshold: goal.threshold)
-        let solution: LeverSolver.Solution
-        do {
-            solution = try LeverSolver.solve(target: target, low: low, high: high, tolerance: tolerance, integer: integer,
-                                             maxRuns: maxRuns, evaluate: evaluate)
-        } catch let failure as LeverSolver.Failure {
-            switch failure {
-            case let .neverMet(a, b):
-                throw failInput("no value of \(lever) in [\(ParameterDomain.text(low)), \(ParameterDomain.text(high))] meets the target \(target): \(expression) = \(number(a.statistic.value)) at \(ParameterDomain.text(a.lever)) and \(number(b.statistic.value)) at \(ParameterDomain.text(b.lever)) (assuming it moves monotonically with the lever: widen the bracket or relax the target)")
-            case let .alwaysMet(a, b):
-                throw failInput("the target \(target) holds at both ends of [\(ParameterDomain.text(low)), \(ParameterDomain.text(high))] (\(expression) = \(number(a.statistic.value)) at \(ParameterDomain.text(a.lever)) and \(number(b.statistic.value)) at \(ParameterDomain.text(b.lever))): the value where it stops holding lies outside the bracket; widen it")
-            case let .undefined(e):
-                throw failInput("\(expression) has no value at \(lever) = \(ParameterDomain.text(e.lever)): no path has one (a replacement rate needs retirements in its years)")
-            }
-        }
-        let a = solution.atValue
-        print("\(lever) = \(ParameterDomain.text(solution.value))")
-        print("  target    \(target)")
-        print("  achieved  \(expression) = \(number(a.statistic.value)) (Monte Carlo standard error \(number(a.statistic.standardError)); \(paths) paths, seed \(seed))")
-        print("  fails at  \(lever) = \(ParameterDomain.text(solution.failing.lever)) (\(expression) = \(number(solution.failing.statistic.value)))")
-        let width = abs(solution.failing.lever - solution.value)
-        print("  runs      \(solution.evaluations.count) (bracket [\(ParameterDomain.text(low)), \(ParameterDomain.text(high))] narrowed to a width of \(number(width))\(integer ? "" : "; tolerance \(number(tolerance))"))")
-        if !solution.converged {
-            print("  note      stopped after --max-runs \(maxRuns) runs before reaching the tolerance")
-        }
+        let answer = try LeverSearch.solve(
+            LeverSearch.Request(scenario: input.scenario, overrides: input.overrides, lever: lever, target: target, low: low, high: high,
+                                tolerance: tolerance, integer: integer, maxRuns: maxRuns, paths: monteCarlo.paths,
+                                seed: monteCarlo.seed, threads: monteCarlo.resolvedThreads),
+            progress: { line in if !verbosity.quiet { progressLine(line) } })
+        print(answer.text, terminator: "")
     }
-
-    func number(_ x: Double) -> String { x.isFinite ? String(format: "%.6g", x) : "n/a" }
 }

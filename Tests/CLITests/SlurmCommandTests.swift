@@ -100,23 +100,9 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 
-    @Test(arguments: [(1, 1), (2, 1), (10, 3), (48, 4), (7, 7), (5, 2), (1000, 7), (100_003, 17), (12, 12), (4_294_967_294, 64)])
-    func rangesTileThePathsExactly(paths: Int, tasks: Int) throws {
-        let result = try CLI.run(["slurm", "run", Self.scenario, "--paths", String(paths), "--tasks", String(tasks),
-                                  "--out", "/tmp/pensiun-slurm-dry-run", "--dry-run"])
-        #expect(result.status == 0, "\(result.stderr)")
-        let ranges = Self.ranges(result.stdout)
-        #expect(ranges.map(\.task) == Array(0..<tasks))
-        #expect(ranges.first?.lower == 0)
-        #expect(ranges.last?.upper == paths)
-        for (a, b) in zip(ranges, ranges.dropFirst()) { #expect(a.upper == b.lower) }
-        let sizes = ranges.map { $0.upper - $0.lower }
-        #expect(sizes.min()! >= 1)
-        #expect(sizes.max()! - sizes.min()! <= 1)
-        // Task i covers [⌊iN/T⌋, ⌊(i+1)N/T⌋).
-        for r in ranges { #expect(r.lower == r.task * paths / tasks && r.upper == (r.task + 1) * paths / tasks) }
-        #expect(result.stdout.contains("\n#SBATCH --array=0-\(tasks - 1)\n"))
-    }
+    // The tiling of the paths by the tasks' ranges is checked on `SlurmScript.ranges` itself
+    // (PensiunRunsTests/SlurmJobsTests.rangesTileThePathsExactly); the dry run above checks that
+    // the command writes them.
 
     @Test func withoutSbatchTheScriptsAreWrittenAndRunOutsideSlurmGiveTheSingleRun() throws {
         let folder = try CLI.temporaryFolder()

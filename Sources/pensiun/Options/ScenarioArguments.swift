@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import PensiunScenario
 
 /// The scenario file and its `--set` overrides, shared by every command that reads a scenario.
@@ -10,15 +9,6 @@ struct ScenarioArguments: ParsableArguments {
     @Option(name: .customLong("set"), help: "Override a scenario value: key.path=value (repeatable).")
     var overrides: [String] = []
 
-    /// Reads the scenario; every problem becomes the located messages and exit status 2.
-    func load() throws -> Scenario { try loadScenario(scenario, overrides: overrides) }
-}
-
-/// Loads a scenario, turning every problem into the located messages and exit status 2.
-func loadScenario(_ path: String, overrides: [String]) throws -> Scenario {
-    do {
-        return try ScenarioLoader.load(path: path, overrides: overrides)
-    } catch {
-        throw failInput(error.description)
-    }
+    /// Reads the scenario; a problem is the `ScenarioError` with every located message.
+    func load() throws(ScenarioError) -> Scenario { try ScenarioLoader.load(path: scenario, overrides: overrides) }
 }
