@@ -36,28 +36,14 @@ struct SweepRunCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (spec, plan) = try SweepPlan.load(path: file)
-        let part = shard.flatMap(SweepShard.init(parsing:))
-        let folder = out ?? "Outputs/sweeps/\(spec.name)" + (part.map { "/shard-\($0.index)-of-\($0.count)" } ?? "")
-        let threads = threading.resolved
         let quiet = verbosity.quiet
-        let name = spec.name
-        let share = part.map { " (shard \($0))" } ?? ""
-        if !quiet {
-            let mine = part.map { plan.shard($0.index, of: $0.count).count } ?? plan.variants.count
-            progressLine("sweep \(name)\(share): \(mine) variants of \(spec.paths) paths, \(threads) threads")
-        }
-        let outcome = try namingOut { try SweepDriver.run(
-            plan, out: folder, threads: threads, shard: part,
+        let written = try namingOut { try SweepDriver.run(
+            file: file, out: out, threads: threading.resolved, shard: shard.flatMap(SweepShard.init(parsing:)),
             provenance: SweepProvenance(version: PensiunVersion.string, gitCommit: GitInfo.commit()),
-            progress: { line in if !quiet { progressLine("sweep \(name)\(share): \(line)") } }) }
+            progress: { line in if !quiet { progressLine(line) } }) }
+        let outcome = written.outcome
         if !quiet {
-            print("Wrote \(folder)/: \(outcome.variants) variants, \(outcome.rows) result rows in \(String(format: "%.1f", outcome.wallTime)) s")
+            print("Wrote \(written.folder)/: \(outcome.variants) variants, \(outcome.rows) result rows in \(String(format: "%.1f", outcome.wallTime)) s")
         }
     }
-}
-
-/// One line of progress on standard error.
-func progressLine(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
 }

@@ -1,6 +1,4 @@
 import ArgumentParser
-import Foundation
-import PensiunScenario
 import PensiunSweep
 
 /// `pensiun sensitivity`: Sobol indices of chosen outputs with respect to a sweep file's parameters.
@@ -28,20 +26,11 @@ struct SensitivityCommand: ParsableCommand {
     @OptionGroup var verbosity: QuietOption
 
     func run() throws {
-        let spec = try SweepLoader.load(path: file)
-        let folder = out ?? "Outputs/sensitivity/\(spec.name)"
-        let threads = threading.resolved
         let quiet = verbosity.quiet
-        let name = spec.name
-        let (plan, labels) = try SensitivityStudy.plan(spec)
-        try plan.validate()
-        if !quiet {
-            progressLine("sensitivity \(name): \(plan.variants.count) variants of \(spec.paths) paths, \(threads) threads")
-        }
-        let result = try namingOut { try SensitivityStudy.run(
-            spec, plan: plan, labels: labels, out: folder, threads: threads,
+        let (folder, result) = try namingOut { try SensitivityStudy.run(
+            file: file, out: out, threads: threading.resolved,
             provenance: SweepProvenance(version: PensiunVersion.string, gitCommit: GitInfo.commit()),
-            progress: { line in if !quiet { progressLine("sensitivity \(name): \(line)") } }) }
+            progress: { line in if !quiet { progressLine(line) } }) }
         print(SensitivityStudy.table(result), terminator: "")
         if !quiet { print("Wrote \(folder)/") }
     }
