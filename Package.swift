@@ -72,11 +72,17 @@ let package = Package(
             dependencies: ["CGSL", "PensiunScenario", "PensiunEngine", "PensiunRandom", "PensiunMonteCarlo", "PensiunReporting"],
             swiftSettings: strict
         ),
+        // Run folders beyond one process: compare two, join shards, Slurm job arrays (issue 17).
+        .target(
+            name: "PensiunRuns",
+            dependencies: ["PensiunReporting", "PensiunScenario", "PensiunInputs", "PensiunEngine", "PensiunEconomy", "PensiunSweep"],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "pensiun",
             dependencies: [
                 "PensiunScenario", "PensiunEconomy", "PensiunRandom", "PensiunReporting", "PensiunActuarial", "PensiunSweep",
-                "PensiunInputs", "PensiunEngine",
+                "PensiunInputs", "PensiunEngine", "PensiunRuns",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -100,6 +106,7 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "PensiunSweepTests", dependencies: ["PensiunSweep", "PensiunScenario", "PensiunEngine"], swiftSettings: strict),
+        .testTarget(name: "PensiunRunsTests", dependencies: ["PensiunRuns", "PensiunReporting"], swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["pensiun", "PensiunReporting"], swiftSettings: strict),
     ]
 )

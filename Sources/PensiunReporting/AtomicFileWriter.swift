@@ -111,3 +111,19 @@ public final class AtomicFileWriter {
         return prefixes.contains { head.starts(with: Data($0.utf8)) }
     }
 }
+
+extension AtomicFileWriter {
+    /// Writes `text` to `path` at once, atomically (a file that begins with one of `signatures`,
+    /// or none, is replaced; see ``init(path:signatures:command:)``); on a failure the file is as
+    /// before.
+    public static func write(_ text: String, to path: String, signatures: [String], command: String) throws(OutputError) {
+        let writer = try AtomicFileWriter(path: path, signatures: signatures, command: command)
+        do {
+            try writer.write(text)
+            try writer.commit()
+        } catch {
+            writer.discard()
+            throw error
+        }
+    }
+}

@@ -14,27 +14,17 @@ struct Pensiun: ParsableCommand {
 
     /// Runs the command line. Bad input of any kind (a malformed flag, a malformed scenario, an
     /// output path Pensiun may not write) ends with exit status 2 and one line on standard error;
-    /// a failure that is not the input's (a full disk, a defect) with status 1 and one line; never
-    /// a signal (a write past `ulimit -f` fails with EFBIG instead of raising SIGXFSZ).
+    /// a failure that is not the input's (a full disk, a defect) with status 1 and one line
+    /// (``Failure/report(_:)`` decides which); never a signal (a write past `ulimit -f` fails
+    /// with EFBIG instead of raising SIGXFSZ).
     static func main() {
         signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()
-        } catch let error as OutputError {
-            fail(error.description, status: error.isEnvironmentFailure ? 1 : 2)
-        } catch let error as NonFiniteOutput {
-            fail(error.description, status: 1)
         } catch {
-            let code = exitCode(for: error)
-            if code == .validationFailure {
-                fail(fullMessage(for: error), status: 2)
-            }
-            if error is ExitCode || code == .success {
-                exit(withError: error)
-            }
-            let text = fullMessage(for: error).isEmpty ? "\(error)" : fullMessage(for: error)
-            fail("pensiun: internal error: " + text.split(separator: "\n").joined(separator: " "), status: 1)
+            guard let (message, status) = Failure.report(error) else { exit(withError: error) }
+            fail(message, status: status)
         }
     }
 

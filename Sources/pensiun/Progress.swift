@@ -1,5 +1,6 @@
 import Foundation
 import PensiunReporting
+import PensiunRuns
 import Synchronization
 
 /// Progress of a Monte Carlo run on standard error, redrawn in place on one line: paths done,
@@ -8,7 +9,7 @@ import Synchronization
 ///
 /// The environment variable `PENSIUN_PROGRESS_DELAY` (seconds, default 1) changes that first
 /// second; the tests set it to 0 so that a short run shows its progress whatever the machine.
-final class ProgressReporter: Sendable {
+final class ProgressReporter: RunProgress {
     let total: Int
     let started: ContinuousClock.Instant
     let delay: Duration

@@ -85,38 +85,6 @@ import Testing
         #expect(result.stderr == "\(empty.path)/summary.json: missing (expected a run folder written by pensiun run)\n")
     }
 
-    @Test func aMalformedSummaryIsAnInputError() throws {
-        let folder = try CLI.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let a = try run(folder, "a"), b = try run(folder, "b")
-        try Data("{\"pv_burden_current\": ".utf8).write(to: URL(fileURLWithPath: b + "/summary.json"))
-        let result = try CLI.run(["compare", a, b])
-        #expect(result.status == 2)
-        #expect(result.stderr == "\(b)/summary.json: not a run summary (expected a JSON object)\n")
-        try Data("{\"scenario\": \"x\"}".utf8).write(to: URL(fileURLWithPath: b + "/summary.json"))
-        #expect(try CLI.run(["compare", a, b]).stderr == "\(b)/summary.json: not a run summary (no pv_burden_current or years)\n")
-    }
-
-    @Test func aMalformedYearlyFileIsAnInputError() throws {
-        let folder = try CLI.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let a = try run(folder, "a"), b = try run(folder, "b")
-        let yearly = URL(fileURLWithPath: b + "/yearly.csv")
-        var lines = try String(contentsOf: yearly, encoding: .utf8).components(separatedBy: "\n")
-        lines[3] = "current,2027,actives,1,2,3,abc,5,6"
-        try Data(lines.joined(separator: "\n").utf8).write(to: yearly)
-        var result = try CLI.run(["compare", a, b])
-        #expect(result.status == 2)
-        #expect(result.stderr == "\(b)/yearly.csv: line 4: the median 'abc' is not a number\n")
-        lines[3] = "current,2027,actives,1,2"
-        try Data(lines.joined(separator: "\n").utf8).write(to: yearly)
-        result = try CLI.run(["compare", a, b])
-        #expect(result.stderr == "\(b)/yearly.csv: line 4: expected 9 fields, got 5\n")
-        try Data("scheme,year,value\n".utf8).write(to: yearly)
-        result = try CLI.run(["compare", a, b])
-        #expect(result.stderr == "\(b)/yearly.csv: line 1: expected a header with the columns scheme, year, metric and p50\n")
-        try FileManager.default.removeItem(at: yearly)
-        result = try CLI.run(["compare", a, b])
-        #expect(result.stderr == "\(b)/yearly.csv: missing (expected a run folder written by pensiun run)\n")
-    }
+    // Each malformed summary.json and yearly.csv (with the file and line it names) is checked on
+    // `RunFolderData.load` itself: PensiunRunsTests/RunComparisonTests.
 }

@@ -100,23 +100,9 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 
-    @Test(arguments: [(1, 1), (2, 1), (10, 3), (48, 4), (7, 7), (5, 2), (1000, 7), (100_003, 17), (12, 12), (4_294_967_294, 64)])
-    func rangesTileThePathsExactly(paths: Int, tasks: Int) throws {
-        let result = try CLI.run(["slurm", "run", Self.scenario, "--paths", String(paths), "--tasks", String(tasks),
-                                  "--out", "/tmp/pensiun-slurm-dry-run", "--dry-run"])
-        #expect(result.status == 0, "\(result.stderr)")
-        let ranges = Self.ranges(result.stdout)
-        #expect(ranges.map(\.task) == Array(0..<tasks))
-        #expect(ranges.first?.lower == 0)
-        #expect(ranges.last?.upper == paths)
-        for (a, b) in zip(ranges, ranges.dropFirst()) { #expect(a.upper == b.lower) }
-        let sizes = ranges.map { $0.upper - $0.lower }
-        #expect(sizes.min()! >= 1)
-        #expect(sizes.max()! - sizes.min()! <= 1)
-        // Task i covers [⌊iN/T⌋, ⌊(i+1)N/T⌋).
-        for r in ranges { #expect(r.lower == r.task * paths / tasks && r.upper == (r.task + 1) * paths / tasks) }
-        #expect(result.stdout.contains("\n#SBATCH --array=0-\(tasks - 1)\n"))
-    }
+    // The tiling of the paths by the tasks' ranges is checked on `SlurmScript.ranges` itself
+    // (PensiunRunsTests/SlurmJobsTests.rangesTileThePathsExactly); the dry run above checks that
+    // the command writes them.
 
     @Test func withoutSbatchTheScriptsAreWrittenAndRunOutsideSlurmGiveTheSingleRun() throws {
         let folder = try CLI.temporaryFolder()
@@ -201,7 +187,7 @@ import Testing
             // Without --paths, the scenario's simulation.paths (500).
             (["--tasks", "501"], "Error: --tasks 501 is more than the 500 paths: every task needs at least one path (use --tasks 500 or fewer)."),
             (["--paths", "0", "--tasks", "1"], "Error: --paths must be at least 1 (got 0)."),
-            (["--paths", "4294967295", "--tasks", "1"], "Error: --paths must be less than 4294967295 (got 4294967295)."),
+            (["--paths", "4294967295", "--tasks", "1"], "Error: --paths must be below 4294967295, the number of distinct path seeds (got 4294967295)."),
             (["--tasks", "2", "--threads-per-task", "0"], "Error: --threads-per-task must be at least 1 (got 0)."),
             (["--tasks", "2", "--time", "2h"], "Error: --time expects a Slurm time limit such as 02:00:00, 90 or 1-12:00:00 (got '2h')."),
             (["--tasks", "2", "--partition", "a b"], "Error: --partition expects a Slurm name such as compute (got 'a b')."),

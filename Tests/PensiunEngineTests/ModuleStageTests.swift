@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 /// Sources/README.md, "Layout": data flows one way, scenario file → PensiunScenario → resolved inputs
-/// (PensiunInputs) → PensiunEngine → results → PensiunReporting / PensiunSweep → pensiun. Every
+/// (PensiunInputs) → PensiunEngine → results → PensiunReporting / PensiunSweep → PensiunRuns →
+/// pensiun. Every
 /// module may import only modules of an earlier stage, both in its `import` lines and in its
 /// target's dependencies in Package.swift. A module of Sources/ missing from the list fails too, so
 /// that a new module is given its place.
@@ -19,6 +20,7 @@ import Testing
         ["PensiunScenario", "PensiunEngine"],
         ["PensiunReporting"],
         ["PensiunSweep"],
+        ["PensiunRuns"],
         ["pensiun"],
     ]
 

@@ -1,156 +1,39 @@
-import ArgumentParser
 import Foundation
 import PensiunReporting
 
-/// `pensiun compare A B`: what moved between two finished run folders, largest moves first.
-struct CompareCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "compare",
-        abstract: "Compare two run folders: headline figures and yearly medians, largest changes first.",
-        discussion: """
-        Reads summary.json and yearly.csv of each folder (written by pensiun run). Prints every
-        headline figure that differs (A, B, B − A and the relative change), then, for each scheme
-        and metric of yearly.csv, the year whose median moved most. Relative changes are taken on
-        |A|; for the yearly medians |A| is floored at 1% of the series' largest |A|, so that years
-        near zero do not swamp the list.
-        """
-    )
-
-    @Argument(help: "The first run folder (A, the reference).")
-    var folderA: String
-
-    @Argument(help: "The second run folder (B).")
-    var folderB: String
-
-    @Option(help: "Yearly series to show (those with the largest changes).")
-    var top = 20
-
-    func validate() throws {
-        if top < 1 { throw ValidationError("--top must be at least 1 (got \(top)).") }
-    }
-
-    func run() throws {
-        let a = try RunFolderData.load(folderA), b = try RunFolderData.load(folderB)
-        print(RunComparison(a: a, b: b).render(top: top), terminator: "")
-    }
-}
-
-/// The parts of a run folder that `compare` reads.
-struct RunFolderData {
-    let folder: String
-    /// Headline figures by flattened name (`pv_difference.median`,
-    /// `replacement_rates[clerical].db_current.p10`); JSON nulls are left out.
-    let figures: [String: Double]
-    /// Text fields (`scenario`, `version`, calibration sources, …).
-    let texts: [String: String]
-    /// p50 by (scheme, metric) and year; nil when empty.
-    let medians: [SeriesKey: [Int: Double?]]
-
-    struct SeriesKey: Hashable, Comparable {
-        let scheme: String
-        let metric: String
-        static func < (l: Self, r: Self) -> Bool { (l.scheme, l.metric) < (r.scheme, r.metric) }
-    }
-
-    static func load(_ folder: String) throws -> RunFolderData {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
-            throw failInput("\(folder): no such run folder")
-        }
-        let base = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
-        let summaryPath = base + "/summary.json", yearlyPath = base + "/yearly.csv"
-        guard let summary = FileManager.default.contents(atPath: summaryPath) else {
-            throw failInput("\(summaryPath): missing (expected a run folder written by pensiun run)")
-        }
-        guard let object = try? JSONSerialization.jsonObject(with: summary), let root = object as? [String: Any] else {
-            throw failInput("\(summaryPath): not a run summary (expected a JSON object)")
-        }
-        guard root["pv_burden_current"] != nil, root["years"] != nil else {
-            throw failInput("\(summaryPath): not a run summary (no pv_burden_current or years)")
-        }
-        var figures: [String: Double] = [:], texts: [String: String] = [:]
-        flatten(root, prefix: "", figures: &figures, texts: &texts)
-        guard let yearly = FileManager.default.contents(atPath: yearlyPath) else {
-            throw failInput("\(yearlyPath): missing (expected a run folder written by pensiun run)")
-        }
-        let medians = try parseYearly(String(decoding: yearly, as: UTF8.self), file: yearlyPath)
-        return RunFolderData(folder: folder, figures: figures, texts: texts, medians: medians)
-    }
-
-    /// Names every number of the JSON tree by its path; list items by their `track` or `name`.
-    static func flatten(_ node: Any, prefix: String, figures: inout [String: Double], texts: inout [String: String]) {
-        switch node {
-        case let object as [String: Any]:
-            for key in object.keys.sorted() {
-                flatten(object[key]!, prefix: prefix.isEmpty ? key : "\(prefix).\(key)", figures: &figures, texts: &texts)
-            }
-        case let list as [Any]:
-            for (i, item) in list.enumerated() {
-                let object = item as? [String: Any]
-                let label = (object?["track"] as? String) ?? (object?["name"] as? String) ?? "\(i)"
-                flatten(item, prefix: "\(prefix)[\(label)]", figures: &figures, texts: &texts)
-            }
-        case let text as String:
-            texts[prefix] = text
-        case is NSNull:
-            break  // a figure the run does not have (e.g. no breakeven year): treated as absent
-        case let number as NSNumber:
-            figures[prefix] = number.doubleValue
-        default:
-            break
-        }
-    }
-
-    static func parseYearly(_ text: String, file: String) throws -> [SeriesKey: [Int: Double?]] {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        if lines.last == "" { lines.removeLast() }
-        guard let header = lines.first?.split(separator: ",", omittingEmptySubsequences: false).map(String.init),
-              let s = header.firstIndex(of: "scheme"), let y = header.firstIndex(of: "year"),
-              let m = header.firstIndex(of: "metric"), let p = header.firstIndex(of: "p50") else {
-            throw failInput("\(file): line 1: expected a header with the columns scheme, year, metric and p50")
-        }
-        var result: [SeriesKey: [Int: Double?]] = [:]
-        for (n, line) in lines.enumerated().dropFirst() {
-            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            guard fields.count == header.count else {
-                throw failInput("\(file): line \(n + 1): expected \(header.count) fields, got \(fields.count)")
-            }
-            guard let year = Int(fields[y]) else {
-                throw failInput("\(file): line \(n + 1): the year '\(fields[y])' is not a whole number")
-            }
-            let median: Double?
-            if fields[p].isEmpty { median = nil } else if let v = Double(fields[p]) { median = v } else {
-                throw failInput("\(file): line \(n + 1): the median '\(fields[p])' is not a number")
-            }
-            result[SeriesKey(scheme: fields[s], metric: fields[m]), default: [:]][year] = .some(median)
-        }
-        return result
-    }
-}
-
 /// The comparison of two run folders, as text fitting 100 columns.
-struct RunComparison {
-    let a: RunFolderData
-    let b: RunFolderData
+public struct RunComparison: Sendable {
+    public let a: RunFolderData
+    public let b: RunFolderData
 
-    static let width = 100
+    public init(a: RunFolderData, b: RunFolderData) {
+        self.a = a
+        self.b = b
+    }
+
+    /// The comparison of the run folders `a` (the reference) and `b`: `pensiun compare`.
+    public static func load(_ a: String, _ b: String) throws(InputError) -> RunComparison {
+        RunComparison(a: try RunFolderData.load(a), b: try RunFolderData.load(b))
+    }
+
+    public static let width = 100
 
     /// (B − A)/|A|; ±infinity from zero; 0 when both are zero.
-    static func relative(_ a: Double, _ b: Double, floor: Double = 0) -> Double {
+    public static func relative(_ a: Double, _ b: Double, floor: Double = 0) -> Double {
         let base = max(abs(a), floor)
         if base == 0 { return b == a ? 0 : (b > a ? .infinity : -.infinity) }
         return (b - a) / base
     }
 
     /// Five significant digits: 2051, 0.0012499, 2.1817e+09.
-    static func number(_ v: Double?) -> String {
+    public static func number(_ v: Double?) -> String {
         guard let v else { return "—" }
         guard v.isFinite else { return "n/a" }
         let text = v == v.rounded() && abs(v) < 1e7 ? String(format: "%.0f", v) : String(format: "%.5g", v)
         return text.hasPrefix("-") ? "−" + text.dropFirst() : text
     }
 
-    static func change(_ r: Double) -> String {
+    public static func change(_ r: Double) -> String {
         if r.isInfinite { return r > 0 ? "from 0 ↑" : "from 0 ↓" }
         if r == 0 { return "0%" }
         let percent = abs(r * 100)
@@ -191,7 +74,9 @@ struct RunComparison {
         return parts.joined(separator: " · ")
     }
 
-    func render(top: Int) -> String {
+    /// The report: the headline figures that differ, largest relative change first, then the
+    /// `top` yearly series whose median moved most, each line at most ``width`` columns.
+    public func render(top: Int) -> String {
         var lines: [String] = []
         let w = Self.width
         lines.append("Comparing run folders (B against A)")

@@ -19,12 +19,8 @@ struct VerifyCommand: ParsableCommand {
 
     func run() throws {
         for folder in folders {
-            do {
-                let verified = try RunVerification.verify(folder)
-                print("\(folder): verified (\(verified.files.count) files match the manifest)")
-            } catch {
-                throw failInput(error.description)
-            }
+            let verified = try RunVerification.verify(folder)
+            print("\(folder): verified (\(verified.files.count) files match the manifest)")
         }
     }
 }

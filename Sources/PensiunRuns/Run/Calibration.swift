@@ -1,0 +1,28 @@
+import Foundation
+import PensiunEngine
+import PensiunInputs
+import PensiunReporting
+import PensiunScenario
+
+/// `pensiun calibrate`: the model against the scenario's calibration targets.
+public enum Calibration {
+    /// Runs `paths` paths of the scenario `scenario` (with `overrides`; `seed`, or the
+    /// scenario's) and returns the report whose `calibration` rows compare model and targets. A
+    /// scenario without calibration targets is an ``InputError``.
+    public static func run(scenario: String, overrides: [String], paths: Int, seed: UInt64?, threads: Int,
+                           version: String) throws -> RunReport {
+        let loaded = try ScenarioLoader.load(path: scenario, overrides: overrides)
+        let inputs = try RunChecks.projection(of: loaded)
+        guard !loaded.calibration.isEmpty else {
+            throw InputError("\(scenario): reporting.calibration: the scenario has no calibration targets")
+        }
+        let seed = seed ?? loaded.simulation.seed
+        let started = Date()
+        let results = try MonteCarloProjection(inputs: inputs).run(paths: 0..<paths, seed: seed, threads: threads)
+        let debt = loaded.calibration.contains { $0.measure == .implicitDebt } ? try ImplicitPensionDebt.compute(inputs) : nil
+        let metadata = RunMetadata(version: version, gitCommit: nil, seed: seed, paths: 0..<paths,
+                                   totalPaths: paths, threads: threads, wallTime: Date().timeIntervalSince(started),
+                                   overrides: overrides)
+        return RunReport(scenario: loaded, inputs: inputs, results: results, debt: debt, metadata: metadata)
+    }
+}

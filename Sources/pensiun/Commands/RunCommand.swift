@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import PensiunReporting
+import PensiunRuns
+
+/// `pensiun run`: both schemes on common random paths; prints the comparison and writes the run folder.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Project the current scheme and the reform on the same Monte Carlo paths.",
+        discussion: """
+        Prints the comparison (PV of the budget burden, peaks, breakeven, replacement rates, the
+        implicit pension debt and the calibration) and writes Outputs/<scenario name>/ with
+        summary.md, summary.json, yearly.csv, paths.csv and manifest.json.
+        """
+    )
+
+    @OptionGroup var input: ScenarioArguments
+
+    @OptionGroup var monteCarlo: MonteCarloOptions
+
+    @Option(help: "The run folder (default: Outputs/<scenario name>).")
+    var out: String?
+
+    @OptionGroup var verbosity: QuietOption
+
+    @Option(name: .customLong("path-range"), help: "Compute only paths A..<B of the --paths N (a shard; see pensiun merge).")
+    var pathRange: PathRange?
+
+    @Flag(help: "Take over the output folder's lock even if its holder seems alive (after that process is gone).")
+    var force = false
+
+    func validate() throws {
+        if let pathRange, let paths = monteCarlo.paths, pathRange.upper > paths {
+            throw ValidationError("--path-range \(pathRange.lower)..\(pathRange.upper) goes beyond --paths \(paths).")
+        }
+        if pathRange != nil && monteCarlo.paths == nil {
+            throw ValidationError("--path-range needs --paths N, the number of paths of the whole run.")
+        }
+    }
+
+    func run() throws {
+        let outcome = try ScenarioRun.run(
+            ScenarioRun.Request(scenario: input.scenario, overrides: input.overrides, paths: monteCarlo.paths,
+                                range: pathRange.map { $0.lower..<$0.upper }, seed: monteCarlo.seed,
+                                threads: monteCarlo.resolvedThreads, out: out, force: force,
+                                version: PensiunVersion.string, gitCommit: GitInfo.commit()),
+            progress: { [quiet = verbosity.quiet] paths in ProgressReporter.make(total: paths, quiet: quiet) })
+        if let leftover = outcome.leftover { warnKept(leftover) }
+        if !verbosity.quiet {
+            for warning in outcome.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+            print(SummaryText.render(outcome.report), terminator: "")
+            print("Wrote \(outcome.folder)/")
+        }
+    }
+}
