@@ -106,7 +106,7 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "PensiunSweepTests", dependencies: ["PensiunSweep", "PensiunScenario", "PensiunEngine"], swiftSettings: strict),
-        .testTarget(name: "PensiunRunsTests", dependencies: ["PensiunRuns", "PensiunReporting"], swiftSettings: strict),
-        .testTarget(name: "CLITests", dependencies: ["pensiun", "PensiunReporting"], swiftSettings: strict),
+        .testTarget(name: "PensiunRunsTests", dependencies: ["PensiunRuns", "PensiunReporting", "PensiunTestSupport"], swiftSettings: strict),
+        .testTarget(name: "CLITests", dependencies: ["pensiun", "PensiunReporting", "PensiunTestSupport"], swiftSettings: strict),
     ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import PensiunTestSupport
 import Testing
 
 /// `pensiun slurm run` and `pensiun slurm sweep`: the scripts they write (checked with --dry-run,
@@ -127,18 +128,7 @@ import Testing
         #expect(try Self.bash(merge, task: nil) == 0)
         let single = folder.appendingPathComponent("single").path
         #expect(try CLI.run(["run", Self.scenario, "--out", single, "--quiet"] + common, in: folder).status == 0)
-        for file in ["summary.md", "summary.json", "yearly.csv", "paths.csv", "profiles.csv", "report.html"] {
-            let a = try Data(contentsOf: URL(fileURLWithPath: single + "/" + file))
-            let b = try Data(contentsOf: URL(fileURLWithPath: out + "/" + file))
-            #expect(a == b, "\(file) differs")
-        }
-        func manifest(_ folder: String) throws -> NSDictionary {
-            let data = try Data(contentsOf: URL(fileURLWithPath: folder + "/manifest.json"))
-            var object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-            object["execution"] = nil
-            return object as NSDictionary
-        }
-        #expect(try manifest(single) == manifest(out))
+        #expect(try RunFolders.differences(URL(fileURLWithPath: single), URL(fileURLWithPath: out)) == [])
     }
 
     @Test func sweepDryRunGivesEachTaskOneShard() throws {

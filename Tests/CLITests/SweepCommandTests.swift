@@ -1,4 +1,5 @@
 import Foundation
+import PensiunTestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -38,20 +39,14 @@ import Glibc
         return (folder, file, run)
     }()
 
-    /// The manifest without its execution record (threads, wall time, merged shards).
+    /// A sweep folder's manifest.
     func manifest(_ folder: URL) throws -> NSDictionary {
         let data = try Data(contentsOf: folder.appendingPathComponent("manifest.json"))
-        var object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        object["execution"] = nil
-        return object as NSDictionary
+        return try #require(try JSONSerialization.jsonObject(with: data) as? NSDictionary)
     }
 
     func expectSameFiles(_ a: URL, _ b: URL) throws {
-        for file in ["variants.csv", "results.csv"] {
-            let x = try Data(contentsOf: a.appendingPathComponent(file)), y = try Data(contentsOf: b.appendingPathComponent(file))
-            #expect(x == y, "\(file) differs")
-        }
-        #expect(try manifest(a) == manifest(b))
+        #expect(try RunFolders.differences(a, b) == [])
     }
 
     @Test func aSweepWritesTidyFiles() throws {
