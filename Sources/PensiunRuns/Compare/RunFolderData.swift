@@ -52,8 +52,8 @@ public struct RunFolderData: Sendable {
     static func flatten(_ node: Any, prefix: String, figures: inout [String: Double], texts: inout [String: String]) {
         switch node {
         case let object as [String: Any]:
-            for key in object.keys.sorted() {
-                flatten(object[key]!, prefix: prefix.isEmpty ? key : "\(prefix).\(key)", figures: &figures, texts: &texts)
+            for (key, value) in object.sorted(by: { $0.key < $1.key }) {
+                flatten(value, prefix: prefix.isEmpty ? key : "\(prefix).\(key)", figures: &figures, texts: &texts)
             }
         case let list as [Any]:
             for (i, item) in list.enumerated() {

@@ -136,9 +136,10 @@ enum ReformDCSection {
                 }
                 if let w = weights(cursor.child(entry.value, path: path)) { points.append((age, w)) } else { ok = false }
             }
-            guard ok else { return nil }
             points.sort { $0.0 < $1.0 }
-            var dense = [PortfolioWeights](repeating: points[0].1, count: points.last!.0 + 1)
+            // Entries is not empty and every entry gave a point (ok), so first and last exist.
+            guard ok, let first = points.first, let last = points.last else { return nil }
+            var dense = [PortfolioWeights](repeating: first.1, count: last.0 + 1)
             for (i, p) in points.enumerated() {
                 let end = i + 1 < points.count ? points[i + 1].0 : dense.count
                 for k in p.0..<end { dense[k] = p.1 }
