@@ -94,7 +94,7 @@ let package = Package(
             name: "PensiunActuarialTests", dependencies: ["PensiunActuarial", "PensiunRandom"], swiftSettings: strict),
         .testTarget(name: "PensiunMonteCarloTests", dependencies: ["PensiunMonteCarlo"], swiftSettings: strict),
         .testTarget(name: "PensiunEconomyTests", dependencies: ["PensiunEconomy", "PensiunTestSupport"], swiftSettings: strict),
-        .testTarget(name: "PensiunScenarioTests", dependencies: ["PensiunScenario", "PensiunInputs"], swiftSettings: strict),
+        .testTarget(name: "PensiunScenarioTests", dependencies: ["PensiunScenario", "PensiunInputs", "PensiunEngine"], swiftSettings: strict),
         .testTarget(
             name: "PensiunEngineTests",
             dependencies: ["PensiunInputs", "PensiunEngine", "PensiunEconomy", "PensiunActuarial", "PensiunRandom", "PensiunMonteCarlo"],
