@@ -1,6 +1,8 @@
 # Pensiun: the two set-up commands.
 #   make run   installs what is missing, builds in release and runs the flagship (baseline and reforms)
-#   make test  installs what is missing and runs the whole test suite
+#   make test  installs what is missing and runs the whole test suite (CI runs it)
+# and the fast tier while working:
+#   make check the Swift tests alone
 SHELL := /bin/bash
 
 .PHONY: run test check deps build

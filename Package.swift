@@ -72,7 +72,8 @@ let package = Package(
             dependencies: ["CGSL", "PensiunScenario", "PensiunEngine", "PensiunRandom", "PensiunMonteCarlo", "PensiunReporting"],
             swiftSettings: strict
         ),
-        // Run folders beyond one process: compare two, join shards, Slurm job arrays (issue 17).
+        // What each command does, one entry point each: run, validate, calibrate, esg, solve, compare
+        // two run folders, join shards, Slurm job arrays (issue 17).
         .target(
             name: "PensiunRuns",
             dependencies: ["PensiunReporting", "PensiunScenario", "PensiunInputs", "PensiunEngine", "PensiunEconomy", "PensiunSweep"],
@@ -81,8 +82,7 @@ let package = Package(
         .executableTarget(
             name: "pensiun",
             dependencies: [
-                "PensiunScenario", "PensiunEconomy", "PensiunRandom", "PensiunReporting", "PensiunActuarial", "PensiunSweep",
-                "PensiunInputs", "PensiunEngine", "PensiunRuns",
+                "PensiunScenario", "PensiunRandom", "PensiunReporting", "PensiunActuarial", "PensiunSweep", "PensiunRuns",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

@@ -2,7 +2,7 @@ import PensiunEngine
 import PensiunInputs
 import PensiunMonteCarlo
 
-/// The headline figures of a run (the printed summary, `summary.md` and `summary.json`).
+/// The headline figures of a run (the printed summary, `summary.md` and `report.html`).
 /// Money in currency units; shares as fractions.
 public struct SummaryFigures: Sendable {
     /// A median with its 90% band (5th and 95th percentiles) across paths.

@@ -34,9 +34,6 @@ final class ProgressReporter: RunProgress {
         return ProgressReporter(total: total, delay: .milliseconds(Int(max(0, seconds) * 1000)))
     }
 
-    /// `update` as the engine's progress hook.
-    var callback: @Sendable (Int) -> Void { { [self] done in update(done) } }
-
     /// Records `done` paths (called from worker threads, in any order) and redraws when due.
     func update(_ done: Int) {
         let elapsed = ContinuousClock.now - started

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Sources/README.md, "Layout": data flows one way, scenario file → PensiunScenario → resolved inputs
+/// Sources/README.md (its data-flow diagram): data flows one way, scenario file → PensiunScenario → resolved inputs
 /// (PensiunInputs) → PensiunEngine → results → PensiunReporting / PensiunSweep → PensiunRuns →
 /// pensiun. Every
 /// module may import only modules of an earlier stage, both in its `import` lines and in its

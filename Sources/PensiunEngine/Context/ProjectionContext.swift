@@ -23,9 +23,6 @@ public struct ProjectionContext: Sendable {
     /// The headcount target of actives at the start of each year index t = 0 … H.
     let targets: [Double]
 
-    /// The active cells with members, merged (``InitialPopulation/mergedActives(_:)``).
-    public static func mergedActives(_ cells: [ActiveCell]) -> [ActiveCell] { InitialPopulation.mergedActives(cells) }
-
     public init(inputs: ProjectionInputs) {
         self.inputs = inputs
         let calendar = inputs.calendar
@@ -33,7 +30,7 @@ public struct ProjectionContext: Sendable {
         startYear = calendar.startYear
         maximumAge = calendar.maximumAge
         grid = MortalityGrid(mortality: inputs.mortality, disability: inputs.decrements.disability, calendar: calendar)
-        initialActives = Self.mergedActives(inputs.population.actives)
+        initialActives = InitialPopulation.mergedActives(inputs.population.actives)
         initialHeadcount = initialActives.reduce(0) { $0 + $1.count }
         let total = inputs.entrants.profile.reduce(0) { $0 + $1.share }
         entrantProfile = total > 0

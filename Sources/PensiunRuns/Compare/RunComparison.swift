@@ -141,7 +141,7 @@ public struct RunComparison: Sendable {
             for year in Set(ya.keys).intersection(yb.keys).sorted() {
                 guard let va = ya[year] ?? nil, let vb = yb[year] ?? nil, va != vb else { continue }
                 let r = Self.relative(va, vb, floor: 0.01 * scale)
-                if best == nil || abs(r) > abs(best!.r) { best = SeriesMove(key: key, year: year, a: va, b: vb, r: r) }
+                if best.map({ abs(r) > abs($0.r) }) ?? true { best = SeriesMove(key: key, year: year, a: va, b: vb, r: r) }
             }
             if let best { series.append(best) } else { same += 1 }
         }

@@ -98,9 +98,10 @@ public enum LeverSearch {
             runs += 1
             let text = ParameterDomain.text(x)
             let s = try template.resolve([ScenarioOverride(key: r.lever, text: text, location: leverLocation)])
+            guard let inputs = s.projection else { throw InputError("\(r.scenario): \(r.lever) = \(text): the scenario has no projection") }
             let results: ProjectionResults
             do {
-                results = try MonteCarloProjection(inputs: s.projection!).run(paths: 0..<paths, seed: seed, threads: r.threads)
+                results = try MonteCarloProjection(inputs: inputs).run(paths: 0..<paths, seed: seed, threads: r.threads)
             } catch {
                 throw InputError("\(r.scenario): \(r.lever) = \(text): \(error)")
             }

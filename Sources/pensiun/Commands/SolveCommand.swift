@@ -45,14 +45,18 @@ struct SolveCommand: ParsableCommand {
         return (a, b)
     }
 
+    var bracketProblem: ValidationError {
+        ValidationError("--bracket expects LOW,HIGH with LOW < HIGH, such as 0.02,0.20 (got '\(bracket)').")
+    }
+
     func validate() throws {
-        if bounds() == nil { throw ValidationError("--bracket expects LOW,HIGH with LOW < HIGH, such as 0.02,0.20 (got '\(bracket)').") }
+        if bounds() == nil { throw bracketProblem }
         if let tolerance, !(tolerance > 0) { throw ValidationError("--tolerance must be positive (got \(tolerance)).") }
         if maxRuns < 2 { throw ValidationError("--max-runs must be at least 2 (got \(maxRuns)).") }
     }
 
     func run() throws {
-        let (low, high) = bounds()!
+        guard let (low, high) = bounds() else { throw bracketProblem }
         let answer = try LeverSearch.solve(
             LeverSearch.Request(scenario: input.scenario, overrides: input.overrides, lever: lever, target: target, low: low, high: high,
                                 tolerance: tolerance, integer: integer, maxRuns: maxRuns, paths: monteCarlo.paths,

@@ -10,6 +10,5 @@ struct MonteCarloOptions: ParsableArguments {
 
     var paths: Int? { pathCount.paths }
     var seed: UInt64? { master.seed }
-    var threads: Int? { threading.threads }
     var resolvedThreads: Int { threading.resolved }
 }
