@@ -21,18 +21,15 @@ struct ESGCommand: ParsableCommand {
     @Option(help: "CSV file to write (default: Outputs/esg/<scenario name>.csv, beside the run folders, not in one).")
     var out: String?
 
-    @Option(name: .customLong("path-range"), help: "Generate only paths A..<B of the run (the same values as in the whole run).")
-    var pathRange: PathRange?
+    @OptionGroup var shard: PathRangeOption
 
     func validate() throws {
-        if let pathRange, let paths = monteCarlo.paths, pathRange.upper > paths {
-            throw ValidationError("--path-range \(pathRange.lower)..\(pathRange.upper) goes beyond --paths \(paths).")
-        }
+        try shard.check(paths: monteCarlo.paths, needsPaths: false)
     }
 
     func run() throws {
         let outcome = try ESGRun.generate(scenario: input.scenario, overrides: input.overrides, paths: monteCarlo.paths,
-                                          range: pathRange.map { $0.lower..<$0.upper }, seed: monteCarlo.seed,
+                                          range: shard.range, seed: monteCarlo.seed,
                                           threads: monteCarlo.resolvedThreads, out: out)
         print(outcome.summary, terminator: "")
         print("Wrote \(outcome.rows) rows to \(outcome.file)")

@@ -24,25 +24,19 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var verbosity: QuietOption
 
-    @Option(name: .customLong("path-range"), help: "Compute only paths A..<B of the --paths N (a shard; see pensiun merge).")
-    var pathRange: PathRange?
+    @OptionGroup var shard: PathRangeOption
 
     @Flag(help: "Take over the output folder's lock even if its holder seems alive (after that process is gone).")
     var force = false
 
     func validate() throws {
-        if let pathRange, let paths = monteCarlo.paths, pathRange.upper > paths {
-            throw ValidationError("--path-range \(pathRange.lower)..\(pathRange.upper) goes beyond --paths \(paths).")
-        }
-        if pathRange != nil && monteCarlo.paths == nil {
-            throw ValidationError("--path-range needs --paths N, the number of paths of the whole run.")
-        }
+        try shard.check(paths: monteCarlo.paths, needsPaths: true)
     }
 
     func run() throws {
         let outcome = try ScenarioRun.run(
             ScenarioRun.Request(scenario: input.scenario, overrides: input.overrides, paths: monteCarlo.paths,
-                                range: pathRange.map { $0.lower..<$0.upper }, seed: monteCarlo.seed,
+                                range: shard.range, seed: monteCarlo.seed,
                                 threads: monteCarlo.resolvedThreads, out: out, force: force,
                                 version: PensiunVersion.string, gitCommit: GitInfo.commit()),
             progress: { [quiet = verbosity.quiet] paths in ProgressReporter.make(total: paths, quiet: quiet) })
