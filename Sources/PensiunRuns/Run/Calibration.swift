@@ -25,4 +25,14 @@ public enum Calibration {
                                    overrides: overrides)
         return RunReport(scenario: loaded, inputs: inputs, results: results, debt: debt, metadata: metadata)
     }
+
+    /// The verdict under the calibration table: how many targets the run met, with its paths and
+    /// seed, and whether every one was met (calibrate's exit status 0, else 1).
+    public static func verdict(_ report: RunReport) -> (line: String, allMet: Bool) {
+        let total = report.calibration.count, missed = report.calibration.filter { !$0.passes }.count
+        let paths = report.metadata.paths.count, seed = report.metadata.seed
+        let line = missed == 0 ? "All \(total) targets met (\(paths) paths, seed \(seed))."
+                               : "\(missed) of \(total) targets missed (\(paths) paths, seed \(seed))."
+        return (line, missed == 0)
+    }
 }

@@ -24,10 +24,8 @@ struct CalibrateCommand: ParsableCommand {
         let report = try Calibration.run(scenario: input.scenario, overrides: input.overrides, paths: paths, seed: master.seed,
                                          threads: threading.resolved, version: PensiunVersion.string)
         print(SummaryText.calibrationTable(report), terminator: "")
-        let missed = report.calibration.filter { !$0.passes }.count
-        let seed = report.metadata.seed
-        print(missed == 0 ? "All \(report.calibration.count) targets met (\(paths) paths, seed \(seed))."
-                          : "\(missed) of \(report.calibration.count) targets missed (\(paths) paths, seed \(seed)).")
-        if missed > 0 { throw ExitCode(1) }
+        let verdict = Calibration.verdict(report)
+        print(verdict.line)
+        if !verdict.allMet { throw ExitCode(1) }
     }
 }
