@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import PensiunActuarial
-import PensiunReporting
+import PensiunRuns
 
 /// `pensiun life-table`: a life table with annuity and assurance factors for one mortality basis.
 struct LifeTableCommand: ParsableCommand {
@@ -44,30 +44,18 @@ struct LifeTableCommand: ParsableCommand {
     var escalation: Double = 0
 
     @Option(help: "Output format: table (aligned, readable) or csv.")
-    var format: LifeTableFormat = .table
+    var format: LifeTableRun.Format = .table
 
     @Option(help: "Write the output to this file (atomically) instead of standard output.")
     var out: String?
 
     func run() throws {
-        let report = try LifeTableReport.make(mortality: mortality, rate: rate, sex: sex, from: from, to: to,
-                                              paymentsPerYear: paymentsPerYear, escalation: escalation)
-        let text = format == .csv ? report.csv() : report.table()
-        guard let out else {
-            print(text, terminator: "")
-            return
-        }
-        try namingOut {
-            try AtomicFileWriter.write(text, to: out, signatures: [LifeTableReport.csvHeader, LifeTableReport.tableTitle],
-                                       command: "life-table")
-        }
-        print("Wrote \(report.ages.count) ages to \(out)")
+        let outcome = try LifeTableRun.run(mortality: mortality, rate: rate, sex: sex, from: from, to: to,
+                                           paymentsPerYear: paymentsPerYear, escalation: escalation, format: format, out: out)
+        if let text = outcome.text { print(text, terminator: "") } else if let out { print("Wrote \(outcome.ages) ages to \(out)") }
     }
 }
 
-enum LifeTableFormat: String, ExpressibleByArgument, CaseIterable {
-    case table
-    case csv
-}
+extension LifeTableRun.Format: ExpressibleByArgument {}
 
 extension Sex: ExpressibleByArgument {}
