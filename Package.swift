@@ -105,7 +105,7 @@ let package = Package(
             exclude: ["Golden"],
             swiftSettings: strict),
         .testTarget(
-            name: "PensiunSweepTests", dependencies: ["PensiunSweep", "PensiunScenario", "PensiunEngine"], swiftSettings: strict),
+            name: "PensiunSweepTests", dependencies: ["PensiunSweep", "PensiunScenario", "PensiunEngine", "PensiunTestSupport"], swiftSettings: strict),
         .testTarget(name: "PensiunRunsTests", dependencies: ["PensiunRuns", "PensiunReporting", "PensiunTestSupport"], swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["pensiun", "PensiunReporting", "PensiunTestSupport"], swiftSettings: strict),
     ]

@@ -1,4 +1,5 @@
 import Foundation
+import PensiunTestSupport
 
 /// Runs the built `pensiun` tool end to end, as a user would.
 enum CLI {
@@ -63,9 +64,5 @@ enum CLI {
     }
 
     /// A fresh temporary folder, removed by the caller.
-    static func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("pensiun-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
+    static func temporaryFolder() throws -> URL { try TestFiles.temporaryFolder() }
 }

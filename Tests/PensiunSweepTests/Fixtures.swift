@@ -1,7 +1,4 @@
-import Foundation
+import PensiunTestSupport
 
-/// Paths of the package's files, found from this source file.
-enum Fixtures {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let synthetic = root.appendingPathComponent("Scenarios/synthetic-small/scenario.yaml").path
-}
+/// The package's files and temporary folders (PensiunTestSupport's, shared with the other targets).
+typealias Fixtures = TestFiles

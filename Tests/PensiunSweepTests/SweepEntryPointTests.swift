@@ -7,8 +7,7 @@ import Testing
 /// folder, with whole progress lines. `SweepCommandTests` (CLITests) checks the files written.
 @Suite struct SweepEntryPointTests {
     @Test func aSweepFileRunsIntoItsFolderWithNamedProgress() throws {
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("pensiun-sweep-entry-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
+        let base = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: base) }
         let file = base.appendingPathComponent("grid.yaml").path
         try """
