@@ -19,4 +19,15 @@ public struct OutputError: Error, Sendable, CustomStringConvertible {
     public func naming(_ option: String) -> OutputError {
         isEnvironmentFailure ? self : OutputError("\(option) \(message)")
     }
+
+    /// Runs `body`, which opens or writes an output at a path the user chose with `option` (or
+    /// the command's default for it), naming the option in a refusal (``naming(_:)``); other
+    /// errors pass through unchanged. Every command that writes to `--out` goes through this.
+    public static func naming<T>(_ option: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as OutputError {
+            throw error.naming(option)
+        }
+    }
 }

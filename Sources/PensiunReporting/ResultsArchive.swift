@@ -7,7 +7,7 @@ import PensiunEngine
 /// `results.bin`: a header line `pensiun-results 2 <fingerprint> <paths from> <paths to> <horizon> <start year>
 /// <tracks> <summaries> <profiles>\n`, then little-endian IEEE 754 doubles: the metric values, the
 /// replacement rates by track, GDP, the profile quantities, and per path summary its path and its stored fields in
-/// ``PathSummaryFieldList/archiveOrder`` (14 doubles; years and flags as doubles, a missing breakeven year as NaN).
+/// ``PathSummaryFieldList/archiveOrder`` (one double each; years and flags as doubles, a missing breakeven year as NaN).
 /// Adding a stored field to ``PathSummaryField`` changes this layout: bump the version.
 public enum ResultsArchive {
     public static let fileName = "results.bin"

@@ -28,6 +28,38 @@ public enum SummaryField: Hashable, Sendable, CaseIterable, RawRepresentable {
     }
 }
 
+extension SummaryField {
+    /// What the quantity is (``PathSummaryField/meaning``, or "has a value" for an indicator).
+    public var meaning: String {
+        switch self {
+        case let .value(f): return f.meaning
+        case let .indicator(f): return "1 on a path where `\(f.name)` has a value, 0 otherwise"
+        }
+    }
+
+    /// The unit of the quantity, from the field's kind.
+    public var unit: String {
+        switch self {
+        case .indicator: return "1 or 0"
+        case let .value(f):
+            switch f.access {
+            case .currency: return "currency"
+            case .ratio: return "share"
+            case .year: return "year"
+            case .optionalYear: return "year, or no value"
+            case .flag: return "1 or 0"
+            }
+        }
+    }
+
+    /// The Markdown table of the per-path summaries in docs/sweeps.md, generated from the
+    /// declaration (checked by a test, so the docs cannot fall behind).
+    public static var docsTable: String {
+        (["| summary | unit | meaning |", "|---|---|---|"]
+            + allCases.map { "| `\($0.rawValue)` | \($0.unit) | \($0.meaning) |" }).joined(separator: "\n") + "\n"
+    }
+}
+
 /// A quantity with one value per Monte Carlo path: a per-path summary, a metric of one scheme in
 /// one year (`reform.budget_burden@2050`), or a replacement rate averaged over the last ten
 /// projected years of the path (`replacement_rate_dc`).

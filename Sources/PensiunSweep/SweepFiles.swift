@@ -71,17 +71,20 @@ public enum SweepFiles {
     /// Checks that `out` may receive a sweep folder (new, empty, or a sweep folder Pensiun wrote
     /// holding only `names`, `manifest.json` and `work/`), locks it (``OutputLock``, held until
     /// the returned lock is released or dropped), creates it and writes the marker.
+    /// A refusal names `--out` (``OutputError/naming(_:_:)``).
     public static func prepare(_ out: String, inputs: [String], names: [String]) throws -> OutputLock {
-        let own = Set(names + ["manifest.json", "work"])
-        _ = try OutputFolder.check(out, inputs: inputs, folders: ["work"], own: { _ in own })
-        _ = try FileSystem.createParent(of: OutputFolder.trimmed(out))
-        let lock = try OutputLock(for: OutputFolder.trimmed(out))
-        _ = try OutputFolder.check(out, inputs: inputs, folders: ["work"], own: { _ in own })
-        if FileSystem.kind(out) == .missing {
-            guard mkdir(out, 0o755) == 0 else { throw FileSystem.failure("cannot create \(out)") }
+        try OutputError.naming("--out") {
+            let own = Set(names + ["manifest.json", "work"])
+            _ = try OutputFolder.check(out, inputs: inputs, folders: ["work"], own: { _ in own })
+            _ = try FileSystem.createParent(of: OutputFolder.trimmed(out))
+            let lock = try OutputLock(for: OutputFolder.trimmed(out))
+            _ = try OutputFolder.check(out, inputs: inputs, folders: ["work"], own: { _ in own })
+            if FileSystem.kind(out) == .missing {
+                guard mkdir(out, 0o755) == 0 else { throw FileSystem.failure("cannot create \(out)") }
+            }
+            try markFolder(out)
+            return lock
         }
-        try markFolder(out)
-        return lock
     }
 
     static func markFolder(_ out: String) throws {

@@ -95,11 +95,11 @@ import Testing
         let out = base.appendingPathComponent("merged").path
         let plan = try SlurmJobs.runPlan(scenario: Fixtures.synthetic, overrides: [], paths: 6, seed: nil, out: out,
                                          settings: SlurmSettings(tasks: 2), version: "1.0", binary: "/opt/pensiun", cwd: base.path)
-        let dry = try plan.carryOut(dryRun: true, sbatch: nil)
+        let dry = try plan.carryOut(dryRun: true, sbatch: nil, warn: { Issue.record("unexpected warning \($0)") })
         #expect(dry.notes.isEmpty)
         #expect(dry.output == plan.listing(written: false))
         #expect(!FileManager.default.fileExists(atPath: plan.shards))
-        let written = try plan.carryOut(dryRun: false, sbatch: nil)
+        let written = try plan.carryOut(dryRun: false, sbatch: nil, warn: { Issue.record("unexpected warning \($0)") })
         #expect(written.output == plan.listing(written: true))
         #expect(written.notes == ["sbatch is not on the PATH: wrote the scripts into \(plan.shards)/ without submitting them (submit them on the cluster with the commands above)"])
         #expect(try String(contentsOfFile: plan.arrayPath, encoding: .utf8) == plan.arrayScript)
@@ -109,6 +109,21 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: plan.shards + "/logs", isDirectory: &isFolder) && isFolder.boolValue)
     }
 
+    /// The warning about a very large array reaches the user even when writing the scripts then
+    /// fails.
+    @Test func aLargeArrayIsWarnedOfBeforeAnythingCanFail() throws {
+        let base = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: base) }
+        let blocker = base.appendingPathComponent("file").path
+        #expect(FileManager.default.createFile(atPath: blocker, contents: Data("x".utf8)))
+        let plan = try SlurmJobs.runPlan(scenario: Fixtures.synthetic, overrides: [], paths: 1002, seed: nil,
+                                         out: blocker + "/merged", settings: SlurmSettings(tasks: 1002),
+                                         version: "1.0", binary: "/opt/pensiun", cwd: base.path)
+        var warnings: [String] = []
+        #expect(throws: (any Error).self) { try plan.carryOut(dryRun: false, sbatch: nil, warn: { warnings.append($0) }) }
+        #expect(warnings.count == 1 && warnings[0].hasPrefix("warning: 1002 array tasks") && warnings[0].contains("MaxArraySize"))
+    }
+
     /// A failing sbatch is a submission error (exit status 1 in the CLI), not bad input.
     @Test func aFailingSbatchIsASubmissionError() throws {
         let base = try Fixtures.temporaryFolder()
@@ -116,7 +131,7 @@ import Testing
         let plan = try SlurmJobs.runPlan(scenario: Fixtures.synthetic, overrides: [], paths: 6, seed: nil,
                                          out: base.appendingPathComponent("m").path, settings: SlurmSettings(tasks: 2),
                                          version: "1.0", binary: "/opt/pensiun", cwd: base.path)
-        let error = #expect(throws: SlurmSubmissionError.self) { try plan.carryOut(dryRun: false, sbatch: "/bin/false") }
+        let error = #expect(throws: SlurmSubmissionError.self) { try plan.carryOut(dryRun: false, sbatch: "/bin/false", warn: { _ in }) }
         #expect(error?.message.hasPrefix("sbatch --parsable \(plan.arrayPath) failed (exit status 1)") == true)
     }
 

@@ -9,7 +9,10 @@ extension LanePlan {
         let sex, track, entryAge, entryIndex: Int
         let start: Int
         var a: Double
-        var accruesDB = true, isDC = false
+        /// Where the cohort stands with respect to the reform; ``accruesDB`` and ``isDC`` follow from it.
+        var membership = ReformMembership.db
+        var accruesDB: Bool { membership.accruesDB }
+        var isDC: Bool { membership.isDC }
         var rights = HeldRights.none, serviceAtReform = 0
         var bond = 0.0   // per unit W at the reform year, at the start of the current year
         var slot = -1
@@ -22,8 +25,7 @@ extension LanePlan {
         /// offsets from y0 like the years).
         mutating func joinAtEntry(reformIndex: Int?) {
             guard let tr = reformIndex, ReformMembership.isDCFromEntry(entryYear: entryIndex, reformYear: tr) else { return }
-            accruesDB = ReformMembership.dcFromEntry.accruesDB
-            isDC = ReformMembership.dcFromEntry.isDC
+            membership = .dcFromEntry
         }
     }
 
@@ -153,11 +155,10 @@ extension LanePlan {
                 case .db, .dcFromEntry:
                     continue
                 case .supplementary:
-                    cohorts[c].isDC = membership.isDC
+                    cohorts[c].membership = membership
                 case .switcher:
                     let k = cohorts[c].track
-                    cohorts[c].accruesDB = membership.accruesDB
-                    cohorts[c].isDC = membership.isDC
+                    cohorts[c].membership = membership
                     cohorts[c].serviceAtReform = service
                     cohorts[c].rights = HeldRights(switchingUnder: dc.accruedRights)
                     if let rho = bondRate {

@@ -1,7 +1,7 @@
 /// How many numbers a run's results hold, computed with overflow checks: ``ProjectionResults``'s
 /// arrays (metric values per scheme and stock year, replacement rates per scheme, kind, track and
 /// year, GDP per stock year, profile quantities) plus per path summary its path and its stored fields
-/// (``PathSummaryFieldList/archiveOrder``, 14 numbers). `results.bin`
+/// (``PathSummaryFieldList/archiveOrder``, one number each). `results.bin`
 /// holds exactly this many doubles; a command checks it against its memory before allocating.
 public enum ResultsSize {
     /// The count for `paths` paths, or nil when it overflows an Int.

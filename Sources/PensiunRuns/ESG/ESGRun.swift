@@ -36,11 +36,8 @@ public enum ESGRun {
                                wayOut: "generate fewer paths, or parts with --path-range A..B and join the files")
         // The file is checked before anything is generated.
         let destination = out ?? "Outputs/esg/\(loaded.name).csv"
-        let writer: AtomicFileWriter
-        do {
-            writer = try AtomicFileWriter(path: destination, signatures: [ESGTable.header], command: "esg")
-        } catch {
-            throw error.naming("--out")
+        let writer = try OutputError.naming("--out") {
+            try AtomicFileWriter(path: destination, signatures: [ESGTable.header], command: "esg")
         }
         let generator: EconomicScenarioGenerator
         do {

@@ -27,11 +27,9 @@ public enum LifeTableRun {
                                               paymentsPerYear: paymentsPerYear, escalation: escalation)
         let text = format == .csv ? report.csv() : report.table()
         guard let out else { return Outcome(text: text, ages: report.ages.count) }
-        do {
+        try OutputError.naming("--out") {
             try AtomicFileWriter.write(text, to: out, signatures: [LifeTableReport.csvHeader, LifeTableReport.tableTitle],
                                        command: "life-table")
-        } catch {
-            throw error.naming("--out")
         }
         return Outcome(text: nil, ages: report.ages.count)
     }

@@ -99,11 +99,8 @@ public enum ShardMerge {
         for shard in shards where FileSystem.contains(FileSystem.resolved(shard), FileSystem.resolved(out)) {
             throw InputError("--out \(out): is inside the shard \(shard); merge into a folder outside the shards")
         }
-        let writer: RunFolderWriter
-        do {
-            writer = try RunOutput.open(out, inputs: [scenario.file] + scenario.files + shards.map { $0 + "/manifest.json" }, force: force)
-        } catch {
-            throw error.naming("--out")
+        let writer = try OutputError.naming("--out") {
+            try RunOutput.open(out, inputs: [scenario.file] + scenario.files + shards.map { $0 + "/manifest.json" }, force: force)
         }
         let results = ProjectionResults.concatenating(ordered.map(\.results))
         if let bad = results.firstNonFinite() { throw InputError(RunChecks.message(bad, scenario: scenarioFile)) }

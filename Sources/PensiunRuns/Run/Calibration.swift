@@ -18,8 +18,18 @@ public enum Calibration {
         }
         let seed = seed ?? loaded.simulation.seed
         let started = Date()
-        let results = try MonteCarloProjection(inputs: inputs).run(paths: 0..<paths, seed: seed, threads: threads)
-        let debt = loaded.calibration.contains { $0.measure == .implicitDebt } ? try ImplicitPensionDebt.compute(inputs) : nil
+        // The checks and messages of `run` (``RunChecks``): a scenario `run` refuses, calibrate
+        // refuses with the same line.
+        let checked = try RunChecks(inputs, scenario: scenario, paths: 0..<paths, seed: seed, threads: threads,
+                                    checkingPaths: false)
+        let results: ProjectionResults
+        do {
+            results = try checked.projection.run(paths: 0..<paths, seed: seed, threads: threads)
+        } catch {
+            if let refusal = RunChecks.refusal(error, scenario: scenario) { throw refusal }
+            throw error
+        }
+        let debt = loaded.calibration.contains { $0.measure == .implicitDebt } ? checked.debt : nil
         let metadata = RunMetadata(version: version, gitCommit: nil, seed: seed, paths: 0..<paths,
                                    totalPaths: paths, threads: threads, wallTime: Date().timeIntervalSince(started),
                                    overrides: overrides)

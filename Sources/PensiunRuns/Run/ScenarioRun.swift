@@ -81,11 +81,8 @@ public enum ScenarioRun {
         try MemoryBudget.check(paths: range.count, bytesPerPath: bytesPerPath(inputs, horizon: loaded.simulation.horizon),
                                wayOut: "run fewer paths, or shards with --path-range A..B joined by pensiun merge")
         // The output folder is checked and locked before anything is computed.
-        let writer: RunFolderWriter
-        do {
-            writer = try RunOutput.open(folder, inputs: [loaded.file] + loaded.files, force: request.force)
-        } catch {
-            throw error.naming("--out")
+        let writer = try OutputError.naming("--out") {
+            try RunOutput.open(folder, inputs: [loaded.file] + loaded.files, force: request.force)
         }
         let checked = try RunChecks(inputs, scenario: request.scenario, paths: range, seed: seed, threads: request.threads,
                                     checkingPaths: false)

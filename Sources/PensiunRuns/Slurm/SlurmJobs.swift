@@ -97,19 +97,19 @@ public enum SlurmJobs {
     }
 
     /// `slurm run`: ``runPlan(scenario:overrides:paths:seed:out:settings:version:binary:cwd:)``,
-    /// carried out (``SlurmPlan/carryOut(dryRun:sbatch:)``) with the sbatch on the PATH.
+    /// carried out (``SlurmPlan/carryOut(dryRun:sbatch:warn:)``) with the sbatch on the PATH.
     public static func submitRun(scenario: String, overrides: [String], paths: Int?, seed: UInt64?, out: String?,
-                                 settings: SlurmSettings, dryRun: Bool, version: String) throws -> SlurmPlan.Outcome {
+                                 settings: SlurmSettings, dryRun: Bool, version: String, warn: (String) -> Void) throws -> SlurmPlan.Outcome {
         try runPlan(scenario: scenario, overrides: overrides, paths: paths, seed: seed, out: out, settings: settings,
                     version: version)
-            .carryOut(dryRun: dryRun, sbatch: dryRun ? nil : SlurmScript.findExecutable("sbatch"))
+            .carryOut(dryRun: dryRun, sbatch: dryRun ? nil : SlurmScript.findExecutable("sbatch"), warn: warn)
     }
 
     /// `slurm sweep`: ``sweepPlan(file:out:settings:version:binary:cwd:)``, carried out with the
     /// sbatch on the PATH.
     public static func submitSweep(file: String, out: String?, settings: SlurmSettings, dryRun: Bool,
-                                   version: String) throws -> SlurmPlan.Outcome {
+                                   version: String, warn: (String) -> Void) throws -> SlurmPlan.Outcome {
         try sweepPlan(file: file, out: out, settings: settings, version: version)
-            .carryOut(dryRun: dryRun, sbatch: dryRun ? nil : SlurmScript.findExecutable("sbatch"))
+            .carryOut(dryRun: dryRun, sbatch: dryRun ? nil : SlurmScript.findExecutable("sbatch"), warn: warn)
     }
 }

@@ -24,16 +24,17 @@ public struct SlurmPlan: Sendable {
     public struct Outcome: Sendable {
         /// The text for standard output: the listing (dry run, or no sbatch) or the job ids.
         public let output: String
-        /// Lines for standard error (a very large array, scripts written without sbatch).
+        /// Lines for standard error after the output (scripts written without sbatch).
         public let notes: [String]
     }
 
     /// Submits with `sbatch` (the sbatch executable; nil when it is not on the PATH), or, with
-    /// `dryRun` or without sbatch, lists the scripts (and, without sbatch, writes them).
-    public func carryOut(dryRun: Bool, sbatch: String?) throws -> Outcome {
+    /// `dryRun` or without sbatch, lists the scripts (and, without sbatch, writes them). A warning
+    /// about the plan (a very large array) goes to `warn` first, before anything can fail.
+    public func carryOut(dryRun: Bool, sbatch: String?, warn: (String) -> Void) throws -> Outcome {
         var notes: [String] = []
         if tasks > 1001 {
-            notes.append("warning: \(tasks) array tasks: many clusters allow at most 1001 (MaxArraySize); check `scontrol show config | grep MaxArraySize`")
+            warn("warning: \(tasks) array tasks: many clusters allow at most 1001 (MaxArraySize); check `scontrol show config | grep MaxArraySize`")
         }
         guard !dryRun, let sbatch else {
             if !dryRun {

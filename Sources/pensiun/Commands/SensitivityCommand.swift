@@ -27,10 +27,10 @@ struct SensitivityCommand: ParsableCommand {
 
     func run() throws {
         let quiet = verbosity.quiet
-        let (folder, result) = try namingOut { try SensitivityStudy.run(
+        let (folder, result) = try SensitivityStudy.run(
             file: file, out: out, threads: threading.resolved,
             provenance: SweepProvenance(version: PensiunVersion.string, gitCommit: GitInfo.commit()),
-            progress: { line in if !quiet { progressLine(line) } }) }
+            progress: { line in if !quiet { progressLine(line) } })
         print(SensitivityStudy.table(result), terminator: "")
         if !quiet { print("Wrote \(folder)/") }
     }

@@ -34,7 +34,8 @@ struct SlurmRunCommand: ParsableCommand {
     func run() throws {
         let outcome = try SlurmJobs.submitRun(
             scenario: input.scenario, overrides: input.overrides, paths: pathCount.paths, seed: master.seed, out: out,
-            settings: slurm.settings, dryRun: slurm.dryRun, version: PensiunVersion.string)
+            settings: slurm.settings, dryRun: slurm.dryRun, version: PensiunVersion.string,
+            warn: progressLine)
         slurm.show(outcome)
     }
 }

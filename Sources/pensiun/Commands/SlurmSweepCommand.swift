@@ -23,7 +23,7 @@ struct SlurmSweepCommand: ParsableCommand {
 
     func run() throws {
         let outcome = try SlurmJobs.submitSweep(file: file, out: out, settings: slurm.settings, dryRun: slurm.dryRun,
-                                                version: PensiunVersion.string)
+                                                version: PensiunVersion.string, warn: progressLine)
         slurm.show(outcome)
     }
 }

@@ -21,7 +21,7 @@ struct SweepMergeCommand: ParsableCommand {
     @OptionGroup var verbosity: QuietOption
 
     func run() throws {
-        let merged = try namingOut { try SweepFiles.merge(shards, out: out) }
+        let merged = try SweepFiles.merge(shards, out: out)
         if !verbosity.quiet { print("Merged \(merged.shards) shards (\(merged.variants) variants) into \(out)/") }
     }
 }

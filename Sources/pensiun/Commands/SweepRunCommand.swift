@@ -37,10 +37,10 @@ struct SweepRunCommand: ParsableCommand {
 
     func run() throws {
         let quiet = verbosity.quiet
-        let written = try namingOut { try SweepDriver.run(
+        let written = try SweepDriver.run(
             file: file, out: out, threads: threading.resolved, shard: shard.flatMap(SweepShard.init(parsing:)),
             provenance: SweepProvenance(version: PensiunVersion.string, gitCommit: GitInfo.commit()),
-            progress: { line in if !quiet { progressLine(line) } }) }
+            progress: { line in if !quiet { progressLine(line) } })
         let outcome = written.outcome
         if !quiet {
             print("Wrote \(written.folder)/: \(outcome.variants) variants, \(outcome.rows) result rows in \(String(format: "%.1f", outcome.wallTime)) s")

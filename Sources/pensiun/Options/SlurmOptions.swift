@@ -38,7 +38,7 @@ struct SlurmOptions: ParsableArguments {
     /// Prints what a submission printed: its notes on standard error, its listing or job ids on
     /// standard output.
     func show(_ outcome: SlurmPlan.Outcome) {
-        for note in outcome.notes { FileHandle.standardError.write(Data((note + "\n").utf8)) }
         print(outcome.output, terminator: "")
+        for note in outcome.notes { FileHandle.standardError.write(Data((note + "\n").utf8)) }
     }
 }
