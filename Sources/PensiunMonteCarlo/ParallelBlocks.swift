@@ -69,6 +69,19 @@ public struct ParallelBlocks: Sendable {
     }
 }
 
+extension ParallelBlocks {
+    /// `body(i)` for every i in 0..<count, on up to `threads` threads in blocks of `blockSize`
+    /// indices; the results in index order, the same whatever the thread count.
+    public static func map<T: Sendable>(count: Int, blockSize: Int = 16, threads: Int,
+                                        _ body: @Sendable (Int) -> T) -> [T] {
+        let blocks = ParallelBlocks(paths: 0..<count, blockSize: blockSize, threads: threads)
+        let slots = SlotArray<[T]>(count: blocks.blockCount)
+        // `body` cannot throw, so neither can the blocks.
+        try? blocks.run { index, range in slots.set(index, range.map(body)) }
+        return slots.values().flatMap { $0 }
+    }
+}
+
 /// Wraps a value the caller guarantees is used safely across threads (a closure writing to
 /// disjoint slots, or an unsafe buffer whose regions are owned by one block each).
 public struct UncheckedSendable<Value>: @unchecked Sendable {

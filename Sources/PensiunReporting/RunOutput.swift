@@ -1,5 +1,6 @@
 import Foundation
 import PensiunEngine
+import PensiunMonteCarlo
 
 /// The files of a run folder: `summary.md`, `summary.json`, `yearly.csv`, `paths.csv`,
 /// `profiles.csv`, `report.html` (and `results.bin` for a partial run over a path range), then
@@ -50,17 +51,34 @@ public enum RunOutput {
             // The input files are read and hashed once, for the fingerprint and the manifest.
             let inputHashes = RunJSON.inputHashes(report.scenario)
             let fingerprint = try fingerprint(report, inputHashes: inputHashes)
-            var files: [(String, [UInt8])] = []
+            var renderers: [(String, () throws -> [UInt8])] = []
             if partial {
-                files.append((ResultsArchive.fileName, [UInt8](ResultsArchive.encode(report.results, fingerprint: fingerprint))))
+                renderers.append((ResultsArchive.fileName, { [UInt8](ResultsArchive.encode(report.results, fingerprint: fingerprint)) }))
             }
-            files.append(("summary.md", Array(("# \(report.scenario.name)\n\n" + SummaryText.render(report, markdown: true)).utf8)))
-            files.append(("summary.json", Array(try RunJSON.summary(report).utf8)))
-            files.append(("yearly.csv", Array(try RunFiles.yearly(report).utf8)))
-            files.append(("paths.csv", Array(try RunFiles.paths(report).utf8)))
-            files.append(("profiles.csv", Array(try ProfileTable.render(report).utf8)))
-            files.append(("report.html", Array(HTMLReport.render(report).utf8)))
-            let hashes = Dictionary(files.map { ($0.0, SHA256.hex($0.1)) }, uniquingKeysWith: { a, _ in a })
+            renderers += [
+                ("summary.md", { Array(("# \(report.scenario.name)\n\n" + SummaryText.render(report, markdown: true)).utf8) }),
+                ("summary.json", { Array(try RunJSON.summary(report).utf8) }),
+                ("yearly.csv", { Array(try RunFiles.yearly(report).utf8) }),
+                ("paths.csv", { Array(try RunFiles.paths(report).utf8) }),
+                ("profiles.csv", { Array(try ProfileTable.render(report).utf8) }),
+                ("report.html", { Array(HTMLReport.render(report).utf8) }),
+            ]
+            // The files are rendered and hashed side by side; the first failure in file order is
+            // the one reported, whatever the thread count.
+            let jobs = UncheckedSendable(renderers)
+            let rendered = ParallelBlocks.map(count: renderers.count, blockSize: 1, threads: report.metadata.threads) { i in
+                Result { () throws -> ([UInt8], String) in
+                    let bytes = try jobs.value[i].1()
+                    return (bytes, SHA256.hex(bytes))
+                }
+            }
+            var files: [(String, [UInt8])] = []
+            var hashes: [String: String] = [:]
+            for (renderer, result) in zip(renderers, rendered) {
+                let (bytes, hash) = try result.get()
+                files.append((renderer.0, bytes))
+                hashes[renderer.0] = hash
+            }
             files.append(("manifest.json", Array(try RunJSON.manifest(report, files: hashes, fingerprint: fingerprint, inputHashes: inputHashes).utf8)))
             for (name, bytes) in files { try writer.write(name, bytes) }
             try writer.commit()

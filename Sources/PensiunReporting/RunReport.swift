@@ -70,33 +70,45 @@ public struct RunReport: Sendable {
         self.inputs = inputs
         self.results = results
         self.metadata = metadata
-        yearly = Self.yearlyRows(results, inputs: inputs)
+        yearly = Self.yearlyRows(results, inputs: inputs, threads: metadata.threads)
         figures = SummaryFigures(results: results, inputs: inputs, debt: debt)
         calibration = scenario.calibration.map { target in
             CalibrationRow(target: target, model: Self.calibrationValue(target, results: results, debt: debt))
         }
     }
 
-    static func yearlyRows(_ r: ProjectionResults, inputs: ProjectionInputs) -> [YearlyRow] {
-        var rows: [YearlyRow] = []
+    /// The yearly statistics of every (scheme, metric, year) and of the replacement rates by
+    /// track, summarised on `threads` threads (each row on its own: the same rows whatever the
+    /// thread count).
+    static func yearlyRows(_ r: ProjectionResults, inputs: ProjectionInputs, threads: Int) -> [YearlyRow] {
+        /// What a row summarises: a metric, or a replacement-rate kind of a track.
+        enum Source { case metric(Metric), replacement(kind: Int, track: Int) }
+        var rows: [(scheme: Scheme, year: Int, metric: String, source: Source, t: Int)] = []
         let y0 = r.startYear
         for scheme in Scheme.allCases {
             for metric in Metric.allCases where !(scheme == .current && metric == .transitionCostPctGDP) {
                 for t in 0..<metric.length(horizon: r.horizon) {
-                    rows.append(YearlyRow(scheme: scheme, year: y0 + t, metric: metric.name, summary: summarise(r.values(scheme, metric, t))))
+                    rows.append((scheme, y0 + t, metric.name, .metric(metric), t))
                 }
             }
             let kinds = [Metric.replacementRateDB, .replacementRateDC, .replacementRateTotal]
             for (kind, metric) in kinds.enumerated() {
                 for (k, track) in inputs.tracks.enumerated() {
                     for t in 0..<r.horizon {
-                        rows.append(YearlyRow(scheme: scheme, year: y0 + t, metric: "\(metric.name).\(track.name)",
-                                              summary: summarise(r.replacement(scheme, kind: kind, track: k, t))))
+                        rows.append((scheme, y0 + t, "\(metric.name).\(track.name)", .replacement(kind: kind, track: k), t))
                     }
                 }
             }
         }
-        return rows
+        let specs = UncheckedSendable(rows)
+        let summaries = ParallelBlocks.map(count: rows.count, threads: threads) { i -> SampleSummary? in
+            let row = specs.value[i]
+            switch row.source {
+            case let .metric(m): return summarise(r.values(row.scheme, m, row.t))
+            case let .replacement(kind, k): return summarise(r.replacement(row.scheme, kind: kind, track: k, row.t))
+            }
+        }
+        return zip(rows, summaries).map { YearlyRow(scheme: $0.scheme, year: $0.year, metric: $0.metric, summary: $1) }
     }
 
     /// Summary of the finite values (nil when there are none).
