@@ -32,10 +32,9 @@ public enum Quantiles {
     /// Quantiles at `levels` (Hyndman–Fan type 7, as ``sorted(_:level:)``) of the values of
     /// `original` (no NaNs), using `buffer`, a copy of them, as scratch: it is reordered.
     ///
-    /// Only the order statistics the levels need are placed, x₍⌊h⌋₎ and, when h is not whole,
-    /// x₍⌊h⌋+1₎: a quickselect over several ranks at once with a three-way partition (so ties, as
-    /// in a deterministic metric, end it at once), falling back to a sort of a small or badly
-    /// split range; expected O(n) instead of a sort's O(n log n). The result is the stably sorted
+    /// Only the order statistics the levels need are found, x₍⌊h⌋₎ and, when h is not whole,
+    /// x₍⌊h⌋+1₎, by radix selection on order-preserving integer keys (``radixSelect(_:ranks:into:)``):
+    /// a few passes over the values instead of a sort's O(n log n). The result is the stably sorted
     /// values' own, bit for bit: order statistics are values, and the one choice a sort makes
     /// among equal values that shows in the bits, −0 against +0, is made as the stable sort makes
     /// it (the zero whose place among the zeros of `original` is that rank's).
@@ -57,10 +56,15 @@ public enum Quantiles {
             if plan.fraction != 0 { ranks.insert(plan.lo + 1) }
         }
         let sortedRanks = ranks.sorted()
-        var depth = 2
-        var m = n
-        while m > 1 { m >>= 1; depth += 2 }
-        placeRanks(buffer, 0, n, sortedRanks[...], depth: depth)
+        // The order statistics at the ranks, by value (a −0 and a +0 may come out in either order
+        // here; `statistic` below makes the stable sort's choice).
+        let found = buffer.withMemoryRebound(to: UInt64.self) { keys -> [Double] in
+            for i in keys.indices { keys[i] = orderKey(original[i]) }
+            var out = [Double](repeating: 0, count: sortedRanks.count)
+            radixSelect(keys, ranks: sortedRanks.enumerated().map { ($1, $0) }, into: &out)
+            return out
+        }
+        for (rank, value) in zip(sortedRanks, found) { buffer[rank] = value }
         var negatives = -1   // counted when first needed
         func statistic(_ rank: Int) -> Double {
             let x = buffer[rank]
@@ -82,35 +86,92 @@ public enum Quantiles {
         }
     }
 
-    /// Reorders `a[lo..<hi]` so that `a[r]` is the r-th smallest value of the range for every `r`
-    /// of `ranks` (sorted, within the range).
-    static func placeRanks(_ a: UnsafeMutableBufferPointer<Double>, _ lo: Int, _ hi: Int, _ ranks: ArraySlice<Int>, depth: Int) {
-        guard !ranks.isEmpty, hi - lo > 1 else { return }
-        if hi - lo <= 16 || depth == 0 {
-            var range = UnsafeMutableBufferPointer(rebasing: a[lo..<hi])
-            range.sort()
+    /// A key whose unsigned order is the order of the doubles (no NaNs): the sign bit flipped for
+    /// a positive number, every bit for a negative one (−0 just below +0).
+    @inline(__always) static func orderKey(_ x: Double) -> UInt64 {
+        let b = x.bitPattern
+        return b >> 63 == 1 ? ~b : b | (1 << 63)
+    }
+
+    /// The double of an ``orderKey(_:)``.
+    @inline(__always) static func value(ofKey k: UInt64) -> Double {
+        Double(bitPattern: k >> 63 == 1 ? k & ~(1 << 63) : ~k)
+    }
+
+    /// Writes into `out[slot]` the `rank`-th smallest of `keys` (0-based) for every (rank, slot) of
+    /// `ranks` (ranks ascending, within keys.count); `keys` is reordered.
+    ///
+    /// Radix selection: one pass finds the smallest and largest key, a second counts the keys in
+    /// 2,048 buckets of equal width over that range, and the few buckets holding a wanted rank are
+    /// gathered and searched again the same way (their range is at most 1/1,024 of this one, so a
+    /// search ends within six rounds of 64-bit keys); a range of one key, or at most 64 keys
+    /// (sorted), ends it. Every round is a branch-light pass over its keys: about three passes in
+    /// all for money amounts across paths, against the log₂ n passes of a sort.
+    static func radixSelect(_ keys: UnsafeMutableBufferPointer<UInt64>, ranks: [(rank: Int, slot: Int)], into out: inout [Double]) {
+        let n = keys.count
+        guard n > 0, !ranks.isEmpty else { return }
+        if n <= 64 {
+            var small = keys
+            small.sort()
+            for (rank, slot) in ranks { out[slot] = value(ofKey: keys[rank]) }
             return
         }
-        // Median of three as the pivot.
-        let mid = lo + (hi - lo) / 2
-        let x = a[lo], y = a[mid], z = a[hi - 1]
-        let pivot = x < y ? (y < z ? y : (x < z ? z : x)) : (x < z ? x : (y < z ? z : y))
-        // Three-way partition: [lo, lt) < pivot, [lt, gt) == pivot, [gt, hi) > pivot.
-        var lt = lo, i = lo, gt = hi
-        while i < gt {
-            let v = a[i]
-            if v < pivot {
-                a.swapAt(lt, i); lt += 1; i += 1
-            } else if v > pivot {
-                gt -= 1; a.swapAt(i, gt)
+        var lo = UInt64.max, hi = UInt64.min
+        for k in keys {
+            lo = Swift.min(lo, k)
+            hi = Swift.max(hi, k)
+        }
+        if lo == hi {
+            for (_, slot) in ranks { out[slot] = value(ofKey: lo) }
+            return
+        }
+        let bucketBits = 11
+        let width = UInt64.bitWidth - (hi - lo).leadingZeroBitCount
+        let shift = UInt64(Swift.max(0, width - bucketBits))
+        var counts = [Int](repeating: 0, count: 1 << bucketBits)
+        counts.withUnsafeMutableBufferPointer { c in
+            for k in keys { c[Int((k &- lo) &>> shift)] += 1 }
+        }
+        // The bucket of each wanted rank, and its rank within the bucket.
+        var targets: [(bucket: Int, ranks: [(rank: Int, slot: Int)])] = []
+        var start = 0, bucket = 0
+        for (rank, slot) in ranks {
+            while start + counts[bucket] <= rank {
+                start += counts[bucket]
+                bucket += 1
+            }
+            if targets.last?.bucket == bucket {
+                targets[targets.count - 1].ranks.append((rank - start, slot))
             } else {
-                i += 1
+                targets.append((bucket, [(rank - start, slot)]))
             }
         }
-        let below = ranks.prefix { $0 < lt }
-        let above = ranks.drop { $0 < gt }
-        placeRanks(a, lo, lt, below, depth: depth - 1)
-        placeRanks(a, gt, hi, above, depth: depth - 1)
+        // Gather the wanted buckets' keys, each into its own stretch of one buffer, in one pass.
+        var stretch = [Int](repeating: -1, count: 1 << bucketBits)
+        var offsets: [Int] = []
+        var total = 0
+        for (i, target) in targets.enumerated() {
+            stretch[target.bucket] = i
+            offsets.append(total)
+            total += counts[target.bucket]
+        }
+        var gathered = [UInt64](repeating: 0, count: total)
+        var fill = offsets
+        gathered.withUnsafeMutableBufferPointer { g in
+            stretch.withUnsafeBufferPointer { which in
+                for k in keys {
+                    let i = which[Int((k &- lo) &>> shift)]
+                    if i >= 0 {
+                        g[fill[i]] = k
+                        fill[i] += 1
+                    }
+                }
+            }
+            for (i, target) in targets.enumerated() {
+                let part = UnsafeMutableBufferPointer(rebasing: g[offsets[i]..<(offsets[i] + counts[target.bucket])])
+                radixSelect(part, ranks: target.ranks, into: &out)
+            }
+        }
     }
 }
 

@@ -28,7 +28,7 @@ import Testing
         a.count == b.count && zip(a, b).allSatisfy { $0.bitPattern == $1.bitPattern || ($0.isNaN && $1.isNaN) }
     }
 
-    @Test(arguments: ["continuous", "ties", "signedZeros", "constant", "sorted", "reversed"])
+    @Test(arguments: ["continuous", "ties", "signedZeros", "constant", "sorted", "reversed", "outliers", "tiny", "money"])
     func selectionIsTheSortsQuantile(shape: String) {
         var rng = SplitMix(state: 20_190_101)
         for n in Array(0...70) + [97, 128, 1_000, 10_000] {
@@ -38,6 +38,12 @@ import Testing
                 case "ties": return Double(Int.random(in: 0..<4, using: &rng)) * 2.5
                 case "signedZeros": return [-0.0, 0.0, 0.0, -0.0, 1, -1][Int.random(in: 0..<6, using: &rng)]
                 case "constant": return 73.5
+                case "outliers":
+                    // Mostly one narrow range, a few values hundreds of orders of magnitude away.
+                    let u = Double.random(in: 0..<1, using: &rng)
+                    return u < 0.01 ? 1e300 : u < 0.02 ? -1e300 : 5e13 + Double.random(in: -1...1, using: &rng)
+                case "tiny": return Double.random(in: -1...1, using: &rng) * .leastNonzeroMagnitude * 1_000
+                case "money": return 9.18e13 * (1 + 0.01 * Double.random(in: -1...1, using: &rng))
                 case "sorted": return Double(i)
                 default: return Double(n - i)
                 }
