@@ -140,6 +140,18 @@ private struct SplitMix64: RandomNumberGenerator {
         #expect(QuantileSketch(values.dropLast()) != whole)
     }
 
+    /// Adding a batch builds the same sketch as adding its values one at a time.
+    @Test(arguments: shapes)
+    func aBatchIsItsValuesOneByOne(shape: String) {
+        var values = Self.sample(shape)
+        values += [-0.0, 0.0, .nan, -3.5, 2e-300]
+        var single = QuantileSketch()
+        for x in values { single.add(x) }
+        let batch = QuantileSketch(values)
+        #expect(batch == single)
+        #expect(batch.minimum.bitPattern == single.minimum.bitPattern && batch.maximum.bitPattern == single.maximum.bitPattern)
+    }
+
     /// NaN is not added; empty sketches answer NaN; ±0 are one exact zero count.
     @Test func nanEmptyAndZeros() {
         let empty = QuantileSketch()
