@@ -68,7 +68,7 @@ extension HTMLReport {
 
     /// The budget section: burden, transition cost, DC assets and the dependency ratio.
     static func budgetCharts(_ report: RunReport) -> [String] {
-        let paths = Format.grouped(Double(report.results.paths.count), decimals: 0)
+        let paths = Format.grouped(Double(report.statistics.paths.count), decimals: 0)
         let bands = "Lines: medians; shaded: the middle 50% (25th–75th percentile, darker) and 90% (5th–95th, lighter) of \(paths) paths."
         let hasReform = report.scenario.hasReform
         let schemes: [Scheme] = hasReform ? [.current, .reform] : [.current]
@@ -173,8 +173,8 @@ extension HTMLReport {
         let decade = "\(f.replacementYears.lowerBound)–\(f.replacementYears.upperBound)"
         var out: [String] = []
         for (k, track) in report.inputs.tracks.enumerated() {
-            let db = SummaryFigures.decadeAverages(report.results, scheme: .current, kind: 0, track: k)
-            let reform = SummaryFigures.decadeAverages(report.results, scheme: .reform, kind: hasDC ? 1 : 2, track: k)
+            let db = report.statistics.decadeAverages(.current, kind: 0, track: k)
+            let reform = report.statistics.decadeAverages(.reform, kind: hasDC ? 1 : 2, track: k)
             let reformName = hasDC ? "DC (reform)" : "DB (reform)"
             let bins = Bins(covering: db + (hasReform ? reform : []), target: 14)
             let shares = (hasReform ? [db, reform] : [db]).map { values in
@@ -220,7 +220,7 @@ extension HTMLReport {
     /// The distribution of the breakeven year across paths, with the paths that never break even.
     static func breakevenFigure(_ report: RunReport) -> String {
         let f = report.figures
-        let summaries = report.results.summaries
+        let summaries = report.statistics.summaries
         let n = Double(max(1, summaries.count))
         let first = report.inputs.reform.dc?.year ?? f.firstYear
         let from = max(f.firstYear, min(first, f.lastYear)), to = f.lastYear

@@ -20,7 +20,7 @@ public enum ProfileTable {
             let prefix = "\(id),\(spec.sex.rawValue),\(inputs.tracks[spec.track].name),\(spec.entryAge),\(spec.entryYear)"
             for scheme in Scheme.allCases {
                 for q in ProfileOutcome.Quantity.allCases {
-                    let values = report.results.profile(index, scheme, q).filter { !$0.isNaN }
+                    let values = report.statistics.profile(index, scheme, q).filter { !$0.isNaN }
                     var row = "\(prefix),\(scheme.name),paths,,\(q.name),"
                     if values.isEmpty {
                         row += ",,,"

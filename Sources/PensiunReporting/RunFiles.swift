@@ -43,7 +43,7 @@ public enum RunFiles {
 
     /// One row per path with the per-path summaries (docs/model.md §8).
     public static func paths(_ report: RunReport) throws(NonFiniteOutput) -> String {
-        try paths(report.results.summaries, PathSummaryField.self)
+        try paths(report.statistics.summaries, PathSummaryField.self)
     }
 
     /// The `paths.csv` header of the field list `F`.

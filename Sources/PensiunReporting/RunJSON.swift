@@ -75,7 +75,7 @@ public enum RunJSON {
             "version": report.metadata.version,
         ]
         // The figures across paths of the per-path summaries, by ``PathSummaryField``.
-        object.merge(try headlines(report.results.summaries, PathSummaryField.self)) { _, new in new }
+        object.merge(try headlines(report.statistics.summaries, PathSummaryField.self)) { _, new in new }
         if let d = f.debt {
             object["implicit_pension_debt"] = ["pensioners": d.pensioners, "survivors": d.survivors, "actives": d.actives, "total": d.total]
         }

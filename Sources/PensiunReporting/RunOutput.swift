@@ -53,7 +53,11 @@ public enum RunOutput {
             let fingerprint = try fingerprint(report, inputHashes: inputHashes)
             var renderers: [(String, () throws -> [UInt8])] = []
             if partial {
-                renderers.append((ResultsArchive.fileName, { [UInt8](ResultsArchive.encode(report.results, fingerprint: fingerprint)) }))
+                // A partial run keeps its results (it is joined by `merge`); a streamed run is never partial.
+                guard let results = report.results else {
+                    throw OutputError("a partial run over a path range must keep its results in memory (results.bin)")
+                }
+                renderers.append((ResultsArchive.fileName, { [UInt8](ResultsArchive.encode(results, fingerprint: fingerprint)) }))
             }
             renderers += [
                 ("summary.md", { Array(("# \(report.scenario.name)\n\n" + SummaryText.render(report, markdown: true)).utf8) }),

@@ -58,81 +58,32 @@ public struct CalibrationRow: Sendable {
 public struct RunReport: Sendable {
     public let scenario: Scenario
     public let inputs: ProjectionInputs
-    public let results: ProjectionResults
+    /// Every value of every path, when the run held them in memory; nil for a run whose results
+    /// were streamed (``RunStatistics/Accumulator``).
+    public let results: ProjectionResults?
+    public let statistics: RunStatistics
     public let metadata: RunMetadata
-    public let yearly: [YearlyRow]
+    public var yearly: [YearlyRow] { statistics.yearly }
     public let figures: SummaryFigures
     public let calibration: [CalibrationRow]
 
+    /// The report of a run whose results are all in memory: every statistic exact.
     public init(scenario: Scenario, inputs: ProjectionInputs, results: ProjectionResults, debt: ImplicitPensionDebt?,
                 metadata: RunMetadata) {
+        let statistics = RunStatistics(results: results, inputs: inputs, targets: scenario.calibration, debt: debt,
+                                       threads: metadata.threads)
+        self.init(scenario: scenario, inputs: inputs, statistics: statistics, results: results, debt: debt, metadata: metadata)
+    }
+
+    /// The report of a run from its statistics (`results` nil when they were streamed).
+    public init(scenario: Scenario, inputs: ProjectionInputs, statistics: RunStatistics, results: ProjectionResults?,
+                debt: ImplicitPensionDebt?, metadata: RunMetadata) {
         self.scenario = scenario
         self.inputs = inputs
         self.results = results
+        self.statistics = statistics
         self.metadata = metadata
-        yearly = Self.yearlyRows(results, inputs: inputs, threads: metadata.threads)
-        figures = SummaryFigures(results: results, inputs: inputs, debt: debt)
-        calibration = scenario.calibration.map { target in
-            CalibrationRow(target: target, model: Self.calibrationValue(target, results: results, debt: debt))
-        }
-    }
-
-    /// The yearly statistics of every (scheme, metric, year) and of the replacement rates by
-    /// track, summarised on `threads` threads (each row on its own: the same rows whatever the
-    /// thread count).
-    static func yearlyRows(_ r: ProjectionResults, inputs: ProjectionInputs, threads: Int) -> [YearlyRow] {
-        /// What a row summarises: a metric, or a replacement-rate kind of a track.
-        enum Source { case metric(Metric), replacement(kind: Int, track: Int) }
-        var rows: [(scheme: Scheme, year: Int, metric: String, source: Source, t: Int)] = []
-        let y0 = r.startYear
-        for scheme in Scheme.allCases {
-            for metric in Metric.allCases where !(scheme == .current && metric == .transitionCostPctGDP) {
-                for t in 0..<metric.length(horizon: r.horizon) {
-                    rows.append((scheme, y0 + t, metric.name, .metric(metric), t))
-                }
-            }
-            let kinds = [Metric.replacementRateDB, .replacementRateDC, .replacementRateTotal]
-            for (kind, metric) in kinds.enumerated() {
-                for (k, track) in inputs.tracks.enumerated() {
-                    for t in 0..<r.horizon {
-                        rows.append((scheme, y0 + t, "\(metric.name).\(track.name)", .replacement(kind: kind, track: k), t))
-                    }
-                }
-            }
-        }
-        let specs = UncheckedSendable(rows)
-        let summaries = ParallelBlocks.map(count: rows.count, threads: threads) { i -> SampleSummary? in
-            let row = specs.value[i]
-            switch row.source {
-            case let .metric(m): return summarise(r.values(row.scheme, m, row.t))
-            case let .replacement(kind, k): return summarise(r.replacement(row.scheme, kind: kind, track: k, row.t))
-            }
-        }
-        return zip(rows, summaries).map { YearlyRow(scheme: $0.scheme, year: $0.year, metric: $0.metric, summary: $1) }
-    }
-
-    /// Summary of the finite values (nil when there are none).
-    static func summarise<C: Collection>(_ values: C) -> SampleSummary? where C.Element == Double {
-        let finite = values.filter { !$0.isNaN }
-        return finite.isEmpty ? nil : SampleSummary(finite)
-    }
-
-    static func calibrationValue(_ target: CalibrationTarget, results r: ProjectionResults, debt: ImplicitPensionDebt?) -> Double {
-        let t = target.year - r.startYear
-        guard t >= 0, t <= r.horizon else { return .nan }
-        func mean(_ m: Metric) -> Double {
-            guard t < m.length(horizon: r.horizon) else { return .nan }
-            return SampleSummary.mean(r.values(.current, m, t))
-        }
-        switch target.measure {
-        case .actives: return mean(.actives)
-        case .recipients: return mean(.pensioners) + mean(.survivors)
-        case .dbBenefits: return mean(.dbBenefits)
-        case .dbBenefitsPctGDP:
-            guard t < r.horizon else { return .nan }
-            return SampleSummary.mean(zip(r.values(.current, .dbBenefits, t), r.gdp(t)).map { $0 / $1 })
-        case .retirements: return mean(.retirements)
-        case .implicitDebt: return debt?.total ?? .nan
-        }
+        figures = SummaryFigures(statistics: statistics, inputs: inputs, debt: debt)
+        calibration = zip(scenario.calibration, statistics.calibrationValues).map { CalibrationRow(target: $0, model: $1) }
     }
 }

@@ -61,7 +61,7 @@ public struct SummaryFigures: Sendable {
     /// The decade over which replacement rates are averaged.
     public let replacementYears: ClosedRange<Int>
 
-    public init(results r: ProjectionResults, inputs: ProjectionInputs, debt: ImplicitPensionDebt?) {
+    public init(statistics r: RunStatistics, inputs: ProjectionInputs, debt: ImplicitPensionDebt?) {
         let s = r.summaries
         let y0 = r.startYear, h = r.horizon
         firstYear = y0
@@ -83,20 +83,20 @@ public struct SummaryFigures: Sendable {
         threshold = inputs.valuation.burdenThreshold
         probabilityAboveThresholdCurrent = Double(s.filter(\.exceedsThresholdCurrent).count) / n
         probabilityAboveThresholdReform = Double(s.filter(\.exceedsThresholdReform).count) / n
-        dcAssetsAtHorizon = Band(Array(r.values(.reform, .dcAssetsPctGDP, h)))
+        dcAssetsAtHorizon = Band(r.dcAssetsAtHorizon)
         pvGuaranteeTopups = Band(s.map(\.pvGuaranteeTopups))
         pvBondRedemptions = Band(s.map(\.pvBondRedemptions))
         var peak = 0.0, peakYear = y0
-        for t in 0...h {
-            let m = SampleSummary.mean(r.values(.reform, .bondsOutstanding, t))
-            if m > peak { peak = m; peakYear = y0 + t }
+        for (t, m) in r.bondsOutstandingMeans.enumerated() where m > peak {
+            peak = m
+            peakYear = y0 + t
         }
         peakBondsOutstanding = peak
         peakBondsYear = peakYear
         let from = max(0, h - 10)
         replacementYears = (y0 + from)...(y0 + h - 1)
         func decade(_ scheme: Scheme, kind: Int, track: Int) -> (median: Double, p10: Double)? {
-            let averages = Self.decadeAverages(r, scheme: scheme, kind: kind, track: track)
+            let averages = r.decadeAverages(scheme, kind: kind, track: track)
             guard !averages.isEmpty else { return nil }
             let q = Quantiles.of(averages, levels: [0.5, 0.1])
             return (q[0], q[1])
@@ -106,23 +106,5 @@ public struct SummaryFigures: Sendable {
                              dc: decade(.reform, kind: 1, track: k), total: decade(.reform, kind: 2, track: k))
         }
         self.debt = debt
-    }
-
-    /// The per-path averages of a replacement rate (kind 0 db, 1 dc, 2 total) of one track over
-    /// the last decade of the horizon (``replacementYears``), for the paths on which somebody
-    /// retires in the decade, in path order.
-    public static func decadeAverages(_ r: ProjectionResults, scheme: Scheme, kind: Int, track: Int) -> [Double] {
-        let h = r.horizon, from = max(0, h - 10)
-        var averages: [Double] = []
-        for j in 0..<r.paths.count {
-            var sum = 0.0, count = 0.0
-            for t in from..<h {
-                let v = r.replacement(scheme, kind: kind, track: track, t)
-                let x = v[v.startIndex + j]
-                if !x.isNaN { sum += x; count += 1 }
-            }
-            if count > 0 { averages.append(sum / count) }
-        }
-        return averages
     }
 }

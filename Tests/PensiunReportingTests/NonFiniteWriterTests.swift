@@ -23,7 +23,7 @@ import Testing
     /// names the path, year and metric.
     @Test func aReportWithAnInfinityIsRefusedByEveryWriterAndNamedByTheCheck() throws {
         let report = try Fixture.report()
-        var results = report.results
+        var results = try #require(report.results)
         #expect(results.firstNonFinite() == nil)
         let t = 3, j = 5
         let column = results.values(.reform, .budgetBurden, t)
@@ -41,7 +41,7 @@ import Testing
 
     /// A NaN in a ratio metric is "not applicable" (nobody retires that year); in an amount it is not.
     @Test func aNaNIsNotApplicableOnlyInARatio() throws {
-        var results = try Fixture.report().results
+        var results = try #require(try Fixture.report().results)
         let rate = results.values(.current, .replacementRateDB, 0)
         results.values[rate.startIndex] = .nan
         #expect(results.firstNonFinite() == nil)

@@ -37,7 +37,7 @@ import Testing
         #expect(report.metadata.paths == 0..<4 && report.metadata.seed == 5 && report.metadata.threads == 2)
         #expect(report.calibration.map(\.target.name) == ["Actives", "Debt", "Late"])
         let actives = report.calibration[0].model
-        let mean = report.results.values(.current, .actives, 0).reduce(0, +) / 4
+        let mean = try #require(report.results).values(.current, .actives, 0).reduce(0, +) / 4
         #expect(actives == mean, "the mean of the current scheme's actives in the start year")
         #expect(actives > 1000)
         // An implicit-debt target makes the run compute the debt.
@@ -70,10 +70,11 @@ import Testing
             (t.target, t.upper, t.tolerance) = (value, upper, tolerance)
             return t
         }
+        let results = try #require(report.results)
         func verdict(_ targets: [CalibrationTarget]) -> (line: String, allMet: Bool) {
             var scenario = report.scenario
             scenario.calibration = targets
-            return Calibration.verdict(RunReport(scenario: scenario, inputs: report.inputs, results: report.results, debt: nil,
+            return Calibration.verdict(RunReport(scenario: scenario, inputs: report.inputs, results: results, debt: nil,
                                                  metadata: report.metadata))
         }
         let edge = 1e-9

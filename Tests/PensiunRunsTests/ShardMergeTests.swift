@@ -19,11 +19,11 @@ import Testing
         let full = base.appendingPathComponent("full"), merged = base.appendingPathComponent("merged")
         let single = try ScenarioRun.run(request(full))
         #expect(single.folder == full.path)
-        #expect(single.report.results.paths == 0..<12)
+        #expect(single.report.statistics.paths == 0..<12)
         var shards: [String] = []
         for range in [5..<12, 0..<5] {
             let shard = base.appendingPathComponent("shard-\(range.lowerBound)")
-            #expect(try ScenarioRun.run(request(shard, range: range)).report.results.paths == range)
+            #expect(try ScenarioRun.run(request(shard, range: range)).report.statistics.paths == range)
             shards.append(shard.path)
         }
         let outcome = try ShardMerge.merge(shards, out: merged.path, threads: 1, force: false, version: "test")

@@ -1,0 +1,159 @@
+import PensiunEngine
+import PensiunInputs
+import PensiunMonteCarlo
+import PensiunScenario
+
+/// What the reports read of a run's paths: the yearly statistics across paths, and the few
+/// numbers per path the summaries need (per-path summaries, DC assets at the horizon, decade
+/// replacement rates, profile outcomes): O(paths), not O(paths × years).
+///
+/// Made from all results in memory (``init(results:inputs:targets:debt:threads:)``: every
+/// statistic exact), or accumulated chunk by chunk in path order when the results do not fit
+/// (``Accumulator``: exact means and per-path numbers, quantiles of the yearly rows from a
+/// ``QuantileSketch``, docs/model.md "Streaming statistics").
+public struct RunStatistics: Sendable {
+    public let paths: Range<Int>
+    /// y0 and H of the run.
+    public let startYear: Int, horizon: Int
+    /// The yearly statistics of every (scheme, metric, year) and of the replacement rates by track.
+    public let yearly: [YearlyRow]
+    /// The per-path summaries, in path order.
+    public let summaries: [PathSummary]
+    /// DC fund assets / GDP at the end of the horizon (y0+H), per path.
+    public let dcAssetsAtHorizon: [Double]
+    /// The mean across paths of bonds outstanding in each stock year t = 0 … H (NaN when a path
+    /// has no value).
+    public let bondsOutstandingMeans: [Double]
+    /// The model's value of each calibration target of the scenario, in its order.
+    public let calibrationValues: [Double]
+    /// nil when every statistic is exact; the sketch's relative accuracy α when the yearly
+    /// quantiles were streamed.
+    public let quantileAccuracy: Double?
+    let trackCount: Int
+    /// Per (scheme, kind, track): ``SummaryFigures/decadeAverages(_:scheme:kind:track:)``.
+    let decade: [[Double]]
+    /// Per (profile, scheme, quantity): the values across paths (NaN where a path has none).
+    let profileValues: [[Double]]
+
+    /// The per-path averages of a replacement rate (kind 0 db, 1 dc, 2 total) of one track over
+    /// the last decade of the horizon, for the paths on which somebody retires in the decade.
+    public func decadeAverages(_ scheme: Scheme, kind: Int, track: Int) -> [Double] {
+        decade[(scheme.rawValue * 3 + kind) * trackCount + track]
+    }
+
+    /// A profile quantity across paths, in path order.
+    public func profile(_ index: Int, _ scheme: Scheme, _ quantity: ProfileOutcome.Quantity) -> [Double] {
+        profileValues[(index * 2 + scheme.rawValue) * ProfileOutcome.Quantity.allCases.count + quantity.rawValue]
+    }
+
+    /// Every statistic from all results in memory, exact; the yearly rows summarised on `threads`
+    /// threads (the same rows whatever the count).
+    public init(results r: ProjectionResults, inputs: ProjectionInputs, targets: [CalibrationTarget],
+                debt: ImplicitPensionDebt?, threads: Int) {
+        paths = r.paths
+        startYear = r.startYear
+        horizon = r.horizon
+        trackCount = r.trackCount
+        let specs = Self.rows(r, inputs: inputs)
+        let shared = UncheckedSendable(specs)
+        let summaries = ParallelBlocks.map(count: specs.count, threads: threads) { i -> SampleSummary? in
+            let row = shared.value[i]
+            return Self.summarise(row.values(r))
+        }
+        yearly = zip(specs, summaries).map { YearlyRow(scheme: $0.scheme, year: $0.year, metric: $0.metric, summary: $1) }
+        self.summaries = r.summaries
+        dcAssetsAtHorizon = Array(r.values(.reform, .dcAssetsPctGDP, r.horizon))
+        bondsOutstandingMeans = (0...r.horizon).map { SampleSummary.mean(r.values(.reform, .bondsOutstanding, $0)) }
+        calibrationValues = targets.map { Self.calibrationValue($0, results: r, debt: debt) }
+        quantileAccuracy = nil
+        decade = Scheme.allCases.flatMap { scheme in
+            (0..<3).flatMap { kind in (0..<r.trackCount).map { Self.decadeAverages(r, scheme: scheme, kind: kind, track: $0) } }
+        }
+        profileValues = (0..<r.profileCount).flatMap { index in
+            Scheme.allCases.flatMap { scheme in ProfileOutcome.Quantity.allCases.map { Array(r.profile(index, scheme, $0)) } }
+        }
+    }
+
+    /// One row of the yearly statistics and where its values are.
+    struct RowSpec {
+        /// What a row summarises: a metric, or a replacement-rate kind of a track.
+        enum Source { case metric(Metric), replacement(kind: Int, track: Int) }
+        let scheme: Scheme, year: Int, metric: String, source: Source, t: Int
+
+        func values(_ r: ProjectionResults) -> ArraySlice<Double> {
+            switch source {
+            case let .metric(m): return r.values(scheme, m, t)
+            case let .replacement(kind, k): return r.replacement(scheme, kind: kind, track: k, t)
+            }
+        }
+    }
+
+    /// The rows of the yearly statistics, in file order: per scheme its metrics by year (not the
+    /// current scheme's transition cost), then its replacement rates by kind, track and year.
+    static func rows(_ r: ProjectionResults, inputs: ProjectionInputs) -> [RowSpec] {
+        var rows: [RowSpec] = []
+        let y0 = r.startYear
+        for scheme in Scheme.allCases {
+            for metric in Metric.allCases where !(scheme == .current && metric == .transitionCostPctGDP) {
+                for t in 0..<metric.length(horizon: r.horizon) {
+                    rows.append(RowSpec(scheme: scheme, year: y0 + t, metric: metric.name, source: .metric(metric), t: t))
+                }
+            }
+            let kinds = [Metric.replacementRateDB, .replacementRateDC, .replacementRateTotal]
+            for (kind, metric) in kinds.enumerated() {
+                for (k, track) in inputs.tracks.enumerated() {
+                    for t in 0..<r.horizon {
+                        rows.append(RowSpec(scheme: scheme, year: y0 + t, metric: "\(metric.name).\(track.name)",
+                                            source: .replacement(kind: kind, track: k), t: t))
+                    }
+                }
+            }
+        }
+        return rows
+    }
+
+    /// Summary of the finite values (nil when there are none).
+    static func summarise<C: Collection>(_ values: C) -> SampleSummary? where C.Element == Double {
+        let finite = values.filter { !$0.isNaN }
+        return finite.isEmpty ? nil : SampleSummary(finite)
+    }
+
+    /// The model's value of a calibration target: the mean across paths of the current scheme's
+    /// measure in the target's year, or the implicit debt.
+    static func calibrationValue(_ target: CalibrationTarget, results r: ProjectionResults, debt: ImplicitPensionDebt?) -> Double {
+        let t = target.year - r.startYear
+        guard t >= 0, t <= r.horizon else { return .nan }
+        func mean(_ m: Metric) -> Double {
+            guard t < m.length(horizon: r.horizon) else { return .nan }
+            return SampleSummary.mean(r.values(.current, m, t))
+        }
+        switch target.measure {
+        case .actives: return mean(.actives)
+        case .recipients: return mean(.pensioners) + mean(.survivors)
+        case .dbBenefits: return mean(.dbBenefits)
+        case .dbBenefitsPctGDP:
+            guard t < r.horizon else { return .nan }
+            return SampleSummary.mean(zip(r.values(.current, .dbBenefits, t), r.gdp(t)).map { $0 / $1 })
+        case .retirements: return mean(.retirements)
+        case .implicitDebt: return debt?.total ?? .nan
+        }
+    }
+
+    /// The per-path averages of a replacement rate (kind 0 db, 1 dc, 2 total) of one track over
+    /// the last decade of the horizon (``SummaryFigures/replacementYears``), for the paths on
+    /// which somebody retires in the decade, in path order.
+    static func decadeAverages(_ r: ProjectionResults, scheme: Scheme, kind: Int, track: Int) -> [Double] {
+        let h = r.horizon, from = max(0, h - 10)
+        var averages: [Double] = []
+        for j in 0..<r.paths.count {
+            var sum = 0.0, count = 0.0
+            for t in from..<h {
+                let v = r.replacement(scheme, kind: kind, track: track, t)
+                let x = v[v.startIndex + j]
+                if !x.isNaN { sum += x; count += 1 }
+            }
+            if count > 0 { averages.append(sum / count) }
+        }
+        return averages
+    }
+}
