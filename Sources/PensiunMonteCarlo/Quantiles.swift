@@ -195,6 +195,16 @@ public struct SampleSummary: Sendable, Equatable {
         (p5, p25, p50, p75, p95) = (q[0], q[1], q[2], q[3], q[4])
     }
 
+    /// A summary from its parts (a streamed run: ``StreamingMoments`` and ``QuantileSketch``);
+    /// `quantiles` at ``Quantiles/standardLevels``.
+    public init(count: Int, mean: Double, standardDeviation: Double, quantiles q: [Double]) {
+        precondition(q.count == Quantiles.standardLevels.count)
+        self.count = count
+        self.mean = mean
+        self.standardDeviation = standardDeviation
+        (p5, p25, p50, p75, p95) = (q[0], q[1], q[2], q[3], q[4])
+    }
+
     /// s = √(Σ(xᵢ − x̄)² / (n − 1)), left to right; 0 for fewer than two values.
     public static func standardDeviation(_ values: [Double], mean: Double) -> Double {
         guard values.count > 1 else { return 0 }

@@ -46,6 +46,23 @@ public struct RunStatistics: Sendable {
         profileValues[(index * 2 + scheme.rawValue) * ProfileOutcome.Quantity.allCases.count + quantity.rawValue]
     }
 
+    init(paths: Range<Int>, startYear: Int, horizon: Int, yearly: [YearlyRow], summaries: [PathSummary],
+         dcAssetsAtHorizon: [Double], bondsOutstandingMeans: [Double], calibrationValues: [Double],
+         quantileAccuracy: Double?, trackCount: Int, decade: [[Double]], profileValues: [[Double]]) {
+        self.paths = paths
+        self.startYear = startYear
+        self.horizon = horizon
+        self.yearly = yearly
+        self.summaries = summaries
+        self.dcAssetsAtHorizon = dcAssetsAtHorizon
+        self.bondsOutstandingMeans = bondsOutstandingMeans
+        self.calibrationValues = calibrationValues
+        self.quantileAccuracy = quantileAccuracy
+        self.trackCount = trackCount
+        self.decade = decade
+        self.profileValues = profileValues
+    }
+
     /// Every statistic from all results in memory, exact; the yearly rows summarised on `threads`
     /// threads (the same rows whatever the count).
     public init(results r: ProjectionResults, inputs: ProjectionInputs, targets: [CalibrationTarget],

@@ -1,0 +1,155 @@
+import PensiunEngine
+import PensiunInputs
+import PensiunMonteCarlo
+import PensiunScenario
+
+extension RunStatistics {
+    /// A run's statistics accumulated from its results chunk by chunk, in path order, when all
+    /// paths × years do not fit in memory (`pensiun run` and `merge` stream; docs/model.md,
+    /// "Streaming statistics").
+    ///
+    /// Exact: every mean (``StreamingMoments``: the bits of the in-memory mean), the per-path
+    /// numbers (summaries, DC assets at the horizon, decade replacement averages, profile
+    /// outcomes) and every statistic computed from them, the calibration values. Approximate: the
+    /// yearly rows' quantiles, each within α·max(|x₍lo₎|, |x₍lo+1₎|) of the exact type-7 quantile
+    /// (``QuantileSketch``), and their standard deviations, one pass (equal to within rounding).
+    public struct Accumulator {
+        let inputs: ProjectionInputs
+        let targets: [CalibrationTarget]
+        let debt: ImplicitPensionDebt?
+        public let relativeAccuracy: Double
+        var specs: [RowSpec] = []
+        var moments: [StreamingMoments] = []
+        var sketches: [QuantileSketch] = []
+        var paths: Range<Int>?
+        var startYear = 0, horizon = 0, trackCount = 0
+        var summaries: [PathSummary] = []
+        var dcAssets: [Double] = []
+        var bonds: [Mean] = []
+        /// Per calibration target, the means whose sum is its value.
+        var calibration: [[Mean]] = []
+        var decade: [[Double]] = []
+        var profiles: [[Double]] = []
+
+        /// The mean across paths of values that may include NaN: NaN then, as
+        /// ``SampleSummary/mean(_:)`` of all the values gives.
+        struct Mean {
+            var moments = StreamingMoments()
+            var sawNaN = false
+            mutating func add<C: Collection>(_ values: C) where C.Element == Double {
+                if !sawNaN && values.contains(where: \.isNaN) { sawNaN = true }
+                if !sawNaN { moments.add(values) }
+            }
+            var value: Double { sawNaN ? .nan : moments.mean }
+        }
+
+        public init(inputs: ProjectionInputs, targets: [CalibrationTarget], debt: ImplicitPensionDebt?,
+                    relativeAccuracy: Double = QuantileSketch.defaultRelativeAccuracy) {
+            self.inputs = inputs
+            self.targets = targets
+            self.debt = debt
+            self.relativeAccuracy = relativeAccuracy
+        }
+
+        /// Adds the results of the next paths (the first chunk, or the paths right after the
+        /// last chunk's); the yearly rows on `threads` threads, each row by one thread.
+        public mutating func add(_ r: ProjectionResults, threads: Int) {
+            if let paths {
+                precondition(r.paths.lowerBound == paths.upperBound, "chunks must come in path order")
+                self.paths = paths.lowerBound..<r.paths.upperBound
+            } else {
+                start(r)
+            }
+            let specs = UncheckedSendable(self.specs)
+            moments.withUnsafeMutableBufferPointer { m in
+                sketches.withUnsafeMutableBufferPointer { s in
+                    let m = UncheckedSendable(m), s = UncheckedSendable(s)
+                    _ = ParallelBlocks.map(count: specs.value.count, threads: threads) { i in
+                        let values = specs.value[i].values(r)
+                        m.value[i].add(values)
+                        s.value[i].add(values)
+                    }
+                }
+            }
+            summaries += r.summaries
+            dcAssets += r.values(.reform, .dcAssetsPctGDP, r.horizon)
+            for t in 0...r.horizon { bonds[t].add(r.values(.reform, .bondsOutstanding, t)) }
+            for (i, target) in targets.enumerated() {
+                for (k, values) in Self.calibrationTerms(target, r).enumerated() { calibration[i][k].add(values) }
+            }
+            var d = 0
+            for scheme in Scheme.allCases {
+                for kind in 0..<3 {
+                    for k in 0..<r.trackCount {
+                        decade[d] += RunStatistics.decadeAverages(r, scheme: scheme, kind: kind, track: k)
+                        d += 1
+                    }
+                }
+            }
+            var p = 0
+            for index in 0..<r.profileCount {
+                for scheme in Scheme.allCases {
+                    for q in ProfileOutcome.Quantity.allCases {
+                        profiles[p] += r.profile(index, scheme, q)
+                        p += 1
+                    }
+                }
+            }
+        }
+
+        mutating func start(_ r: ProjectionResults) {
+            paths = r.paths
+            startYear = r.startYear
+            horizon = r.horizon
+            trackCount = r.trackCount
+            specs = RunStatistics.rows(r, inputs: inputs)
+            moments = Array(repeating: StreamingMoments(), count: specs.count)
+            sketches = Array(repeating: QuantileSketch(relativeAccuracy: relativeAccuracy), count: specs.count)
+            bonds = Array(repeating: Mean(), count: r.horizon + 1)
+            calibration = targets.map { Array(repeating: Mean(), count: Self.calibrationTerms($0, r).count) }
+            decade = Array(repeating: [], count: 2 * 3 * r.trackCount)
+            profiles = Array(repeating: [], count: r.profileCount * 2 * ProfileOutcome.Quantity.allCases.count)
+        }
+
+        /// The per-path values whose means add up to a calibration target's model value
+        /// (``RunStatistics/calibrationValue(_:results:debt:)``); none for the implicit debt or a
+        /// year outside the run.
+        static func calibrationTerms(_ target: CalibrationTarget, _ r: ProjectionResults) -> [[Double]] {
+            let t = target.year - r.startYear
+            guard t >= 0, t <= r.horizon else { return [] }
+            func values(_ m: Metric) -> [[Double]] {
+                t < m.length(horizon: r.horizon) ? [Array(r.values(.current, m, t))] : []
+            }
+            switch target.measure {
+            case .actives: return values(.actives)
+            case .recipients:
+                let both = values(.pensioners) + values(.survivors)
+                return both.count == 2 ? both : []
+            case .dbBenefits: return values(.dbBenefits)
+            case .dbBenefitsPctGDP:
+                guard t < r.horizon else { return [] }
+                return [zip(r.values(.current, .dbBenefits, t), r.gdp(t)).map { $0 / $1 }]
+            case .retirements: return values(.retirements)
+            case .implicitDebt: return []
+            }
+        }
+
+        /// The statistics of every path added so far (at least one chunk).
+        public func finish() -> RunStatistics {
+            let yearly = zip(specs, zip(moments, sketches)).map { spec, parts in
+                let (m, s) = parts
+                let summary = m.count == 0 ? nil : SampleSummary(count: m.count, mean: m.mean, standardDeviation: m.standardDeviation,
+                                                                 quantiles: s.quantiles(Quantiles.standardLevels))
+                return YearlyRow(scheme: spec.scheme, year: spec.year, metric: spec.metric, summary: summary)
+            }
+            let calibrationValues = zip(targets, calibration).map { target, means -> Double in
+                if target.measure == .implicitDebt { return debt?.total ?? .nan }
+                return means.isEmpty ? .nan : means.reduce(0) { $0 + $1.value }
+            }
+            return RunStatistics(paths: paths ?? 0..<0, startYear: startYear, horizon: horizon, yearly: yearly,
+                                 summaries: summaries, dcAssetsAtHorizon: dcAssets, bondsOutstandingMeans: bonds.map(\.value),
+                                 calibrationValues: calibrationValues, quantileAccuracy: relativeAccuracy,
+                                 trackCount: trackCount, decade: decade, profileValues: profiles)
+        }
+    }
+}
