@@ -150,7 +150,7 @@ enum EndToEnd {
         let clock = ContinuousClock()
         let start = clock.now
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, argv[0], &actions, nil, argv, envp)
+        let spawned = posix_spawn(&pid, arguments[0], &actions, nil, argv, envp)
         guard spawned == 0 else {
             fatalError("e2e benchmarks: cannot start \(arguments[0]): \(String(cString: strerror(spawned)))")
         }
