@@ -35,9 +35,12 @@ func registerEndToEndBenchmarks() {
     let cpu = BenchmarkMetric.custom("cpu (ms)", polarity: .prefersSmaller, useScalingFactor: false)
     let peak = BenchmarkMetric.custom("peak (MiB)", polarity: .prefersSmaller, useScalingFactor: false)
     // One warm-up run (page cache, binary loaded), then up to 5 measured ones within 60 s.
+    // `units: .count` keeps the table in whole ms and MiB (automatic units would print 12,750 ms
+    // as "13 (K)").
     let configuration = Benchmark.Configuration(
         metrics: [.wallClock, wall, cpu, peak],
         timeUnits: .milliseconds,
+        units: [wall: .count, cpu: .count, peak: .count],
         warmupIterations: 1,
         maxDuration: .seconds(60),
         maxIterations: 5
