@@ -10,6 +10,7 @@ let benchmarks: @Sendable () -> Void = {
     registerActuarialBenchmarks()
     registerEngineBenchmarks()
     registerSweepBenchmarks()
+    registerEndToEndBenchmarks()
 }
 
 /// Settings shared by the suite's benchmarks.
