@@ -76,6 +76,7 @@ public enum RunJSON {
         ]
         // The figures across paths of the per-path summaries, by ``PathSummaryField``.
         object.merge(try headlines(report.statistics.summaries, PathSummaryField.self)) { _, new in new }
+        if let alpha = report.statistics.quantileAccuracy { object["statistics"] = streamed(alpha) }
         if let d = f.debt {
             object["implicit_pension_debt"] = ["pensioners": d.pensioners, "survivors": d.survivors, "actives": d.actives, "total": d.total]
         }
@@ -87,6 +88,12 @@ public enum RunJSON {
         return try encode(object)
     }
 
+    /// How a streamed run's statistics were made (written only for such a run).
+    static func streamed(_ alpha: Double) -> [String: Any] {
+        ["streamed": true, "means": "exact", "yearly_quantiles": "sketch",
+         "yearly_quantile_relative_accuracy": alpha]
+    }
+
     /// The manifest: version, git commit, file hashes, the resolved scenario and its `--set`
     /// overrides, seed, paths, and the execution record (threads, wall time, merged shards: the
     /// only part that differs between equal runs).
@@ -94,7 +101,7 @@ public enum RunJSON {
                                 inputHashes: [String: String]) throws -> String {
         let m = report.metadata
         let hashes = inputHashes
-        let object: [String: Any] = [
+        var object: [String: Any] = [
             "pensiun_version": m.version,
             "model_version": ModelVersion.current,
             "git_commit": m.gitCommit ?? NSNull(),
@@ -114,6 +121,7 @@ public enum RunJSON {
             "execution": ["threads": m.threads, "wall_time_seconds": (m.wallTime * 1000).rounded() / 1000,
                           "merged_from": m.mergedFrom],
         ]
+        if let alpha = report.statistics.quantileAccuracy { object["statistics"] = streamed(alpha) }
         return try encode(object)
     }
 

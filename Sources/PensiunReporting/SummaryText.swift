@@ -86,6 +86,10 @@ public enum SummaryText {
         lines.append("Scenario \(report.scenario.file) · seed \(m.seed) · \(Format.grouped(Double(m.paths.count), decimals: 0)) paths"
                      + (m.paths.count != m.totalPaths ? " (\(m.paths.lowerBound)..<\(m.paths.upperBound) of \(m.totalPaths))" : "")
                      + " · Pensiun \(m.version)")
+        if let alpha = report.statistics.quantileAccuracy {
+            lines.append("Streamed: the yearly percentiles are estimates within \(Format.percent(alpha, decimals: 1)) of each value (the"
+                         + " results did not fit in memory); means and every per-path figure are exact.")
+        }
         let text = lines.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }.joined(separator: "\n") + "\n"
         return markdown ? "```text\n" + text + "```\n" : text
     }

@@ -17,10 +17,28 @@ public enum MemoryBudget {
     /// An ``InputError`` (exit status 2), naming the memory needed and the way out, when `paths` paths of
     /// `bytesPerPath` bytes (nil: beyond counting) need more than ``available``; `wayOut` says
     /// how to split the work.
-    public static func check(paths: Int, bytesPerPath: Int?, wayOut: String) throws(InputError) {
+    public static func check(paths: Int, bytesPerPath: Int?, available: Int = Self.available, wayOut: String) throws(InputError) {
         let (needed, overflow) = paths.multipliedReportingOverflow(by: bytesPerPath ?? Int.max)
         guard overflow || bytesPerPath == nil || needed > available else { return }
-        throw InputError("--paths \(paths): the results would need about \(describe(overflow || bytesPerPath == nil ? Int.max : needed)) of memory, more than the \(describe(available)) this command may use (half of this machine's memory); \(wayOut)")
+        let limit = available == Self.available ? "half of this machine's memory" : "--memory-limit"
+        throw InputError("--paths \(paths): the results would need about \(describe(overflow || bytesPerPath == nil ? Int.max : needed)) of memory, more than the \(describe(available)) this command may use (\(limit)); \(wayOut)")
+    }
+
+    /// Bytes from `512MiB`, `4GiB`, `1.5GB` (GB and GiB both 2³⁰, MB and MiB 2²⁰, KB and KiB
+    /// 2¹⁰) or a plain number of bytes; nil for anything else or a size below 1 MiB.
+    public static func parse(_ text: String) -> Int? {
+        let units: [(String, Double)] = [("GiB", 1_073_741_824), ("GB", 1_073_741_824), ("G", 1_073_741_824),
+                                         ("MiB", 1_048_576), ("MB", 1_048_576), ("M", 1_048_576),
+                                         ("KiB", 1_024), ("KB", 1_024), ("K", 1_024), ("B", 1), ("", 1)]
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        for (suffix, scale) in units where trimmed.hasSuffix(suffix) {
+            let number = trimmed.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)
+            guard let value = Double(number), value.isFinite, value > 0 else { continue }
+            let bytes = value * scale
+            guard bytes >= 1_048_576, bytes < 9e18 else { return nil }
+            return Int(bytes)
+        }
+        return nil
     }
 
     /// 1.5 GiB, 800 MiB, …

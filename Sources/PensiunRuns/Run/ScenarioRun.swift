@@ -34,9 +34,16 @@ public enum ScenarioRun {
         /// The Pensiun version and git commit recorded in the manifest.
         public var version: String
         public var gitCommit: String?
+        /// The memory the run may plan to use, in bytes (`--memory-limit`); nil: ``MemoryBudget/available``.
+        /// A run whose results would need more streams them (``RunStatistics/Accumulator``).
+        public var memoryLimit: Int?
+        /// Stream the results even when they fit (`--stream`): the statistics a run too large
+        /// for memory gives, to check them against the exact ones.
+        public var forceStreaming: Bool
 
         public init(scenario: String, overrides: [String] = [], paths: Int? = nil, range: Range<Int>? = nil, seed: UInt64? = nil,
-                    threads: Int, out: String? = nil, force: Bool = false, version: String, gitCommit: String? = nil) {
+                    threads: Int, out: String? = nil, force: Bool = false, version: String, gitCommit: String? = nil,
+                    memoryLimit: Int? = nil, forceStreaming: Bool = false) {
             self.scenario = scenario
             self.overrides = overrides
             self.paths = paths
@@ -47,6 +54,8 @@ public enum ScenarioRun {
             self.force = force
             self.version = version
             self.gitCommit = gitCommit
+            self.memoryLimit = memoryLimit
+            self.forceStreaming = forceStreaming
         }
     }
 
@@ -68,7 +77,14 @@ public enum ScenarioRun {
     /// ``InputError`` or the scenario's `ScenarioError`; an output folder Pensiun may not write an
     /// `OutputError` naming `--out`. `progress` gets the number of paths to run and returns the
     /// hook that shows their progress, if any.
-    public static func run(_ request: Request, progress: (_ paths: Int) -> (any RunProgress)? = { _ in nil }) throws -> Outcome {
+    ///
+    /// When the results would need more memory than the run may use (``Request/memoryLimit``),
+    /// a run over every path streams: it projects the paths in chunks, in path order, and keeps
+    /// only their statistics (exact means, quantiles within ``QuantileSketch``'s bound); `notice`
+    /// gets a line saying so, with the chunk size and the memory, and after the first chunk the
+    /// estimated time. A partial run (a shard) always keeps its results: it is refused instead.
+    public static func run(_ request: Request, progress: (_ paths: Int) -> (any RunProgress)? = { _ in nil },
+                           notice: (String) -> Void = { _ in }) throws -> Outcome {
         let loaded = try ScenarioLoader.load(path: request.scenario, overrides: request.overrides)
         let inputs = try RunChecks.projection(of: loaded)
         let total = request.paths ?? loaded.simulation.paths
@@ -78,8 +94,20 @@ public enum ScenarioRun {
         // A shard carries results.bin even when it covers every path (slurm run --tasks 1).
         let partial = request.range != nil
         let folder = request.out ?? (partial ? "Outputs/\(loaded.name).paths-\(range.lowerBound)-\(range.upperBound)" : "Outputs/\(loaded.name)")
-        try MemoryBudget.check(paths: range.count, bytesPerPath: bytesPerPath(inputs, horizon: loaded.simulation.horizon),
-                               wayOut: "run fewer paths, or shards with --path-range A..B joined by pensiun merge")
+        let budget = request.memoryLimit ?? MemoryBudget.available
+        let perPath = bytesPerPath(inputs, horizon: loaded.simulation.horizon)
+        let plan = partial ? nil : StreamPlan(paths: range.count, bytesPerPath: perPath, budget: budget,
+                                              bytesKeptPerPath: bytesKeptPerPath(inputs), rows: yearlyRowCount(inputs, horizon: loaded.simulation.horizon),
+                                              force: request.forceStreaming)
+        if partial && request.forceStreaming {
+            throw InputError("--stream: a shard (--path-range) keeps its results for pensiun merge; stream the merge instead")
+        }
+        if partial {
+            try MemoryBudget.check(paths: range.count, bytesPerPath: perPath, available: budget,
+                                   wayOut: "run fewer paths in each shard (--path-range A..B), joined by pensiun merge")
+        } else if let plan, let refusal = plan.refusal {
+            throw InputError(refusal)
+        }
         // The output folder is checked and locked before anything is computed.
         let writer = try OutputError.naming("--out") {
             try RunOutput.open(folder, inputs: [loaded.file] + loaded.files, force: request.force)
@@ -90,20 +118,55 @@ public enum ScenarioRun {
         do {
             let hook = progress(range.count)
             defer { hook?.finish() }
-            var update: (@Sendable (Int) -> Void)?
-            if let hook { update = { @Sendable done in hook.update(done) } }
-            let results = try checked.projection.run(paths: range, seed: seed, threads: request.threads, progress: update)
-            if let bad = results.firstNonFinite() { throw InputError(RunChecks.message(bad, scenario: request.scenario)) }
-            let metadata = RunMetadata(version: request.version, gitCommit: request.gitCommit, seed: seed,
-                                       paths: range, totalPaths: total, threads: request.threads,
-                                       wallTime: Date().timeIntervalSince(started), overrides: request.overrides)
-            report = RunReport(scenario: loaded, inputs: inputs, results: results, debt: checked.debt, metadata: metadata)
+            func update(from offset: Int) -> (@Sendable (Int) -> Void)? {
+                guard let hook else { return nil }
+                return { @Sendable done in hook.update(offset + done) }
+            }
+            func metadata() -> RunMetadata {
+                RunMetadata(version: request.version, gitCommit: request.gitCommit, seed: seed, paths: range, totalPaths: total,
+                            threads: request.threads, wallTime: Date().timeIntervalSince(started), overrides: request.overrides)
+            }
+            if let plan, let chunk = plan.chunk {
+                notice(plan.describe)
+                var accumulator = RunStatistics.Accumulator(inputs: inputs, targets: loaded.calibration, debt: checked.debt)
+                let first = Date()
+                for start in stride(from: range.lowerBound, to: range.upperBound, by: chunk) {
+                    let paths = start..<min(start + chunk, range.upperBound)
+                    let results = try checked.projection.run(paths: paths, seed: seed, threads: request.threads,
+                                                             progress: update(from: start - range.lowerBound))
+                    if let bad = results.firstNonFinite() { throw InputError(RunChecks.message(bad, scenario: request.scenario)) }
+                    accumulator.add(results, threads: request.threads)
+                    if start == range.lowerBound && paths.count < range.count {
+                        let seconds = Date().timeIntervalSince(first) * Double(range.count) / Double(paths.count)
+                        notice("streaming: the first \(paths.count) paths took \(String(format: "%.1f", Date().timeIntervalSince(first))) s; about \(StreamPlan.duration(seconds)) for all \(range.count)")
+                    }
+                }
+                report = RunReport(scenario: loaded, inputs: inputs, statistics: accumulator.finish(), results: nil,
+                                   debt: checked.debt, metadata: metadata())
+            } else {
+                let results = try checked.projection.run(paths: range, seed: seed, threads: request.threads, progress: update(from: 0))
+                if let bad = results.firstNonFinite() { throw InputError(RunChecks.message(bad, scenario: request.scenario)) }
+                report = RunReport(scenario: loaded, inputs: inputs, results: results, debt: checked.debt, metadata: metadata())
+            }
         } catch {
             if let refusal = RunChecks.refusal(error, scenario: request.scenario) { throw refusal }
             throw error
         }
         try RunOutput.write(report, with: writer, partial: partial)
         return Outcome(report: report, folder: folder, leftover: writer.leftover, warnings: loaded.warnings)
+    }
+
+    /// Bytes a streamed run keeps per path whatever the chunk: the per-path summary and numbers
+    /// (``RunStatistics``: DC assets, decade replacement averages, profile outcomes) and, as much
+    /// again, their copies while the files are written, plus the line of `paths.csv`.
+    public static func bytesKeptPerPath(_ inputs: ProjectionInputs) -> Int {
+        let numbers = 1 + 2 * 3 * inputs.tracks.count + inputs.profiles.count * 2 * ProfileOutcome.Quantity.allCases.count
+        return 2 * (MemoryLayout<PathSummary>.stride + 8 * numbers) + 400
+    }
+
+    /// The rows of a run's yearly statistics (each a sketch when streaming).
+    static func yearlyRowCount(_ inputs: ProjectionInputs, horizon: Int) -> Int {
+        2 * (Metric.allCases.count * (horizon + 1) + 3 * inputs.tracks.count * horizon)
     }
 
     /// Bytes a run holds per path: its results (`ResultsSize`) and, as much again, the sorted
