@@ -112,6 +112,14 @@ public struct QuantileSketch: Sendable, Equatable {
     /// into the stores at once (about 30 ns a value instead of the binary search and insertion of
     /// one value at a time).
     public mutating func add<C: Collection>(_ values: C) where C.Element == Double {
+        // Contiguous values (an array or a slice of one, as the runs give) through the buffer,
+        // without a generic iterator per value.
+        if values.withContiguousStorageIfAvailable({ add(buffer: $0) }) != nil { return }
+        Array(values).withUnsafeBufferPointer { add(buffer: $0) }
+    }
+
+    /// ``add(_:)-(C)`` on a buffer of values.
+    mutating func add(buffer values: UnsafeBufferPointer<Double>) {
         var up: [Int32] = [], down: [Int32] = []
         up.reserveCapacity(values.count)
         for x in values {
@@ -250,19 +258,39 @@ struct BucketStore: Sendable, Equatable {
         }
     }
 
-    /// One more value in each bucket of `batch` (reordered).
+    /// One more value in each bucket of `batch` (reordered). The batch's buckets are counted in
+    /// a dense array over their range when it is narrow (a counting sort: the usual case, values
+    /// of one metric-year across paths spanning a few hundred to a few thousand buckets), else
+    /// sorted; then merged into the store.
     mutating func add(batch: inout [Int32]) {
-        guard !batch.isEmpty else { return }
-        batch.sort()
+        guard let first = batch.first else { return }
+        var low = first, high = first
+        for i in batch {
+            low = Swift.min(low, i)
+            high = Swift.max(high, i)
+        }
         var run = BucketStore()
         run.total = batch.count
-        var i = 0
-        while i < batch.count {
-            var j = i + 1
-            while j < batch.count && batch[j] == batch[i] { j += 1 }
-            run.indices.append(batch[i])
-            run.counts.append(j - i)
-            i = j
+        let span = Int(high) - Int(low) + 1
+        if span <= Swift.max(4 * batch.count, 4_096) {
+            var dense = [Int](repeating: 0, count: span)
+            dense.withUnsafeMutableBufferPointer { d in
+                for i in batch { d[Int(i) - Int(low)] += 1 }
+            }
+            for (offset, n) in dense.enumerated() where n > 0 {
+                run.indices.append(low + Int32(offset))
+                run.counts.append(n)
+            }
+        } else {
+            batch.sort()
+            var i = 0
+            while i < batch.count {
+                var j = i + 1
+                while j < batch.count && batch[j] == batch[i] { j += 1 }
+                run.indices.append(batch[i])
+                run.counts.append(j - i)
+                i = j
+            }
         }
         self = merging(run)
     }
