@@ -31,6 +31,19 @@ import Testing
         #expect(outcome.leftover == nil)
         #expect(outcome.report.metadata.mergedFrom == [shards[1], shards[0]])
         #expect(try RunFolders.differences(full, merged, ignoring: ["git_commit"]) == [])
+        // Streamed (the shards read one at a time): the same per-path files and yearly means as
+        // a streamed run of every path, recorded as streamed.
+        let streamedMerge = base.appendingPathComponent("streamed-merge"), streamedRun = base.appendingPathComponent("streamed-run")
+        var notices: [String] = []
+        let streamed = try ShardMerge.merge(shards, out: streamedMerge.path, threads: 1, force: false, version: "test",
+                                            forceStreaming: true, notice: { notices.append($0) })
+        #expect(streamed.report.results == nil && streamed.report.statistics.quantileAccuracy == 1e-3)
+        #expect(notices.count == 1 && notices[0].hasPrefix("merge streaming (--stream): reading the shards one at a time"), "\(notices)")
+        var runRequest = request(streamedRun)
+        runRequest.forceStreaming = true
+        let run = try ScenarioRun.run(runRequest)
+        #expect(try RunFolders.differences(streamedRun, streamedMerge, ignoring: ["git_commit"]) == [])
+        #expect(zip(run.report.yearly, single.report.yearly).allSatisfy { $0.summary?.mean.bitPattern == $1.summary?.mean.bitPattern })
     }
 
     @Test func shardsThatDoNotTileThePathsAreRefused() throws {
@@ -42,7 +55,7 @@ import Testing
             return try ShardMerge.load(folder.path)
         }
         let a = try shard(0..<4), b = try shard(6..<12), c = try shard(3..<6), d = try shard(4..<6)
-        #expect(try ShardMerge.ordered([b, d, a]).map(\.results.paths) == [0..<4, 4..<6, 6..<12])
+        #expect(try ShardMerge.ordered([b, d, a]).map(\.paths) == [0..<4, 4..<6, 6..<12])
         #expect(throws: InputError("\(b.folder): paths 6..<12 leaves paths 4..<6 uncovered (expected ranges covering 0..<12 once)")) {
             try ShardMerge.ordered([a, b])
         }

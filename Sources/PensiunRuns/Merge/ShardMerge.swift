@@ -7,12 +7,16 @@ import PensiunScenario
 /// Joining the shards of a run (folders written by `run --path-range`) into the run folder a
 /// single process would have written: `pensiun merge`.
 public enum ShardMerge {
-    /// A shard as read: verified against its manifest, with its results.
+    /// A shard as read: verified against its manifest, with its results (nil when they were
+    /// dropped after the check, for a merge that streams).
     public struct Shard {
         public let folder: String
         public let manifest: [String: Any]
         public let fingerprint: String
-        public let results: ProjectionResults
+        /// Its paths, first year and horizon, as its results say.
+        public let paths: Range<Int>
+        public let startYear: Int, horizon: Int
+        public let results: ProjectionResults?
     }
 
     /// What a merge wrote.
@@ -32,7 +36,7 @@ public enum ShardMerge {
 
     /// Reads a shard: verified against its manifest (checksums), its archive bound to the
     /// manifest's fingerprint.
-    public static func load(_ folder: String) throws -> Shard {
+    public static func load(_ folder: String, keepingResults: Bool = true) throws -> Shard {
         let verified: RunVerification.Verified
         do {
             verified = try RunVerification.verify(folder)
@@ -42,7 +46,8 @@ public enum ShardMerge {
         guard let results = verified.results else {
             throw InputError("\(folder): has no \(ResultsArchive.fileName) (expected a shard written by pensiun run --path-range)")
         }
-        return Shard(folder: folder, manifest: verified.manifest, fingerprint: verified.fingerprint, results: results)
+        return Shard(folder: folder, manifest: verified.manifest, fingerprint: verified.fingerprint, paths: results.paths,
+                     startYear: results.startYear, horizon: results.horizon, results: keepingResults ? results : nil)
     }
 
     /// The shards in path order, once every check holds: all of one run (equal fingerprints),
@@ -54,10 +59,10 @@ public enum ShardMerge {
             throw InputError("\(shard.folder): a shard of another run than \(first.folder) (its \(key) differs; expected shards of one run)")
         }
         let total = totalPaths(first)
-        let ordered = loaded.sorted { $0.results.paths.lowerBound < $1.results.paths.lowerBound }
+        let ordered = loaded.sorted { $0.paths.lowerBound < $1.paths.lowerBound }
         var next = 0
         for shard in ordered {
-            let r = shard.results.paths
+            let r = shard.paths
             guard r.lowerBound == next else {
                 let problem = r.lowerBound < next ? "overlaps the previous shard" : "leaves paths \(next)..<\(r.lowerBound) uncovered"
                 throw InputError("\(shard.folder): paths \(r.lowerBound)..<\(r.upperBound) \(problem) (expected ranges covering 0..<\(total) once)")
@@ -76,15 +81,35 @@ public enum ShardMerge {
     /// fingerprint); the output folder is checked and locked (`force`: take over its lock) before
     /// anything is written. Bad input is an ``InputError``; an output folder Pensiun may not write
     /// an `OutputError` naming `--out`.
+    ///
+    /// When the whole run's results would need more than `memoryLimit` (nil: ``MemoryBudget/available``),
+    /// the shards are checked one at a time, then read again one at a time in path order and
+    /// folded into the statistics (``RunStatistics/Accumulator``), as a run that large streams
+    /// (`forceStreaming`: even when they fit); `notice` gets a line saying so.
     public static func merge(_ shards: [String], out: String, threads: Int, force: Bool, version: String,
-                             started: Date = Date()) throws -> Outcome {
-        let ordered = try ordered(shards.map(load))
-        let first = ordered.first { $0.folder == shards[0] } ?? ordered[0]
-        let total = totalPaths(first)
-        let scenarioFile = first.manifest["scenario_file"] as? String ?? ""
-        let overrides = first.manifest["overrides"] as? [String] ?? []
+                             started: Date = Date(), memoryLimit: Int? = nil, forceStreaming: Bool = false,
+                             notice: (String) -> Void = { _ in }) throws -> Outcome {
+        guard let firstFolder = shards.first else { throw InputError("merge: no shard folders given") }
+        // The scenario, from the first shard's manifest (verified as every shard is), says how
+        // much memory the whole run needs.
+        let head = try load(firstFolder, keepingResults: false).manifest
+        let scenarioFile = head["scenario_file"] as? String ?? ""
+        let overrides = head["overrides"] as? [String] ?? []
         let scenario = try ScenarioLoader.load(path: scenarioFile, overrides: overrides)
         let inputs = try RunChecks.projection(of: scenario)
+        let budget = memoryLimit ?? MemoryBudget.available
+        let plan = StreamPlan(paths: (head["paths"] as? [String: Any])?["total"] as? Int ?? 0,
+                              bytesPerPath: ScenarioRun.bytesPerPath(inputs, horizon: inputs.calendar.horizon), budget: budget,
+                              bytesKeptPerPath: ScenarioRun.bytesKeptPerPath(inputs),
+                              rows: ScenarioRun.yearlyRowCount(inputs, horizon: inputs.calendar.horizon), force: forceStreaming)
+        if let refusal = plan.refusal { throw InputError(refusal) }
+        let streaming = plan.chunk != nil
+        let ordered = try ordered(shards.map { try load($0, keepingResults: !streaming) })
+        let first = ordered.first { $0.folder == shards[0] } ?? ordered[0]
+        let total = totalPaths(first)
+        guard first.manifest["scenario_file"] as? String == scenarioFile, first.manifest["overrides"] as? [String] == overrides else {
+            throw InputError("\(first.folder): its manifest changed while the shards were read")
+        }
         let hashes = first.manifest["file_sha256"] as? [String: String] ?? [:]
         // The scenario's files are hashed once, for this check and for the fingerprint below.
         let current = RunJSON.inputHashes(scenario)
@@ -93,8 +118,8 @@ public enum ShardMerge {
                 throw InputError("\(file): changed since the shards were run (its SHA-256 differs from the shards' manifest)")
             }
         }
-        for shard in ordered where shard.results.horizon != inputs.calendar.horizon || shard.results.startYear != inputs.calendar.startYear {
-            throw InputError("\(shard.folder)/\(ResultsArchive.fileName): covers \(shard.results.horizon) years from \(shard.results.startYear), the scenario \(inputs.calendar.horizon) from \(inputs.calendar.startYear) (expected shards of this scenario)")
+        for shard in ordered where shard.horizon != inputs.calendar.horizon || shard.startYear != inputs.calendar.startYear {
+            throw InputError("\(shard.folder)/\(ResultsArchive.fileName): covers \(shard.horizon) years from \(shard.startYear), the scenario \(inputs.calendar.horizon) from \(inputs.calendar.startYear) (expected shards of this scenario)")
         }
         for shard in shards where FileSystem.contains(FileSystem.resolved(shard), FileSystem.resolved(out)) {
             throw InputError("--out \(out): is inside the shard \(shard); merge into a folder outside the shards")
@@ -102,15 +127,33 @@ public enum ShardMerge {
         let writer = try OutputError.naming("--out") {
             try RunOutput.open(out, inputs: [scenario.file] + scenario.files + shards.map { $0 + "/manifest.json" }, force: force)
         }
-        let results = ProjectionResults.concatenating(ordered.map(\.results))
-        if let bad = results.firstNonFinite() { throw InputError(RunChecks.message(bad, scenario: scenarioFile)) }
         let debt = try RunChecks(inputs, scenario: scenarioFile, paths: 0..<total, seed: 0, threads: 1, checkingPaths: false).debt
         let seed = (first.manifest["seed"] as? NSNumber)?.uint64Value ?? 0
-        let metadata = RunMetadata(version: version, gitCommit: first.manifest["git_commit"] as? String,
-                                   seed: seed, paths: 0..<total, totalPaths: total, threads: threads,
-                                   wallTime: Date().timeIntervalSince(started), overrides: overrides,
-                                   mergedFrom: ordered.map(\.folder))
-        let report = RunReport(scenario: scenario, inputs: inputs, results: results, debt: debt, metadata: metadata)
+        func metadata() -> RunMetadata {
+            RunMetadata(version: version, gitCommit: first.manifest["git_commit"] as? String,
+                        seed: seed, paths: 0..<total, totalPaths: total, threads: threads,
+                        wallTime: Date().timeIntervalSince(started), overrides: overrides,
+                        mergedFrom: ordered.map(\.folder))
+        }
+        let report: RunReport
+        if streaming {
+            notice("merge " + plan.describe.replacingOccurrences(of: "projecting chunks of \(plan.chunk ?? 0) paths", with: "reading the shards one at a time"))
+            var accumulator = RunStatistics.Accumulator(inputs: inputs, targets: scenario.calibration, debt: debt)
+            for shard in ordered {
+                // Checked above; read again, now one at a time.
+                guard let results = try load(shard.folder).results, results.paths == shard.paths else {
+                    throw InputError("\(shard.folder): changed while the shards were merged")
+                }
+                if let bad = results.firstNonFinite() { throw InputError(RunChecks.message(bad, scenario: scenarioFile)) }
+                accumulator.add(results, threads: threads)
+            }
+            report = RunReport(scenario: scenario, inputs: inputs, statistics: accumulator.finish(), results: nil, debt: debt,
+                               metadata: metadata())
+        } else {
+            let results = ProjectionResults.concatenating(ordered.compactMap(\.results))
+            if let bad = results.firstNonFinite() { throw InputError(RunChecks.message(bad, scenario: scenarioFile)) }
+            report = RunReport(scenario: scenario, inputs: inputs, results: results, debt: debt, metadata: metadata())
+        }
         guard try RunOutput.fingerprint(report, inputHashes: current) == first.fingerprint else {
             throw InputError("\(first.folder): its fingerprint does not match the scenario as it reads now (the scenario or this Pensiun changed since the shards were run)")
         }

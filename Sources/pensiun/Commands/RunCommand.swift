@@ -29,20 +29,12 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Take over the output folder's lock even if its holder seems alive (after that process is gone).")
     var force = false
 
-    @Option(help: ArgumentHelp("The memory the run may plan to use, e.g. 2GiB or 512MiB (default: half of this machine's memory). A run whose results need more streams them: means exact, yearly percentiles within 0.1%.",
-                               valueName: "size"))
-    var memoryLimit: String?
-
-    @Flag(help: "Stream the results even when they fit in memory: the statistics a run too large for memory gives (exact means, yearly percentiles within 0.1%), to compare with the exact ones.")
-    var stream = false
+    @OptionGroup var memory: MemoryLimitOption
 
     func validate() throws {
         try shard.check(paths: monteCarlo.paths, needsPaths: true)
-        if stream && shard.range != nil {
+        if memory.stream && shard.range != nil {
             throw ValidationError("--stream: a shard (--path-range) keeps its results for pensiun merge")
-        }
-        if let memoryLimit, MemoryBudget.parse(memoryLimit) == nil {
-            throw ValidationError("--memory-limit \(memoryLimit): expected a size of at least 1 MiB such as 512MiB or 4GiB")
         }
     }
 
@@ -52,7 +44,7 @@ struct RunCommand: ParsableCommand {
                                 range: shard.range, seed: monteCarlo.seed,
                                 threads: monteCarlo.resolvedThreads, out: out, force: force,
                                 version: PensiunVersion.string, gitCommit: GitInfo.commit(),
-                                memoryLimit: memoryLimit.flatMap(MemoryBudget.parse), forceStreaming: stream),
+                                memoryLimit: memory.bytes, forceStreaming: memory.stream),
             progress: { [quiet = verbosity.quiet] paths in ProgressReporter.make(total: paths, quiet: quiet) },
             notice: { [quiet = verbosity.quiet] line in if !quiet { progressLine(line) } })
         if let leftover = outcome.leftover { warnKept(leftover) }
