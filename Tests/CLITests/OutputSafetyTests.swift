@@ -181,14 +181,21 @@ import Testing
         expectRefused(try CLI.run(Array(table.dropLast()) + ["esg.csv"], in: t.root), before, in: t.root, mentioning: "esg.csv")
     }
 
-    /// run cannot stream its results yet: a run that would not fit is refused before allocating
-    /// (it used to abort on a 16 GB allocation).
+    /// A run too large even to stream (what it keeps per path alone exceeds the memory) is
+    /// refused before allocating, in one line (it used to abort on a 16 GB allocation).
     @Test func runRefusesARunThatWouldNotFitInMemory() throws {
-        let result = try CLI.run(["run", "Scenarios/indonesia-asn-2019/reform-switch-under-40-bonds.yaml", "--paths", "100000000"])
+        let result = try CLI.run(["run", "Scenarios/indonesia-asn-2019/reform-switch-under-40-bonds.yaml", "--paths", "100000000",
+                                  "--memory-limit", "1GiB"])
         #expect(result.status == 2)
         #expect(result.stderr.split(separator: "\n").count == 1)
-        #expect(result.stderr.hasPrefix("--paths 100000000: the results would need about "), "\(result.stderr)")
-        #expect(result.stderr.contains("--path-range"), "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("--paths 100000000: even streamed, the run would need about "), "\(result.stderr)")
+        #expect(result.stderr.contains("more than the 1.0 GiB this run may use") && result.stderr.contains("--path-range"), "\(result.stderr)")
+    }
+
+    /// A memory limit that is not a size is refused by the option itself.
+    @Test func aMemoryLimitMustBeASize() throws {
+        let result = try CLI.run(["run", "Scenarios/synthetic-small/scenario.yaml", "--memory-limit", "lots"])
+        #expect(result.status != 0 && result.stderr.contains("--memory-limit lots: expected a size"), "\(result.stderr)")
     }
 
     @Test func esgRefusesARunThatWouldNotFitInMemory() throws {
