@@ -92,7 +92,7 @@ let package = Package(
         .testTarget(name: "PensiunRandomTests", dependencies: ["PensiunRandom", "PensiunTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "PensiunActuarialTests", dependencies: ["PensiunActuarial", "PensiunRandom"], swiftSettings: strict),
-        .testTarget(name: "PensiunMonteCarloTests", dependencies: ["PensiunMonteCarlo"], swiftSettings: strict),
+        .testTarget(name: "PensiunMonteCarloTests", dependencies: ["PensiunMonteCarlo", "PensiunTestSupport"], swiftSettings: strict),
         .testTarget(name: "PensiunEconomyTests", dependencies: ["PensiunEconomy", "PensiunTestSupport"], swiftSettings: strict),
         .testTarget(name: "PensiunScenarioTests", dependencies: ["PensiunScenario", "PensiunInputs", "PensiunEngine"], swiftSettings: strict),
         .testTarget(

@@ -89,22 +89,7 @@ public struct QuantileSketch: Sendable, Equatable {
 
     /// Adds `x`: NaN is skipped, ±∞ is a precondition failure.
     public mutating func add(_ x: Double) {
-        if x.isNaN { return }
-        precondition(x.isFinite, "QuantileSketch: infinite value \(x)")
-        count += 1
-        if x == 0 {
-            zeroCount += 1
-            if 0 < minimum { minimum = 0 }
-            if 0 > maximum { maximum = 0 }
-            return
-        }
-        if x < minimum { minimum = x }
-        if x > maximum { maximum = x }
-        if x > 0 {
-            positive.add(index(x))
-        } else {
-            negative.add(index(-x))
-        }
+        withUnsafePointer(to: x) { add(buffer: UnsafeBufferPointer(start: $0, count: 1)) }
     }
 
     /// Adds every value of `values` (NaNs skipped; no infinities): the same sketch as adding them

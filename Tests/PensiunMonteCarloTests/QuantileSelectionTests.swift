@@ -1,21 +1,10 @@
 import PensiunMonteCarlo
+import PensiunTestSupport
 import Testing
 
 /// Quantiles by selection give the stably sorted values' type-7 quantiles bit for bit: the order
 /// statistics, and among equal values the zero (−0 or +0) a stable sort puts at the rank.
 @Suite struct QuantileSelectionTests {
-    /// A small deterministic generator (SplitMix64), so a failure can be replayed.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let levels = [0, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.999, 1]
 
     /// The definition: a stable sort, then ``Quantiles/sorted(_:level:)``.
@@ -30,7 +19,7 @@ import Testing
 
     @Test(arguments: ["continuous", "ties", "signedZeros", "constant", "sorted", "reversed", "outliers", "tiny", "money"])
     func selectionIsTheSortsQuantile(shape: String) {
-        var rng = SplitMix(state: 20_190_101)
+        var rng = SplitMix64(state: 20_190_101)
         for n in Array(0...70) + [97, 128, 1_000, 10_000] {
             let values: [Double] = (0..<n).map { i in
                 switch shape {

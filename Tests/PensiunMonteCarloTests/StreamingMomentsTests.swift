@@ -1,20 +1,7 @@
 import Foundation
 import PensiunMonteCarlo
+import PensiunTestSupport
 import Testing
-
-/// SplitMix64 (deterministic draws), with a Box–Muller normal.
-private struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func unit() -> Double { Double((next() >> 11) + 1) * 0x1p-53 }
-    mutating func normal() -> Double { (-2 * log(unit())).squareRoot() * cos(2 * Double.pi * unit()) }
-}
 
 /// Streaming moments: the mean is `SampleSummary.mean`'s bit for bit whatever the chunking, the
 /// one-pass SD is the two-pass one to within rounding.
