@@ -45,6 +45,12 @@ public struct MonteCarloProjection: Sendable {
     }
 
     public init(context: ProjectionContext, engine: Engine = .lanes) throws {
+        try self.init(context: context, engine: engine) { LanePlan(context: context, scheme: $0) }
+    }
+
+    /// The projection of `context` with the lane plan of each scheme from `plan` (built, or
+    /// reused from an earlier projection of equal inputs by ``ProjectionCache``).
+    init(context: ProjectionContext, engine: Engine, plan: (Scheme) throws -> LanePlan) throws {
         self.context = context
         esg = try EconomicScenarioGenerator(parameters: context.inputs.economy, startYear: context.startYear,
                                             horizon: context.horizon)
@@ -52,8 +58,8 @@ public struct MonteCarloProjection: Sendable {
         sameSchemes = current.dc == nil && reform.dc == nil && current.db == reform.db && current.retirementAges == reform.retirementAges
         if engine == .lanes && !context.inputs.decrements.processRisk {
             // The reform's plan is the current scheme's when the reform is the current scheme.
-            let currentPlan = LanePlan(context: context, scheme: .current)
-            plans = [currentPlan, sameSchemes ? currentPlan : LanePlan(context: context, scheme: .reform)]
+            let currentPlan = try plan(.current)
+            plans = [currentPlan, sameSchemes ? currentPlan : try plan(.reform)]
         } else {
             plans = nil
         }
