@@ -32,6 +32,9 @@ struct DemographyInputs: Equatable, Sendable {
 /// number for number (the builds are deterministic), so the results do not change; equality is
 /// `==` on the inputs' values (a −0 and a +0 input count as equal, which no build distinguishes).
 ///
+/// A current scheme without DC is also projected once per block while the variants leave what it
+/// reads alone (``CurrentSchemeMemo``: the drivers but the equity returns, compared bit for bit).
+///
 /// Shared between threads (a sweep's variants run side by side); keeps the `capacity` most recently
 /// used demographies, each with the plans built for it. Two threads that miss together both build,
 /// which costs time, not bits.
@@ -47,6 +50,10 @@ public final class ProjectionCache: Sendable {
         var entries: [Entry] = []
         var contextBuilds = 0
         var planBuilds = 0
+        /// The current scheme's block projections for one demography and current rules (one at a
+        /// time: it holds a results column per path), and the reuses of earlier memos.
+        var memo: (key: DemographyInputs, rules: SchemeRules, memo: CurrentSchemeMemo)?
+        var retiredReuses = 0
     }
 
     let state = Mutex(State())
@@ -82,7 +89,7 @@ public final class ProjectionCache: Sendable {
                 if state.entries.count > capacity { state.entries.removeFirst(state.entries.count - capacity) }
             }
         }
-        return try MonteCarloProjection(context: context, engine: engine) { scheme in
+        var projection = try MonteCarloProjection(context: context, engine: engine) { scheme in
             let rules = scheme == .current ? inputs.current : inputs.reform
             let found = self.state.withLock { state -> LanePlan? in
                 state.entries.last { $0.key == key }?.plans.first { $0.scheme == scheme && $0.rules == rules }?.plan
@@ -98,5 +105,21 @@ public final class ProjectionCache: Sendable {
             }
             return plan
         }
+        // A current scheme without DC never reads the equity returns: its blocks are memoised.
+        if projection.plans != nil && inputs.current.dc == nil {
+            projection.currentMemo = state.withLock { state -> CurrentSchemeMemo in
+                if let found = state.memo, found.rules == inputs.current, found.key == key { return found.memo }
+                state.retiredReuses += state.memo?.memo.hits ?? 0
+                let memo = CurrentSchemeMemo()
+                state.memo = (key, inputs.current, memo)
+                return memo
+            }
+        }
+        return projection
+    }
+
+    /// Blocks whose current scheme was taken from an earlier projection (``CurrentSchemeMemo``).
+    public var currentSchemeReuses: Int {
+        state.withLock { $0.retiredReuses + ($0.memo?.memo.hits ?? 0) }
     }
 }

@@ -73,6 +73,44 @@ import Testing
         #expect(cache.planBuilds == 3)
     }
 
+    /// Variants that move only the reform and the equity returns project the current scheme once
+    /// per block, with the bits of projecting it every time (the reform reads the current scheme's
+    /// active sums when the two share their demography).
+    @Test func theCurrentSchemeIsProjectedOnceWhenNoVariantMovesWhatItReads() throws {
+        let (spec, plan, folder) = try sweep("""
+              - key: reform.dc.employer_rate
+                values: [0.04, 0.08]
+              - key: economy.equity.log_mean
+                values: [0.05, 0.06, 0.07]
+            """)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let cache = ProjectionCache()
+        for variant in plan.variants {
+            let cached = try SweepDriver.results(of: variant, spec: spec, threads: 1, cache: cache)
+            let fresh = try SweepDriver.results(of: variant, spec: spec, threads: 1)
+            #expect(bits(cached) == bits(fresh))
+            #expect(try rows(cached, variant, spec) == rows(fresh, variant, spec))
+        }
+        // 24 paths on one thread: one block a variant, projected by the first variant only.
+        #expect(cache.currentSchemeReuses == plan.variants.count - 1)
+    }
+
+    /// A variant that moves what the current scheme reads (inflation) projects it again.
+    @Test func theCurrentSchemeIsProjectedAgainWhenItsDriversMove() throws {
+        let (spec, plan, folder) = try sweep("""
+              - key: economy.inflation.mean
+                values: [0.02, 0.03]
+            """)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let cache = ProjectionCache()
+        for variant in plan.variants {
+            let cached = try SweepDriver.results(of: variant, spec: spec, threads: 1, cache: cache)
+            let fresh = try SweepDriver.results(of: variant, spec: spec, threads: 1)
+            #expect(bits(cached) == bits(fresh))
+        }
+        #expect(cache.currentSchemeReuses == 0)
+    }
+
     @Test func aDemographicInputBuildsANewContext() throws {
         let (spec, plan, folder) = try sweep("""
               - key: economy.equity.log_mean
