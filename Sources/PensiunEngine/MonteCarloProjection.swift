@@ -20,6 +20,9 @@ public struct MonteCarloProjection: Sendable {
     /// ages, as in a baseline scenario): its projection is then the current scheme's, bit for bit,
     /// and the lane engine projects it once.
     let sameSchemes: Bool
+    /// The current scheme's projections of earlier blocks with the same current plan (set by
+    /// ``ProjectionCache`` when the current scheme has no DC), or nil to project it every time.
+    var currentMemo: CurrentSchemeMemo?
     /// The paths per block aimed at: 96 lanes amortise each row's and record's scalar work best on
     /// the flagship (BENCHMARKS.md: 64 and 128 are slower).
     public static let blockSize = 96
@@ -45,6 +48,12 @@ public struct MonteCarloProjection: Sendable {
     }
 
     public init(context: ProjectionContext, engine: Engine = .lanes) throws {
+        try self.init(context: context, engine: engine) { LanePlan(context: context, scheme: $0) }
+    }
+
+    /// The projection of `context` with the lane plan of each scheme from `plan` (built, or
+    /// reused from an earlier projection of equal inputs by ``ProjectionCache``).
+    init(context: ProjectionContext, engine: Engine, plan: (Scheme) throws -> LanePlan) throws {
         self.context = context
         esg = try EconomicScenarioGenerator(parameters: context.inputs.economy, startYear: context.startYear,
                                             horizon: context.horizon)
@@ -52,8 +61,8 @@ public struct MonteCarloProjection: Sendable {
         sameSchemes = current.dc == nil && reform.dc == nil && current.db == reform.db && current.retirementAges == reform.retirementAges
         if engine == .lanes && !context.inputs.decrements.processRisk {
             // The reform's plan is the current scheme's when the reform is the current scheme.
-            let currentPlan = LanePlan(context: context, scheme: .current)
-            plans = [currentPlan, sameSchemes ? currentPlan : LanePlan(context: context, scheme: .reform)]
+            let currentPlan = try plan(.current)
+            plans = [currentPlan, sameSchemes ? currentPlan : try plan(.reform)]
         } else {
             plans = nil
         }
@@ -144,10 +153,24 @@ public struct MonteCarloProjection: Sendable {
         let demography = sharedDemography ? memory.make(LaneProjector.demographyCount(horizon: context.horizon, lanes: lanes.lanes)) : nil
         let schemes: [Scheme] = sameSchemes ? [.current] : Scheme.allCases
         let results = try schemes.map { scheme in
+            // The current scheme of a block whose drivers it reads were projected before: its results.
+            let memo = scheme == .current ? currentMemo : nil
+            let key = memo.map { _ in CurrentSchemeMemo.key(lanes) }
+            if let memo, let key, let hit = memo.lookup(lanes, key: key, needsDemography: demography != nil) {
+                if let demography, let recorded = hit.demography {
+                    recorded.withUnsafeBufferPointer { demography.update(from: $0.baseAddress!, count: $0.count) }
+                }
+                return hit.results
+            }
             var list = [SchemePathResult](repeating: empty, count: drivers.count)
             let projector = LaneProjector(context: context, plan: plans[scheme.rawValue], scheme: scheme, lanes: lanes.lanes)
             if scheme == .current { projector.recordedDemography = demography } else { projector.sharedDemography = demography }
             try projector.project(lanes, into: &list)
+            if let memo, let key {
+                let count = LaneProjector.demographyCount(horizon: context.horizon, lanes: lanes.lanes)
+                memo.store(lanes, key: key, results: list,
+                           demography: demography.map { Array(UnsafeBufferPointer(start: $0, count: count)) })
+            }
             return list
         }
         return sameSchemes ? [results[0], results[0]] : results

@@ -28,7 +28,7 @@ public struct Guarantee: Sendable, Equatable {
 }
 
 /// The DC component of a scheme and the transition into it, docs/model.md §6.
-public struct DCRules: Sendable {
+public struct DCRules: Sendable, Equatable {
     /// y_r ≥ y0, the reform year.
     public var year: Int
     public var transition: TransitionPolicy

@@ -1,7 +1,7 @@
 import PensiunActuarial
 
 /// Disability incidence: a table by age and sex, or a factor times q_base (no improvement, no κ).
-public enum DisabilityIncidence: Sendable {
+public enum DisabilityIncidence: Sendable, Equatable {
     case none
     case factorOfBaseMortality(Double)
     /// Rates by sex, index = age (missing ages take the last value).
@@ -9,7 +9,7 @@ public enum DisabilityIncidence: Sendable {
 }
 
 /// Active decrements other than death (docs/model.md §4).
-public struct DecrementInputs: Sendable {
+public struct DecrementInputs: Sendable, Equatable {
     public var disability: DisabilityIncidence
     /// w(n): withdrawal rate by completed service n (index = n; beyond the list, the last value).
     public var withdrawal: [Double]
@@ -38,7 +38,7 @@ public struct DecrementInputs: Sendable {
 
 /// Survivors (docs/model.md §4): a member aged x at the start of the year of death leaves, with
 /// probability m_s(x), a spouse of the other sex aged x + 1 + Δ_s at the start of y+1.
-public struct SurvivorInputs: Sendable {
+public struct SurvivorInputs: Sendable, Equatable {
     /// m_s(x) by sex of the member, index = age (beyond the list, the last value).
     public var probability: [Sex: [Double]]
     /// Δ_s: spouse's age minus the member's, by sex of the member.

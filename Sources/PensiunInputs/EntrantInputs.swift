@@ -25,7 +25,7 @@ public struct EntrantShare: Sendable, Equatable {
 }
 
 /// New entrants at the start of y+1: max(0, target_{y+1} − surviving actives), spread by profile.
-public struct EntrantInputs: Sendable {
+public struct EntrantInputs: Sendable, Equatable {
     public var target: HeadcountTarget
     /// Shares by (sex, track, entry age); normalised to sum 1.
     public var profile: [EntrantShare]

@@ -36,7 +36,7 @@ public struct BeneficiaryCell: Sendable, Equatable {
 }
 
 /// The population at the start of y0.
-public struct InitialPopulation: Sendable {
+public struct InitialPopulation: Sendable, Equatable {
     public var actives: [ActiveCell]
     public var pensioners: [BeneficiaryCell]
     public var disabled: [BeneficiaryCell]

@@ -17,7 +17,7 @@ public enum MortalityBasisKind: Int, CaseIterable, Sendable {
 }
 
 /// q_b(x, s, y) = min(1, f_{b,s} · q_base(x, s) · (1 − imp_x)^{y − y_base} · exp(−β_x κ_y)).
-public struct MortalityInputs: Sendable {
+public struct MortalityInputs: Sendable, Equatable {
     /// The base tables q_base(x, s) of each sex, closed at ``ProjectionCalendar/maximumAge``
     /// (two stored tables, so that no sex can be missing).
     public var male: MortalityTable

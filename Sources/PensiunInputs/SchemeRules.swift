@@ -1,6 +1,6 @@
 /// The rules of one scheme: the current scheme has no DC; a reform has a DC, or changes the DB
 /// parameters only (a parametric reform).
-public struct SchemeRules: Sendable {
+public struct SchemeRules: Sendable, Equatable {
     /// DB rules for DB members, legacy pensioners and frozen rights.
     public var db: DBRules
     /// BUP_{k,y} by track under this scheme.

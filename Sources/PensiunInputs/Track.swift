@@ -1,7 +1,7 @@
 import PensiunActuarial
 
 /// A career track: its salary scale and DC contribution base (retirement ages are scheme rules).
-public struct Track: Sendable {
+public struct Track: Sendable, Equatable {
     public var name: String
     /// scale_k(n): monthly pensionable salary at completed service n, in currency of year y0
     /// (index = n; beyond the list, the last value).

@@ -103,14 +103,11 @@ public enum PathStatistics {
         case .sd:
             return EstimatedStatistic(value: sd, standardError: n > 1 ? sd / (2 * Double(n - 1)).squareRoot() : .nan, count: n)
         case let .quantile(q):
-            let sorted = finite.sorted()
-            return sorted.withUnsafeBufferPointer { b in
-                let value = Quantiles.sorted(b, level: q)
-                let spread = (Double(n) * q * (1 - q)).squareRoot()
-                let lo = Quantiles.sorted(b, level: max(0, min(1, (Double(n) * q - spread) / Double(n))))
-                let hi = Quantiles.sorted(b, level: max(0, min(1, (Double(n) * q + spread) / Double(n))))
-                return EstimatedStatistic(value: value, standardError: (hi - lo) / 2, count: n)
-            }
+            // The three order-statistic levels at once, by selection (the sorted values' quantiles, bit for bit).
+            let spread = (Double(n) * q * (1 - q)).squareRoot()
+            let x = Quantiles.of(finite, levels: [q, max(0, min(1, (Double(n) * q - spread) / Double(n))),
+                                                  max(0, min(1, (Double(n) * q + spread) / Double(n)))])
+            return EstimatedStatistic(value: x[0], standardError: (x[2] - x[1]) / 2, count: n)
         case .probability:
             preconditionFailure("handled above")
         }

@@ -57,9 +57,10 @@ public enum SensitivityStudy {
         let outputs = spec.sensitivity.outputs
         var fingerprint = SweepDriver.fingerprint(spec, kind: "sensitivity", shard: nil, provenance: provenance)
         fingerprint += "\noutputs \(outputs.map(\.description).joined(separator: "; "))"
+        let cache = ProjectionCache()
         let work = try SweepDriver.journal(plan.variants, out: out, outputs: files, inputs: [spec.file] + spec.base.files, fingerprint: fingerprint,
                                            threads: threads, progress: progress) { variant, inner in
-            let results = try SweepDriver.results(of: variant, spec: spec, threads: inner)
+            let results = try SweepDriver.results(of: variant, spec: spec, threads: inner, cache: cache)
             var lines = ""
             for output in outputs {
                 lines += try RunFiles.statistic(PathStatistics.evaluate(output, in: results).value, output.description) + "\n"

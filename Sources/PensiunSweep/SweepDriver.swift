@@ -43,8 +43,12 @@ public enum SweepDriver {
     }
 
     /// The scenario and Monte Carlo run of one variant: paths 0 ..< spec.paths, master seed
-    /// spec.seed, so every variant sees the same path seeds.
-    public static func results(of variant: SweepVariant, spec: SweepSpec, threads: Int) throws -> ProjectionResults {
+    /// spec.seed, so every variant sees the same path seeds. With a `cache` (one per sweep), the
+    /// projection reuses the tables and lane plans of earlier variants built from equal inputs
+    /// (``ProjectionCache``): a variant that changes only the economy builds neither again. The
+    /// results are the same, bit for bit, with or without it.
+    public static func results(of variant: SweepVariant, spec: SweepSpec, threads: Int,
+                               cache: ProjectionCache? = nil) throws -> ProjectionResults {
         let scenario: Scenario
         do {
             scenario = try spec.template.resolve(variant.overrides)
@@ -57,7 +61,7 @@ public enum SweepDriver {
             throw SweepError("variant \(variant.id): the scenario has no projection sections")
         }
         do {
-            let projection = try MonteCarloProjection(inputs: inputs)
+            let projection = try cache?.projection(inputs: inputs) ?? MonteCarloProjection(inputs: inputs)
             let results = try projection.run(paths: 0..<spec.paths, seed: spec.seed, threads: threads)
             if let bad = results.firstNonFinite() { throw bad }
             return results
@@ -94,10 +98,11 @@ public enum SweepDriver {
         let spec = plan.spec
         let mine = shard.map { plan.shard($0.index, of: $0.count) } ?? plan.variants
         let outputs = spec.outputs
+        let cache = ProjectionCache()
         let work = try journal(mine, out: out, outputs: SweepFiles.names, inputs: [spec.file] + spec.base.files,
                                fingerprint: fingerprint(spec, kind: "sweep", shard: shard, provenance: provenance),
                                threads: threads, progress: progress) { variant, inner in
-            let results = try results(of: variant, spec: spec, threads: inner)
+            let results = try results(of: variant, spec: spec, threads: inner, cache: cache)
             return try SweepRows.rows(variant: variant.id, outputs: outputs, results: results)
         }
         var blocks: [String] = []

@@ -56,11 +56,16 @@ public enum SweepRows {
         return out
     }
 
-    /// Several statistics of one set of per-path values, sorting once: means, sd and quantiles over
-    /// the paths with a value, probabilities over all paths.
+    /// Several statistics of one set of per-path values: means, sd and quantiles over the paths with
+    /// a value, probabilities over all paths. The quantiles are found together by selection
+    /// (``Quantiles/of(_:levels:)``: the sorted values' type-7 quantiles, bit for bit, without a sort).
     static func evaluate(_ statistics: [Statistic], of values: [Double]) -> [Double] {
         let finite = values.filter { !$0.isNaN }
-        let sorted = statistics.contains { if case .quantile = $0 { true } else { false } } ? finite.sorted() : []
+        let levels = statistics.compactMap { statistic -> Double? in
+            if case let .quantile(q) = statistic { q } else { nil }
+        }
+        let quantiles = levels.isEmpty ? [] : Quantiles.of(finite, levels: levels)
+        var nextQuantile = 0
         let n = finite.count
         let mean = n > 0 ? SampleSummary.mean(finite) : .nan
         return statistics.map { statistic in
@@ -68,8 +73,9 @@ public enum SweepRows {
             case .mean: return mean
             case .sd:
                 return n > 0 ? SampleSummary.standardDeviation(finite, mean: mean) : .nan
-            case let .quantile(q):
-                return sorted.withUnsafeBufferPointer { Quantiles.sorted($0, level: q) }
+            case .quantile:
+                defer { nextQuantile += 1 }
+                return quantiles[nextQuantile]
             case let .probability(op, c):
                 guard !values.isEmpty else { return .nan }
                 return Double(finite.filter { op.holds($0, c) }.count) / Double(values.count)

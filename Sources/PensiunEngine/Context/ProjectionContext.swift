@@ -48,6 +48,28 @@ public struct ProjectionContext: Sendable {
         }
     }
 
+    /// The context of `inputs` with the tables of `earlier`, a context built from the same
+    /// ``DemographyInputs`` (everything but the economy, the valuation and the profiles, which no
+    /// table reads): the grid, cohorts, entrant profile, dense tables and targets are `earlier`'s,
+    /// and each scheme's dense rules too when its rules are equal. The same numbers as
+    /// ``init(inputs:)``, without building them again (``ProjectionCache``).
+    init(inputs: ProjectionInputs, reusing earlier: ProjectionContext) {
+        assert(DemographyInputs(inputs) == DemographyInputs(earlier.inputs), "a context reused for other demography inputs")
+        self.inputs = inputs
+        horizon = earlier.horizon
+        startYear = earlier.startYear
+        maximumAge = earlier.maximumAge
+        grid = earlier.grid
+        initialActives = earlier.initialActives
+        initialHeadcount = earlier.initialHeadcount
+        entrantProfile = earlier.entrantProfile
+        schemes = zip([inputs.current, inputs.reform], earlier.schemes).map { rules, built in
+            built.rules == rules ? built : SchemeYearRules(rules: rules, calendar: inputs.calendar)
+        }
+        tables = earlier.tables
+        targets = earlier.targets
+    }
+
     /// The recognition bond of a switcher aged `age` with `service` years at the start of year
     /// index t, on `base` (monthly salary B_r): ``DBRules/recognitionBond(serviceAtReform:base:annuityFactor:rate:yearsToBUP:)``
     /// with ä^{(12)}_BUP on the annuitant basis at the expected retirement year, κ = 0, rate ρ (docs/model.md §6).

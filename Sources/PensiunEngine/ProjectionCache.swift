@@ -1,0 +1,126 @@
+import PensiunInputs
+import Synchronization
+
+/// What a ``ProjectionContext``'s tables (mortality grid, dense tables, initial cohorts, entrant
+/// profile, headcount targets) and the lane plans of its schemes are built from: every input but
+/// the economy, the valuation and the profiles, which only the runs read. A scheme's ``LanePlan``
+/// depends on these and on that scheme's own rules (``SchemeYearRules``), nothing else.
+struct DemographyInputs: Equatable, Sendable {
+    let calendar: ProjectionCalendar
+    let mortality: MortalityInputs
+    let decrements: DecrementInputs
+    let survivors: SurvivorInputs
+    let tracks: [Track]
+    let population: InitialPopulation
+    let entrants: EntrantInputs
+
+    init(_ inputs: ProjectionInputs) {
+        calendar = inputs.calendar
+        mortality = inputs.mortality
+        decrements = inputs.decrements
+        survivors = inputs.survivors
+        tracks = inputs.tracks
+        population = inputs.population
+        entrants = inputs.entrants
+    }
+}
+
+/// The contexts and lane plans of recent projections, for many runs that differ in a few inputs
+/// (the variants of a sweep): a projection whose ``DemographyInputs`` equal an earlier one's takes
+/// its context's tables (``ProjectionContext/init(inputs:reusing:)``), and a scheme whose rules are
+/// also equal takes its ``LanePlan``. What is reused is what a fresh build gives from equal inputs,
+/// number for number (the builds are deterministic), so the results do not change; equality is
+/// `==` on the inputs' values (so a −0 and a +0 input count as equal: a sweep between the two
+/// zeros of a demographic input could see the sign of a zero result taken from the first variant).
+///
+/// A current scheme without DC is also projected once per block while the variants leave what it
+/// reads alone (``CurrentSchemeMemo``: the drivers but the equity returns, compared bit for bit).
+///
+/// Shared between threads (a sweep's variants run side by side); keeps the `capacity` most recently
+/// used demographies, each with the plans built for it. Two threads that miss together both build,
+/// which costs time, not bits.
+public final class ProjectionCache: Sendable {
+    struct Entry: Sendable {
+        let key: DemographyInputs
+        let context: ProjectionContext
+        var plans: [(scheme: Scheme, rules: SchemeRules, plan: LanePlan)] = []
+    }
+
+    struct State: Sendable {
+        /// Most recently used last.
+        var entries: [Entry] = []
+        var contextBuilds = 0
+        var planBuilds = 0
+        /// The current scheme's block projections for one demography and current rules (one at a
+        /// time: it holds a results column per path), and the reuses of earlier memos.
+        var memo: (key: DemographyInputs, rules: SchemeRules, memo: CurrentSchemeMemo)?
+        var retiredReuses = 0
+    }
+
+    let state = Mutex(State())
+    public let capacity: Int
+
+    public init(capacity: Int = 4) {
+        self.capacity = max(1, capacity)
+    }
+
+    /// Contexts built from scratch so far (the others reused an earlier context's tables).
+    public var contextBuilds: Int { state.withLock { $0.contextBuilds } }
+    /// Lane plans built so far (the others were reused).
+    public var planBuilds: Int { state.withLock { $0.planBuilds } }
+
+    /// `MonteCarloProjection(inputs: inputs, engine: engine)`, with the context's tables and the
+    /// schemes' plans reused where an earlier projection was built from equal inputs.
+    public func projection(inputs: ProjectionInputs, engine: MonteCarloProjection.Engine = .lanes) throws -> MonteCarloProjection {
+        let key = DemographyInputs(inputs)
+        let earlier = state.withLock { state -> ProjectionContext? in
+            guard let i = state.entries.lastIndex(where: { $0.key == key }) else { return nil }
+            let entry = state.entries.remove(at: i)
+            state.entries.append(entry)
+            return entry.context
+        }
+        let context: ProjectionContext
+        if let earlier {
+            context = ProjectionContext(inputs: inputs, reusing: earlier)
+        } else {
+            context = ProjectionContext(inputs: inputs)
+            state.withLock { state in
+                state.contextBuilds += 1
+                state.entries.append(Entry(key: key, context: context))
+                if state.entries.count > capacity { state.entries.removeFirst(state.entries.count - capacity) }
+            }
+        }
+        var projection = try MonteCarloProjection(context: context, engine: engine) { scheme in
+            let rules = scheme == .current ? inputs.current : inputs.reform
+            let found = self.state.withLock { state -> LanePlan? in
+                state.entries.last { $0.key == key }?.plans.first { $0.scheme == scheme && $0.rules == rules }?.plan
+            }
+            if let found { return found }
+            let plan = LanePlan(context: context, scheme: scheme)
+            self.state.withLock { state in
+                state.planBuilds += 1
+                guard let i = state.entries.lastIndex(where: { $0.key == key }) else { return }
+                state.entries[i].plans.append((scheme, rules, plan))
+                // A sweep of a scheme's rules builds a plan per value: keep the latest few.
+                if state.entries[i].plans.count > 4 * self.capacity { state.entries[i].plans.removeFirst() }
+            }
+            return plan
+        }
+        // A current scheme without DC never reads the equity returns: its blocks are memoised.
+        if projection.plans != nil && inputs.current.dc == nil {
+            projection.currentMemo = state.withLock { state -> CurrentSchemeMemo in
+                if let found = state.memo, found.rules == inputs.current, found.key == key { return found.memo }
+                state.retiredReuses += state.memo?.memo.hits ?? 0
+                let memo = CurrentSchemeMemo()
+                state.memo = (key, inputs.current, memo)
+                return memo
+            }
+        }
+        return projection
+    }
+
+    /// Blocks whose current scheme was taken from an earlier projection (``CurrentSchemeMemo``).
+    public var currentSchemeReuses: Int {
+        state.withLock { $0.retiredReuses + ($0.memo?.memo.hits ?? 0) }
+    }
+}
