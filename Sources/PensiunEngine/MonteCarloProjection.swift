@@ -158,7 +158,7 @@ public struct MonteCarloProjection: Sendable {
             let key = memo.map { _ in CurrentSchemeMemo.key(lanes) }
             if let memo, let key, let hit = memo.lookup(lanes, key: key, needsDemography: demography != nil) {
                 if let demography, let recorded = hit.demography {
-                    recorded.withUnsafeBufferPointer { demography.update(from: $0.baseAddress!, count: $0.count) }
+                    recorded.withUnsafeBufferPointer { if let base = $0.baseAddress { demography.update(from: base, count: $0.count) } }
                 }
                 return hit.results
             }
