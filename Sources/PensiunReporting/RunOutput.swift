@@ -1,6 +1,8 @@
 import Foundation
 import PensiunEngine
+import PensiunInputs
 import PensiunMonteCarlo
+import PensiunScenario
 
 /// The files of a run folder: `summary.md`, `summary.json`, `yearly.csv`, `paths.csv`,
 /// `profiles.csv`, `report.html` (and `results.bin` for a partial run over a path range), then
@@ -30,16 +32,21 @@ public enum RunOutput {
     /// `inputHashes` are the scenario files' SHA-256 (``RunJSON/inputHashes(_:)``), when the caller
     /// has them already.
     public static func fingerprint(_ report: RunReport, inputHashes: [String: String]? = nil) throws -> String {
-        let m = report.metadata
+        try fingerprint(scenario: report.scenario, inputs: report.inputs, metadata: report.metadata, inputHashes: inputHashes)
+    }
+
+    /// ``fingerprint(_:inputHashes:)`` of a run of `scenario` with `metadata`, before its report exists.
+    public static func fingerprint(scenario: Scenario, inputs: ProjectionInputs, metadata m: RunMetadata,
+                                   inputHashes: [String: String]? = nil) throws -> String {
         let object: [String: Any] = [
             "pensiun_version": m.version,
             "model_version": ModelVersion.current,
-            "resolved_scenario": RunJSON.tree(report.scenario.tree),
+            "resolved_scenario": RunJSON.tree(scenario.tree),
             "overrides": m.overrides,
-            "file_sha256": inputHashes ?? RunJSON.inputHashes(report.scenario),
+            "file_sha256": inputHashes ?? RunJSON.inputHashes(scenario),
             "seed": NSNumber(value: m.seed),
             "total_paths": m.totalPaths,
-            "generator": report.inputs.calendar.generator.rawValue,
+            "generator": inputs.calendar.generator.rawValue,
         ]
         return SHA256.hex(Array(try RunJSON.encode(object).utf8))
     }

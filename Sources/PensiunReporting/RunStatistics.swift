@@ -105,6 +105,14 @@ public struct RunStatistics: Sendable {
         }
     }
 
+    /// The number of ``rows(_:inputs:)`` of a run of `horizon` years with `tracks` tracks.
+    public static func rowCount(horizon: Int, tracks: Int) -> Int {
+        Scheme.allCases.reduce(0) { total, scheme in
+            total + Metric.allCases.filter { !(scheme == .current && $0 == .transitionCostPctGDP) }
+                .reduce(0) { $0 + $1.length(horizon: horizon) } + 3 * tracks * horizon
+        }
+    }
+
     /// The rows of the yearly statistics, in file order: per scheme its metrics by year (not the
     /// current scheme's transition cost), then its replacement rates by kind, track and year.
     static func rows(_ r: ProjectionResults, inputs: ProjectionInputs) -> [RowSpec] {

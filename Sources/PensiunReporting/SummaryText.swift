@@ -87,8 +87,8 @@ public enum SummaryText {
                      + (m.paths.count != m.totalPaths ? " (\(m.paths.lowerBound)..<\(m.paths.upperBound) of \(m.totalPaths))" : "")
                      + " · Pensiun \(m.version)")
         if let alpha = report.statistics.quantileAccuracy {
-            lines.append("Streamed: the yearly percentiles are estimates within \(Format.percent(alpha, decimals: 1)) of each value (the"
-                         + " results did not fit in memory); means and every per-path figure are exact.")
+            lines.append("Streamed: the yearly percentiles are estimates within \(Format.percent(alpha, decimals: 1)) of each value;"
+                         + " means and every per-path figure are exact.")
         }
         let text = lines.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }.joined(separator: "\n") + "\n"
         return markdown ? "```text\n" + text + "```\n" : text

@@ -151,12 +151,12 @@ import Testing
         #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
     }
 
-    /// The check itself: a scenario file importing the engine, or the engine the scenario reader, fails.
     /// Sources/README.md's module table lists every module once, in stage order, so the order is
     /// kept in one place (``stages``) and the README cannot drift from it.
     @Test func theReadmeListsTheModulesInStageOrder() throws {
         let readme = try String(contentsOf: Self.root.appendingPathComponent("Sources/README.md"), encoding: .utf8)
-        let table = readme.components(separatedBy: "## Modules")[1].components(separatedBy: "\n## ")[0]
+        let section = try #require(readme.range(of: "## Modules"), "Sources/README.md has no ## Modules section")
+        let table = readme[section.upperBound...].components(separatedBy: "\n## ")[0]
         let listed = table.split(separator: "\n").compactMap { line -> String? in
             guard line.hasPrefix("| `") else { return nil }
             return line.dropFirst(3).split(separator: "`").first.map(String.init)
@@ -164,6 +164,7 @@ import Testing
         #expect(listed == Self.stages.flatMap { $0 })
     }
 
+    /// The check itself: a scenario file importing the engine, or the engine the scenario reader, fails.
     @Test func siblingsAndLaterStagesAreRefused() {
         #expect(Self.problem("PensiunScenario", "PensiunEngine", "x") != nil)
         #expect(Self.problem("PensiunEngine", "PensiunScenario", "x") != nil)

@@ -125,7 +125,8 @@ import Testing
         #expect(QuantileSketch(values.dropLast()) != whole)
     }
 
-    /// Adding a batch builds the same sketch as adding its values one at a time.
+    /// Adding a batch (counted, then merged) builds the same sketch as adding its values one at a
+    /// time (a binary search and an insertion each): two independent paths.
     @Test(arguments: shapes)
     func aBatchIsItsValuesOneByOne(shape: String) {
         var values = Self.sample(shape)

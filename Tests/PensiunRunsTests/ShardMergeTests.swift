@@ -38,7 +38,7 @@ import Testing
         let streamed = try ShardMerge.merge(shards, out: streamedMerge.path, threads: 1, force: false, version: "test",
                                             forceStreaming: true, notice: { notices.append($0) })
         #expect(streamed.report.results == nil && streamed.report.statistics.quantileAccuracy == 1e-3)
-        #expect(notices.count == 1 && notices[0].hasPrefix("merge streaming (--stream): reading the shards one at a time"), "\(notices)")
+        #expect(notices.count == 1 && notices[0].hasPrefix("merge streaming (--stream): reading the shards one at a time (the largest has 7 paths)"), "\(notices)")
         var runRequest = request(streamedRun)
         runRequest.forceStreaming = true
         let run = try ScenarioRun.run(runRequest)

@@ -25,7 +25,7 @@ import Testing
         var notices: [String] = []
         let b = try ScenarioRun.run(request(streamed, paths: paths, stream: true), notice: { notices.append($0) })
         #expect(b.report.results == nil && b.report.statistics.quantileAccuracy == 1e-3)
-        #expect(notices.count == 1 && notices[0].hasPrefix("streaming (--stream): projecting chunks of 300 paths and keeping their statistics (about ")
+        #expect(notices.count == 1 && notices[0].hasPrefix("run streaming (--stream): projecting chunks of 300 paths and keeping their statistics (about ")
                 && notices[0].hasSuffix("): means exact, yearly percentiles within 0.1% of each value"), "\(notices)")
         for file in ["paths.csv", "profiles.csv"] {
             #expect(try Data(contentsOf: memory.appendingPathComponent(file)) == Data(contentsOf: streamed.appendingPathComponent(file)), "\(file)")
@@ -64,14 +64,24 @@ import Testing
     }
 
     @Test func theStreamPlanKeepsInMemoryWhatFitsAndChunksTheRest() {
-        let fits = StreamPlan(paths: 1_000, bytesPerPath: 1_000, budget: 1_000_000, bytesKeptPerPath: 100, rows: 10)
+        let fits = StreamPlan(paths: 1_000, bytesPerPath: 1_000, budget: 1_000_000, budgetIsDefault: true, bytesKeptPerPath: 100, rows: 10)
         #expect(fits.chunk == nil && fits.refusal == nil)
-        let streams = StreamPlan(paths: 1_000_000, bytesPerPath: 100_000, budget: 4 << 30, bytesKeptPerPath: 1_000, rows: 5_000)
+        let streams = StreamPlan(paths: 1_000_000, bytesPerPath: 100_000, budget: 4 << 30, budgetIsDefault: false, bytesKeptPerPath: 1_000,
+                                 rows: 5_000)
+        #expect(streams.describe.hasPrefix("run streaming (the results of 1000000 paths would need about 93.1 GiB, more than the 4.0 GiB this run may use (--memory-limit)): projecting chunks of "))
         let chunk = streams.chunk ?? 0
         #expect(chunk > 0 && chunk % StreamPlan.chunkStep == 0 && chunk <= StreamPlan.maximumChunk)
         #expect(1_000_000 * 1_000 + 5_000 * StreamPlan.sketchBytes(paths: 1_000_000) + chunk * 100_000 <= 4 << 30)
-        let refused = StreamPlan(paths: 1_000_000, bytesPerPath: 100_000, budget: 1 << 30, bytesKeptPerPath: 2_000, rows: 5_000)
-        #expect(refused.chunk == nil && refused.refusal != nil)
+        let refused = StreamPlan(paths: 1_000_000, bytesPerPath: 100_000, budget: 1 << 30, budgetIsDefault: true, bytesKeptPerPath: 2_000,
+                                 rows: 5_000)
+        #expect(refused.chunk == nil && refused.refusal?.hasSuffix("more than the 1.0 GiB this run may use (half of this machine's memory; raise it with --memory-limit); run fewer paths, or shards with --path-range A..B joined by pensiun merge") == true, "\(refused.refusal ?? "")")
+        // A merge reads its largest shard whole: refused when that shard alone does not fit.
+        let merge = StreamPlan(paths: 100_000, bytesPerPath: 100_000, budget: 1 << 30, budgetIsDefault: false, bytesKeptPerPath: 1_000,
+                               rows: 5_000, kind: .merge(largestShard: 50_000))
+        #expect(merge.chunk == nil && merge.refusal?.hasPrefix("merge: even streamed, the merge would need about") == true)
+        let smallShards = StreamPlan(paths: 100_000, bytesPerPath: 100_000, budget: 1 << 30, budgetIsDefault: false, bytesKeptPerPath: 1_000,
+                                     rows: 5_000, kind: .merge(largestShard: 1_000))
+        #expect(smallShards.chunk == 1_000 && smallShards.describe.contains("reading the shards one at a time (the largest has 1000 paths)"))
         #expect(StreamPlan.duration(40) == "40 s" && StreamPlan.duration(600) == "10 min" && StreamPlan.duration(9_000) == "2.5 h")
     }
 

@@ -90,21 +90,24 @@ public enum ShardMerge {
                              started: Date = Date(), memoryLimit: Int? = nil, forceStreaming: Bool = false,
                              notice: (String) -> Void = { _ in }) throws -> Outcome {
         guard let firstFolder = shards.first else { throw InputError("merge: no shard folders given") }
-        // The scenario, from the first shard's manifest (verified as every shard is), says how
-        // much memory the whole run needs.
-        let head = try load(firstFolder, keepingResults: false).manifest
+        // The scenario, from the first shard's manifest (verified below with every shard), says
+        // how much memory the whole run needs; a manifest that cannot be read gets the check's
+        // own message.
+        guard let head = manifest(firstFolder) else { _ = try load(firstFolder, keepingResults: false); throw InputError("\(firstFolder): no readable manifest.json") }
         let scenarioFile = head["scenario_file"] as? String ?? ""
         let overrides = head["overrides"] as? [String] ?? []
         let scenario = try ScenarioLoader.load(path: scenarioFile, overrides: overrides)
         let inputs = try RunChecks.projection(of: scenario)
         let budget = memoryLimit ?? MemoryBudget.available
-        let plan = StreamPlan(paths: (head["paths"] as? [String: Any])?["total"] as? Int ?? 0,
-                              bytesPerPath: ScenarioRun.bytesPerPath(inputs, horizon: inputs.calendar.horizon), budget: budget,
-                              bytesKeptPerPath: ScenarioRun.bytesKeptPerPath(inputs),
-                              rows: ScenarioRun.yearlyRowCount(inputs, horizon: inputs.calendar.horizon), force: forceStreaming)
-        if let refusal = plan.refusal { throw InputError(refusal) }
-        let streaming = plan.chunk != nil
+        let perPath = ScenarioRun.bytesPerPath(inputs, horizon: inputs.calendar.horizon)
+        let streaming = StreamPlan.streams(paths: (head["paths"] as? [String: Any])?["total"] as? Int ?? 0, bytesPerPath: perPath,
+                                           budget: budget, force: forceStreaming)
         let ordered = try ordered(shards.map { try load($0, keepingResults: !streaming) })
+        let plan = StreamPlan(paths: totalPaths(ordered[0]), bytesPerPath: perPath, budget: budget, budgetIsDefault: memoryLimit == nil,
+                              bytesKeptPerPath: ScenarioRun.bytesKeptPerPath(inputs),
+                              rows: RunStatistics.rowCount(horizon: inputs.calendar.horizon, tracks: inputs.tracks.count),
+                              force: forceStreaming, kind: .merge(largestShard: ordered.map(\.paths.count).max() ?? 0))
+        if streaming, let refusal = plan.refusal { throw InputError(refusal) }
         let first = ordered.first { $0.folder == shards[0] } ?? ordered[0]
         let total = totalPaths(first)
         guard first.manifest["scenario_file"] as? String == scenarioFile, first.manifest["overrides"] as? [String] == overrides else {
@@ -135,13 +138,18 @@ public enum ShardMerge {
                         wallTime: Date().timeIntervalSince(started), overrides: overrides,
                         mergedFrom: ordered.map(\.folder))
         }
+        // The shards must be of the scenario as it reads now: checked before any shard is read again.
+        guard try RunOutput.fingerprint(scenario: scenario, inputs: inputs, metadata: metadata(), inputHashes: current) == first.fingerprint else {
+            throw InputError("\(first.folder): its fingerprint does not match the scenario as it reads now (the scenario or this Pensiun changed since the shards were run)")
+        }
         let report: RunReport
         if streaming {
-            notice("merge " + plan.describe.replacingOccurrences(of: "projecting chunks of \(plan.chunk ?? 0) paths", with: "reading the shards one at a time"))
+            notice(plan.describe)
             var accumulator = RunStatistics.Accumulator(inputs: inputs, targets: scenario.calibration, debt: debt)
             for shard in ordered {
-                // Checked above; read again, now one at a time.
-                guard let results = try load(shard.folder).results, results.paths == shard.paths else {
+                // Checked above; read again, now one at a time, and still the same shard.
+                let again = try load(shard.folder)
+                guard let results = again.results, results.paths == shard.paths, again.fingerprint == shard.fingerprint else {
                     throw InputError("\(shard.folder): changed while the shards were merged")
                 }
                 if let bad = results.firstNonFinite() { throw InputError(RunChecks.message(bad, scenario: scenarioFile)) }
@@ -154,11 +162,13 @@ public enum ShardMerge {
             if let bad = results.firstNonFinite() { throw InputError(RunChecks.message(bad, scenario: scenarioFile)) }
             report = RunReport(scenario: scenario, inputs: inputs, results: results, debt: debt, metadata: metadata())
         }
-        guard try RunOutput.fingerprint(report, inputHashes: current) == first.fingerprint else {
-            throw InputError("\(first.folder): its fingerprint does not match the scenario as it reads now (the scenario or this Pensiun changed since the shards were run)")
-        }
         try RunOutput.write(report, with: writer, partial: false)
         return Outcome(report: report, shards: ordered.count, leftover: writer.leftover)
+    }
+
+    /// A folder's `manifest.json` as JSON, or nil.
+    static func manifest(_ folder: String) -> [String: Any]? {
+        FileSystem.readRegular(folder + "/manifest.json").flatMap { try? JSONSerialization.jsonObject(with: Data($0)) as? [String: Any] }
     }
 
     /// The `paths.total` of a shard's manifest: the paths of the whole run.

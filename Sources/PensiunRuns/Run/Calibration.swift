@@ -25,6 +25,7 @@ public enum Calibration {
         let results: ProjectionResults
         do {
             results = try checked.projection.run(paths: 0..<paths, seed: seed, threads: threads)
+            if let bad = results.firstNonFinite() { throw InputError(RunChecks.message(bad, scenario: scenario)) }
         } catch {
             if let refusal = RunChecks.refusal(error, scenario: scenario) { throw refusal }
             throw error

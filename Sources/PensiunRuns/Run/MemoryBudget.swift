@@ -1,8 +1,10 @@
 import Foundation
 
 /// How much memory a command that holds all its results may plan to use: half of the machine's
-/// physical memory, or of the address-space limit (`ulimit -v`) when that is lower. A command
-/// estimates its need before allocating and refuses, naming both sizes, rather than being killed.
+/// physical memory, or of the address-space limit (`ulimit -v`) or of the control group's memory
+/// limit (a Slurm job's `--mem`, a container's limit: cgroup v2 `memory.max`, v1
+/// `memory.limit_in_bytes`) when that is lower. A command estimates its need before allocating and
+/// streams or refuses, naming both sizes, rather than being killed.
 public enum MemoryBudget {
     public static var available: Int {
         let physical = Int(ProcessInfo.processInfo.physicalMemory)
@@ -11,7 +13,19 @@ public enum MemoryBudget {
         if getrlimit(__rlimit_resource_t(RLIMIT_AS.rawValue), &limit) == 0, limit.rlim_cur < UInt(Int.max) {
             budget = min(budget, Int(limit.rlim_cur) / 2)
         }
+        if let group = controlGroupLimit { budget = min(budget, group / 2) }
         return budget
+    }
+
+    /// The memory limit of this process's control group, if it has one ("max" or absent: none).
+    static var controlGroupLimit: Int? {
+        for file in ["/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes"] {
+            guard let text = try? String(contentsOfFile: file, encoding: .utf8),
+                  let bytes = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)), bytes > 0 else { continue }
+            // cgroup v1 reports "no limit" as a number near Int.max.
+            if bytes < Int.max / 2 { return bytes }
+        }
+        return nil
     }
 
     /// An ``InputError`` (exit status 2), naming the memory needed and the way out, when `paths` paths of

@@ -97,10 +97,11 @@ public enum ScenarioRun {
         let budget = request.memoryLimit ?? MemoryBudget.available
         let perPath = bytesPerPath(inputs, horizon: loaded.simulation.horizon)
         let plan = partial ? nil : StreamPlan(paths: range.count, bytesPerPath: perPath, budget: budget,
-                                              bytesKeptPerPath: bytesKeptPerPath(inputs), rows: yearlyRowCount(inputs, horizon: loaded.simulation.horizon),
+                                              budgetIsDefault: request.memoryLimit == nil, bytesKeptPerPath: bytesKeptPerPath(inputs),
+                                              rows: RunStatistics.rowCount(horizon: loaded.simulation.horizon, tracks: inputs.tracks.count),
                                               force: request.forceStreaming)
         if partial && request.forceStreaming {
-            throw InputError("--stream: a shard (--path-range) keeps its results for pensiun merge; stream the merge instead")
+            throw InputError("--stream: a shard (--path-range) keeps its results for pensiun merge")
         }
         if partial {
             try MemoryBudget.check(paths: range.count, bytesPerPath: perPath, available: budget,
@@ -162,11 +163,6 @@ public enum ScenarioRun {
     public static func bytesKeptPerPath(_ inputs: ProjectionInputs) -> Int {
         let numbers = 1 + 2 * 3 * inputs.tracks.count + inputs.profiles.count * 2 * ProfileOutcome.Quantity.allCases.count
         return 2 * (MemoryLayout<PathSummary>.stride + 8 * numbers) + 400
-    }
-
-    /// The rows of a run's yearly statistics (each a sketch when streaming).
-    static func yearlyRowCount(_ inputs: ProjectionInputs, horizon: Int) -> Int {
-        2 * (Metric.allCases.count * (horizon + 1) + 3 * inputs.tracks.count * horizon)
     }
 
     /// Bytes a run holds per path: its results (`ResultsSize`) and, as much again, the sorted
