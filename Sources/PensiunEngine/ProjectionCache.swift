@@ -59,9 +59,19 @@ public final class ProjectionCache: Sendable {
 
     let state = Mutex(State())
     public let capacity: Int
+    /// Whether the current scheme's blocks are memoised (``CurrentSchemeMemo``), which holds the
+    /// current scheme's results and driver bits of every path (about 30 MB per 1,000 flagship
+    /// paths).
+    public let memoisesCurrentScheme: Bool
 
-    public init(capacity: Int = 4) {
+    /// The most paths for which a sweep memoises the current scheme (about 600 MB for the flagship).
+    public static let memoPathLimit = 20_000
+
+    /// `paths`: the paths of each projection (a sweep's `paths`); above ``memoPathLimit`` the
+    /// current scheme is projected again for every variant rather than held.
+    public init(capacity: Int = 4, paths: Int = 0) {
         self.capacity = max(1, capacity)
+        memoisesCurrentScheme = paths <= Self.memoPathLimit
     }
 
     /// Contexts built from scratch so far (the others reused an earlier context's tables).
@@ -107,7 +117,7 @@ public final class ProjectionCache: Sendable {
             return plan
         }
         // A current scheme without DC never reads the equity returns: its blocks are memoised.
-        if projection.plans != nil && inputs.current.dc == nil {
+        if memoisesCurrentScheme && projection.plans != nil && inputs.current.dc == nil {
             projection.currentMemo = state.withLock { state -> CurrentSchemeMemo in
                 if let found = state.memo, found.rules == inputs.current, found.key == key { return found.memo }
                 state.retiredReuses += state.memo?.memo.hits ?? 0

@@ -75,7 +75,7 @@ extension RunStatistics {
             dcAssets += r.values(.reform, .dcAssetsPctGDP, r.horizon)
             for t in 0...r.horizon { bonds[t].add(r.values(.reform, .bondsOutstanding, t)) }
             for (i, target) in targets.enumerated() {
-                for (k, values) in Self.calibrationTerms(target, r).enumerated() { calibration[i][k].add(values) }
+                for (k, values) in RunStatistics.calibrationTerms(target, r).enumerated() { calibration[i][k].add(values) }
             }
             var d = 0
             for scheme in Scheme.allCases {
@@ -106,32 +106,9 @@ extension RunStatistics {
             moments = Array(repeating: StreamingMoments(), count: specs.count)
             sketches = Array(repeating: QuantileSketch(relativeAccuracy: relativeAccuracy), count: specs.count)
             bonds = Array(repeating: Mean(), count: r.horizon + 1)
-            calibration = targets.map { Array(repeating: Mean(), count: Self.calibrationTerms($0, r).count) }
+            calibration = targets.map { Array(repeating: Mean(), count: RunStatistics.calibrationTerms($0, r).count) }
             decade = Array(repeating: [], count: 2 * 3 * r.trackCount)
             profiles = Array(repeating: [], count: r.profileCount * 2 * ProfileOutcome.Quantity.allCases.count)
-        }
-
-        /// The per-path values whose means add up to a calibration target's model value
-        /// (``RunStatistics/calibrationValue(_:results:debt:)``); none for the implicit debt or a
-        /// year outside the run.
-        static func calibrationTerms(_ target: CalibrationTarget, _ r: ProjectionResults) -> [[Double]] {
-            let t = target.year - r.startYear
-            guard t >= 0, t <= r.horizon else { return [] }
-            func values(_ m: Metric) -> [[Double]] {
-                t < m.length(horizon: r.horizon) ? [Array(r.values(.current, m, t))] : []
-            }
-            switch target.measure {
-            case .actives: return values(.actives)
-            case .recipients:
-                let both = values(.pensioners) + values(.survivors)
-                return both.count == 2 ? both : []
-            case .dbBenefits: return values(.dbBenefits)
-            case .dbBenefitsPctGDP:
-                guard t < r.horizon else { return [] }
-                return [zip(r.values(.current, .dbBenefits, t), r.gdp(t)).map { $0 / $1 }]
-            case .retirements: return values(.retirements)
-            case .implicitDebt: return []
-            }
         }
 
         /// The statistics of every path added so far (at least one chunk).

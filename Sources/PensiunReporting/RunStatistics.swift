@@ -143,24 +143,36 @@ public struct RunStatistics: Sendable {
         return finite.isEmpty ? nil : SampleSummary(finite)
     }
 
-    /// The model's value of a calibration target: the mean across paths of the current scheme's
-    /// measure in the target's year, or the implicit debt.
+    /// The model's value of a calibration target: the sum of the means across paths of its
+    /// per-path terms (``calibrationTerms(_:_:)``), or the implicit debt; NaN for a year outside
+    /// the run.
     static func calibrationValue(_ target: CalibrationTarget, results r: ProjectionResults, debt: ImplicitPensionDebt?) -> Double {
+        if target.measure == .implicitDebt { return debt?.total ?? .nan }
+        let terms = calibrationTerms(target, r)
+        return terms.isEmpty ? .nan : terms.reduce(0) { $0 + SampleSummary.mean($1) }
+    }
+
+    /// The per-path values whose means across paths add up to a calibration target's model value:
+    /// the current scheme's measure in the target's year (recipients: pensioners and survivors;
+    /// benefits / GDP: the ratio on each path); none for the implicit debt or a year outside the
+    /// run. The one mapping from measures to metrics, in memory and streamed.
+    static func calibrationTerms(_ target: CalibrationTarget, _ r: ProjectionResults) -> [[Double]] {
         let t = target.year - r.startYear
-        guard t >= 0, t <= r.horizon else { return .nan }
-        func mean(_ m: Metric) -> Double {
-            guard t < m.length(horizon: r.horizon) else { return .nan }
-            return SampleSummary.mean(r.values(.current, m, t))
+        guard t >= 0, t <= r.horizon else { return [] }
+        func values(_ m: Metric) -> [[Double]] {
+            t < m.length(horizon: r.horizon) ? [Array(r.values(.current, m, t))] : []
         }
         switch target.measure {
-        case .actives: return mean(.actives)
-        case .recipients: return mean(.pensioners) + mean(.survivors)
-        case .dbBenefits: return mean(.dbBenefits)
+        case .actives: return values(.actives)
+        case .recipients:
+            let both = values(.pensioners) + values(.survivors)
+            return both.count == 2 ? both : []
+        case .dbBenefits: return values(.dbBenefits)
         case .dbBenefitsPctGDP:
-            guard t < r.horizon else { return .nan }
-            return SampleSummary.mean(zip(r.values(.current, .dbBenefits, t), r.gdp(t)).map { $0 / $1 })
-        case .retirements: return mean(.retirements)
-        case .implicitDebt: return debt?.total ?? .nan
+            guard t < r.horizon else { return [] }
+            return [zip(r.values(.current, .dbBenefits, t), r.gdp(t)).map { $0 / $1 }]
+        case .retirements: return values(.retirements)
+        case .implicitDebt: return []
         }
     }
 

@@ -57,7 +57,7 @@ public enum SensitivityStudy {
         let outputs = spec.sensitivity.outputs
         var fingerprint = SweepDriver.fingerprint(spec, kind: "sensitivity", shard: nil, provenance: provenance)
         fingerprint += "\noutputs \(outputs.map(\.description).joined(separator: "; "))"
-        let cache = ProjectionCache()
+        let cache = ProjectionCache(paths: spec.paths)
         let work = try SweepDriver.journal(plan.variants, out: out, outputs: files, inputs: [spec.file] + spec.base.files, fingerprint: fingerprint,
                                            threads: threads, progress: progress) { variant, inner in
             let results = try SweepDriver.results(of: variant, spec: spec, threads: inner, cache: cache)

@@ -98,7 +98,7 @@ public enum SweepDriver {
         let spec = plan.spec
         let mine = shard.map { plan.shard($0.index, of: $0.count) } ?? plan.variants
         let outputs = spec.outputs
-        let cache = ProjectionCache()
+        let cache = ProjectionCache(paths: spec.paths)
         let work = try journal(mine, out: out, outputs: SweepFiles.names, inputs: [spec.file] + spec.base.files,
                                fingerprint: fingerprint(spec, kind: "sweep", shard: shard, provenance: provenance),
                                threads: threads, progress: progress) { variant, inner in

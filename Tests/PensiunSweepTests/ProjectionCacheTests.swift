@@ -131,6 +131,12 @@ import Testing
         #expect(cache.planBuilds == 4)
     }
 
+    /// The memo holds every path's current-scheme results: a sweep of many paths does without it.
+    @Test func manyPathsAreNotMemoised() {
+        #expect(ProjectionCache(paths: ProjectionCache.memoPathLimit).memoisesCurrentScheme)
+        #expect(!ProjectionCache(paths: ProjectionCache.memoPathLimit + 1).memoisesCurrentScheme)
+    }
+
     /// A whole sweep writes the same results with the cache on one or two threads.
     @Test func sweepResultsDoNotDependOnTheThreads() throws {
         let (spec, plan, folder) = try sweep("""
