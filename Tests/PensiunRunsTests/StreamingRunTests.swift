@@ -85,6 +85,13 @@ import Testing
         #expect(StreamPlan.duration(40) == "40 s" && StreamPlan.duration(600) == "10 min" && StreamPlan.duration(9_000) == "2.5 h")
     }
 
+    /// A run that holds a gigabyte or more says so before it starts; a small one says nothing.
+    @Test func aLargeInMemoryRunSaysWhatItWillHold() {
+        #expect(ScenarioRun.inMemoryNotice(paths: 10_000, bytesPerPath: 100_000, budget: 4 << 30) == nil)
+        #expect(ScenarioRun.inMemoryNotice(paths: 20_000, bytesPerPath: 100_000, budget: 4 << 30)
+            == "run: the results of 20000 paths will take about 1.9 GiB in memory, within the 4.0 GiB this run may use (more paths than fit are streamed; see --memory-limit)")
+    }
+
     @Test func memorySizesAreParsed() {
         #expect(MemoryBudget.parse("4GiB") == 4 << 30 && MemoryBudget.parse("512MiB") == 512 << 20)
         #expect(MemoryBudget.parse("1.5GB") == 3 << 29 && MemoryBudget.parse("2G") == 2 << 30)

@@ -145,6 +145,7 @@ public enum ScenarioRun {
                 report = RunReport(scenario: loaded, inputs: inputs, statistics: accumulator.finish(), results: nil,
                                    debt: checked.debt, metadata: metadata())
             } else {
+                if let perPath, let note = inMemoryNotice(paths: range.count, bytesPerPath: perPath, budget: budget) { notice(note) }
                 let results = try checked.projection.run(paths: range, seed: seed, threads: request.threads, progress: update(from: 0))
                 if let bad = results.firstNonFinite() { throw InputError(RunChecks.message(bad, scenario: request.scenario)) }
                 report = RunReport(scenario: loaded, inputs: inputs, results: results, debt: checked.debt, metadata: metadata())
@@ -155,6 +156,15 @@ public enum ScenarioRun {
         }
         try RunOutput.write(report, with: writer, partial: partial)
         return Outcome(report: report, folder: folder, leftover: writer.leftover, warnings: loaded.warnings)
+    }
+
+    /// The line a run that keeps at least 1 GiB of results in memory prints before it starts:
+    /// what it will hold, against what it may use (nil for a smaller run).
+    static func inMemoryNotice(paths: Int, bytesPerPath: Int, budget: Int) -> String? {
+        let (bytes, overflow) = paths.multipliedReportingOverflow(by: bytesPerPath)
+        guard !overflow, bytes >= 1 << 30 else { return nil }
+        return "run: the results of \(paths) paths will take about \(MemoryBudget.describe(bytes)) in memory, within the "
+            + "\(MemoryBudget.describe(budget)) this run may use (more paths than fit are streamed; see --memory-limit)"
     }
 
     /// Bytes a streamed run keeps per path whatever the chunk: the per-path summary and numbers
