@@ -30,8 +30,8 @@ struct DemographyInputs: Equatable, Sendable {
 /// its context's tables (``ProjectionContext/init(inputs:reusing:)``), and a scheme whose rules are
 /// also equal takes its ``LanePlan``. What is reused is what a fresh build gives from equal inputs,
 /// number for number (the builds are deterministic), so the results do not change; equality is
-/// `==` on the inputs' values (so a −0 and a +0 input count as equal: a sweep between the two
-/// zeros of a demographic input could see the sign of a zero result taken from the first variant).
+/// `==` on the inputs' values, which is equality bit for bit because the scenario reader reads −0
+/// as +0 (`YAMLCursor.canonical`; a NaN input never equals itself, which costs a rebuild, not bits).
 ///
 /// A current scheme without DC is also projected once per block while the variants leave what it
 /// reads alone (``CurrentSchemeMemo``: the drivers but the equity returns, compared bit for bit).

@@ -59,7 +59,7 @@ struct CSVTable {
                 where isValid: (Double) -> Bool = { _ in true }) -> Double? {
         let i = index(column)
         let text = row.fields[i]
-        guard let value = Double(text) else {
+        guard let value = Double(text).map(YAMLCursor.canonical) else {
             fail(line: row.line, column: i + 1, "column '\(column)': expected \(expected), got '\(text)'")
             return nil
         }

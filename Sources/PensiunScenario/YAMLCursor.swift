@@ -149,8 +149,13 @@ package struct YAMLCursor {
             scale = 0.01
         }
         guard !text.isEmpty, let value = Double(text) else { return nil }
-        return value * scale
+        return canonical(value * scale)
     }
+
+    /// `x`, with −0 read as +0: a scenario's zero is one value, so inputs that are equal as
+    /// numbers are equal bit for bit (a sweep's reuse of equal inputs, ``ProjectionCache``, then
+    /// cannot depend on which variant ran first).
+    package static func canonical(_ x: Double) -> Double { x == 0 ? 0 : x }
 
     /// A number as written into a scenario: whole numbers without a decimal point, others in
     /// Swift's shortest round-trip form.

@@ -96,3 +96,18 @@ import Testing
         #expect(errors(yaml) == ["s.yaml:13:11: economy.equity.degrees_of_freedom: missing key (expected degrees of freedom ν in (2, 1e6])"])
     }
 }
+
+/// A scenario's zero is one value: −0, written in YAML or set on the command line, is read as +0,
+/// so equal inputs are equal bit for bit (a sweep reusing equal inputs cannot then depend on
+/// which variant ran first).
+@Suite struct NegativeZeroTests {
+    @Test func minusZeroIsReadAsZero() throws {
+        let file = ScenarioLoaderTests.root.appendingPathComponent("Scenarios/synthetic-small/scenario.yaml").path
+        let scenario = try ScenarioLoader.load(path: file, overrides: ["economy.equity.log_mean=-0", "reform.dc.employer_rate=-0.0%"])
+        let inputs = try #require(scenario.projection)
+        #expect(inputs.economy.equityLogMean.bitPattern == (0.0).bitPattern)
+        #expect(try #require(inputs.reform.dc).employerRate(2030).bitPattern == (0.0).bitPattern)
+        #expect(YAMLCursor.parseNumber("-0")?.bitPattern == (0.0).bitPattern)
+        #expect(YAMLCursor.parseNumber("-2.5")?.sign == .minus)
+    }
+}
