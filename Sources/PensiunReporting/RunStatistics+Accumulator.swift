@@ -77,24 +77,8 @@ extension RunStatistics {
             for (i, target) in targets.enumerated() {
                 for (k, values) in RunStatistics.calibrationTerms(target, r).enumerated() { calibration[i][k].add(values) }
             }
-            var d = 0
-            for scheme in Scheme.allCases {
-                for kind in 0..<3 {
-                    for k in 0..<r.trackCount {
-                        decade[d] += RunStatistics.decadeAverages(r, scheme: scheme, kind: kind, track: k)
-                        d += 1
-                    }
-                }
-            }
-            var p = 0
-            for index in 0..<r.profileCount {
-                for scheme in Scheme.allCases {
-                    for q in ProfileOutcome.Quantity.allCases {
-                        profiles[p] += r.profile(index, scheme, q)
-                        p += 1
-                    }
-                }
-            }
+            for (i, column) in RunStatistics.decadeColumns(r).enumerated() { decade[i] += column }
+            for (i, column) in RunStatistics.profileColumns(r).enumerated() { profiles[i] += column }
         }
 
         mutating func start(_ r: ProjectionResults) {

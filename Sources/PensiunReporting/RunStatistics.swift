@@ -83,10 +83,22 @@ public struct RunStatistics: Sendable {
         bondsOutstandingMeans = (0...r.horizon).map { SampleSummary.mean(r.values(.reform, .bondsOutstanding, $0)) }
         calibrationValues = targets.map { Self.calibrationValue($0, results: r, debt: debt) }
         quantileAccuracy = nil
-        decade = Scheme.allCases.flatMap { scheme in
+        decade = Self.decadeColumns(r)
+        profileValues = Self.profileColumns(r)
+    }
+
+    /// The decade replacement averages of `r`'s paths, one column per (scheme, kind, track) in the
+    /// order ``decadeAverages(_:kind:track:)`` reads them.
+    static func decadeColumns(_ r: ProjectionResults) -> [[Double]] {
+        Scheme.allCases.flatMap { scheme in
             (0..<3).flatMap { kind in (0..<r.trackCount).map { Self.decadeAverages(r, scheme: scheme, kind: kind, track: $0) } }
         }
-        profileValues = (0..<r.profileCount).flatMap { index in
+    }
+
+    /// The profile outcomes of `r`'s paths, one column per (profile, scheme, quantity) in the order
+    /// ``profile(_:_:_:)`` reads them.
+    static func profileColumns(_ r: ProjectionResults) -> [[Double]] {
+        (0..<r.profileCount).flatMap { index in
             Scheme.allCases.flatMap { scheme in ProfileOutcome.Quantity.allCases.map { Array(r.profile(index, scheme, $0)) } }
         }
     }

@@ -30,6 +30,12 @@ public struct RunChecks {
         }
     }
 
+    /// Throws the ``InputError`` every command gives when `results` hold a value beyond the range
+    /// of a number (``ProjectionResults/firstNonFinite()``), naming the path, year and quantity.
+    public static func requireFinite(_ results: ProjectionResults, scenario: String) throws(InputError) {
+        if let bad = results.firstNonFinite() { throw InputError(message(bad, scenario: scenario)) }
+    }
+
     /// The engine's inputs of `loaded`, or the one line every command gives for a scenario
     /// without the projection sections, located at the scenario's top mapping.
     public static func projection(of loaded: Scenario) throws(InputError) -> ProjectionInputs {

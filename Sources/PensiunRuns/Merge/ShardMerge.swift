@@ -103,13 +103,13 @@ public enum ShardMerge {
         let streaming = StreamPlan.streams(paths: (head["paths"] as? [String: Any])?["total"] as? Int ?? 0, bytesPerPath: perPath,
                                            budget: budget, force: forceStreaming)
         let ordered = try ordered(shards.map { try load($0, keepingResults: !streaming) })
-        let plan = StreamPlan(paths: totalPaths(ordered[0]), bytesPerPath: perPath, budget: budget, budgetIsDefault: memoryLimit == nil,
+        let first = ordered.first { $0.folder == shards[0] } ?? ordered[0]
+        let total = totalPaths(first)
+        let plan = StreamPlan(paths: total, bytesPerPath: perPath, budget: budget, budgetIsDefault: memoryLimit == nil,
                               bytesKeptPerPath: ScenarioRun.bytesKeptPerPath(inputs),
                               rows: RunStatistics.rowCount(horizon: inputs.calendar.horizon, tracks: inputs.tracks.count),
                               force: forceStreaming, kind: .merge(largestShard: ordered.map(\.paths.count).max() ?? 0))
         if streaming, let refusal = plan.refusal { throw InputError(refusal) }
-        let first = ordered.first { $0.folder == shards[0] } ?? ordered[0]
-        let total = totalPaths(first)
         guard first.manifest["scenario_file"] as? String == scenarioFile, first.manifest["overrides"] as? [String] == overrides else {
             throw InputError("\(first.folder): its manifest changed while the shards were read")
         }
@@ -152,14 +152,14 @@ public enum ShardMerge {
                 guard let results = again.results, results.paths == shard.paths, again.fingerprint == shard.fingerprint else {
                     throw InputError("\(shard.folder): changed while the shards were merged")
                 }
-                if let bad = results.firstNonFinite() { throw InputError(RunChecks.message(bad, scenario: scenarioFile)) }
+                try RunChecks.requireFinite(results, scenario: scenarioFile)
                 accumulator.add(results, threads: threads)
             }
             report = RunReport(scenario: scenario, inputs: inputs, statistics: accumulator.finish(), results: nil, debt: debt,
                                metadata: metadata())
         } else {
             let results = ProjectionResults.concatenating(ordered.compactMap(\.results))
-            if let bad = results.firstNonFinite() { throw InputError(RunChecks.message(bad, scenario: scenarioFile)) }
+            try RunChecks.requireFinite(results, scenario: scenarioFile)
             report = RunReport(scenario: scenario, inputs: inputs, results: results, debt: debt, metadata: metadata())
         }
         try RunOutput.write(report, with: writer, partial: false)

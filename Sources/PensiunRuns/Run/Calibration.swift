@@ -25,7 +25,7 @@ public enum Calibration {
         let results: ProjectionResults
         do {
             results = try checked.projection.run(paths: 0..<paths, seed: seed, threads: threads)
-            if let bad = results.firstNonFinite() { throw InputError(RunChecks.message(bad, scenario: scenario)) }
+            try RunChecks.requireFinite(results, scenario: scenario)
         } catch {
             if let refusal = RunChecks.refusal(error, scenario: scenario) { throw refusal }
             throw error

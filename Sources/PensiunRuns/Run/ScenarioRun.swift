@@ -135,7 +135,7 @@ public enum ScenarioRun {
                     let paths = start..<min(start + chunk, range.upperBound)
                     let results = try checked.projection.run(paths: paths, seed: seed, threads: request.threads,
                                                              progress: update(from: start - range.lowerBound))
-                    if let bad = results.firstNonFinite() { throw InputError(RunChecks.message(bad, scenario: request.scenario)) }
+                    try RunChecks.requireFinite(results, scenario: request.scenario)
                     accumulator.add(results, threads: request.threads)
                     if start == range.lowerBound && paths.count < range.count {
                         let seconds = Date().timeIntervalSince(first) * Double(range.count) / Double(paths.count)
@@ -147,7 +147,7 @@ public enum ScenarioRun {
             } else {
                 if let perPath, let note = inMemoryNotice(paths: range.count, bytesPerPath: perPath, budget: budget) { notice(note) }
                 let results = try checked.projection.run(paths: range, seed: seed, threads: request.threads, progress: update(from: 0))
-                if let bad = results.firstNonFinite() { throw InputError(RunChecks.message(bad, scenario: request.scenario)) }
+                try RunChecks.requireFinite(results, scenario: request.scenario)
                 report = RunReport(scenario: loaded, inputs: inputs, results: results, debt: checked.debt, metadata: metadata())
             }
         } catch {
