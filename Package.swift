@@ -106,7 +106,7 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "PensiunSweepTests", dependencies: ["PensiunSweep", "PensiunScenario", "PensiunEngine", "PensiunTestSupport"], swiftSettings: strict),
-        .testTarget(name: "PensiunRunsTests", dependencies: ["PensiunRuns", "PensiunReporting", "PensiunTestSupport"], swiftSettings: strict),
+        .testTarget(name: "PensiunRunsTests", dependencies: ["PensiunRuns", "PensiunReporting", "PensiunScenario", "PensiunTestSupport"], swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["pensiun", "PensiunReporting", "PensiunTestSupport"], swiftSettings: strict),
     ]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import PensiunReporting
+import PensiunScenario
 import Testing
 @testable import PensiunRuns
 
@@ -45,6 +46,40 @@ import Testing
         let manifest = try String(contentsOf: streamed.appendingPathComponent("manifest.json"), encoding: .utf8)
         #expect(manifest.contains("\"streamed\" : true"))
         #expect(!(try String(contentsOf: memory.appendingPathComponent("summary.json"), encoding: .utf8)).contains("streamed"))
+    }
+
+    /// Streamed with a memory limit that holds one chunk of 64 paths (a run this small fits in
+    /// memory, so `--stream` makes it stream): the run projects 300 paths in five chunks (64 × 4 +
+    /// 44), in path order, and still writes the in-memory run's per-path files and means.
+    @Test func aRunInSeveralChunksKeepsItsPathsAndMeans() throws {
+        let base = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: base) }
+        let paths = 300
+        let loaded = try ScenarioLoader.load(path: Fixtures.synthetic, overrides: Self.overrides)
+        let inputs = try RunChecks.projection(of: loaded)
+        let perPath = try #require(ScenarioRun.bytesPerPath(inputs, horizon: loaded.simulation.horizon))
+        let rows = RunStatistics.rowCount(horizon: loaded.simulation.horizon, tracks: inputs.tracks.count)
+        // What a streamed run keeps whatever the chunk, plus room for one chunk of 64 paths and not 128.
+        let fixed = paths * ScenarioRun.bytesKeptPerPath(inputs) + rows * StreamPlan.sketchBytes(paths: paths)
+        let limit = fixed + 64 * perPath + perPath / 2
+        let plan = StreamPlan(paths: paths, bytesPerPath: perPath, budget: limit, budgetIsDefault: false,
+                              bytesKeptPerPath: ScenarioRun.bytesKeptPerPath(inputs), rows: rows, force: true)
+        #expect(plan.chunk == 64)
+        let memory = base.appendingPathComponent("memory"), streamed = base.appendingPathComponent("streamed")
+        let a = try ScenarioRun.run(request(memory, paths: paths))
+        var notices: [String] = []
+        let b = try ScenarioRun.run(request(streamed, paths: paths, limit: limit, stream: true), notice: { notices.append($0) })
+        let streamedOnly = b.report.results == nil
+        #expect(streamedOnly)
+        #expect(notices.first?.contains("projecting chunks of 64 paths") == true, "\(notices)")
+        #expect(notices.contains { $0.hasPrefix("streaming: the first 64 paths took ") && $0.hasSuffix(" for all 300") }, "\(notices)")
+        for file in ["paths.csv", "profiles.csv"] {
+            #expect(try Data(contentsOf: memory.appendingPathComponent(file)) == Data(contentsOf: streamed.appendingPathComponent(file)), "\(file)")
+        }
+        #expect(a.report.yearly.count == b.report.yearly.count)
+        for (x, y) in zip(a.report.yearly, b.report.yearly) {
+            #expect(x.summary?.mean.bitPattern == y.summary?.mean.bitPattern, "\(x.metric) \(x.year)")
+        }
     }
 
     /// A shard keeps its results (merge needs them), so a limit it exceeds is refused; so is a
