@@ -17,7 +17,8 @@ public struct EconomyPathError: Error, Equatable, CustomStringConvertible, Senda
 /// Per path and year y = y0 … y0+H−1, with ε_y = L z_y (z_y five ziggurat normals, L L' = the
 /// correlation matrix):
 ///
-///     π_y = μ_π + φ_π (π_{y−1} − μ_π) + σ_π ε_π,y      (likewise g, γ and i)
+///     π_y = μ_π,y + φ_π,y (π_{y−1} − μ_π,y−1) + σ_π,y ε_π,y      (likewise g, γ and i;
+///                                                               the observed value in pinned years)
 ///     ln(1 + e_y) = μ_e + σ_e ε_e,y                   (ε_e · √((ν−2)/W), W ~ χ²_ν, if Student t)
 ///     b_y = i_{y−1} − D (i_y − i_{y−1}),  c_y = i_{y−1} − s_c
 ///     W̃_y0 = 1, W̃_{y+1} = W̃_y (1+π_y)(1+g_y),  W_y = W̃_{y0 + k⌊(y−y0)/k⌋}
@@ -29,11 +30,22 @@ public struct EconomicScenarioGenerator: Sendable {
     public let startYear: Int
     public let horizon: Int
     @usableFromInline let factor: CholeskyFactor
+    /// Per year t and process p (in correlation order): μ_t, φ_t, σ_t, μ_{t−1} and the pinned
+    /// value (NaN when the year is not pinned), at `((t * 4 + p) * 5)`. Constant parameters give
+    /// μ_{t−1} = μ_t, so the recurrence is the constant-parameter formula, bit for bit.
+    let schedule: [Double]
 
     /// Throws ``EconomyParametersError`` listing every problem when the parameters are unusable.
-    public init(parameters: EconomyParameters, startYear: Int, horizon: Int) throws(EconomyParametersError) {
-        var problems = parameters.problems()
+    public init(parameters given: EconomyParameters, startYear: Int, horizon: Int) throws(EconomyParametersError) {
+        var problems = given.problems()
         if horizon < 1 { problems.append(.init(key: "simulation.horizon", message: "must be ≥ 1 year (got \(horizon))")) }
+        for (variable, process) in zip(EconomicVariable.allCases, given.processes) {
+            if let first = process.history.first, first.year != startYear {
+                problems.append(.init(key: "economy.\(variable.key).history",
+                                      message: "must start in the first projected year \(startYear) (simulation.start_year; got \(first.year))"))
+            }
+        }
+        let parameters = given.resolved(startYear: startYear, horizon: horizon)
         if !problems.isEmpty { throw EconomyParametersError(problems: problems) }
         do {
             factor = try CholeskyFactor(matrix: parameters.correlation)
@@ -43,6 +55,21 @@ public struct EconomicScenarioGenerator: Sendable {
         self.parameters = parameters
         self.startYear = startYear
         self.horizon = horizon
+        schedule = Self.schedule(parameters, startYear: startYear, horizon: horizon)
+    }
+
+    /// The per-year parameters of the four AR(1) processes (``schedule``).
+    static func schedule(_ p: EconomyParameters, startYear: Int, horizon: Int) -> [Double] {
+        var out: [Double] = []
+        out.reserveCapacity(horizon * 20)
+        for t in 0..<horizon {
+            let y = startYear + t
+            for process in p.processes {
+                out += [process.mean(y), process.persistence(y), process.volatility(y), process.mean(y - 1),
+                        process.pinned(startYear: startYear, t: t) ?? .nan]
+            }
+        }
+        return out
     }
 
     /// Number of GSL draws per path: 5 normals per year, plus one χ² per year under Student t.
@@ -90,11 +117,7 @@ public struct EconomicScenarioGenerator: Sendable {
         generator: inout RandomGenerator, into out: SeriesPointers
     ) -> (year: Int, variable: String, value: Double)? {
         let p = parameters
-        let (x0, x1, x2, x3) = (p.inflation, p.realWageGrowth, p.realGDPGrowth, p.bondYield)
-        var level = (x0.start, x1.start, x2.start, x3.start)
-        let mu = (x0.mean, x1.mean, x2.mean, x3.mean)
-        let phi = (x0.persistence, x1.persistence, x2.persistence, x3.persistence)
-        let sigma = (x0.volatility, x1.volatility, x2.volatility, x3.volatility)
+        var level = (p.inflation.start, p.realWageGrowth.start, p.realGDPGrowth.start, p.bondYield.start)
         var nu = 0.0
         var tScale = 0.0
         if case let .studentT(dof) = p.equityShocks { nu = dof; tScale = dof - 2 }
@@ -123,10 +146,18 @@ public struct EconomicScenarioGenerator: Sendable {
                 e4 *= (tScale / w).squareRoot()
             }
             let previousYield = level.3
-            level.0 = mu.0 + phi.0 * (level.0 - mu.0) + sigma.0 * e0
-            level.1 = mu.1 + phi.1 * (level.1 - mu.1) + sigma.1 * e1
-            level.2 = mu.2 + phi.2 * (level.2 - mu.2) + sigma.2 * e2
-            level.3 = mu.3 + phi.3 * (level.3 - mu.3) + sigma.3 * e3
+            schedule.withUnsafeBufferPointer { buffer in
+                let a = buffer.baseAddress.unsafelyUnwrapped + t * 20
+                /// x_t = μ_t + φ_t (x_{t−1} − μ_{t−1}) + σ_t ε_t, or the pinned value.
+                @inline(__always) func step(_ x: Double, _ e: Double, _ o: Int) -> Double {
+                    let pin = a[o + 4]
+                    return pin.isNaN ? a[o] + a[o + 1] * (x - a[o + 3]) + a[o + 2] * e : pin
+                }
+                level.0 = step(level.0, e0, 0)
+                level.1 = step(level.1, e1, 5)
+                level.2 = step(level.2, e2, 10)
+                level.3 = step(level.3, e3, 15)
+            }
             let equity = exp(logMean + logVolatility * e4) - 1
             let bond = previousYield - duration * (level.3 - previousYield)
             out.inflation[t] = level.0

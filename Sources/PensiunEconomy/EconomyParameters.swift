@@ -1,34 +1,81 @@
 import Foundation
 import PensiunRandom
 
-/// x_y = μ + φ (x_{y−1} − μ) + σ ε_y, a first-order autoregressive process (docs/model.md §3).
-public struct AR1Process: Sendable, Equatable, Codable {
-    /// Long-run mean μ (annual rate, e.g. 0.03 = 3%).
-    public var mean: Double
-    /// Persistence φ, |φ| < 1 for a stationary process (1 = random walk is allowed).
-    public var persistence: Double
-    /// Volatility σ of the annual shock (annual rate), σ ≥ 0.
-    public var volatility: Double
+/// x_y = μ_y + φ_y (x_{y−1} − μ_{y−1}) + σ_y ε_y, a first-order autoregressive process in its
+/// deviation form with a moving mean (docs/model.md §3); with constant parameters, the familiar
+/// x_y = μ + φ (x_{y−1} − μ) + σ ε_y. Observed values may be pinned for the first projected years
+/// (``history``): every path takes them, and the process continues from the last of them.
+public struct AR1Process: Sendable, Equatable {
+    /// Mean μ_y (annual rate, e.g. 0.03 = 3%), by year.
+    public var mean: Dated
+    /// Persistence φ_y, |φ| ≤ 1 (1 = random walk is allowed), by year.
+    public var persistence: Dated
+    /// Volatility σ_y ≥ 0 of the annual shock (annual rate), by year.
+    public var volatility: Dated
     /// The value in year y0 − 1, the year before the projection starts.
     public var start: Double
+    /// Observed values of the first projected years y0, y0 + 1, … (consecutive from y0): in those
+    /// years x_y is the observed value on every path (their shocks are still drawn, and discarded).
+    public var history: [Dated.Point]
 
-    public init(mean: Double, persistence: Double, volatility: Double, start: Double) {
+    public init(mean: Dated, persistence: Dated, volatility: Dated, start: Double, history: [Dated.Point] = []) {
         self.mean = mean
         self.persistence = persistence
         self.volatility = volatility
         self.start = start
+        self.history = history.sorted { $0.year < $1.year }
     }
 
-    /// E[x_{y0+t}] = μ + φ^{t+1}(x_{y0−1} − μ), t = 0, 1, …
+    /// Constant parameters, no history.
+    public init(mean: Double, persistence: Double, volatility: Double, start: Double) {
+        self.init(mean: Dated(mean), persistence: Dated(persistence), volatility: Dated(volatility), start: start)
+    }
+
+    /// The pinned value of year y0 + t, if any (``history``).
+    public func pinned(startYear: Int, t: Int) -> Double? {
+        let k = t
+        return k >= 0 && k < history.count && history[k].year == startYear + t ? history[k].value : nil
+    }
+
+    /// E[x_{y0+t}] for t = 0 … horizon − 1: E_y = μ_y + φ_y (E_{y−1} − μ_{y−1}) from E_{y0−1} =
+    /// x_{y0−1}, the observed value in pinned years. With constant parameters and no history,
+    /// μ + φ^{t+1}(x_{y0−1} − μ).
+    public func expectedValues(startYear: Int, horizon: Int) -> [Double] {
+        var e = start, out: [Double] = []
+        for t in 0..<max(0, horizon) {
+            let y = startYear + t
+            e = pinned(startYear: startYear, t: t) ?? mean(y) + persistence(y) * (e - mean(y - 1))
+            out.append(e)
+        }
+        return out
+    }
+
+    /// Var[x_{y0+t}] for t = 0 … horizon − 1: V_y = φ_y² V_{y−1} + σ_y² from V_{y0−1} = 0, and 0 in
+    /// pinned years. With constant parameters and no history, σ² Σ_{k=0}^{t} φ^{2k}.
+    public func variances(startYear: Int, horizon: Int) -> [Double] {
+        var v = 0.0, out: [Double] = []
+        for t in 0..<max(0, horizon) {
+            let y = startYear + t
+            let phi = persistence(y), sigma = volatility(y)
+            v = pinned(startYear: startYear, t: t) != nil ? 0 : phi * phi * v + sigma * sigma
+            out.append(v)
+        }
+        return out
+    }
+
+    /// E[x_{y0+t}] = μ + φ^{t+1}(x_{y0−1} − μ), t = 0, 1, …, for constant parameters and no
+    /// history (the long-run values of dated ones).
     public func expectedValue(afterYears t: Int) -> Double {
-        mean + pow(persistence, Double(t + 1)) * (start - mean)
+        mean.last + pow(persistence.last, Double(t + 1)) * (start - mean.last)
     }
 
-    /// Var[x_{y0+t}] = σ² Σ_{k=0}^{t} φ^{2k} (fixed start value, no variance at y0 − 1).
+    /// Var[x_{y0+t}] = σ² Σ_{k=0}^{t} φ^{2k} (fixed start value, no variance at y0 − 1), for
+    /// constant parameters and no history.
     public func variance(afterYears t: Int) -> Double {
+        let phi = persistence.last, sigma = volatility.last
         var sum = 0.0, power = 1.0
-        for _ in 0...t { sum += power; power *= persistence * persistence }
-        return volatility * volatility * sum
+        for _ in 0...t { sum += power; power *= phi * phi }
+        return sigma * sigma * sum
     }
 }
 
@@ -82,12 +129,15 @@ public struct EconomyParameters: Sendable, Equatable {
     public var wageLumpPeriod: Int
     /// Nominal GDP of the first projection year y0, in currency units.
     public var gdpStart: Double
+    /// When set, the mean real growth of the salary table follows productivity and
+    /// `realWageGrowth.mean` is not used (``ProductivityLink``).
+    public var productivity: ProductivityLink?
 
     public init(
         inflation: AR1Process, realWageGrowth: AR1Process, realGDPGrowth: AR1Process,
         bondYield: AR1Process, equityLogMean: Double, equityLogVolatility: Double,
         equityShocks: EquityShocks = .normal, bondDuration: Double, cashSpread: Double,
-        correlation: [[Double]], wageLumpPeriod: Int = 1, gdpStart: Double
+        correlation: [[Double]], wageLumpPeriod: Int = 1, gdpStart: Double, productivity: ProductivityLink? = nil
     ) {
         self.inflation = inflation
         self.realWageGrowth = realWageGrowth
@@ -101,16 +151,39 @@ public struct EconomyParameters: Sendable, Equatable {
         self.correlation = correlation
         self.wageLumpPeriod = wageLumpPeriod
         self.gdpStart = gdpStart
+        self.productivity = productivity
+    }
+
+    /// The same economy with every dated mean of years `startYear − 1 ..< startYear + horizon`
+    /// resolved: the salary table's mean growth from ``productivity`` (then nil) when it is set.
+    /// The generator projects these parameters.
+    public func resolved(startYear: Int, horizon: Int) -> EconomyParameters {
+        guard let link = productivity else { return self }
+        var p = self
+        let years = (startYear - 1)..<(startYear + max(horizon, 0))
+        p.realWageGrowth.mean = Dated(points: years.map { y in
+            Dated.Point(year: y, value: link.wageMean(gdpMean: realGDPGrowth.mean(y), year: y))
+        }, interpolation: .step)
+        p.productivity = nil
+        return p
+    }
+
+    /// The long-run mean real growth of the salary table: its mean from the last dated point on,
+    /// or the productivity link's at the long-run GDP growth.
+    public var longRunRealWageGrowth: Double {
+        guard let link = productivity else { return realWageGrowth.mean.last }
+        return ProductivityLink.wageMean(gdpMean: realGDPGrowth.mean.last, labourForceGrowth: link.labourForceGrowth.last,
+                                         gap: link.gap.last)
     }
 
     /// The same economy with every shock switched off (all σ zero, normal equity shocks): its
     /// single path is the deterministic path of docs/model.md §3.
     public var withoutShocks: EconomyParameters {
         var p = self
-        p.inflation.volatility = 0
-        p.realWageGrowth.volatility = 0
-        p.realGDPGrowth.volatility = 0
-        p.bondYield.volatility = 0
+        p.inflation.volatility = Dated(0)
+        p.realWageGrowth.volatility = Dated(0)
+        p.realGDPGrowth.volatility = Dated(0)
+        p.bondYield.volatility = Dated(0)
         p.equityLogVolatility = 0
         p.equityShocks = .normal
         return p
@@ -129,19 +202,33 @@ public struct EconomyParameters: Sendable, Equatable {
         func add(_ key: String, _ message: String) { found.append(.init(key: "\(keyPrefix).\(key)", message: message)) }
         for (variable, process) in zip(EconomicVariable.allCases, processes) {
             let k = variable.key
-            for (name, value) in [("mean", process.mean), ("persistence", process.persistence),
-                                  ("volatility", process.volatility), ("start", process.start)]
-                where !value.isFinite {
-                add("\(k).\(name)", "must be a finite number (got \(value))")
+            for (name, values) in [("mean", process.mean.values), ("persistence", process.persistence.values),
+                                   ("volatility", process.volatility.values), ("start", [process.start]),
+                                   ("history", process.history.map(\.value))]
+                where values.contains(where: { !$0.isFinite }) {
+                add("\(k).\(name)", "must be a finite number (got \(values.first { !$0.isFinite }!))")
             }
-            if process.volatility < 0 {
-                add("\(k).volatility", "must be ≥ 0 (expected a volatility, got \(process.volatility))")
+            if let v = process.volatility.values.first(where: { $0 < 0 }) {
+                add("\(k).volatility", "must be ≥ 0 (expected a volatility, got \(v))")
             }
-            if !(process.persistence >= -1 && process.persistence <= 1) {
-                add("\(k).persistence", "must lie in [−1, 1] (got \(process.persistence))")
+            if let v = process.persistence.values.first(where: { !($0 >= -1 && $0 <= 1) }) {
+                add("\(k).persistence", "must lie in [−1, 1] (got \(v))")
             }
-            if process.mean <= -1 || process.start <= -1 {
-                add("\(k).mean", "rates must exceed −100% (got mean \(process.mean), start \(process.start))")
+            if let v = (process.mean.values + [process.start]).first(where: { $0 <= -1 }) {
+                add("\(k).mean", "rates must exceed −100% (got \(v))")
+            }
+            if let v = process.history.first(where: { $0.value <= -1 }) {
+                add("\(k).history.\(v.year)", "rates must exceed −100% (got \(v.value))")
+            }
+            for (a, b) in zip(process.history, process.history.dropFirst()) where b.year != a.year + 1 {
+                add("\(k).history", "must give consecutive years (got \(a.year), then \(b.year))")
+            }
+        }
+        if let link = productivity {
+            for (name, values) in [("labour_force_growth", link.labourForceGrowth.values), ("gap", link.gap.values)] {
+                if let v = values.first(where: { !$0.isFinite || $0 <= -1 }) {
+                    add("real_wage_growth.productivity.\(name)", "must be a finite rate above −100% (got \(v))")
+                }
             }
         }
         if !equityLogMean.isFinite { add("equity.log_mean", "must be a finite number (got \(equityLogMean))") }

@@ -78,7 +78,7 @@ public enum ScenarioLoader {
         let name = top.outputName(file: file)
         _ = top["description"]?.string(expected: ScenarioKey.description.expected)
         let simulation = top.required(.simulation).flatMap(SimulationSection.read)
-        let economy = top.required(.economy).flatMap(EconomySection.read)
+        let economy = top.required(.economy).flatMap { EconomySection.read($0, startYear: simulation?.startYear) }
         let projectionKeys = ProjectionSections.keys
         var projection: ProjectionSections.Result?
         if projectionKeys.contains(where: { top[$0] != nil }) || top["reform"] != nil {

@@ -1,3 +1,4 @@
+import PensiunEconomy
 import PensiunRandom
 
 /// The keys of the top level, `simulation` and `economy` (docs/model.md §3).
@@ -27,12 +28,26 @@ extension ScenarioKey {
                                       "nominal GDP of year y0")
     static let process = ScenarioKey("economy.<process>", unit: "AR(1)", "a mapping with mean, persistence, volatility, start",
                                      "an AR(1) process x_y = μ + φ (x_{y−1} − μ) + σ ε_y for each of `inflation` (π), `real_wage_growth` (g of the salary table), `real_gdp_growth` (γ) and `bond_yield` (the nominal long yield i at the end of each year)")
-    static let processMean = ScenarioKey("economy.<process>.mean", unit: "rate", "an annual rate", .numbers(Bound.compoundedRate),
-                                         "μ, the long-run mean")
-    static let processPersistence = ScenarioKey("economy.<process>.persistence", unit: "number", "a persistence φ",
-                                                .numbers(.closed(-1, 1)), "φ, the AR(1) coefficient")
-    static let processVolatility = ScenarioKey("economy.<process>.volatility", unit: "rate", "a volatility",
-                                               .numbers(Bound.volatility), "σ, the volatility of the yearly shock")
+    static let processMean = ScenarioKey("economy.<process>.mean", unit: "rate, by year", "an annual rate", .numbers(Bound.compoundedRate),
+                                         "μ_y, the mean (the long-run mean when constant); for `real_wage_growth`, either this or `productivity`")
+    static let processPersistence = ScenarioKey("economy.<process>.persistence", unit: "number, by year", "a persistence φ",
+                                                .numbers(.closed(-1, 1)), "φ_y, the AR(1) coefficient")
+    static let processVolatility = ScenarioKey("economy.<process>.volatility", unit: "rate, by year", "a volatility",
+                                               .numbers(Bound.volatility), "σ_y, the volatility of the yearly shock")
+    static let processInterpolation = ScenarioKey("economy.<process>.interpolation", unit: "word", "an interpolation",
+                                                  .words(Dated.Interpolation.allCases.map(\.rawValue)), default: "step",
+                                                  "how the process's by-year values (mean, persistence, volatility and the productivity link's) are read between the years given: `step` (each value from its year on) or `linear` (straight lines between the years given; the first value before them, the last after)")
+    static let processHistory = ScenarioKey("economy.<process>.history", unit: "rate, by year", "observed values by year",
+                                            .numbers(Bound.compoundedRate),
+                                            "observed values pinned for the first projected years, consecutive from `simulation.start_year`: every path takes them (their shocks are still drawn and discarded)")
+    static let productivity = ScenarioKey("economy.real_wage_growth.productivity", unit: "mapping",
+                                          "a mapping with labour_force_growth and gap",
+                                          "instead of `mean`: μ_g,y = (1 + μ_γ,y)/(1 + n_y) − 1 + gap_y, pay growth tied to real GDP growth per worker")
+    static let labourForceGrowth = ScenarioKey("economy.real_wage_growth.productivity.labour_force_growth", unit: "rate, by year",
+                                               "an annual rate", .numbers(Bound.compoundedRate), "n_y, the growth of the labour force")
+    static let productivityGap = ScenarioKey("economy.real_wage_growth.productivity.gap", unit: "rate, by year", "an annual rate",
+                                             .numbers(Bound.compoundedRate), default: "0",
+                                             "gap_y, pay growth minus productivity growth (negative when pay lags)")
     static let processStart = ScenarioKey("economy.<process>.start", unit: "rate", "an annual rate", .numbers(Bound.compoundedRate),
                                           "x_{y0−1}, the value in the year before y0")
     static let equityLogMean = ScenarioKey("economy.equity.log_mean", unit: "rate", "a log mean", .numbers(.closed(-1, 1)),
@@ -57,6 +72,7 @@ extension ScenarioKey {
         extends, name, description, simulation, economy,
         startYear, horizon, paths, seed, generator,
         gdpStart, process, processMean, processPersistence, processVolatility, processStart,
+        processInterpolation, processHistory, productivity, labourForceGrowth, productivityGap,
         equityLogMean, equityLogVolatility, equityShocks, equityDegreesOfFreedom,
         bondDuration, cashSpread, lumpPeriod, correlation,
     ]

@@ -38,7 +38,7 @@ import Testing
         let before = column(Self.blocks, series, year: Self.year - 1)
         let varBefore = process.variance(afterYears: Self.year - 1)
         let varNow = process.variance(afterYears: Self.year)
-        let expected = process.persistence * varBefore
+        let expected = process.persistence.last * varBefore
         // Sample covariance of a bivariate normal: Var = (σ_a² σ_b² + c²)/n.
         let se = ((varBefore * varNow + expected * expected) / Double(now.count)).squareRoot()
         #expect(within4SE(covariance(now, before), expected, se), "\(name) lag-1 autocovariance")
@@ -51,8 +51,8 @@ import Testing
             for b in (a + 1)..<4 {
                 let pa = p[keyPath: Self.processes[a].2], pb = p[keyPath: Self.processes[b].2]
                 var geometric = 0.0, power = 1.0
-                for _ in 0...t { geometric += power; power *= pa.persistence * pb.persistence }
-                let expected = p.correlation[a][b] * pa.volatility * pb.volatility * geometric
+                for _ in 0...t { geometric += power; power *= pa.persistence.last * pb.persistence.last }
+                let expected = p.correlation[a][b] * pa.volatility.last * pb.volatility.last * geometric
                 let x = column(Self.blocks, Self.processes[a].1, year: t)
                 let y = column(Self.blocks, Self.processes[b].1, year: t)
                 let se = ((pa.variance(afterYears: t) * pb.variance(afterYears: t) + expected * expected) / Double(x.count)).squareRoot()
@@ -70,7 +70,7 @@ import Testing
         #expect(within4SE(sample.variance, variance, sample.varianceStandardError))
         // The equity shock enters the same year's inflation with coefficient σ_π: cov = ρ σ_e σ_π.
         let inflation = column(Self.blocks, \.inflation, year: Self.year)
-        let expected = p.correlation[0][4] * p.equityLogVolatility * p.inflation.volatility
+        let expected = p.correlation[0][4] * p.equityLogVolatility * p.inflation.volatility.last
         let se = ((variance * p.inflation.variance(afterYears: Self.year) + expected * expected) / sample.n).squareRoot()
         #expect(within4SE(covariance(logReturn, inflation), expected, se))
     }
@@ -117,7 +117,7 @@ import Testing
         // cov(ε_e, ε_π) shrinks by E√((ν−2)/W) = √((ν−2)/2) Γ((ν−1)/2) / Γ(ν/2).
         let shrink = ((nu - 2) / 2).squareRoot() * exp(lgamma((nu - 1) / 2) - lgamma(nu / 2))
         let inflation = column(blocks, \.inflation, year: 2)
-        let expected = p.correlation[0][4] * shrink * p.equityLogVolatility * p.inflation.volatility
+        let expected = p.correlation[0][4] * shrink * p.equityLogVolatility * p.inflation.volatility.last
         let se = ((variance * p.inflation.variance(afterYears: 2) + expected * expected) / sample.n).squareRoot()
         #expect(within4SE(covariance(logReturn, inflation), expected, se))
         #expect(shrink < 1)

@@ -17,10 +17,10 @@ import PensiunActuarial
     }
 
     static let cases: [(String, Mutation)] = [
-        ("economy.inflation.mean", { $0.economy.inflation.mean += 0.01 }),
-        ("economy.real_wage_growth.mean", { $0.economy.realWageGrowth.mean += 0.01 }),
-        ("economy.real_gdp_growth.mean", { $0.economy.realGDPGrowth.mean += 0.01 }),
-        ("economy.bond_yield.mean", { $0.economy.bondYield.mean += 0.01 }),
+        ("economy.inflation.mean", { $0.economy.inflation.mean = $0.economy.inflation.mean.map { $0 + 0.01 } }),
+        ("economy.real_wage_growth.mean", { $0.economy.realWageGrowth.mean = $0.economy.realWageGrowth.mean.map { $0 + 0.01 } }),
+        ("economy.real_gdp_growth.mean", { $0.economy.realGDPGrowth.mean = $0.economy.realGDPGrowth.mean.map { $0 + 0.01 } }),
+        ("economy.bond_yield.mean", { $0.economy.bondYield.mean = $0.economy.bondYield.mean.map { $0 + 0.01 } }),
         ("economy.equity.log_mean", { $0.economy.equityLogMean += 0.01 }),
         ("economy.bond_duration", { $0.economy.bondDuration += 1 }),
         ("economy.cash_spread", { $0.economy.cashSpread += 0.01 }),

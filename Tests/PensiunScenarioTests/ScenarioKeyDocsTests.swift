@@ -31,7 +31,7 @@ import Testing
 /// `pensiun explain` prints each value's unit, allowed values and meaning from the table.
 @Suite struct ScenarioKeyExplanationTests {
     @Test func anExplanationGivesUnitRangeAndMeaning() {
-        #expect(ScenarioKeyDocs.explanation(.processMean) == "rate (−1, 1]; μ, the long-run mean")
+        #expect(ScenarioKeyDocs.explanation(.processStart) == "rate (−1, 1]; x_{y0−1}, the value in the year before y0")
         #expect(ScenarioKeyDocs.explanation(.generator) == "word `mt19937`, `taus2`, `ranlxd2`; GSL's random number generator")
         #expect(ScenarioKeyDocs.explanation(.extends) == "path; base scenario, relative to this file (see Composition)")
     }

@@ -83,7 +83,7 @@ import Testing
 
     @Test func aSectionOfTheWrongKindSaysWhatWasExpected() {
         let yaml = minimal.replacingOccurrences(of: "  real_gdp_growth: {mean: 0.05, persistence: 0.5, volatility: 0.01, start: 0.05}", with: "  real_gdp_growth: 0.05")
-        #expect(errors(yaml) == ["s.yaml:11:20: economy.real_gdp_growth: expected a mapping with keys mean, persistence, volatility, start, got '0.05'"])
+        #expect(errors(yaml) == ["s.yaml:11:20: economy.real_gdp_growth: expected a mapping with keys mean, persistence, volatility, start, interpolation, history, got '0.05'"])
     }
 
     @Test func aCorrelationRowOfTheWrongLengthIsLocated() {

@@ -158,10 +158,10 @@ public struct ProfileProjector: Sendable {
 
     var inputs: ProjectionInputs { context.inputs }
 
-    /// The long-run mean escalation of an indexation rule.
+    /// The long-run mean escalation of an indexation rule (the means from their last dated value on).
     func expectedEscalation(_ rule: IndexationRule) -> Double {
         let e = context.inputs.economy
-        return rule.expectedEscalation(meanInflation: e.inflation.mean, meanRealWageGrowth: e.realWageGrowth.mean)
+        return rule.expectedEscalation(meanInflation: e.inflation.mean.last, meanRealWageGrowth: e.longRunRealWageGrowth)
     }
 
     /// ä_{x|y} = ä_y − ä_xy: 1 a year in advance to the spouse (aged y) after the member's death,
