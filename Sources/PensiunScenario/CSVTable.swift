@@ -108,14 +108,16 @@ public func displayPath(_ path: String) -> String {
     return absolute.hasPrefix(cwd + "/") ? String(absolute.dropFirst(cwd.count + 1)) : path
 }
 
-/// A CSV file split into trimmed fields: header, and rows with their line numbers.
-struct ParsedCSV: Sendable {
+/// A CSV file split into trimmed fields: header, and rows with their line numbers (1-based,
+/// counting blank and `#` lines, which are skipped). Public for readers of CSV files named on the
+/// command line rather than by a scenario (``CSVDataFile``).
+public struct ParsedCSV: Sendable {
     /// The line of the header (nil when the file has no line that is not blank or a comment).
-    let headerLine: Int?
-    let header: [String]
-    let rows: [(line: Int, fields: [String])]
+    public let headerLine: Int?
+    public let header: [String]
+    public let rows: [(line: Int, fields: [String])]
 
-    init(text: String) {
+    public init(text: String) {
         var lines: [(Int, String)] = []
         // "\r\n" is one Character in Swift, so Windows line ends split like "\n" (as in
         // MortalityTable.parseCSV).

@@ -9,7 +9,7 @@ struct Pensiun: ParsableCommand {
         abstract: "Monte Carlo projection of a public-sector DB -> DC pension reform.",
         discussion: "Every command reads a scenario file (YAML); see docs/ and Scenarios/.",
         version: PensiunVersion.string,
-        subcommands: [RunCommand.self, MergeCommand.self, VerifyCommand.self, CompareCommand.self, ValidateCommand.self, ExplainCommand.self, CalibrateCommand.self, ESGCommand.self, LifeTableCommand.self, SweepCommand.self, SensitivityCommand.self, SolveCommand.self, SlurmCommand.self]
+        subcommands: [RunCommand.self, MergeCommand.self, VerifyCommand.self, CompareCommand.self, ValidateCommand.self, ExplainCommand.self, CalibrateCommand.self, ESGCommand.self, ESGFitCommand.self, LifeTableCommand.self, SweepCommand.self, SensitivityCommand.self, SolveCommand.self, SlurmCommand.self]
     )
 
     /// Runs the command line. Bad input of any kind (a malformed flag, a malformed scenario, an
