@@ -104,7 +104,8 @@ public struct EconomicScenarioGenerator: Sendable {
         var nu = 0.0
         var tScale = 0.0
         if case let .studentT(dof) = p.equityShocks { nu = dof; tScale = dof - 2 }
-        // Calm (or only) regime and, under a mixture, the stress regime drawn when U < p.
+        // Calm (or only) regime and, under a mixture, the stress regime drawn when U < p. The
+        // initialiser refused parameters without regimes, so a mixture always has them here.
         var (logMean, logVolatility) = (p.equityLogMean, p.equityLogVolatility)
         var crashProbability = 0.0
         var (stressMean, stressVolatility) = (0.0, 0.0)

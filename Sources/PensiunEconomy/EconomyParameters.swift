@@ -38,8 +38,8 @@ public enum EquityShocks: Sendable, Equatable, Codable {
     case normal
     /// ε_e ← ε_e · √((ν − 2)/W), W ~ χ²_ν per path and year (ν > 2): a unit-variance Student t.
     case studentT(degreesOfFreedom: Double)
-    /// ln(1 + e) a two-regime normal mixture with the same mean μ_e and volatility σ_e
-    /// (``EquityMixture``): fat tails whose E[1 + e] is finite.
+    /// ln(1 + e) a two-regime normal mixture whose overall mean and volatility are still μ_e and
+    /// σ_e (``EquityMixture``): fat tails whose E[1 + e] is finite.
     case mixture(EquityMixture)
 }
 
