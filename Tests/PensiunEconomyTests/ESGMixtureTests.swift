@@ -176,6 +176,26 @@ import Testing
         }
     }
 
+    /// The arithmetic of the suggested Indonesian sets in docs/model.md §3 ("Fat tails with finite
+    /// means"): σ_e = 0.235 with 1998 and 2008, p = 0.095, and E[1 + e] = 1.105 as today.
+    @Test(arguments: [
+        (0.0720, 0.0, 2.03, 0.2064, 0.4190, 1.10496, 0.0, 4.49),
+        (0.0730, -0.20, 1.82, 0.2061, 0.3750, 1.10499, -0.43, 4.38),
+    ])
+    func theSuggestedFlagshipSets(_ set: (Double, Double, Double, Double, Double, Double, Double, Double)) throws {
+        let (mu, shift, ratio, calmVolatility, stressVolatility, gross, skewness, kurtosis) = set
+        var p = testEconomy(shocks: .mixture(EquityMixture(crashProbability: 0.095, meanShift: shift, volatilityRatio: ratio)))
+        p.equityLogMean = mu
+        p.equityLogVolatility = 0.235
+        #expect(p.problems().isEmpty)
+        let (calm, stress) = try #require(EquityMixture(crashProbability: 0.095, meanShift: shift, volatilityRatio: ratio)
+            .regimes(mean: mu, volatility: 0.235))
+        #expect(abs(calm.volatility - calmVolatility) < 5e-5 && abs(stress.volatility - stressVolatility) < 5e-5)
+        let m = try #require(p.equityLogReturnMoments)
+        #expect(abs(m.expectedGrossReturn - gross) < 5e-6, "\(m.expectedGrossReturn)")
+        #expect(abs(m.skewness - skewness) < 5e-3 && abs(m.kurtosis - kurtosis) < 5e-3, "\(m.skewness) \(m.kurtosis)")
+    }
+
     @Test func withoutShocksAMixtureIsItsOverallMean() throws {
         var p = testEconomy(shocks: .mixture(Self.crash))
         let deterministic = try EconomicScenarioGenerator(parameters: p, startYear: 2019, horizon: 5).deterministicPath()
