@@ -20,11 +20,14 @@ public struct EconomyPathError: Error, Equatable, CustomStringConvertible, Senda
 ///     π_y = μ_π,y + φ_π,y (π_{y−1} − μ_π,y−1) + σ_π,y ε_π,y      (likewise g, γ and i;
 ///                                                               the observed value in pinned years)
 ///     ln(1 + e_y) = μ_e + σ_e ε_e,y                   (ε_e · √((ν−2)/W), W ~ χ²_ν, if Student t)
+///     ln(1 + e_y) = m_R + s_R ε_e,y,  R = stress iff U_y < p, U_y ~ U[0, 1)    (if a mixture)
 ///     b_y = i_{y−1} − D (i_y − i_{y−1}),  c_y = i_{y−1} − s_c
 ///     W̃_y0 = 1, W̃_{y+1} = W̃_y (1+π_y)(1+g_y),  W_y = W̃_{y0 + k⌊(y−y0)/k⌋}
 ///     P_y0 = 1, P_{y+1} = P_y (1+π_y),  GDP_{y+1} = GDP_y (1+γ_y)(1+π_y)
 ///
-/// Draw order on a path: per year, the five normals in vector order, then W when Student t.
+/// Draw order on a path: per year, the five normals in vector order, then W when Student t, or U
+/// when a mixture (``EquityMixture``: m_R, s_R from μ_e, σ_e, p, δ, r). Normal and Student t runs
+/// draw nothing else, so they are unchanged by the mixture's existence.
 public struct EconomicScenarioGenerator: Sendable {
     public let parameters: EconomyParameters
     public let startYear: Int
@@ -72,10 +75,13 @@ public struct EconomicScenarioGenerator: Sendable {
         return out
     }
 
-    /// Number of GSL draws per path: 5 normals per year, plus one χ² per year under Student t.
+    /// Number of GSL draws per path: 5 normals per year, plus one χ² per year under Student t or
+    /// one uniform per year under a mixture.
     public var drawsPerPath: Int {
-        if case .studentT = parameters.equityShocks { return 6 * horizon }
-        return 5 * horizon
+        switch parameters.equityShocks {
+        case .normal: return 5 * horizon
+        case .studentT, .mixture: return 6 * horizon
+        }
     }
 
     /// Generates path `path` (its generator already seeded for that path) into slot `j` of `out`.
@@ -121,8 +127,18 @@ public struct EconomicScenarioGenerator: Sendable {
         var nu = 0.0
         var tScale = 0.0
         if case let .studentT(dof) = p.equityShocks { nu = dof; tScale = dof - 2 }
-        let (logMean, logVolatility, duration, spread) =
-            (p.equityLogMean, p.equityLogVolatility, p.bondDuration, p.cashSpread)
+        // Calm (or only) regime and, under a mixture, the stress regime drawn when U < p. The
+        // initialiser refused parameters without regimes, so a mixture always has them here.
+        var (logMean, logVolatility) = (p.equityLogMean, p.equityLogVolatility)
+        var crashProbability = 0.0
+        var (stressMean, stressVolatility) = (0.0, 0.0)
+        if case let .mixture(mixture) = p.equityShocks,
+           let (calm, stress) = mixture.regimes(mean: logMean, volatility: logVolatility) {
+            crashProbability = mixture.crashProbability
+            (logMean, logVolatility) = (calm.mean, calm.volatility)
+            (stressMean, stressVolatility) = (stress.mean, stress.volatility)
+        }
+        let (duration, spread) = (p.bondDuration, p.cashSpread)
         // L, lower triangular 5×5, row-major.
         let l = factor.lower
         let (l00, l10, l11) = (l[0], l[5], l[6])
@@ -158,7 +174,9 @@ public struct EconomicScenarioGenerator: Sendable {
                 level.2 = step(level.2, e2, 10)
                 level.3 = step(level.3, e3, 15)
             }
-            let equity = exp(logMean + logVolatility * e4) - 1
+            var (m, s) = (logMean, logVolatility)
+            if crashProbability > 0, generator.uniform() < crashProbability { (m, s) = (stressMean, stressVolatility) }
+            let equity = exp(m + s * e4) - 1
             let bond = previousYield - duration * (level.3 - previousYield)
             out.inflation[t] = level.0
             out.realWageGrowth[t] = level.1

@@ -85,6 +85,110 @@ public enum EquityShocks: Sendable, Equatable, Codable {
     case normal
     /// ε_e ← ε_e · √((ν − 2)/W), W ~ χ²_ν per path and year (ν > 2): a unit-variance Student t.
     case studentT(degreesOfFreedom: Double)
+    /// ln(1 + e) a two-regime normal mixture whose overall mean and volatility are still μ_e and
+    /// σ_e (``EquityMixture``): fat tails whose E[1 + e] is finite.
+    case mixture(EquityMixture)
+}
+
+/// A two-regime normal mixture of the equity log return (docs/model.md §3, "Fat tails with
+/// finite means").
+///
+/// Each year of each path is a stress ("crash") year with probability p, independently of every
+/// other year and variable, and a calm year otherwise. Given the regime R,
+/// ln(1 + e) = m_R + s_R ε_e, with ε_e the same correlated normal as under normal shocks. The
+/// scenario's μ_e and σ_e keep their meaning, the overall mean and standard deviation of
+/// ln(1 + e); the mixture changes only the shape, through p, the mean shift δ = m_s − m_c and the
+/// volatility ratio r = s_s / s_c:
+///
+///     m_c = μ_e − p δ,            m_s = μ_e + (1 − p) δ             (so (1 − p) m_c + p m_s = μ_e)
+///     s_c² = (σ_e² − p(1 − p) δ²) / (1 − p + p r²),   s_s = r s_c   (so the variance is σ_e²)
+///
+/// The calm variance must be positive: |δ| < σ_e / √(p(1 − p)). With σ_e = 0 there is no equity
+/// risk and both regimes are (μ_e, 0), whatever p, δ and r (the deterministic path).
+public struct EquityMixture: Sendable, Equatable, Codable {
+    /// p ∈ (0, 1): the probability that a year is a stress year.
+    public var crashProbability: Double
+    /// δ = m_s − m_c: the stress regime's mean of ln(1 + e) less the calm regime's.
+    public var meanShift: Double
+    /// r = s_s / s_c > 0: the stress regime's volatility over the calm regime's.
+    public var volatilityRatio: Double
+
+    public init(crashProbability: Double, meanShift: Double, volatilityRatio: Double) {
+        self.crashProbability = crashProbability
+        self.meanShift = meanShift
+        self.volatilityRatio = volatilityRatio
+    }
+
+    /// One regime: ln(1 + e) ~ N(mean, volatility²).
+    public struct Regime: Sendable, Equatable {
+        public let mean: Double
+        public let volatility: Double
+    }
+
+    /// The calm and stress regimes of a mixture with overall mean `mean` (μ_e) and standard
+    /// deviation `volatility` (σ_e), by the formulas of the type; nil when the calm variance
+    /// σ_e² − p(1 − p)δ² is not positive (σ_e > 0) or a parameter is out of range.
+    public func regimes(mean mu: Double, volatility sigma: Double) -> (calm: Regime, stress: Regime)? {
+        let p = crashProbability, delta = meanShift, r = volatilityRatio
+        guard p > 0, p < 1, r > 0, r.isFinite, delta.isFinite, mu.isFinite, sigma >= 0, sigma.isFinite else { return nil }
+        if sigma == 0 { return (Regime(mean: mu, volatility: 0), Regime(mean: mu, volatility: 0)) }
+        let calmVariance = (sigma * sigma - p * (1 - p) * delta * delta) / (1 - p + p * r * r)
+        guard calmVariance > 0, calmVariance.isFinite else { return nil }
+        let calm = calmVariance.squareRoot()
+        return (Regime(mean: mu - p * delta, volatility: calm), Regime(mean: mu + (1 - p) * delta, volatility: r * calm))
+    }
+
+    /// Every problem with the mixture as (key below `economy.equity`, message): p outside (0, 1),
+    /// r not positive, δ not finite, or (σ_e > 0) a calm variance σ_e² − p(1 − p)δ² that is not
+    /// positive, reported once at `crash_mean_shift`.
+    public func problems(logVolatility sigma: Double) -> [(key: String, message: String)] {
+        var found: [(key: String, message: String)] = []
+        let p = crashProbability, delta = meanShift, r = volatilityRatio
+        if !(p > 0 && p < 1) { found.append(("crash_probability", "must lie in (0, 1) (got \(p))")) }
+        if !(r > 0) || !r.isFinite { found.append(("crash_volatility_ratio", "must be > 0 (got \(r))")) }
+        if !delta.isFinite { found.append(("crash_mean_shift", "must be a finite number (got \(delta))")) }
+        if found.isEmpty, let message = calmVarianceProblem(logVolatility: sigma) {
+            found.append(("crash_mean_shift", message))
+        }
+        return found
+    }
+
+    /// nil when the calm regime has a positive variance (or σ_e = 0); otherwise the sentence that
+    /// says which |δ| would do. p, r and δ must be in range.
+    public func calmVarianceProblem(logVolatility sigma: Double) -> String? {
+        guard sigma > 0, sigma.isFinite else { return nil }
+        let p = crashProbability, delta = meanShift
+        if sigma * sigma - p * (1 - p) * delta * delta > 0 { return nil }
+        func short(_ x: Double) -> String { String(format: "%.6g", x) }
+        return "leaves the calm regime no variance: with crash_probability p = \(p) and log_volatility σ_e = \(sigma), the shift alone gives ln(1 + e) a variance p(1 − p)δ² = \(short(p * (1 - p) * delta * delta)), not below σ_e² = \(short(sigma * sigma)) (expected |crash_mean_shift| < σ_e/√(p(1 − p)) = \(short(largestMeanShift(volatility: sigma))), got \(delta))"
+    }
+
+    /// The largest |δ| that leaves the calm regime a positive variance: σ_e / √(p(1 − p)).
+    public func largestMeanShift(volatility sigma: Double) -> Double {
+        sigma / (crashProbability * (1 - crashProbability)).squareRoot()
+    }
+}
+
+/// Closed-form moments of the equity log return ln(1 + e) in one year, and E[1 + e]
+/// (docs/model.md §3). The regime is independent of ε_e, so with weights w_R, regime means m_R,
+/// volatilities s_R and d_R = m_R − μ_e:
+///
+///     E[(X − μ_e)²] = Σ w_R (s_R² + d_R²),   E[(X − μ_e)³] = Σ w_R (d_R³ + 3 d_R s_R²)
+///     E[(X − μ_e)⁴] = Σ w_R (d_R⁴ + 6 d_R² s_R² + 3 s_R⁴),   E[1 + e] = Σ w_R exp(m_R + s_R²/2)
+///
+/// (one regime (μ_e, σ_e) under normal shocks). Under Student t shocks the kurtosis is
+/// 3 + 6/(ν − 4) (infinite for ν ≤ 4) and E[1 + e] is infinite when σ_e > 0.
+public struct EquityLogReturnMoments: Sendable, Equatable {
+    /// E[ln(1 + e)] = μ_e.
+    public let mean: Double
+    /// Var[ln(1 + e)] = σ_e².
+    public let variance: Double
+    /// E[(X − μ)³] / σ³; 0 when σ_e = 0.
+    public let skewness: Double
+    /// E[(X − μ)⁴] / σ⁴ (3 for a normal); 3 when σ_e = 0.
+    public let kurtosis: Double
+    /// E[1 + e], +∞ when it does not exist.
+    public let expectedGrossReturn: Double
 }
 
 /// The variables of the economic scenario generator, in the order of the correlation matrix.
@@ -177,7 +281,8 @@ public struct EconomyParameters: Sendable, Equatable {
     }
 
     /// The same economy with every shock switched off (all σ zero, normal equity shocks): its
-    /// single path is the deterministic path of docs/model.md §3.
+    /// single path is the deterministic path of docs/model.md §3, where ln(1 + e) = μ_e every year
+    /// whatever the equity shocks (a mixture with σ_e = 0 collapses to its overall mean μ_e).
     public var withoutShocks: EconomyParameters {
         var p = self
         p.inflation.volatility = Dated(0)
@@ -187,6 +292,40 @@ public struct EconomyParameters: Sendable, Equatable {
         p.equityLogVolatility = 0
         p.equityShocks = .normal
         return p
+    }
+
+    /// The closed-form moments of ln(1 + e) and E[1 + e] under the equity shocks
+    /// (``EquityLogReturnMoments``); nil when the parameters are unusable (see ``problems(keyPrefix:)``).
+    public var equityLogReturnMoments: EquityLogReturnMoments? {
+        let mu = equityLogMean, sigma = equityLogVolatility
+        guard mu.isFinite, sigma >= 0, sigma.isFinite else { return nil }
+        let regimes: [(weight: Double, mean: Double, volatility: Double)]
+        switch equityShocks {
+        case .normal:
+            regimes = [(1, mu, sigma)]
+        case let .studentT(nu):
+            guard nu > 2, nu.isFinite else { return nil }
+            let riskless = sigma == 0
+            return EquityLogReturnMoments(
+                mean: mu, variance: sigma * sigma, skewness: 0,
+                kurtosis: riskless ? 3 : nu > 4 ? 3 + 6 / (nu - 4) : .infinity,
+                expectedGrossReturn: riskless ? exp(mu) : .infinity)
+        case let .mixture(mixture):
+            guard let (calm, stress) = mixture.regimes(mean: mu, volatility: sigma) else { return nil }
+            let p = mixture.crashProbability
+            regimes = [(1 - p, calm.mean, calm.volatility), (p, stress.mean, stress.volatility)]
+        }
+        var m2 = 0.0, m3 = 0.0, m4 = 0.0, gross = 0.0
+        for r in regimes {
+            let d = r.mean - mu, s2 = r.volatility * r.volatility
+            m2 += r.weight * (s2 + d * d)
+            m3 += r.weight * (d * d * d + 3 * d * s2)
+            m4 += r.weight * (d * d * d * d + 6 * d * d * s2 + 3 * s2 * s2)
+            gross += r.weight * exp(r.mean + s2 / 2)
+        }
+        return EquityLogReturnMoments(
+            mean: mu, variance: m2, skewness: m2 > 0 ? m3 / (m2 * m2.squareRoot()) : 0,
+            kurtosis: m2 > 0 ? m4 / (m2 * m2) : 3, expectedGrossReturn: gross)
     }
 
     /// The four AR(1) processes in correlation order.
@@ -237,6 +376,9 @@ public struct EconomyParameters: Sendable, Equatable {
         }
         if case let .studentT(nu) = equityShocks, !(nu > 2) || !nu.isFinite {
             add("equity.degrees_of_freedom", "must be > 2 for a Student t with finite variance (got \(nu))")
+        }
+        if case let .mixture(mixture) = equityShocks {
+            for (key, message) in mixture.problems(logVolatility: equityLogVolatility) { add("equity.\(key)", message) }
         }
         if !(bondDuration >= 0) || !bondDuration.isFinite {
             add("bond_duration", "must be ≥ 0 years (got \(bondDuration))")

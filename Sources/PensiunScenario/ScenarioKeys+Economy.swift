@@ -51,13 +51,22 @@ extension ScenarioKey {
     static let processStart = ScenarioKey("economy.<process>.start", unit: "rate", "an annual rate", .numbers(Bound.compoundedRate),
                                           "x_{y0−1}, the value in the year before y0")
     static let equityLogMean = ScenarioKey("economy.equity.log_mean", unit: "rate", "a log mean", .numbers(.closed(-1, 1)),
-                                           "μ_e, the mean of ln(1 + equity return); E[1+e] = exp(μ_e + σ_e²/2) under normal shocks")
+                                           "μ_e, the mean of ln(1 + equity return); E[1+e] = exp(μ_e + σ_e²/2) under normal shocks, infinite under `student_t`, docs/model.md §3 under `mixture`")
     static let equityLogVolatility = ScenarioKey("economy.equity.log_volatility", unit: "rate", "a volatility",
-                                                 .numbers(Bound.volatility), "σ_e, the volatility of ln(1 + equity return)")
+                                                 .numbers(Bound.volatility), "σ_e, the volatility (standard deviation) of ln(1 + equity return), under every `shocks`")
     static let equityShocks = ScenarioKey("economy.equity.shocks", unit: "word", "a shock distribution",
-                                          .words(["normal", "student_t"]), default: "normal", "the distribution of the equity shocks")
+                                          .words(["normal", "student_t", "mixture"]), default: "normal",
+                                          "the distribution of the equity shocks; `mixture`: ln(1 + equity return) a mixture of a calm and a stress regime, each normal, with overall mean μ_e and volatility σ_e: fat tails with a finite E[1+e] (docs/model.md §3)")
     static let equityDegreesOfFreedom = ScenarioKey("economy.equity.degrees_of_freedom", unit: "number", "degrees of freedom ν",
                                                     .numbers(.openClosed(2, 1e6)), "ν, with `student_t` only")
+    static let equityCrashProbability = ScenarioKey("economy.equity.crash_probability", unit: "fraction", "a probability",
+                                                    .numbers(.open(0, 1)), "p, the probability that a year is a stress year, with `mixture` only")
+    static let equityCrashMeanShift = ScenarioKey("economy.equity.crash_mean_shift", unit: "rate", "a log-return shift",
+                                                  .numbers(.closed(-1, 1)),
+                                                  "δ, the stress regime's mean of ln(1 + equity return) less the calm regime's, with `mixture` only; |δ| < σ_e/√(p(1 − p))")
+    static let equityCrashVolatilityRatio = ScenarioKey("economy.equity.crash_volatility_ratio", unit: "number", "a volatility ratio",
+                                                        .numbers(.openClosed(0, 100)),
+                                                        "r, the stress regime's volatility of ln(1 + equity return) over the calm regime's, with `mixture` only")
     static let bondDuration = ScenarioKey("economy.bond_duration", unit: "years", "a modified duration (years)",
                                           .numbers(.closed(0, 100)), "D, modified duration: bond return b_y = i_{y−1} − D (i_y − i_{y−1})")
     static let cashSpread = ScenarioKey("economy.cash_spread", unit: "rate", "a spread", .numbers(.closed(-1, 1)),
@@ -74,6 +83,7 @@ extension ScenarioKey {
         gdpStart, process, processMean, processPersistence, processVolatility, processStart,
         processInterpolation, processHistory, productivity, labourForceGrowth, productivityGap,
         equityLogMean, equityLogVolatility, equityShocks, equityDegreesOfFreedom,
+        equityCrashProbability, equityCrashMeanShift, equityCrashVolatilityRatio,
         bondDuration, cashSpread, lumpPeriod, correlation,
     ]
 }

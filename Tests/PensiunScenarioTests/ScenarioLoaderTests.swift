@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PensiunScenario
+import PensiunEconomy
 
 @Suite struct ScenarioLoaderTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -70,13 +71,12 @@ import Testing
         #expect(errors(yaml) == [
             "s.yaml:4:12: simulation.horizon: expected a number of years between 1 and 200, got 'five'",
             "s.yaml:12:58: economy.bond_yield.volatility: out of range (expected a volatility in [0, 1], got -1)",
-            "s.yaml:13:57: economy.equity.shocks: expected one of normal, student_t, got 'studentt' (did you mean 'student_t'?)",
+            "s.yaml:13:57: economy.equity.shocks: expected one of normal, student_t, mixture, got 'studentt' (did you mean 'student_t'?)",
         ])
     }
 
     @Test func aYAMLSyntaxErrorIsLocated() {
         let result = errors("simulation: [1, 2\neconomy: 3\n")
-        #expect(result.count == 1)
         #expect(result.first?.hasPrefix("s.yaml:") == true)
         #expect(result.first?.contains("not valid YAML") == true)
     }
@@ -94,6 +94,56 @@ import Testing
     @Test func studentTRequiresDegreesOfFreedom() {
         let yaml = minimal.replacingOccurrences(of: "log_volatility: 0.2}", with: "log_volatility: 0.2, shocks: student_t}")
         #expect(errors(yaml) == ["s.yaml:13:11: economy.equity.degrees_of_freedom: missing key (expected degrees of freedom ν in (2, 1e6])"])
+    }
+
+    func mixture(_ keys: String) -> String {
+        minimal.replacingOccurrences(of: "log_volatility: 0.2}", with: "log_volatility: 0.2, shocks: mixture\(keys)}")
+    }
+
+    @Test func aMixtureReadsItsThreeParameters() throws {
+        let yaml = mixture(", crash_probability: 10%, crash_mean_shift: -0.2, crash_volatility_ratio: 2")
+        let scenario = try ScenarioLoader.parse(yaml: yaml, file: "s.yaml")
+        #expect(scenario.economy.equityShocks == .mixture(EquityMixture(crashProbability: 0.1, meanShift: -0.2, volatilityRatio: 2)))
+        #expect(scenario.economy.equityLogVolatility == 0.2)
+    }
+
+    @Test func theSuggestedFlagshipMixtureLoadsOverTheFlagship() throws {
+        // docs/model.md §3, "Fat tails with finite means": the set is not the flagship's yet.
+        let scenario = try ScenarioLoader.load(
+            path: Self.root.appendingPathComponent("Scenarios/indonesia-asn-2019/baseline.yaml").path,
+            overrides: ["economy.equity.shocks=mixture", "economy.equity.log_mean=0.0720", "economy.equity.log_volatility=0.235",
+                        "economy.equity.crash_probability=0.095", "economy.equity.crash_mean_shift=0",
+                        "economy.equity.crash_volatility_ratio=2.03"])
+        #expect(scenario.economy.equityShocks == .mixture(EquityMixture(crashProbability: 0.095, meanShift: 0, volatilityRatio: 2.03)))
+    }
+
+    @Test func aMixtureNeedsItsParametersInRange() {
+        #expect(errors(mixture(", crash_mean_shift: -0.2")) == [
+            "s.yaml:13:11: economy.equity.crash_probability: missing key (expected a probability in (0, 1))",
+            "s.yaml:13:11: economy.equity.crash_volatility_ratio: missing key (expected a volatility ratio in (0, 100])",
+        ])
+        #expect(errors(mixture(", crash_probability: 1, crash_mean_shift: 0, crash_volatility_ratio: 0")) == [
+            "s.yaml:13:85: economy.equity.crash_probability: out of range (expected a probability in (0, 1), got 1)",
+            "s.yaml:13:133: economy.equity.crash_volatility_ratio: out of range (expected a volatility ratio in (0, 100], got 0)",
+        ])
+    }
+
+    @Test func aShiftThatLeavesTheCalmRegimeNoVarianceIsLocated() {
+        // p(1 − p)δ² = 0.25 · 0.2025 > 0.04 = σ_e²: the calm variance would be negative.
+        let result = errors(mixture(", crash_probability: 0.5, crash_mean_shift: -0.45, crash_volatility_ratio: 2"))
+        #expect(result == [
+            "s.yaml:13:108: economy.equity.crash_mean_shift: leaves the calm regime no variance: with crash_probability p = 0.5 and log_volatility σ_e = 0.2, the shift alone gives ln(1 + e) a variance p(1 − p)δ² = 0.050625, not below σ_e² = 0.04 (expected |crash_mean_shift| < σ_e/√(p(1 − p)) = 0.4, got -0.45)",
+        ])
+    }
+
+    @Test func keysOfAnotherShockDistributionAreRefused() {
+        let normal = minimal.replacingOccurrences(of: "log_volatility: 0.2}", with: "log_volatility: 0.2, crash_probability: 0.1}")
+        #expect(errors(normal) == [
+            "s.yaml:13:68: economy.equity.crash_probability: only used when shocks is mixture (expected no value, got '0.1')",
+        ])
+        let t = mixture(", crash_probability: 0.1, crash_mean_shift: 0, crash_volatility_ratio: 2, degrees_of_freedom: 5")
+        #expect(errors(t).count == 1)
+        #expect(errors(t).first?.contains("economy.equity.degrees_of_freedom: only used when shocks is student_t") == true)
     }
 }
 

@@ -6,7 +6,8 @@ enum EconomySection {
                        "equity", "bond_duration", "cash_spread", "wage_index", "correlation"]
     static let processKeys = ["mean", "persistence", "volatility", "start", "interpolation", "history"]
     static let productivityKeys = ["labour_force_growth", "gap"]
-    static let equityKeys = ["log_mean", "log_volatility", "shocks", "degrees_of_freedom"]
+    static let mixtureKeys = ["crash_probability", "crash_mean_shift", "crash_volatility_ratio"]
+    static let equityKeys = ["log_mean", "log_volatility", "shocks", "degrees_of_freedom"] + mixtureKeys
 
     /// `startYear`: `simulation.start_year`, against which pinned history is checked (nil when
     /// the simulation section is unreadable: its own message is enough).
@@ -102,19 +103,39 @@ enum EconomySection {
         guard let s = cursor.mapping(allowed: equityKeys) else { return nil }
         let mean = s.required(.equityLogMean)?.number(.equityLogMean)
         let volatility = s.required(.equityLogVolatility)?.number(.equityLogVolatility)
-        enum Kind { case normal, studentT }
+        enum Kind { case normal, studentT, mixture }
         var kind: Kind? = .normal
-        if let entry = s["shocks"] { kind = entry.choice(.equityShocks, [Kind.normal, .studentT]) }
+        if let entry = s["shocks"] { kind = entry.choice(.equityShocks, [Kind.normal, .studentT, .mixture]) }
+        /// Keys of the other shock distributions, refused where they would be ignored.
+        func refuse(_ keys: [String], unless word: String) {
+            for key in keys {
+                if let extra = s[key] { extra.fail("only used when shocks is \(word) (expected no value, got \(extra.shown))") }
+            }
+        }
         var shocks: EquityShocks?
         switch kind {
         case .normal?:
             shocks = .normal
-            if let extra = s["degrees_of_freedom"] {
-                extra.fail("only used when shocks is student_t (expected no value, got \(extra.shown))")
-            }
+            refuse(["degrees_of_freedom"], unless: "student_t")
+            refuse(mixtureKeys, unless: "mixture")
         case .studentT?:
             shocks = s.required(.equityDegreesOfFreedom)?.number(.equityDegreesOfFreedom)
                 .map { EquityShocks.studentT(degreesOfFreedom: $0) }
+            refuse(mixtureKeys, unless: "mixture")
+        case .mixture?:
+            refuse(["degrees_of_freedom"], unless: "student_t")
+            let shiftEntry = s.required(.equityCrashMeanShift)
+            let p = s.required(.equityCrashProbability)?.number(.equityCrashProbability)
+            let shift = shiftEntry?.number(.equityCrashMeanShift)
+            let ratio = s.required(.equityCrashVolatilityRatio)?.number(.equityCrashVolatilityRatio)
+            if let p, let shift, let ratio {
+                let mixture = EquityMixture(crashProbability: p, meanShift: shift, volatilityRatio: ratio)
+                if let volatility, let problem = mixture.calmVarianceProblem(logVolatility: volatility) {
+                    shiftEntry?.fail(problem)
+                } else {
+                    shocks = .mixture(mixture)
+                }
+            }
         case nil:
             shocks = nil
         }
