@@ -11,13 +11,22 @@ public struct ValuationInputs: Sendable {
     /// values only the amounts the law guarantees when raises are discretionary).
     public var debtIndexation: IndexationRule? = nil
     /// Threshold of burden / GDP for P(burden > threshold in any year).
-    public var burdenThreshold: Double
+    public var burdenThreshold: BurdenThreshold
 
     public init(discountRate: Double? = nil, debtDiscountRate: Double? = nil, debtProjectedSalary: Bool = true,
-                burdenThreshold: Double = 0.01) {
+                burdenThreshold: BurdenThreshold = .share(0.01)) {
         self.discountRate = discountRate
         self.debtDiscountRate = debtDiscountRate
         self.debtProjectedSalary = debtProjectedSalary
         self.burdenThreshold = burdenThreshold
     }
+}
+
+/// The level of burden / GDP above which a year counts in P(burden above the threshold in any year).
+public enum BurdenThreshold: Sendable, Equatable {
+    /// A fixed share of GDP (e.g. a fiscal rule).
+    case share(Double)
+    /// The current scheme's own burden / GDP in the first projected year y0, on each path: P(burden
+    /// above its y0 level in some year), for a scenario without a sourced threshold.
+    case startYearLevel
 }

@@ -230,6 +230,8 @@ public enum HTMLReport {
                 return p.currency.isEmpty ? "\(range) \(p.unit.rawValue)" : "\(p.currency) \(range) \(p.unit.rawValue)"
             case .dbBenefitsPctGDP:
                 return Format.percent(v) + (upper.map { "–" + Format.percent($0) } ?? "") + " of GDP"
+            case .dbBenefitsGrowth:
+                return Format.percent(v, decimals: 1) + (upper.map { "–" + Format.percent($0, decimals: 1) } ?? "") + " growth"
             }
         }
         var out = [#"<table class="calibration">"#, #"<colgroup><col style="width: 24%"><col><col><col><col><col><col style="width: 28%"></colgroup>"#, "<caption>Model: mean over paths, current scheme. A target passes when the model is within the tolerance of the actual value (or range).</caption>"]
@@ -237,10 +239,10 @@ public enum HTMLReport {
         out.append("<tbody>")
         for c in report.calibration {
             let actual = value(c.target.measure, c.target.target, upper: c.target.upper)
-            let status = c.passes ? "ok" : "MISS"
+            let status = c.status
             out.append("<tr" + (c.passes ? "" : #" class="miss""#) + #"><th scope="row">\#(HTML.escape(c.target.name))</th>"#
-                       + #"<td class="num">\#(c.target.year)</td><td class="num">\#(HTML.escape(value(c.target.measure, c.model)))</td>"#
-                       + #"<td class="num">\#(HTML.escape(actual))</td><td class="num">±\#(HTML.escape(Format.percent(c.target.tolerance, decimals: 0)))</td>"#
+                       + #"<td class="num">\#(c.target.baseYear.map { "\($0)–" } ?? "")\#(c.target.year)</td><td class="num">\#(HTML.escape(value(c.target.measure, c.model)))</td>"#
+                       + #"<td class="num">\#(HTML.escape(actual))</td><td class="num">\#(HTML.escape(c.toleranceText))</td>"#
                        + "<td>\(status)</td><td>\(HTML.escape(c.target.source))</td></tr>")
         }
         out.append("</tbody></table>")

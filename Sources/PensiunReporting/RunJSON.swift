@@ -52,6 +52,13 @@ public enum RunJSON {
         return out
     }
 
+    /// A ``DiscountBasis`` as data: the rate (`path_yields` or the fixed rate), r, g and r − g.
+    static func basis(_ b: DiscountBasis?) throws(NonFiniteOutput) -> Any {
+        guard let b else { return NSNull() }
+        return ["rate": b.fixedRate.map { $0 as Any } ?? "path_yields", "r": try number(b.r, "discount_basis"),
+                "g_nominal_gdp": try number(b.g, "discount_basis"), "r_minus_g": try number(b.gap, "discount_basis")]
+    }
+
     /// The printed summary as data (money in currency units, shares as fractions).
     public static func summary(_ report: RunReport) throws -> String {
         let f = report.figures
@@ -59,6 +66,9 @@ public enum RunJSON {
             "scenario": report.scenario.name,
             "years": [f.firstYear, f.lastYear],
             "burden_threshold_pct_gdp": f.threshold,
+            "burden_threshold_basis": f.thresholdIsStartLevel ? "start_year_level" : "fixed",
+            "discount_basis": try basis(f.discountBasis),
+            "actives_start_end": [try number(f.activesStart, "actives_start_end"), try number(f.activesEnd, "actives_start_end")],
             "dc_assets_pct_gdp_at_horizon": try band(f.dcAssetsAtHorizon, "dcAssetsAtHorizon"),
             "peak_bonds_outstanding": try number(f.peakBondsOutstanding, "peak_bonds_outstanding"),
             "peak_bonds_year": f.peakBondsYear,
@@ -77,13 +87,26 @@ public enum RunJSON {
         // The figures across paths of the per-path summaries, by ``PathSummaryField``.
         object.merge(try headlines(report.statistics.summaries, PathSummaryField.self)) { _, new in new }
         if let alpha = report.statistics.quantileAccuracy { object["statistics"] = streamed(alpha) }
+        if let start = f.payrollPctGDPStart, let end = f.payrollPctGDPEnd {
+            object["payroll_pct_gdp_first_last_year"] = [try band(start, "payroll_pct_gdp"), try band(end, "payroll_pct_gdp")]
+        }
+        if let lf = f.labourForce {
+            object["labour_force"] = ["growth_factor": try number(lf.factor, "labour_force"), "growth_first_year": try number(lf.first, "labour_force"),
+                                      "growth_last_year": try number(lf.last, "labour_force")]
+        }
         if let d = f.debt {
-            object["implicit_pension_debt"] = ["pensioners": d.pensioners, "survivors": d.survivors, "actives": d.actives, "total": d.total]
+            object["implicit_pension_debt"] = ["pensioners": d.pensioners, "survivors": d.survivors, "actives": d.actives, "total": d.total,
+                                               "basis": f.debtBasisWords, "discount_basis": try basis(f.debtBasis)]
         }
         object["calibration"] = try report.calibration.map { c throws(NonFiniteOutput) -> [String: Any] in
-            ["name": c.target.name, "measure": c.target.measure.rawValue, "year": c.target.year, "model": try number(c.model, "calibration"),
-             "target": c.target.target, "upper": c.target.upper.map { $0 as Any } ?? NSNull(),
-             "tolerance": c.target.tolerance, "passes": c.passes, "source": c.target.source]
+            var row: [String: Any] = [
+                "name": c.target.name, "measure": c.target.measure.rawValue, "year": c.target.year, "model": try number(c.model, "calibration"),
+                "target": c.target.target, "upper": c.target.upper.map { $0 as Any } ?? NSNull(),
+                "tolerance": c.target.reference ? NSNull() : c.target.tolerance as Any,
+                "passes": c.target.reference ? NSNull() : c.passes as Any, "source": c.target.source]
+            if let base = c.target.baseYear { row["base_year"] = base }
+            if c.target.reference { row["reference"] = true }
+            return row
         }
         return try encode(object)
     }

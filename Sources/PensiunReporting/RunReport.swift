@@ -46,11 +46,26 @@ public struct YearlyRow: Sendable {
 public struct CalibrationRow: Sendable {
     public let target: CalibrationTarget
     public let model: Double
-    /// Whether the model is within the tolerance of the target (or its range).
+    /// Whether the model is within the tolerance of the target (or its range): relative, or in
+    /// points for a growth measure. A reference is never checked: it always "passes".
     public var passes: Bool {
+        if target.reference { return true }
+        if target.measure.isGrowth {
+            return model >= target.target - target.tolerance && model <= (target.upper ?? target.target) + target.tolerance
+        }
         let low = target.target * (1 - target.tolerance)
         let high = (target.upper ?? target.target) * (1 + target.tolerance)
         return model >= min(low, high) && model <= max(low, high)
+    }
+
+    /// "ok", "MISS" or "ref" (a reference, not checked).
+    public var status: String { target.reference ? "ref" : passes ? "ok" : "MISS" }
+
+    /// The tolerance as printed: "±5%", "±5 pp" for a growth, "—" for a reference.
+    public var toleranceText: String {
+        if target.reference { return "—" }
+        if target.measure.isGrowth { return "±" + String(format: "%g", target.tolerance * 100) + " pp" }
+        return "±" + Format.percent(target.tolerance, decimals: 0)
     }
 }
 

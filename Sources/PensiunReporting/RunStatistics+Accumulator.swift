@@ -25,6 +25,7 @@ extension RunStatistics {
         var startYear = 0, horizon = 0, trackCount = 0
         var summaries: [PathSummary] = []
         var dcAssets: [Double] = []
+        var payrollStart: [Double] = [], payrollEnd: [Double] = []
         var bonds: [Mean] = []
         /// Per calibration target, the means whose sum is its value.
         var calibration: [[Mean]] = []
@@ -73,6 +74,8 @@ extension RunStatistics {
             }
             summaries += r.summaries
             dcAssets += r.values(.reform, .dcAssetsPctGDP, r.horizon)
+            payrollStart += RunStatistics.payrollPctGDP(r, year: 0)
+            payrollEnd += RunStatistics.payrollPctGDP(r, year: r.horizon - 1)
             for t in 0...r.horizon { bonds[t].add(r.values(.reform, .bondsOutstanding, t)) }
             for (i, target) in targets.enumerated() {
                 for (k, values) in RunStatistics.calibrationTerms(target, r).enumerated() { calibration[i][k].add(values) }
@@ -105,10 +108,11 @@ extension RunStatistics {
             }
             let calibrationValues = zip(targets, calibration).map { target, means -> Double in
                 if target.measure == .implicitDebt { return debt?.total ?? .nan }
-                return means.isEmpty ? .nan : means.reduce(0) { $0 + $1.value }
+                return RunStatistics.calibrationValue(target, means: means.map(\.value))
             }
             return RunStatistics(paths: paths ?? 0..<0, startYear: startYear, horizon: horizon, yearly: yearly,
-                                 summaries: summaries, dcAssetsAtHorizon: dcAssets, bondsOutstandingMeans: bonds.map(\.value),
+                                 summaries: summaries, dcAssetsAtHorizon: dcAssets, payrollPctGDP: (payrollStart, payrollEnd),
+                                 bondsOutstandingMeans: bonds.map(\.value),
                                  calibrationValues: calibrationValues, quantileAccuracy: relativeAccuracy,
                                  trackCount: trackCount, decade: decade, profileValues: profiles)
         }

@@ -21,6 +21,8 @@ public struct RunStatistics: Sendable {
     public let summaries: [PathSummary]
     /// DC fund assets / GDP at the end of the horizon (y0+H), per path.
     public let dcAssetsAtHorizon: [Double]
+    /// The current scheme's payroll / GDP in y0 and in the last year y0+H−1, per path.
+    public let payrollPctGDPStart: [Double], payrollPctGDPEnd: [Double]
     /// The mean across paths of bonds outstanding in each stock year t = 0 … H (NaN when a path
     /// has no value).
     public let bondsOutstandingMeans: [Double]
@@ -47,7 +49,8 @@ public struct RunStatistics: Sendable {
     }
 
     init(paths: Range<Int>, startYear: Int, horizon: Int, yearly: [YearlyRow], summaries: [PathSummary],
-         dcAssetsAtHorizon: [Double], bondsOutstandingMeans: [Double], calibrationValues: [Double],
+         dcAssetsAtHorizon: [Double], payrollPctGDP: (start: [Double], end: [Double]), bondsOutstandingMeans: [Double],
+         calibrationValues: [Double],
          quantileAccuracy: Double?, trackCount: Int, decade: [[Double]], profileValues: [[Double]]) {
         self.paths = paths
         self.startYear = startYear
@@ -55,6 +58,7 @@ public struct RunStatistics: Sendable {
         self.yearly = yearly
         self.summaries = summaries
         self.dcAssetsAtHorizon = dcAssetsAtHorizon
+        (payrollPctGDPStart, payrollPctGDPEnd) = payrollPctGDP
         self.bondsOutstandingMeans = bondsOutstandingMeans
         self.calibrationValues = calibrationValues
         self.quantileAccuracy = quantileAccuracy
@@ -80,11 +84,19 @@ public struct RunStatistics: Sendable {
         yearly = zip(specs, summaries).map { YearlyRow(scheme: $0.scheme, year: $0.year, metric: $0.metric, summary: $1) }
         self.summaries = r.summaries
         dcAssetsAtHorizon = Array(r.values(.reform, .dcAssetsPctGDP, r.horizon))
+        payrollPctGDPStart = Self.payrollPctGDP(r, year: 0)
+        payrollPctGDPEnd = Self.payrollPctGDP(r, year: r.horizon - 1)
         bondsOutstandingMeans = (0...r.horizon).map { SampleSummary.mean(r.values(.reform, .bondsOutstanding, $0)) }
         calibrationValues = targets.map { Self.calibrationValue($0, results: r, debt: debt) }
         quantileAccuracy = nil
         decade = Self.decadeColumns(r)
         profileValues = Self.profileColumns(r)
+    }
+
+    /// payroll_t / GDP_t of the current scheme on each of `r`'s paths (empty for a zero horizon).
+    static func payrollPctGDP(_ r: ProjectionResults, year t: Int) -> [Double] {
+        guard t >= 0 else { return [] }
+        return zip(r.values(.current, .payroll, t), r.gdp(t)).map { $0 / $1 }
     }
 
     /// The decade replacement averages of `r`'s paths, one column per (scheme, kind, track) in the
@@ -160,8 +172,15 @@ public struct RunStatistics: Sendable {
     /// the run.
     static func calibrationValue(_ target: CalibrationTarget, results r: ProjectionResults, debt: ImplicitPensionDebt?) -> Double {
         if target.measure == .implicitDebt { return debt?.total ?? .nan }
-        let terms = calibrationTerms(target, r)
-        return terms.isEmpty ? .nan : terms.reduce(0) { $0 + SampleSummary.mean($1) }
+        return calibrationValue(target, means: calibrationTerms(target, r).map { SampleSummary.mean($0) })
+    }
+
+    /// A target's model value from the means across paths of its terms: their sum, or for a
+    /// growth measure mean(year) / mean(base year) − 1; NaN without terms.
+    static func calibrationValue(_ target: CalibrationTarget, means: [Double]) -> Double {
+        guard !means.isEmpty else { return .nan }
+        if target.measure.isGrowth { return means.count == 2 ? means[0] / means[1] - 1 : .nan }
+        return means.reduce(0, +)
     }
 
     /// The per-path values whose means across paths add up to a calibration target's model value:
@@ -185,6 +204,9 @@ public struct RunStatistics: Sendable {
             return [zip(r.values(.current, .dbBenefits, t), r.gdp(t)).map { $0 / $1 }]
         case .retirements: return values(.retirements)
         case .implicitDebt: return []
+        case .dbBenefitsGrowth:
+            guard let base = target.baseYear, base - r.startYear >= 0, base - r.startYear < r.horizon, t < r.horizon else { return [] }
+            return [Array(r.values(.current, .dbBenefits, t)), Array(r.values(.current, .dbBenefits, base - r.startYear))]
         }
     }
 

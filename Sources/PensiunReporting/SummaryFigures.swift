@@ -33,8 +33,10 @@ public struct SummaryFigures: Sendable {
     /// Breakeven year among paths that break even; the share that never does.
     public let breakeven: Band?
     public let shareNeverBreakingEven: Double
-    /// P(burden / GDP above the threshold in any year), per scheme.
+    /// P(burden / GDP above the threshold in any year), per scheme; the threshold (for
+    /// ``BurdenThreshold/startYearLevel``, the mean across paths of the current scheme's y0 burden / GDP).
     public let threshold: Double
+    public let thresholdIsStartLevel: Bool
     public let probabilityAboveThresholdCurrent: Double
     public let probabilityAboveThresholdReform: Double
     /// DC fund assets / GDP at the end of the horizon (y0+H).
@@ -50,6 +52,17 @@ public struct SummaryFigures: Sendable {
     /// each median and 10th percentile across paths of the decade's average.
     public let replacement: [TrackReplacement]
     public let debt: ImplicitPensionDebt?
+    /// The current scheme's payroll / GDP in y0 and in the last year, across paths; the mean
+    /// actives at the start of y0 and of y0+H; the labour force's growth factor over the horizon
+    /// Π (1 + n_y), y0 … y0+H−1, and n in the first and last year, when pay follows productivity.
+    public let payrollPctGDPStart: Band?, payrollPctGDPEnd: Band?
+    public let activesStart: Double, activesEnd: Double
+    public let labourForce: (factor: Double, first: Double, last: Double)?
+    /// The basis of the present values and of the implicit debt, with r − g (``DiscountBasis``).
+    public let discountBasis: DiscountBasis?
+    public let debtBasis: DiscountBasis?
+    /// The implicit debt's salary and indexation basis, in words.
+    public let debtBasisWords: String
 
     public struct TrackReplacement: Sendable {
         public let track: String
@@ -80,7 +93,12 @@ public struct SummaryFigures: Sendable {
         let years = s.compactMap(\.breakevenYear).map(Double.init)
         breakeven = years.isEmpty ? nil : Band(years)
         shareNeverBreakingEven = Double(s.filter { $0.breakevenYear == nil }.count) / n
-        threshold = inputs.valuation.burdenThreshold
+        switch inputs.valuation.burdenThreshold {
+        case let .share(share): (threshold, thresholdIsStartLevel) = (share, false)
+        case .startYearLevel:
+            let start = r.yearly.first { $0.scheme == .current && $0.year == y0 && $0.metric == Metric.burdenPctGDP.name }
+            (threshold, thresholdIsStartLevel) = (start?.summary?.mean ?? .nan, true)
+        }
         probabilityAboveThresholdCurrent = Double(s.filter(\.exceedsThresholdCurrent).count) / n
         probabilityAboveThresholdReform = Double(s.filter(\.exceedsThresholdReform).count) / n
         dcAssetsAtHorizon = Band(r.dcAssetsAtHorizon)
@@ -106,5 +124,28 @@ public struct SummaryFigures: Sendable {
                              dc: decade(.reform, kind: 1, track: k), total: decade(.reform, kind: 2, track: k))
         }
         self.debt = debt
+        payrollPctGDPStart = r.payrollPctGDPStart.isEmpty ? nil : Band(r.payrollPctGDPStart)
+        payrollPctGDPEnd = r.payrollPctGDPEnd.isEmpty ? nil : Band(r.payrollPctGDPEnd)
+        func actives(_ year: Int) -> Double {
+            r.yearly.first { $0.scheme == .current && $0.year == year && $0.metric == Metric.actives.name }?.summary?.mean ?? .nan
+        }
+        activesStart = actives(y0)
+        activesEnd = actives(y0 + h)
+        labourForce = inputs.economy.productivity.map { link in
+            let years = y0..<(y0 + h)
+            return (years.reduce(1.0) { $0 * (1 + link.labourForceGrowth($1)) }, link.labourForceGrowth(y0), link.labourForceGrowth(y0 + h - 1))
+        }
+        let v = inputs.valuation
+        discountBasis = DiscountBasis(inputs: inputs, fixedRate: v.discountRate)
+        debtBasis = DiscountBasis(inputs: inputs, fixedRate: v.debtDiscountRate)
+        let indexation: String
+        switch v.debtIndexation {
+        case nil: indexation = "the scheme's own indexation"
+        case .prices?: indexation = "indexation to prices"
+        case .wages?: indexation = "indexation to wages"
+        case let .fixed(r)?: indexation = "a fixed indexation of \(Format.percent(r, decimals: 1))"
+        case .none?: indexation = "no indexation"
+        }
+        debtBasisWords = (v.debtProjectedSalary ? "projected final salaries" : "current salaries") + ", " + indexation
     }
 }

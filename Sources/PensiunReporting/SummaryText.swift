@@ -25,6 +25,10 @@ public enum SummaryText {
         lines.append(String(repeating: "─", count: width))
         row("", "Current scheme", hasReform ? "Reform" : "", hasReform ? "Reform − current" : "")
         section("PV of the budget burden \(f.firstYear)–\(f.lastYear) (\(unit.label), at the start of \(f.firstYear))")
+        if let basis = f.discountBasis {
+            lines.append("  discounting: " + basis.line)
+            if let warning = basis.warning { lines.append("  " + warning) }
+        }
         if hasReform {
             row("  median", money(f.pvCurrent.median), money(f.pvReform.median), money(f.pvDifference.median))
             row("  90% band", band(f.pvCurrent, money), band(f.pvReform, money), band(f.pvDifference, money))
@@ -36,7 +40,8 @@ public enum SummaryText {
         row("Peak annual burden (% of GDP), median",
             "\(Format.percent(f.peakBurdenCurrent.median)) in \(f.peakBurdenYearCurrent)",
             hasReform ? "\(Format.percent(f.peakBurdenReform.median)) in \(f.peakBurdenYearReform)" : "")
-        row("P(burden > \(Format.percent(f.threshold, decimals: 2)) of GDP in any year)",
+        row(f.thresholdIsStartLevel ? "P(burden above its \(f.firstYear) level, \(Format.percent(f.threshold, decimals: 2)))"
+                                    : "P(burden > \(Format.percent(f.threshold, decimals: 2)) of GDP in any year)",
             Format.percent(f.probabilityAboveThresholdCurrent, decimals: 1),
             hasReform ? Format.percent(f.probabilityAboveThresholdReform, decimals: 1) : "")
         if hasReform {
@@ -59,6 +64,19 @@ public enum SummaryText {
             row("Recognition bonds outstanding, peak", "", f.peakBondsOutstanding > 0
                 ? "\(money(f.peakBondsOutstanding)) in \(f.peakBondsYear)" : "none")
         }
+        if let start = f.payrollPctGDPStart, let end = f.payrollPctGDPEnd {
+            section("Scale of the current scheme")
+            lines.append("  payroll / GDP \(Format.percent(start.median)) in \(f.firstYear) → \(Format.percent(end.median)) in \(f.lastYear)"
+                         + " (median; 90% band \(band(end) { Format.percent($0) }))")
+            var scale = "  actives \(Format.grouped(f.activesStart, decimals: 0)) at the start of \(f.firstYear) → "
+                + "\(Format.grouped(f.activesEnd, decimals: 0)) at the start of \(f.lastYear + 1)"
+            lines.append(scale)
+            if let lf = f.labourForce {
+                scale = "  labour force ×\(String(format: "%.2f", lf.factor)) (growth \(Format.percent(lf.first, decimals: 1)) → "
+                    + "\(Format.percent(lf.last, decimals: 1)) a year); pay follows GDP per worker"
+                lines.append(scale)
+            }
+        }
         section("Replacement rates at retirement, \(f.replacementYears.lowerBound)–\(f.replacementYears.upperBound) (% of final pensionable salary; median / 10th pct)")
         func rate(_ v: (median: Double, p10: Double)?) -> String {
             guard let v else { return "—" }
@@ -76,6 +94,8 @@ public enum SummaryText {
         if let debt = f.debt {
             section("Implicit pension debt at the start of \(f.firstYear) (\(unit.label)): \(money(debt.total))")
             lines.append("  pensioners and disabled \(money(debt.pensioners)) · survivors \(money(debt.survivors)) · actives \(money(debt.actives))")
+            lines.append("  basis: accrued rights, \(f.debtBasisWords)")
+            if let basis = f.debtBasis { lines.append("  discounting: " + basis.line) }
         }
         if !report.calibration.isEmpty {
             lines.append("")
@@ -103,8 +123,9 @@ public enum SummaryText {
             let v = value(c.target.measure, c.model, unit: unit)
             var actual = value(c.target.measure, c.target.target, unit: unit)
             if let upper = c.target.upper { actual += "–" + value(c.target.measure, upper, unit: unit) }
-            lines.append(Format.left("  \(c.target.name) \(c.target.year)", 40) + Format.right(v, 12) + Format.right(actual, 20)
-                         + Format.right("±" + Format.percent(c.target.tolerance, decimals: 0), 10) + Format.right(c.passes ? "ok" : "MISS", 5))
+            let years = c.target.baseYear.map { "\($0)→\(c.target.year)" } ?? "\(c.target.year)"
+            lines.append(Format.left("  \(c.target.name) \(years)", 40) + Format.right(v, 12) + Format.right(actual, 20)
+                         + Format.right(c.toleranceText, 10) + Format.right(c.status, 5))
             lines.append("      source: " + c.target.source)
         }
         return lines.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }.joined(separator: "\n") + "\n"
@@ -115,6 +136,7 @@ public enum SummaryText {
         case .actives, .recipients, .retirements: return Format.grouped(v, decimals: 0)
         case .dbBenefits, .implicitDebt: return Format.grouped(v / unit.unit.scale)
         case .dbBenefitsPctGDP: return Format.percent(v)
+        case .dbBenefitsGrowth: return String(format: "%+.1f%%", v * 100).replacingOccurrences(of: "-", with: "−")
         }
     }
 

@@ -14,14 +14,38 @@ public struct CalibrationTarget: Sendable, Equatable {
         case retirements
         /// The implicit pension debt at the start year (currency).
         case implicitDebt = "implicit_debt"
+        /// Growth of the DB benefits paid from `base_year` to `year`: mean(year) / mean(base) − 1.
+        case dbBenefitsGrowth = "db_benefits_growth"
+
+        /// Whether the measure is a growth between two years (its tolerance then in points).
+        public var isGrowth: Bool { self == .dbBenefitsGrowth }
     }
     public var name: String
     public var measure: Measure
     public var year: Int
-    /// The actual value; its tolerance as a fraction of it (0.10 = ±10%).
+    /// The actual value; its tolerance as a fraction of it (0.10 = ±10%), or for a growth measure
+    /// in points (0.05 = ±5 percentage points of growth).
     public var target: Double
     public var tolerance: Double
     /// An optional second bound for a range target (target … upper).
     public var upper: Double?
     public var source: String
+    /// The first year of a growth measure.
+    public var baseYear: Int?
+    /// A reference value shown beside the model and never checked (its basis may differ from the
+    /// model's, e.g. a ministry figure on an unpublished basis).
+    public var reference: Bool
+
+    public init(name: String, measure: Measure, year: Int, target: Double, tolerance: Double, upper: Double? = nil,
+                source: String, baseYear: Int? = nil, reference: Bool = false) {
+        self.name = name
+        self.measure = measure
+        self.year = year
+        self.target = target
+        self.tolerance = tolerance
+        self.upper = upper
+        self.source = source
+        self.baseYear = baseYear
+        self.reference = reference
+    }
 }

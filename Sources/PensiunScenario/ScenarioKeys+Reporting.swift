@@ -3,8 +3,9 @@ extension ScenarioKey {
     static let reporting = ScenarioKey("reporting", unit: "mapping", "a reporting section",
                                        "discounting, thresholds, profiles, calibration targets, money units (below)")
 
-    static let burdenThreshold = ScenarioKey("reporting.burden_threshold", unit: "share of GDP", "a share of GDP", .numbers(.open(0, 1)),
-                                             default: "0.01", "the threshold of P(burden > threshold in any year)")
+    static let burdenThreshold = ScenarioKey("reporting.burden_threshold", unit: "share of GDP", "start_year or a share of GDP",
+                                             .numbers(.open(0, 1)), default: "0.01",
+                                             "the threshold of P(burden > threshold in any year): a share of GDP (a sourced fiscal rule), or `start_year`, the current scheme's own burden / GDP in y0 on each path (P(burden above its y0 level))")
     static let discountRate = ScenarioKey("reporting.discount_rate", unit: "rate", "path_yields or a rate", .numbers(Bound.compoundedRate),
                                           default: "path_yields", "`path_yields` or a fixed rate, for present values")
     static let debtDiscountRate = ScenarioKey("reporting.implicit_debt.discount_rate", unit: "rate", "path_yields or a rate",
@@ -36,7 +37,14 @@ extension ScenarioKey {
                                               .numbers(.closed(-Bound.money * Bound.members, Bound.money * Bound.members)),
                                               "optional: a range target … upper")
     static let calibrationTolerance = ScenarioKey("reporting.calibration[].tolerance", unit: "fraction", "a fraction",
-                                                  .numbers(Bound.fraction), "the tolerance (0.1 = ±10%)")
+                                                  .numbers(Bound.fraction),
+                                                  "the tolerance (0.1 = ±10% of the target; for `db_benefits_growth`, points of growth: 0.05 = ±5 pp); none for a reference")
+    static let calibrationBaseYear = ScenarioKey("reporting.calibration[].base_year", unit: "calendar year", "a calendar year",
+                                                 .integers(Bound.calendarYear),
+                                                 "`db_benefits_growth` only: the first year; the measure is mean(year) / mean(base_year) − 1")
+    static let calibrationReference = ScenarioKey("reporting.calibration[].reference", unit: "word", "true or false",
+                                                  .words(["true", "false"]), default: "false",
+                                                  "true: a reference value shown beside the model and not checked (e.g. a figure on another, unpublished basis)")
     static let calibrationSource = ScenarioKey("reporting.calibration[].source", unit: "text", "a source",
                                                "where the actual value comes from")
     static let currency = ScenarioKey("reporting.currency", unit: "text", "a currency label such as Rp or USD", "the currency label of reports")
@@ -46,7 +54,8 @@ extension ScenarioKey {
     static let reportingKeys: [ScenarioKey] = [
         reporting, burdenThreshold, discountRate, debtDiscountRate, debtSalary, debtIndexation, debtFixedIndexation,
         profileSex, profileTrack, profileEntryAge, profileEntryYear,
-        calibrationName, calibrationMeasure, calibrationYear, calibrationTarget, calibrationUpper, calibrationTolerance,
+        calibrationName, calibrationMeasure, calibrationYear, calibrationBaseYear, calibrationTarget, calibrationUpper,
+        calibrationTolerance, calibrationReference,
         calibrationSource, currency, moneyUnit,
     ]
 

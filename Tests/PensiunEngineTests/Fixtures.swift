@@ -78,7 +78,7 @@ enum Fixture {
                 EntrantShare(sex: .male, track: 1, age: 26, share: 0.2), EntrantShare(sex: .female, track: 1, age: 26, share: 0.2)]),
             current: SchemeRules(db: db, retirementAges: retirementAges),
             reform: SchemeRules(db: db, retirementAges: retirementAges, dc: dc),
-            valuation: ValuationInputs(discountRate: nil, burdenThreshold: 0.001))
+            valuation: ValuationInputs(discountRate: nil, burdenThreshold: .share(0.001)))
     }
 }
 

@@ -69,7 +69,7 @@ import PensiunActuarial
         ("reform.dc.withdrawal", { $0.reform.dc!.withdrawal = .cash }),
         ("reform.dc.guarantee.level", { $0.reform.dc!.guarantee = Guarantee(level: 2, minimumService: 10) }),
         ("reporting.discount_rate", { $0.valuation.discountRate = 0.03 }),
-        ("reporting.burden_threshold", { $0.valuation.burdenThreshold = 0.5 }),
+        ("reporting.burden_threshold", { $0.valuation.burdenThreshold = .share(0.5) }),
     ]
 
     @Test(arguments: 0..<cases.count)

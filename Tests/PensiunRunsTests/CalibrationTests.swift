@@ -46,7 +46,7 @@ import Testing
         // A year past the horizon has no model value, and fails.
         #expect(report.calibration[2].model.isNaN && !report.calibration[2].passes)
         let verdict = Calibration.verdict(report)
-        #expect(verdict.line == "2 of 3 targets missed (4 paths, seed 5).")
+        #expect(verdict.line == "2 of 3 targets missed (4 paths, seed 5); years with every target met: none.")
         #expect(!verdict.allMet)
         // No seed given: the scenario's.
         let defaulted = try Calibration.run(scenario: file, overrides: Self.overrides, paths: 2, seed: nil, threads: 1, version: "test")
@@ -83,10 +83,39 @@ import Testing
         let insideAbove = target(model / 1.1 * (1 + edge)), outsideAbove = target(model / 1.1 * (1 - edge))
         let exact = target(model, tolerance: 0)
         let range = target(model * 0.5, upper: model * 2, tolerance: 0), outsideRange = target(model * 1.5, upper: model * 2, tolerance: 0)
-        #expect(verdict([insideBelow, insideAbove, exact, range]) == ("All 4 targets met (3 paths, seed 8).", true))
-        #expect(verdict([insideBelow, outsideBelow]) == ("1 of 2 targets missed (3 paths, seed 8).", false))
-        #expect(verdict([outsideAbove, insideAbove]) == ("1 of 2 targets missed (3 paths, seed 8).", false))
-        #expect(verdict([outsideRange, outsideBelow, outsideAbove]) == ("3 of 3 targets missed (3 paths, seed 8).", false))
+        #expect(verdict([insideBelow, insideAbove, exact, range]) == ("All 4 targets met (3 paths, seed 8); years with every target met: 2026.", true))
+        #expect(verdict([insideBelow, outsideBelow]) == ("1 of 2 targets missed (3 paths, seed 8); years with every target met: none.", false))
+        #expect(verdict([outsideAbove, insideAbove]) == ("1 of 2 targets missed (3 paths, seed 8); years with every target met: none.", false))
+        #expect(verdict([outsideRange, outsideBelow, outsideAbove]) == ("3 of 3 targets missed (3 paths, seed 8); years with every target met: none.", false))
         #expect(verdict([insideBelow]).allMet && !verdict([outsideBelow]).allMet)
+    }
+
+    /// A growth target compares mean(year) / mean(base year) − 1 within points; a reference is
+    /// shown and never checked; the verdict names the years whose targets were all met.
+    @Test func growthTargetsAndReferences() throws {
+        let base = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: base) }
+        let file = try scenario(in: base, targets: [
+            #"{name: "Spending growth", measure: db_benefits_growth, base_year: 2025, year: 2028, target: 0, tolerance: 0.05, source: "test"}"#,
+            #"{name: "Debt", measure: implicit_debt, year: 2025, target: 1, reference: true, source: "a ministry"}"#,
+            #"{name: "Actives", measure: actives, year: 2026, target: 4480, tolerance: 0.5, source: "test"}"#,
+        ])
+        let report = try Calibration.run(scenario: file, overrides: Self.overrides, paths: 3, seed: 8, threads: 1, version: "test")
+        let results = try #require(report.results)
+        func mean(_ t: Int) -> Double { results.values(.current, .dbBenefits, t).reduce(0, +) / 3 }
+        let growth = report.calibration[0]
+        #expect(abs(growth.model - (mean(3) / mean(0) - 1)) < 1e-12)
+        #expect(growth.passes == (abs(growth.model) <= 0.05) && growth.toleranceText == "±5 pp")
+        let debt = report.calibration[1]
+        #expect(debt.target.reference && debt.passes && debt.status == "ref" && debt.toleranceText == "—")
+        #expect(debt.model > 1 && debt.model.isFinite)
+        var shifted = report.scenario
+        shifted.calibration[0].target = growth.model + 0.049
+        let met = Calibration.verdict(RunReport(scenario: shifted, inputs: report.inputs, results: results, debt: nil, metadata: report.metadata))
+        #expect(met.line == "All 2 targets met (3 paths, seed 8); years with every target met: 2026, 2028; 1 reference shown, not checked.")
+        shifted.calibration[0].target = growth.model + 0.051
+        let missed = Calibration.verdict(RunReport(scenario: shifted, inputs: report.inputs, results: results, debt: nil, metadata: report.metadata))
+        #expect(missed.line == "1 of 2 targets missed (3 paths, seed 8); years with every target met: 2026; 1 reference shown, not checked.")
+        #expect(!missed.allMet)
     }
 }

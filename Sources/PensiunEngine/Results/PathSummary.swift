@@ -1,3 +1,5 @@
+import PensiunInputs
+
 /// The per-path summaries of docs/model.md §8. The fields, their names in files and their kinds are
 /// declared in ``PathSummaryField``, from which every writer and reader derives.
 public struct PathSummary: PathSummaryRecord {
@@ -33,13 +35,19 @@ public struct PathSummary: PathSummaryRecord {
 
     /// Summarises one path from the two schemes' burdens.
     public init(path: Int, current: SchemePathResult, reform: SchemePathResult, gdp: [Double],
-                discount: [Double], startYear: Int, reformYear: Int, threshold: Double) {
+                discount: [Double], startYear: Int, reformYear: Int, threshold given: BurdenThreshold) {
         self.path = path
         let h = current.horizon
         var pvC = 0.0, pvR = 0.0, pvG = 0.0, pvB = 0.0
         var peakC = -Double.infinity, peakR = -Double.infinity, peakT = -Double.infinity
         var yearC = startYear, yearR = startYear, yearT = startYear
         var overC = false, overR = false
+        // Above a fixed share, or above the current scheme's own y0 level (both schemes).
+        let threshold: Double
+        switch given {
+        case let .share(share): threshold = share
+        case .startYearLevel: threshold = h > 0 ? current[.burdenPctGDP, 0] : .infinity
+        }
         for t in 0..<h {
             let bc = current[.budgetBurden, t], br = reform[.budgetBurden, t]
             pvC += discount[t] * bc

@@ -39,11 +39,18 @@ public enum Calibration {
 
     /// The verdict under the calibration table: how many targets the run met, with its paths and
     /// seed, and whether every one was met (calibrate's exit status 0, else 1).
+    /// References (not checked) are counted apart; the line names the distinct years in which
+    /// every checked target was met.
     public static func verdict(_ report: RunReport) -> (line: String, allMet: Bool) {
-        let total = report.calibration.count, missed = report.calibration.filter { !$0.passes }.count
+        let checked = report.calibration.filter { !$0.target.reference }
+        let total = checked.count, missed = checked.filter { !$0.passes }.count
         let paths = report.metadata.paths.count, seed = report.metadata.seed
-        let line = missed == 0 ? "All \(total) targets met (\(paths) paths, seed \(seed))."
-                               : "\(missed) of \(total) targets missed (\(paths) paths, seed \(seed))."
+        let years = Set(checked.map(\.target.year)).filter { year in checked.allSatisfy { $0.target.year != year || $0.passes } }.sorted()
+        let references = report.calibration.count - total
+        var line = (missed == 0 ? "All \(total) targets met" : "\(missed) of \(total) targets missed") + " (\(paths) paths, seed \(seed))"
+        line += "; years with every target met: " + (years.isEmpty ? "none" : years.map(String.init).joined(separator: ", "))
+        if references > 0 { line += "; \(references) reference\(references == 1 ? "" : "s") shown, not checked" }
+        line += "."
         return (line, missed == 0)
     }
 }

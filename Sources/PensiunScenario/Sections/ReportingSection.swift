@@ -28,7 +28,9 @@ enum ReportingSection {
             if let u = node.choice(MoneyUnit.allCases.map { ($0.rawValue, $0) }) { result.presentation.unit = u } else { ok = false }
         }
         if let node = s["burden_threshold"] {
-            if let v = node.number(.burdenThreshold) { result.valuation.burdenThreshold = v } else { ok = false }
+            if case let .scalar(text, _) = node.node, text == "start_year" {
+                result.valuation.burdenThreshold = .startYearLevel
+            } else if let v = node.number(.burdenThreshold) { result.valuation.burdenThreshold = .share(v) } else { ok = false }
         } else { log.noteDefault(.burdenThreshold) }
         if let node = s["discount_rate"] {
             if let r = rate(node, .discountRate) { result.valuation.discountRate = r } else { ok = false }
@@ -93,17 +95,38 @@ enum ReportingSection {
         var targets: [CalibrationTarget] = []
         var ok = true
         for item in items {
-            guard let c = item.mapping(allowed: ["name", "measure", "year", "target", "upper", "tolerance", "source"]) else { ok = false; continue }
+            guard let c = item.mapping(allowed: ["name", "measure", "year", "base_year", "target", "upper", "tolerance", "reference",
+                                                 "source"]) else { ok = false; continue }
             let name = c.required(.calibrationName)?.string(expected: ScenarioKey.calibrationName.expected)
             let measure = c.required(.calibrationMeasure)?.choice(CalibrationTarget.Measure.allCases.map { ($0.rawValue, $0) })
             let year = c.required(.calibrationYear)?.integer(.calibrationYear)
             let target = c.required(.calibrationTarget)?.number(.calibrationTarget)
             let upper = c["upper"]?.number(.calibrationUpper)
-            let tolerance = c.required(.calibrationTolerance)?.number(.calibrationTolerance)
+            var reference: Bool? = false
+            if let node = c["reference"] { reference = node.choice([("true", true), ("false", false)]) }
+            // A reference is shown, never checked: it has no tolerance; a checked target needs one.
+            var tolerance: Double? = 0
+            if reference == true {
+                if let extra = c["tolerance"] { extra.fail("a reference is not checked (expected no tolerance, got \(extra.shown))") }
+            } else {
+                tolerance = c.required(.calibrationTolerance)?.number(.calibrationTolerance)
+            }
+            // A growth measure runs from base_year (before year); no other measure has one.
+            var baseYear: Int?? = .some(nil)
+            if measure?.isGrowth == true {
+                baseYear = c.required(.calibrationBaseYear)?.integer(.calibrationBaseYear).map { .some($0) } ?? .none
+                if let b = baseYear ?? nil, let year, b >= year {
+                    c["base_year"]?.fail("expected a year before \(year), got \(b)")
+                    baseYear = .none
+                }
+            } else if let extra = c["base_year"] {
+                extra.fail("only a growth measure has a base year (expected no value, got \(extra.shown))")
+            }
             let source = c.required(.calibrationSource)?.string(expected: ScenarioKey.calibrationSource.expected)
-            if let name, let measure, let year, let target, let tolerance, let source, c["upper"] == nil || upper != nil {
-                targets.append(CalibrationTarget(name: name, measure: measure, year: year, target: target,
-                                                 tolerance: tolerance, upper: upper, source: source))
+            if let name, let measure, let year, let target, let tolerance, let source, let reference, let baseYear,
+               c["upper"] == nil || upper != nil {
+                targets.append(CalibrationTarget(name: name, measure: measure, year: year, target: target, tolerance: tolerance,
+                                                 upper: upper, source: source, baseYear: baseYear, reference: reference))
             } else { ok = false }
         }
         return ok ? targets : nil
