@@ -77,6 +77,7 @@ public enum RunJSON {
         // The figures across paths of the per-path summaries, by ``PathSummaryField``.
         object.merge(try headlines(report.statistics.summaries, PathSummaryField.self)) { _, new in new }
         if let alpha = report.statistics.quantileAccuracy { object["statistics"] = streamed(alpha) }
+        if !report.alternatives.isEmpty { object["alternatives"] = try AlternativesTable.json(report) }
         if let d = f.debt {
             object["implicit_pension_debt"] = ["pensioners": d.pensioners, "survivors": d.survivors, "actives": d.actives, "total": d.total]
         }

@@ -43,11 +43,19 @@ extension ScenarioKey {
     static let moneyUnit = ScenarioKey("reporting.money_unit", unit: "word", "a money unit", .words(MoneyUnit.allCases.map(\.rawValue)),
                                        default: "million", "the unit in which reports show money")
 
+    static let alternativeName = ScenarioKey("reporting.alternatives[].name", unit: "word",
+                                             "a lowercase name (letters, digits and _, starting with a letter, at most 32)",
+                                             "the alternative's name, unique; not `base` (the deterministic base case)")
+    static let alternativeDescription = ScenarioKey("reporting.alternatives[].description", unit: "text", "a description",
+                                                    default: "empty", "what the alternative assumes")
+    static let alternativeSet = ScenarioKey("reporting.alternatives[].set", unit: "mapping", "a mapping of key paths to values",
+                                            "overrides as `--set` gives them: `key.path: value`; run on the deterministic path (at most 8 alternatives)")
+
     static let reportingKeys: [ScenarioKey] = [
         reporting, burdenThreshold, discountRate, debtDiscountRate, debtSalary, debtIndexation, debtFixedIndexation,
         profileSex, profileTrack, profileEntryAge, profileEntryYear,
         calibrationName, calibrationMeasure, calibrationYear, calibrationTarget, calibrationUpper, calibrationTolerance,
-        calibrationSource, currency, moneyUnit,
+        calibrationSource, currency, moneyUnit, alternativeName, alternativeDescription, alternativeSet,
     ]
 
     /// Every key of a scenario, in the order of docs/scenario-format.md.

@@ -85,7 +85,8 @@ public enum ScenarioRun {
     /// estimated time. A partial run (a shard) always keeps its results: it is refused instead.
     public static func run(_ request: Request, progress: (_ paths: Int) -> (any RunProgress)? = { _ in nil },
                            notice: (String) -> Void = { _ in }) throws -> Outcome {
-        let loaded = try ScenarioLoader.load(path: request.scenario, overrides: request.overrides)
+        let template = try ScenarioTemplate.load(path: request.scenario, overrides: request.overrides)
+        let loaded = try template.resolve()
         let inputs = try RunChecks.projection(of: loaded)
         let total = request.paths ?? loaded.simulation.paths
         let range = request.range ?? 0..<total
@@ -109,13 +110,16 @@ public enum ScenarioRun {
         } else if let plan, let refusal = plan.refusal {
             throw InputError(refusal)
         }
+        // The deterministic alternatives are read and checked before anything is written; a
+        // shard leaves them to its merge.
+        let alternatives = partial ? [] : try AlternativeRuns.plan(template, loaded: loaded)
         // The output folder is checked and locked before anything is computed.
         let writer = try OutputError.naming("--out") {
             try RunOutput.open(folder, inputs: [loaded.file] + loaded.files, force: request.force)
         }
         let checked = try RunChecks(inputs, scenario: request.scenario, paths: range, seed: seed, threads: request.threads,
                                     checkingPaths: false)
-        let report: RunReport
+        var report: RunReport
         do {
             let hook = progress(range.count)
             defer { hook?.finish() }
@@ -150,6 +154,7 @@ public enum ScenarioRun {
                 try RunChecks.requireFinite(results, scenario: request.scenario)
                 report = RunReport(scenario: loaded, inputs: inputs, results: results, debt: checked.debt, metadata: metadata())
             }
+            report.alternatives = try AlternativeRuns.run(alternatives, seed: seed, threads: request.threads, scenario: request.scenario)
         } catch {
             if let refusal = RunChecks.refusal(error, scenario: request.scenario) { throw refusal }
             throw error
