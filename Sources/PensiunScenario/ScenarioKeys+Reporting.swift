@@ -1,7 +1,7 @@
 /// The keys of `reporting`.
 extension ScenarioKey {
     static let reporting = ScenarioKey("reporting", unit: "mapping", "a reporting section",
-                                       "discounting, thresholds, profiles, calibration targets, money units (below)")
+                                       "discounting, thresholds, profiles, calibration targets, money units, deterministic alternatives (below)")
 
     static let burdenThreshold = ScenarioKey("reporting.burden_threshold", unit: "share of GDP", "a share of GDP", .numbers(.open(0, 1)),
                                              default: "0.01", "the threshold of P(burden > threshold in any year)")
@@ -45,9 +45,9 @@ extension ScenarioKey {
 
     static let alternativeName = ScenarioKey("reporting.alternatives[].name", unit: "word",
                                              "a lowercase name (letters, digits and _, starting with a letter, at most 32)",
-                                             "the alternative's name, unique; not `base` (the deterministic base case)")
+                                             "the alternative's name: lowercase letters, digits and `_`, starting with a letter, at most 32; unique; not `base` (the deterministic base case)")
     static let alternativeDescription = ScenarioKey("reporting.alternatives[].description", unit: "text", "a description",
-                                                    default: "empty", "what the alternative assumes")
+                                                    "optional: what the alternative assumes")
     static let alternativeSet = ScenarioKey("reporting.alternatives[].set", unit: "mapping", "a mapping of key paths to values",
                                             "overrides as `--set` gives them: `key.path: value`; run on the deterministic path (at most 8 alternatives)")
 

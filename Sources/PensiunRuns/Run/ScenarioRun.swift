@@ -72,8 +72,9 @@ public enum ScenarioRun {
 
     /// Runs `request` and writes its folder. Everything that can be refused is refused before
     /// anything is written, in this order: the scenario, its projection sections, the memory the
-    /// results need, the output folder (checked and locked), the engine's inputs and the debt;
-    /// then the engine's path errors and a value beyond the range of a number. Bad input is an
+    /// results need, the deterministic alternatives' scenarios (``AlternativeRuns``; not for a
+    /// shard), the output folder (checked and locked), the engine's inputs and the debt; then the
+    /// engine's path errors, a value beyond the range of a number and an alternative's path. Bad input is an
     /// ``InputError`` or the scenario's `ScenarioError`; an output folder Pensiun may not write an
     /// `OutputError` naming `--out`. `progress` gets the number of paths to run and returns the
     /// hook that shows their progress, if any.
