@@ -105,6 +105,7 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: plain.appendingPathComponent("alternatives.csv").path))
         #expect(!(try text(plain, "summary.json")).contains("alternatives"))
         #expect(!(try text(plain, "summary.md")).contains("deterministic alternatives"))
+        #expect(!(try text(plain, "report.html")).contains("Deterministic alternatives"))
         // With them: the file, listed in the manifest; the key; the rows beside the bands.
         let file = try scenario(in: base)
         let folder = base.appendingPathComponent("with")
@@ -141,6 +142,8 @@ import Testing
             #expect(row.contains(Format.grouped(s.pvBurdenCurrent / 1e6)) && row.contains(Format.grouped(s.pvBurdenReform / 1e6)))
         }
         #expect(lines.contains { $0.hasPrefix("    high_cost") && $0.contains("% in 20") })
+        let html = try text(folder, "report.html")
+        #expect(html.contains("Deterministic alternatives") && html.contains(#"<th scope="row">low_cost</th><td>faster growth</td>"#))
         // A shard leaves them to its merge.
         let shard = base.appendingPathComponent("shard")
         let part = try ScenarioRun.run(request(file, shard, paths: 4, range: 0..<2))
