@@ -152,6 +152,31 @@ import Testing
         #expect(!(try text(shard, "summary.json")).contains("alternatives"))
     }
 
+    /// An alternative the scenario rejects stops `run` and `merge` before anything is written,
+    /// located at its entry; a shard does not read them.
+    @Test func aBadAlternativeIsRefusedBeforeAnythingIsWritten() throws {
+        let base = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: base) }
+        let file = base.appendingPathComponent("bad.yaml")
+        try "extends: \(Fixtures.synthetic)\nname: alt-bad\nreporting:\n  alternatives:\n    - {name: low, set: {economy.inflation.meen: 0.1}}\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        let out = base.appendingPathComponent("out")
+        #expect(throws: ScenarioError.self) { try ScenarioRun.run(request(file.path, out, paths: 4)) }
+        do {
+            _ = try ScenarioRun.run(request(file.path, out, paths: 4))
+        } catch let error as ScenarioError {
+            #expect(error.description == "\(file.path):5:25: economy.inflation.meen: unknown key 'meen' (did you mean 'mean'?) (in alternative low of reporting.alternatives)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+        let shard = base.appendingPathComponent("shard")
+        _ = try ScenarioRun.run(request(file.path, shard, paths: 4, range: 0..<4))
+        let merged = base.appendingPathComponent("merged")
+        #expect(throws: ScenarioError.self) {
+            try ShardMerge.merge([shard.path], out: merged.path, threads: 1, force: false, version: "test")
+        }
+        #expect(!FileManager.default.fileExists(atPath: merged.path))
+    }
+
     @Test func mergedShardsAndAStreamedRunWriteTheAlternativesOfTheWholeRun() throws {
         let base = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: base) }
