@@ -29,6 +29,7 @@ public enum HTMLReport {
         body.append(#"<section id="figures">"#)
         body.append("<h2>Headline figures, \(f.firstYear)–\(f.lastYear)</h2>")
         body.append(figuresTable(report))
+        if !report.alternatives.isEmpty { body.append(alternativesTable(report)) }
         body.append("</section>")
 
         body.append(#"<section id="budget">"#)
@@ -133,6 +134,28 @@ public enum HTMLReport {
         }
         out.append("</tbody></table>")
         return out.joined(separator: "\n")
+    }
+
+    /// The deterministic alternatives (`reporting.alternatives`), base case first: each on its
+    /// one path with every σ zero (docs/model.md, "Deterministic alternatives beside the fan").
+    static func alternativesTable(_ report: RunReport) -> String {
+        let hasReform = report.scenario.hasReform
+        let last = report.figures.lastYear
+        let rows = report.alternatives.map { a -> Row in
+            let s = a.summary
+            var cells = [a.alternative.description, money(s.pvBurdenCurrent, report),
+                         "\(pctGDP(s.peakBurdenPctGDPCurrent)) in \(s.peakBurdenYearCurrent)"]
+            if hasReform {
+                cells += [money(s.pvBurdenReform, report), money(s.pvDifference, report),
+                          "\(pctGDP(s.peakBurdenPctGDPReform)) in \(s.peakBurdenYearReform)",
+                          s.breakevenYear.map { "\($0)" } ?? "none by \(last)"]
+            }
+            return Row(label: a.name, cells: cells)
+        }
+        let header = ["Alternative", "Assumes", "PV of the burden, current", "Peak burden, current"]
+            + (hasReform ? ["PV of the burden, reform", "Reform − current", "Peak burden, reform", "Breakeven year"] : [])
+        return table(header: header, rows: rows, caption: "Deterministic alternatives: each on one path with every volatility zero and no process risk (σ = 0); base is the scenario itself.",
+                     numericFrom: 2)
     }
 
     /// The printed summary's comparison, current scheme and reform side by side.

@@ -94,6 +94,7 @@ public enum RunJSON {
             object["labour_force"] = ["growth_factor": try number(lf.factor, "labour_force"), "growth_first_year": try number(lf.first, "labour_force"),
                                       "growth_last_year": try number(lf.last, "labour_force")]
         }
+        if !report.alternatives.isEmpty { object["alternatives"] = try AlternativesTable.json(report) }
         if let d = f.debt {
             object["implicit_pension_debt"] = ["pensioners": d.pensioners, "survivors": d.survivors, "actives": d.actives, "total": d.total,
                                                "basis": f.debtBasisWords, "discount_basis": try basis(f.debtBasis)]

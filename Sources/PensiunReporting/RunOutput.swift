@@ -5,7 +5,8 @@ import PensiunMonteCarlo
 import PensiunScenario
 
 /// The files of a run folder: `summary.md`, `summary.json`, `yearly.csv`, `paths.csv`,
-/// `profiles.csv`, `report.html` (and `results.bin` for a partial run over a path range), then
+/// `profiles.csv`, `report.html` (and `results.bin` for a partial run over a path range,
+/// `alternatives.csv` for a whole run of a scenario with `reporting.alternatives`), then
 /// `manifest.json`, which lists every other file with its SHA-256 and the run's fingerprint, and
 /// the marker `.pensiun-output` (``OutputFolder``).
 public enum RunOutput {
@@ -74,6 +75,9 @@ public enum RunOutput {
                 ("profiles.csv", { Array(try ProfileTable.render(report).utf8) }),
                 ("report.html", { Array(HTMLReport.render(report).utf8) }),
             ]
+            if !report.alternatives.isEmpty {
+                renderers.append(("alternatives.csv", { Array(try AlternativesTable.csv(report).utf8) }))
+            }
             // The files are rendered and hashed side by side; the first failure in file order is
             // the one reported, whatever the thread count.
             let jobs = UncheckedSendable(renderers)

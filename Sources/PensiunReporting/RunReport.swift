@@ -81,6 +81,9 @@ public struct RunReport: Sendable {
     public var yearly: [YearlyRow] { statistics.yearly }
     public let figures: SummaryFigures
     public let calibration: [CalibrationRow]
+    /// The deterministic alternatives (`reporting.alternatives`), the base case first; empty when
+    /// the scenario names none, and for a shard (its merge computes them).
+    public var alternatives: [RunAlternative] = []
 
     /// The report of a run whose results are all in memory: every statistic exact.
     public init(scenario: Scenario, inputs: ProjectionInputs, results: ProjectionResults, debt: ImplicitPensionDebt?,

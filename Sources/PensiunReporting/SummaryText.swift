@@ -18,6 +18,16 @@ public enum SummaryText {
             lines.append(Format.left(label, 40) + Format.right(current, 20) + Format.right(reform, 20) + Format.right(difference, 20))
         }
         func section(_ title: String) { lines.append(""); lines.append(title) }
+        // The deterministic alternatives (base case first) beside the bands above them: one row
+        // each, under a label; nothing when the scenario names none.
+        func alternativeRows(_ cells: (PathSummary) -> (String, String, String)) {
+            guard !report.alternatives.isEmpty else { return }
+            row("  deterministic alternatives (σ = 0)", "", "")
+            for a in report.alternatives {
+                let (current, reform, difference) = cells(a.summary)
+                row("    \(a.name)", current, reform, difference)
+            }
+        }
         let title = "Pensiun \(report.metadata.version) · \(report.scenario.name)"
         lines.append(title)
         let hasReform = report.scenario.hasReform
@@ -32,14 +42,20 @@ public enum SummaryText {
         if hasReform {
             row("  median", money(f.pvCurrent.median), money(f.pvReform.median), money(f.pvDifference.median))
             row("  90% band", band(f.pvCurrent, money), band(f.pvReform, money), band(f.pvDifference, money))
+            alternativeRows { s in (money(s.pvBurdenCurrent), money(s.pvBurdenReform), money(s.pvDifference)) }
             row("P(reform cheaper in PV)", "", Format.percent(f.probabilityReformCheaper, decimals: 1))
         } else {
             row("  median", money(f.pvCurrent.median), "")
             row("  90% band", band(f.pvCurrent, money), "")
+            alternativeRows { s in (money(s.pvBurdenCurrent), "", "") }
         }
         row("Peak annual burden (% of GDP), median",
             "\(Format.percent(f.peakBurdenCurrent.median)) in \(f.peakBurdenYearCurrent)",
             hasReform ? "\(Format.percent(f.peakBurdenReform.median)) in \(f.peakBurdenYearReform)" : "")
+        alternativeRows { s in
+            ("\(Format.percent(s.peakBurdenPctGDPCurrent)) in \(s.peakBurdenYearCurrent)",
+             hasReform ? "\(Format.percent(s.peakBurdenPctGDPReform)) in \(s.peakBurdenYearReform)" : "", "")
+        }
         row(f.thresholdIsStartLevel ? "P(burden above its \(f.firstYear) level, \(Format.percent(f.threshold, decimals: 2)))"
                                     : "P(burden > \(Format.percent(f.threshold, decimals: 2)) of GDP in any year)",
             Format.percent(f.probabilityAboveThresholdCurrent, decimals: 1),
@@ -55,6 +71,7 @@ public enum SummaryText {
                 row("Breakeven year", "", "none by \(f.lastYear)")
             }
             row("  paths that never break even", "", Format.percent(f.shareNeverBreakingEven, decimals: 1))
+            alternativeRows { s in ("", s.breakevenYear.map { "\($0)" } ?? "none by \(f.lastYear)", "") }
         }
         if report.inputs.reform.dc != nil {
             row("DC fund assets at \(f.lastYear + 1) (% of GDP)", "", Format.percent(f.dcAssetsAtHorizon.median, decimals: 1),

@@ -74,9 +74,11 @@ extension RunChecks {
     /// the same scenarios with the same first line. Returns the scenario (its warnings).
     public static func validate(scenario: String, overrides: [String], paths: Int?, seed: UInt64?, threads: Int,
                                 economyOnly: Bool) throws -> Scenario {
-        let loaded = try ScenarioLoader.load(path: scenario, overrides: overrides)
+        let template = try ScenarioTemplate.load(path: scenario, overrides: overrides)
+        let loaded = try template.resolve()
         if !economyOnly {
             let inputs = try projection(of: loaded)
+            _ = try AlternativeRuns.plan(template, loaded: loaded)
             _ = try RunChecks(inputs, scenario: scenario, paths: 0..<(paths ?? loaded.simulation.paths),
                               seed: seed ?? loaded.simulation.seed, threads: threads)
         }

@@ -27,6 +27,9 @@ public struct Scenario: Sendable {
     public var warnings: [String]
     /// How money is shown in reports.
     public var presentation: Presentation
+    /// The deterministic alternatives a run reports beside its bands (`reporting.alternatives`),
+    /// in the order written; empty when the scenario names none.
+    public var alternatives: [ScenarioAlternative] = []
     /// Whether the scenario defines a reform (otherwise the "reform" repeats the current scheme).
     public var hasReform: Bool { tree["reform"] != nil }
 }
@@ -90,6 +93,7 @@ public enum ScenarioLoader {
         return Scenario(name: name, file: file, simulation: simulation, economy: economy, projection: projection?.inputs,
                         calibration: projection?.calibration ?? [], tree: tree, defaults: log.defaults,
                         files: files + (projection?.files ?? []), warnings: projection?.warnings ?? [],
-                        presentation: projection?.presentation ?? Presentation())
+                        presentation: projection?.presentation ?? Presentation(),
+                        alternatives: projection?.alternatives ?? [])
     }
 }

@@ -1,7 +1,7 @@
 /// The keys of `reporting`.
 extension ScenarioKey {
     static let reporting = ScenarioKey("reporting", unit: "mapping", "a reporting section",
-                                       "discounting, thresholds, profiles, calibration targets, money units (below)")
+                                       "discounting, thresholds, profiles, calibration targets, money units, deterministic alternatives (below)")
 
     static let burdenThreshold = ScenarioKey("reporting.burden_threshold", unit: "share of GDP", "start_year or a share of GDP",
                                              .numbers(.open(0, 1)), default: "0.01",
@@ -51,12 +51,20 @@ extension ScenarioKey {
     static let moneyUnit = ScenarioKey("reporting.money_unit", unit: "word", "a money unit", .words(MoneyUnit.allCases.map(\.rawValue)),
                                        default: "million", "the unit in which reports show money")
 
+    static let alternativeName = ScenarioKey("reporting.alternatives[].name", unit: "word",
+                                             "a lowercase name (letters, digits and _, starting with a letter, at most 32)",
+                                             "the alternative's name: lowercase letters, digits and `_`, starting with a letter, at most 32; unique; not `base` (the deterministic base case)")
+    static let alternativeDescription = ScenarioKey("reporting.alternatives[].description", unit: "text", "a description",
+                                                    "optional: what the alternative assumes")
+    static let alternativeSet = ScenarioKey("reporting.alternatives[].set", unit: "mapping", "a mapping of key paths to values",
+                                            "overrides as `--set` gives them: `key.path: value`; run on the deterministic path (at most 8 alternatives)")
+
     static let reportingKeys: [ScenarioKey] = [
         reporting, burdenThreshold, discountRate, debtDiscountRate, debtSalary, debtIndexation, debtFixedIndexation,
         profileSex, profileTrack, profileEntryAge, profileEntryYear,
         calibrationName, calibrationMeasure, calibrationYear, calibrationBaseYear, calibrationTarget, calibrationUpper,
         calibrationTolerance, calibrationReference,
-        calibrationSource, currency, moneyUnit,
+        calibrationSource, currency, moneyUnit, alternativeName, alternativeDescription, alternativeSet,
     ]
 
     /// Every key of a scenario, in the order of docs/scenario-format.md.

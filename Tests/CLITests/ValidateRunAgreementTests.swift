@@ -73,6 +73,11 @@ import Testing
         // σ_r / cap × pension infinite; the cap's range is now (0, 2].
         Case(name: "cap 0", edits: [("  cap: 0.70 ", "  cap: 0 ")]),
         Case(name: "unknown top-level key", edits: [("name: synthetic-small\n", "name: synthetic-small\ncolour: blue\n")]),
+        // A deterministic alternative's overrides, checked as --set would check them, before anything is written.
+        Case(name: "alternative with an unknown key",
+             edits: [("reporting:\n", "reporting:\n  alternatives:\n    - {name: low, set: {economy.inflation.meen: 0.1}}\n")]),
+        Case(name: "alternative with a value out of range",
+             edits: [("reporting:\n", "reporting:\n  alternatives:\n    - name: high\n      set:\n        economy.cash_spread: 99\n")]),
     ]
 
     /// The first line of standard error, the temporary folder replaced by `DIR`.

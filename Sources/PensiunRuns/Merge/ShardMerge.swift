@@ -96,8 +96,11 @@ public enum ShardMerge {
         guard let head = manifest(firstFolder) else { _ = try load(firstFolder, keepingResults: false); throw InputError("\(firstFolder): no readable manifest.json") }
         let scenarioFile = head["scenario_file"] as? String ?? ""
         let overrides = head["overrides"] as? [String] ?? []
-        let scenario = try ScenarioLoader.load(path: scenarioFile, overrides: overrides)
+        let template = try ScenarioTemplate.load(path: scenarioFile, overrides: overrides)
+        let scenario = try template.resolve()
         let inputs = try RunChecks.projection(of: scenario)
+        // The deterministic alternatives, which shards leave to their merge: checked before anything is written.
+        let alternatives = try AlternativeRuns.plan(template, loaded: scenario)
         let budget = memoryLimit ?? MemoryBudget.available
         let perPath = ScenarioRun.bytesPerPath(inputs, horizon: inputs.calendar.horizon)
         let streaming = StreamPlan.streams(paths: (head["paths"] as? [String: Any])?["total"] as? Int ?? 0, bytesPerPath: perPath,
@@ -142,7 +145,7 @@ public enum ShardMerge {
         guard try RunOutput.fingerprint(scenario: scenario, inputs: inputs, metadata: metadata(), inputHashes: current) == first.fingerprint else {
             throw InputError("\(first.folder): its fingerprint does not match the scenario as it reads now (the scenario or this Pensiun changed since the shards were run)")
         }
-        let report: RunReport
+        var report: RunReport
         if streaming {
             notice(plan.describe)
             var accumulator = RunStatistics.Accumulator(inputs: inputs, targets: scenario.calibration, debt: debt)
@@ -162,6 +165,7 @@ public enum ShardMerge {
             try RunChecks.requireFinite(results, scenario: scenarioFile)
             report = RunReport(scenario: scenario, inputs: inputs, results: results, debt: debt, metadata: metadata())
         }
+        report.alternatives = try AlternativeRuns.run(alternatives, seed: seed, threads: threads, scenario: scenarioFile)
         try RunOutput.write(report, with: writer, partial: false)
         return Outcome(report: report, shards: ordered.count, leftover: writer.leftover)
     }

@@ -72,8 +72,9 @@ public enum ScenarioRun {
 
     /// Runs `request` and writes its folder. Everything that can be refused is refused before
     /// anything is written, in this order: the scenario, its projection sections, the memory the
-    /// results need, the output folder (checked and locked), the engine's inputs and the debt;
-    /// then the engine's path errors and a value beyond the range of a number. Bad input is an
+    /// results need, the deterministic alternatives' scenarios (``AlternativeRuns``; not for a
+    /// shard), the output folder (checked and locked), the engine's inputs and the debt; then the
+    /// engine's path errors, a value beyond the range of a number and an alternative's path. Bad input is an
     /// ``InputError`` or the scenario's `ScenarioError`; an output folder Pensiun may not write an
     /// `OutputError` naming `--out`. `progress` gets the number of paths to run and returns the
     /// hook that shows their progress, if any.
@@ -85,7 +86,8 @@ public enum ScenarioRun {
     /// estimated time. A partial run (a shard) always keeps its results: it is refused instead.
     public static func run(_ request: Request, progress: (_ paths: Int) -> (any RunProgress)? = { _ in nil },
                            notice: (String) -> Void = { _ in }) throws -> Outcome {
-        let loaded = try ScenarioLoader.load(path: request.scenario, overrides: request.overrides)
+        let template = try ScenarioTemplate.load(path: request.scenario, overrides: request.overrides)
+        let loaded = try template.resolve()
         let inputs = try RunChecks.projection(of: loaded)
         let total = request.paths ?? loaded.simulation.paths
         let range = request.range ?? 0..<total
@@ -109,13 +111,16 @@ public enum ScenarioRun {
         } else if let plan, let refusal = plan.refusal {
             throw InputError(refusal)
         }
+        // The deterministic alternatives are read and checked before anything is written; a
+        // shard leaves them to its merge.
+        let alternatives = partial ? [] : try AlternativeRuns.plan(template, loaded: loaded)
         // The output folder is checked and locked before anything is computed.
         let writer = try OutputError.naming("--out") {
             try RunOutput.open(folder, inputs: [loaded.file] + loaded.files, force: request.force)
         }
         let checked = try RunChecks(inputs, scenario: request.scenario, paths: range, seed: seed, threads: request.threads,
                                     checkingPaths: false)
-        let report: RunReport
+        var report: RunReport
         do {
             let hook = progress(range.count)
             defer { hook?.finish() }
@@ -150,6 +155,7 @@ public enum ScenarioRun {
                 try RunChecks.requireFinite(results, scenario: request.scenario)
                 report = RunReport(scenario: loaded, inputs: inputs, results: results, debt: checked.debt, metadata: metadata())
             }
+            report.alternatives = try AlternativeRuns.run(alternatives, seed: seed, threads: request.threads, scenario: request.scenario)
         } catch {
             if let refusal = RunChecks.refusal(error, scenario: request.scenario) { throw refusal }
             throw error

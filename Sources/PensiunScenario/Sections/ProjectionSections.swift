@@ -24,6 +24,7 @@ enum ProjectionSections {
         let warnings: [String]
         let calibration: [CalibrationTarget]
         let presentation: Presentation
+        let alternatives: [ScenarioAlternative]
     }
 
     static let keys = ["mortality", "decrements", "survivors", "tracks", "population", "entrants", "current_scheme"]
@@ -70,7 +71,8 @@ enum ProjectionSections {
         files += population.files + entrants.files
         return Result(inputs: inputs, files: files,
                       warnings: mortality.warnings + reform.warnings + (multiplierWarning.map { [$0] } ?? []),
-                      calibration: reporting.calibration, presentation: reporting.presentation)
+                      calibration: reporting.calibration, presentation: reporting.presentation,
+                      alternatives: reporting.alternatives)
     }
 
     /// The tracks as the engine uses them, and a warning when their `dc_base_multiplier` has no

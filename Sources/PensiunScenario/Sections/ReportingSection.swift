@@ -9,10 +9,11 @@ enum ReportingSection {
         var profiles: [ProfileSpec] = []
         var calibration: [CalibrationTarget] = []
         var presentation = Presentation()
+        var alternatives: [ScenarioAlternative] = []
     }
 
     static let keys = ["burden_threshold", "discount_rate", "implicit_debt", "profiles", "calibration",
-                       "currency", "money_unit"]
+                       "currency", "money_unit", "alternatives"]
 
     /// `tracks` are the scenario's tracks, which profiles name (empty when the tracks section
     /// failed: the name is then not checked).
@@ -43,6 +44,9 @@ enum ReportingSection {
         }
         if let node = s["calibration"] {
             if let targets = readCalibration(node) { result.calibration = targets } else { ok = false }
+        }
+        if let node = s["alternatives"] {
+            if let alternatives = readAlternatives(node) { result.alternatives = alternatives } else { ok = false }
         }
         return ok ? result : nil
     }
@@ -130,5 +134,79 @@ enum ReportingSection {
             } else { ok = false }
         }
         return ok ? targets : nil
+    }
+
+    /// `alternatives`: a list of at most ``ScenarioAlternative/limit`` {name, description, set}.
+    /// Here each entry of `set` is checked as `--set` checks its text (a key path of non-empty
+    /// parts, at most ``ScenarioLimits/depth``); its key and value are checked against the
+    /// scenario when the alternative is resolved (``ScenarioTemplate/resolve(_:)-(ScenarioAlternative)``),
+    /// located where they were written.
+    static func readAlternatives(_ node: YAMLCursor) -> [ScenarioAlternative]? {
+        guard let items = node.sequence() else { return nil }
+        var ok = true
+        if items.count > ScenarioAlternative.limit {
+            node.fail("names \(items.count) alternatives (expected at most \(ScenarioAlternative.limit))")
+            ok = false
+        }
+        var alternatives: [ScenarioAlternative] = []
+        var names = Set<String>()
+        for item in items {
+            guard let a = item.mapping(allowed: ["name", "description", "set"]) else { ok = false; continue }
+            var name = a.required(.alternativeName).flatMap { $0.string(expected: ScenarioKey.alternativeName.expected) }
+            if let n = name, let cursor = a["name"] {
+                if !ScenarioAlternative.isValidName(n) {
+                    cursor.fail("expected \(ScenarioKey.alternativeName.expected), got '\(n)'")
+                    name = nil
+                } else if n == ScenarioAlternative.baseName {
+                    cursor.fail("'\(n)' names the deterministic base case every run reports; choose another name")
+                    name = nil
+                } else if !names.insert(n).inserted {
+                    cursor.fail("duplicate alternative name '\(n)' (each alternative needs its own name)")
+                    name = nil
+                }
+            }
+            var description: String? = ""
+            if let d = a["description"] { description = d.string(expected: ScenarioKey.alternativeDescription.expected) }
+            let overrides = a.required(.alternativeSet).flatMap(readAlternativeSet)
+            if let name, let description, let overrides {
+                alternatives.append(ScenarioAlternative(name: name, description: description, overrides: overrides))
+            } else { ok = false }
+        }
+        return ok ? alternatives : nil
+    }
+
+    /// The `set` of an alternative: a mapping of `--set` key paths to values (any YAML value, as
+    /// `--set` reads its value), each an override located at its key and value.
+    static func readAlternativeSet(_ node: YAMLCursor) -> [ScenarioOverride]? {
+        guard case let .mapping(entries, _) = node.node else {
+            node.fail("expected \(ScenarioKey.alternativeSet.expected), got \(node.shown)")
+            return nil
+        }
+        var overrides: [ScenarioOverride] = []
+        var seen = Set<String>()
+        var ok = true
+        for (key, keyLocation, value) in entries {
+            let keyCursor = YAMLCursor(node: .scalar(key, keyLocation), keyPath: "\(node.keyPath).\(key)", log: node.log)
+            let path = key.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            if path.isEmpty || path.contains(where: \.isEmpty) || key.contains(where: \.isWhitespace) {
+                keyCursor.fail("expected a key path such as economy.real_gdp_growth.mean, got '\(key)'")
+                ok = false
+            } else if path.count > ScenarioLimits.depth {
+                keyCursor.fail("the key path has \(path.count) parts (expected at most \(ScenarioLimits.depth))")
+                ok = false
+            } else if key == "reporting" || key.hasPrefix("reporting.alternatives") {
+                keyCursor.fail("an alternative cannot change the alternatives themselves")
+                ok = false
+            } else if ScenarioAlternative.deterministicKeys.contains(key) {
+                keyCursor.fail("has no effect: every alternative runs with \(ScenarioAlternative.deterministicOverrides.joined(separator: ", "))")
+                ok = false
+            } else if !seen.insert(key).inserted {
+                keyCursor.fail("duplicate key '\(key)' (each key may appear once in a mapping)")
+                ok = false
+            } else {
+                overrides.append(ScenarioOverride(keyPath: path, value: value, keyLocation: keyLocation))
+            }
+        }
+        return ok ? overrides : nil
     }
 }
