@@ -266,7 +266,8 @@ public enum HTMLReport {
             out.append("<tr" + (c.passes ? "" : #" class="miss""#) + #"><th scope="row">\#(HTML.escape(c.target.name))</th>"#
                        + #"<td class="num">\#(c.target.baseYear.map { "\($0)–" } ?? "")\#(c.target.year)</td><td class="num">\#(HTML.escape(value(c.target.measure, c.model)))</td>"#
                        + #"<td class="num">\#(HTML.escape(actual))</td><td class="num">\#(HTML.escape(c.toleranceText))</td>"#
-                       + "<td>\(status)</td><td>\(HTML.escape(c.target.source))</td></tr>")
+                       + "<td>\(status)</td><td>\(HTML.escape(c.target.source))"
+                       + (c.target.note.map { "<br><em>\(HTML.escape($0))</em>" } ?? "") + "</td></tr>")
         }
         out.append("</tbody></table>")
         return out.joined(separator: "\n")

@@ -94,6 +94,7 @@ public enum RunJSON {
             object["labour_force"] = ["growth_factor": try number(lf.factor, "labour_force"), "growth_first_year": try number(lf.first, "labour_force"),
                                       "growth_last_year": try number(lf.last, "labour_force")]
         }
+        if !report.scenario.presentation.notes.isEmpty { object["notes"] = report.scenario.presentation.notes }
         if !report.alternatives.isEmpty { object["alternatives"] = try AlternativesTable.json(report) }
         if let d = f.debt {
             object["implicit_pension_debt"] = ["pensioners": d.pensioners, "survivors": d.survivors, "actives": d.actives, "total": d.total,
@@ -107,6 +108,7 @@ public enum RunJSON {
                 "passes": c.target.reference ? NSNull() : c.passes as Any, "source": c.target.source]
             if let base = c.target.baseYear { row["base_year"] = base }
             if c.target.reference { row["reference"] = true }
+            if let note = c.target.note { row["note"] = note }
             return row
         }
         return try encode(object)

@@ -114,6 +114,10 @@ public enum SummaryText {
             lines.append("  basis: accrued rights, \(f.debtBasisWords)")
             if let basis = f.debtBasis { lines.append("  discounting: " + basis.line) }
         }
+        if !unit.notes.isEmpty {
+            section("Notes")
+            for note in unit.notes { lines.append(contentsOf: wrap(note, first: "  - ", indent: "    ")) }
+        }
         if !report.calibration.isEmpty {
             lines.append("")
             lines.append(contentsOf: calibrationTable(report).split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init))
@@ -144,8 +148,26 @@ public enum SummaryText {
             lines.append(Format.left("  \(c.target.name) \(years)", 40) + Format.right(v, 12) + Format.right(actual, 20)
                          + Format.right(c.toleranceText, 10) + Format.right(c.status, 5))
             lines.append("      source: " + c.target.source)
+            if let note = c.target.note { lines.append(contentsOf: wrap(note, first: "      note: ", indent: "            ")) }
         }
         return lines.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }.joined(separator: "\n") + "\n"
+    }
+
+    /// `text` after `first`, broken at spaces into lines of at most ``width`` characters,
+    /// continued with `indent`.
+    static func wrap(_ text: String, first: String, indent: String) -> [String] {
+        var lines: [String] = [], line = first, fresh = true
+        for word in text.split(separator: " ") {
+            if !fresh && line.count + 1 + word.count > width {
+                lines.append(line)
+                line = indent + word
+            } else {
+                line += (fresh ? "" : " ") + word
+            }
+            fresh = false
+        }
+        lines.append(line)
+        return lines
     }
 
     static func value(_ measure: CalibrationTarget.Measure, _ v: Double, unit: Presentation) -> String {

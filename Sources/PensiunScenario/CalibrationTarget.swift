@@ -35,9 +35,12 @@ public struct CalibrationTarget: Sendable, Equatable {
     /// A reference value shown beside the model and never checked (its basis may differ from the
     /// model's, e.g. a ministry figure on an unpublished basis).
     public var reference: Bool
+    /// What the reader should know beside the comparison (why the model misses, a basis that
+    /// differs), printed under the row.
+    public var note: String?
 
     public init(name: String, measure: Measure, year: Int, target: Double, tolerance: Double, upper: Double? = nil,
-                source: String, baseYear: Int? = nil, reference: Bool = false) {
+                source: String, baseYear: Int? = nil, reference: Bool = false, note: String? = nil) {
         self.name = name
         self.measure = measure
         self.year = year
@@ -47,5 +50,6 @@ public struct CalibrationTarget: Sendable, Equatable {
         self.source = source
         self.baseYear = baseYear
         self.reference = reference
+        self.note = note
     }
 }

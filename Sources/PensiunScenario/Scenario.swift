@@ -52,6 +52,8 @@ public enum MoneyUnit: String, Sendable, CaseIterable {
 public struct Presentation: Sendable, Equatable {
     public var currency = ""
     public var unit = MoneyUnit.million
+    /// `reporting.notes`: sentences printed under the summary (what drives the answer).
+    public var notes: [String] = []
     public init() {}
     /// "Rp trillion", "million", …
     public var label: String { currency.isEmpty ? unit.rawValue : "\(currency) \(unit.rawValue)" }

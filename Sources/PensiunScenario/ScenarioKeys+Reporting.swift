@@ -45,6 +45,10 @@ extension ScenarioKey {
     static let calibrationReference = ScenarioKey("reporting.calibration[].reference", unit: "word", "true or false",
                                                   .words(["true", "false"]), default: "false",
                                                   "true: a reference value shown beside the model and not checked (e.g. a figure on another, unpublished basis)")
+    static let notes = ScenarioKey("reporting.notes", unit: "list of text", "a list of sentences",
+                                   "sentences printed under the summary, `summary.md` and `summary.json` (`notes`): what drives the answer, in the scenario author's words")
+    static let calibrationNote = ScenarioKey("reporting.calibration[].note", unit: "text", "a note",
+                                             "optional: what the reader should know beside the comparison (why the model misses, a basis that differs), printed under the row")
     static let calibrationSource = ScenarioKey("reporting.calibration[].source", unit: "text", "a source",
                                                "where the actual value comes from")
     static let currency = ScenarioKey("reporting.currency", unit: "text", "a currency label such as Rp or USD", "the currency label of reports")
@@ -64,7 +68,7 @@ extension ScenarioKey {
         profileSex, profileTrack, profileEntryAge, profileEntryYear,
         calibrationName, calibrationMeasure, calibrationYear, calibrationBaseYear, calibrationTarget, calibrationUpper,
         calibrationTolerance, calibrationReference,
-        calibrationSource, currency, moneyUnit, alternativeName, alternativeDescription, alternativeSet,
+        calibrationSource, calibrationNote, notes, currency, moneyUnit, alternativeName, alternativeDescription, alternativeSet,
     ]
 
     /// Every key of a scenario, in the order of docs/scenario-format.md.

@@ -63,8 +63,9 @@ import Testing
 }
 
 extension ESGFitCommandTests {
-    /// The printed `economy:` block, pasted over the flagship's (a scenario extending the
-    /// baseline), is a valid scenario: `validate --economy-only` accepts it with the fitted values.
+    /// The printed `economy:` block, pasted over a scenario's (one extending the synthetic scenario,
+    /// whose processes have plain means: the flagship's salary growth follows productivity instead,
+    /// and a pasted `mean` beside it is refused), is a valid scenario: `validate --economy-only` accepts it with the fitted values.
     @Test func thePrintedBlockIsAValidEconomySection() throws {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -76,7 +77,7 @@ extension ESGFitCommandTests {
         let fit = try CLI.run(["esg-fit", path])
         #expect(fit.status == 0, "\(fit.stderr)")
         let block = try #require(fit.stdout.range(of: "\neconomy:\n")).lowerBound
-        let baseline = CLI.packageRoot.appendingPathComponent("Scenarios/indonesia-asn-2019/baseline.yaml").path
+        let baseline = CLI.packageRoot.appendingPathComponent("Scenarios/synthetic-small/scenario.yaml").path
         let scenario = folder.appendingPathComponent("fitted.yaml")
         try ("extends: \(baseline)" + fit.stdout[block...]).write(to: scenario, atomically: true, encoding: .utf8)
         let check = try CLI.run(["validate", scenario.path, "--economy-only", "--paths", "20"])

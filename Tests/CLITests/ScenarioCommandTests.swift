@@ -42,12 +42,18 @@ import Testing
 }
 
 @Suite struct CalibrateCommandTests {
-    @Test func theFlagshipMeetsEveryCalibrationTarget() throws {
+    /// The flagship is calibrated to every year the fact sheet gives (docs/calibration.md); it meets
+    /// headcount, recipients, retirements and 2019 spending, and misses the audited spending of 2021
+    /// and 2023 and its growth, which the scenario explains in a note rather than tuning.
+    @Test func theFlagshipCalibrationNamesItsMisses() throws {
         let result = try CLI.run(["calibrate", "Scenarios/indonesia-asn-2019/baseline.yaml", "--paths", "2"])
-        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.hasPrefix("Calibration (model: mean over paths; current scheme)\n"))
-        #expect(result.stdout.hasSuffix("All 7 targets met (2 paths, seed 20190101); years with every target met: 2019, 2020.\n"), "\(result.stdout)")
-        #expect(!result.stdout.contains("MISS"))
+        #expect(result.stdout.hasSuffix("3 of 12 targets missed (2 paths, seed 20190101); years with every target met: 2019, 2020, 2022; "
+                                        + "4 references shown, not checked.\n"), "\(result.stdout)")
+        let missed = result.stdout.split(separator: "\n").filter { $0.hasSuffix("MISS") }.map { String($0.prefix(40)).trimmingCharacters(in: .whitespaces) }
+        #expect(missed == ["Pension spending, PNS 2021", "Pension spending, PNS 2023", "Pension spending growth 2019→2023"], "\(missed)")
+        #expect(result.stdout.contains("      note: missed, not tuned: "))
     }
 
     @Test func aMissedTargetIsExitStatusOne() throws {
@@ -55,6 +61,6 @@ import Testing
                                   "--set", "current_scheme.months_paid=12"])
         #expect(result.status == 1)
         #expect(result.stdout.contains("MISS"))
-        #expect(result.stdout.hasSuffix("3 of 7 targets missed (2 paths, seed 20190101); years with every target met: 2020.\n"), "\(result.stdout)")
+        #expect(result.stdout.hasSuffix("5 of 12 targets missed (2 paths, seed 20190101); years with every target met: 2020, 2022; 4 references shown, not checked.\n"), "\(result.stdout)")
     }
 }

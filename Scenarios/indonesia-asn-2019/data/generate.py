@@ -33,8 +33,8 @@ BUP = {"administrative": 58,               # administrative, ahli pertama/muda, 
 MAX_SERVICE = 45                           # rows of salary-scales.csv (brief)
 
 # --- Actives: totals --------------------------------------------------------------------
-TOTAL_ACTIVES = 4_189_121                  # PNS at 31 Dec 2019, BKN [S30]
-MEN_ACTIVES = 2_031_294                    # men, 48.49% [S30]
+TOTAL_ACTIVES = 4_286_918                  # PNS at 30 Jun 2019, BKN [S31]: the start-2019 stock (mid-year count to its year)
+MEN_ACTIVES = 2_088_158                    # men: 48.71% (women 51.29%) [S31]; 4,286,918 x 0.4871 = 2,088,157.8 [D]
 
 # --- PP 15/2019 basic-salary table (gaji pokok, Rp/month, from 1 Jan 2019) [S6, S7] --------
 # grade: (lowest cell, highest cell, first MKG, last MKG). The MKG (masa kerja golongan) spans are

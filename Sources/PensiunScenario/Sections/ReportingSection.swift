@@ -13,7 +13,7 @@ enum ReportingSection {
     }
 
     static let keys = ["burden_threshold", "discount_rate", "implicit_debt", "profiles", "calibration",
-                       "currency", "money_unit", "alternatives"]
+                       "currency", "money_unit", "alternatives", "notes"]
 
     /// `tracks` are the scenario's tracks, which profiles name (empty when the tracks section
     /// failed: the name is then not checked).
@@ -24,6 +24,10 @@ enum ReportingSection {
         var ok = true
         if let node = s["currency"] {
             if let c = node.string(expected: ScenarioKey.currency.expected) { result.presentation.currency = c } else { ok = false }
+        }
+        if let node = s["notes"] {
+            let notes = node.sequence()?.map { $0.string(expected: ScenarioKey.notes.expected) }
+            if let notes, notes.allSatisfy({ $0 != nil }) { result.presentation.notes = notes.compactMap { $0 } } else { ok = false }
         }
         if let node = s["money_unit"] {
             if let u = node.choice(MoneyUnit.allCases.map { ($0.rawValue, $0) }) { result.presentation.unit = u } else { ok = false }
@@ -100,7 +104,7 @@ enum ReportingSection {
         var ok = true
         for item in items {
             guard let c = item.mapping(allowed: ["name", "measure", "year", "base_year", "target", "upper", "tolerance", "reference",
-                                                 "source"]) else { ok = false; continue }
+                                                 "source", "note"]) else { ok = false; continue }
             let name = c.required(.calibrationName)?.string(expected: ScenarioKey.calibrationName.expected)
             let measure = c.required(.calibrationMeasure)?.choice(CalibrationTarget.Measure.allCases.map { ($0.rawValue, $0) })
             let year = c.required(.calibrationYear)?.integer(.calibrationYear)
@@ -127,10 +131,12 @@ enum ReportingSection {
                 extra.fail("only a growth measure has a base year (expected no value, got \(extra.shown))")
             }
             let source = c.required(.calibrationSource)?.string(expected: ScenarioKey.calibrationSource.expected)
-            if let name, let measure, let year, let target, let tolerance, let source, let reference, let baseYear,
+            var note: String?? = .some(nil)
+            if let node = c["note"] { note = node.string(expected: ScenarioKey.calibrationNote.expected).map { .some($0) } ?? .none }
+            if let name, let note, let measure, let year, let target, let tolerance, let source, let reference, let baseYear,
                c["upper"] == nil || upper != nil {
                 targets.append(CalibrationTarget(name: name, measure: measure, year: year, target: target, tolerance: tolerance,
-                                                 upper: upper, source: source, baseYear: baseYear, reference: reference))
+                                                 upper: upper, source: source, baseYear: baseYear, reference: reference, note: note))
             } else { ok = false }
         }
         return ok ? targets : nil
