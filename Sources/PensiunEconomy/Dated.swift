@@ -64,11 +64,6 @@ public struct Dated: Sendable, Equatable, ExpressibleByFloatLiteral, Expressible
         return p.value + (q.value - p.value) * Double(year - p.year) / Double(q.year - p.year)
     }
 
-    /// The values of years `start ..< start + count`.
-    public func dense(from start: Int, count: Int) -> [Double] {
-        (0..<count).map { self(start + $0) }
-    }
-
     /// The same points with every value transformed (a constant stays constant).
     public func map(_ transform: (Double) -> Double) -> Dated {
         if points.count == 1 && points[0].year == Int.min { return Dated(transform(points[0].value)) }

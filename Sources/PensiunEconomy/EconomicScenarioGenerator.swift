@@ -49,6 +49,10 @@ public struct EconomicScenarioGenerator: Sendable {
             }
         }
         let parameters = given.resolved(startYear: startYear, horizon: horizon)
+        if given.productivity != nil, let v = parameters.realWageGrowth.mean.values.first(where: { !($0 > -1) }) {
+            problems.append(.init(key: "economy.real_wage_growth.productivity",
+                                  message: "gives a mean real wage growth at or below −100% (got \(v)): lower the labour-force growth or raise the gap"))
+        }
         if !problems.isEmpty { throw EconomyParametersError(problems: problems) }
         do {
             factor = try CholeskyFactor(matrix: parameters.correlation)

@@ -33,8 +33,7 @@ public struct AR1Process: Sendable, Equatable {
 
     /// The pinned value of year y0 + t, if any (``history``).
     public func pinned(startYear: Int, t: Int) -> Double? {
-        let k = t
-        return k >= 0 && k < history.count && history[k].year == startYear + t ? history[k].value : nil
+        t >= 0 && t < history.count && history[t].year == startYear + t ? history[t].value : nil
     }
 
     /// E[x_{y0+t}] for t = 0 … horizon − 1: E_y = μ_y + φ_y (E_{y−1} − μ_{y−1}) from E_{y0−1} =

@@ -49,6 +49,12 @@ public enum HTMLReport {
             body.append(debtTable(debt, report: report))
             body.append("</section>")
         }
+        if !report.scenario.presentation.notes.isEmpty {
+            body.append(#"<section id="notes">"#)
+            body.append("<h2>Notes</h2>")
+            body.append("<ul>" + report.scenario.presentation.notes.map { "<li>\(HTML.escape($0))</li>" }.joined() + "</ul>")
+            body.append("</section>")
+        }
         if !report.calibration.isEmpty {
             body.append(#"<section id="calibration">"#)
             body.append("<h2>Calibration</h2>")
@@ -173,7 +179,7 @@ public enum HTMLReport {
                                 "\(pctGDP(f.peakBurdenReform.median)) in \(f.peakBurdenYearReform)", ""]))
         rows.append(Row(label: "90% band", cells: ["\(Format.percent(f.peakBurdenCurrent.p5)) – \(pctGDP(f.peakBurdenCurrent.p95))",
                                                   "\(Format.percent(f.peakBurdenReform.p5)) – \(pctGDP(f.peakBurdenReform.p95))", ""], sub: true))
-        rows.append(Row(label: "Probability of a burden above \(pctGDP(f.threshold)) in any year",
+        rows.append(Row(label: thresholdLabel(f),
                         cells: [Format.percent(f.probabilityAboveThresholdCurrent, decimals: 1), Format.percent(f.probabilityAboveThresholdReform, decimals: 1), ""]))
         rows.append(Row(label: "Peak transition cost (reform − current), median",
                         cells: ["", "", "\(pctGDP(f.peakTransitionCost.median)) in \(f.peakTransitionYear)"]))
@@ -196,7 +202,15 @@ public enum HTMLReport {
                             cells: ["", f.peakBondsOutstanding > 0 ? "\(money(f.peakBondsOutstanding, report)) in \(f.peakBondsYear)" : "none", ""]))
         }
         return table(header: ["", "Current scheme", "Reform", "Reform − current"], rows: rows,
-                     caption: "PV: present value of the budget burden \(f.firstYear)–\(f.lastYear), discounted to the start of \(f.firstYear). Medians and bands across paths.")
+                     caption: "PV: present value of the budget burden \(f.firstYear)–\(f.lastYear), discounted to the start of \(f.firstYear)"
+                        + (f.discountBasis.map { " at \($0.line)" + ($0.warning.map { ". \($0)" } ?? "") } ?? "") + ". Medians and bands across paths.")
+    }
+
+    /// "Probability of a burden above 0.75% of GDP in any year", or above the current scheme's y0
+    /// level (``BurdenThreshold/startYearLevel``).
+    static func thresholdLabel(_ f: SummaryFigures) -> String {
+        f.thresholdIsStartLevel ? "Probability of a burden above its \(f.firstYear) level (\(pctGDP(f.threshold))) in a later year"
+                                : "Probability of a burden above \(pctGDP(f.threshold)) in any year"
     }
 
     /// The figures of a scenario without a reform: the current scheme alone.
@@ -207,11 +221,12 @@ public enum HTMLReport {
             Row(label: "90% band", cells: [moneyBand(f.pvCurrent, report)], sub: true),
             Row(label: "Peak annual burden, median", cells: ["\(pctGDP(f.peakBurdenCurrent.median)) in \(f.peakBurdenYearCurrent)"]),
             Row(label: "90% band", cells: ["\(Format.percent(f.peakBurdenCurrent.p5)) – \(pctGDP(f.peakBurdenCurrent.p95))"], sub: true),
-            Row(label: "Probability of a burden above \(pctGDP(f.threshold)) in any year",
+            Row(label: thresholdLabel(f),
                 cells: [Format.percent(f.probabilityAboveThresholdCurrent, decimals: 1)]),
         ]
         return table(header: ["", "Current scheme"], rows: rows,
-                     caption: "PV: present value of the budget burden \(f.firstYear)–\(f.lastYear), discounted to the start of \(f.firstYear). Medians and bands across paths.")
+                     caption: "PV: present value of the budget burden \(f.firstYear)–\(f.lastYear), discounted to the start of \(f.firstYear)"
+                        + (f.discountBasis.map { " at \($0.line)" + ($0.warning.map { ". \($0)" } ?? "") } ?? "") + ". Medians and bands across paths.")
     }
 
     static func replacementTable(_ report: RunReport) -> String {
@@ -238,7 +253,8 @@ public enum HTMLReport {
             Row(label: "Total", cells: [money(debt.total, report)]),
         ]
         return table(header: ["Component", "PV at the start of \(report.figures.firstYear)"], rows: rows,
-                     caption: "DB-type payments to the closed group on the deterministic path, at the scenario's valuation basis.")
+                     caption: "DB-type payments to the closed group on the deterministic path: accrued rights, \(report.figures.debtBasisWords)"
+                        + (report.figures.debtBasis.map { "; \($0.line)" } ?? "") + ".")
     }
 
     static func calibrationTable(_ report: RunReport) -> String {
@@ -247,7 +263,7 @@ public enum HTMLReport {
             switch measure {
             case .actives, .recipients, .retirements:
                 return Format.grouped(v, decimals: 0) + (upper.map { "–" + Format.grouped($0, decimals: 0) } ?? "") + " people"
-            case .dbBenefits, .implicitDebt:
+            case .dbBenefits, .implicitDebt, .gdp:
                 guard let upper else { return money(v, report) }
                 let range = Format.grouped(v / p.unit.scale) + "–" + Format.grouped(upper / p.unit.scale)
                 return p.currency.isEmpty ? "\(range) \(p.unit.rawValue)" : "\(p.currency) \(range) \(p.unit.rawValue)"
@@ -264,7 +280,7 @@ public enum HTMLReport {
             let actual = value(c.target.measure, c.target.target, upper: c.target.upper)
             let status = c.status
             out.append("<tr" + (c.passes ? "" : #" class="miss""#) + #"><th scope="row">\#(HTML.escape(c.target.name))</th>"#
-                       + #"<td class="num">\#(c.target.baseYear.map { "\($0)–" } ?? "")\#(c.target.year)</td><td class="num">\#(HTML.escape(value(c.target.measure, c.model)))</td>"#
+                       + #"<td class="num">\#(c.target.baseYear.map { "\($0)–" } ?? "")\#(c.target.year)</td><td class="num">\#(HTML.escape(c.model.isFinite ? value(c.target.measure, c.model) : "—"))</td>"#
                        + #"<td class="num">\#(HTML.escape(actual))</td><td class="num">\#(HTML.escape(c.toleranceText))</td>"#
                        + "<td>\(status)</td><td>\(HTML.escape(c.target.source))"
                        + (c.target.note.map { "<br><em>\(HTML.escape($0))</em>" } ?? "") + "</td></tr>")

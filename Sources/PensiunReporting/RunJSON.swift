@@ -65,7 +65,7 @@ public enum RunJSON {
         var object: [String: Any] = [
             "scenario": report.scenario.name,
             "years": [f.firstYear, f.lastYear],
-            "burden_threshold_pct_gdp": f.threshold,
+            "burden_threshold_pct_gdp": try number(f.threshold, "burden_threshold_pct_gdp"),
             "burden_threshold_basis": f.thresholdIsStartLevel ? "start_year_level" : "fixed",
             "discount_basis": try basis(f.discountBasis),
             "actives_start_end": [try number(f.activesStart, "actives_start_end"), try number(f.activesEnd, "actives_start_end")],
@@ -102,7 +102,7 @@ public enum RunJSON {
         }
         object["calibration"] = try report.calibration.map { c throws(NonFiniteOutput) -> [String: Any] in
             var row: [String: Any] = [
-                "name": c.target.name, "measure": c.target.measure.rawValue, "year": c.target.year, "model": try number(c.model, "calibration"),
+                "name": c.target.name, "measure": c.target.measure.rawValue, "year": c.target.year, "model": c.model.isFinite ? c.model as Any : NSNull(),
                 "target": c.target.target, "upper": c.target.upper.map { $0 as Any } ?? NSNull(),
                 "tolerance": c.target.reference ? NSNull() : c.target.tolerance as Any,
                 "passes": c.target.reference ? NSNull() : c.passes as Any, "source": c.target.source]

@@ -203,6 +203,7 @@ public struct RunStatistics: Sendable {
             guard t < r.horizon else { return [] }
             return [zip(r.values(.current, .dbBenefits, t), r.gdp(t)).map { $0 / $1 }]
         case .retirements: return values(.retirements)
+        case .gdp: return t < r.horizon ? [Array(r.gdp(t))] : []
         case .implicitDebt: return []
         case .dbBenefitsGrowth:
             guard let base = target.baseYear, base - r.startYear >= 0, base - r.startYear < r.horizon, t < r.horizon else { return [] }

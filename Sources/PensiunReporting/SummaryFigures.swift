@@ -53,7 +53,7 @@ public struct SummaryFigures: Sendable {
     public let replacement: [TrackReplacement]
     public let debt: ImplicitPensionDebt?
     /// The current scheme's payroll / GDP in y0 and in the last year, across paths; the mean
-    /// actives at the start of y0 and of y0+H; the labour force's growth factor over the horizon
+    /// actives at the start of y0 and of the last year y0+H−1; the labour force's growth factor over the horizon
     /// Π (1 + n_y), y0 … y0+H−1, and n in the first and last year, when pay follows productivity.
     public let payrollPctGDPStart: Band?, payrollPctGDPEnd: Band?
     public let activesStart: Double, activesEnd: Double
@@ -130,7 +130,7 @@ public struct SummaryFigures: Sendable {
             r.yearly.first { $0.scheme == .current && $0.year == year && $0.metric == Metric.actives.name }?.summary?.mean ?? .nan
         }
         activesStart = actives(y0)
-        activesEnd = actives(y0 + h)
+        activesEnd = actives(y0 + h - 1)
         labourForce = inputs.economy.productivity.map { link in
             let years = y0..<(y0 + h)
             return (years.reduce(1.0) { $0 * (1 + link.labourForceGrowth($1)) }, link.labourForceGrowth(y0), link.labourForceGrowth(y0 + h - 1))

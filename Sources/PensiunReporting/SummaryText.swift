@@ -86,7 +86,7 @@ public enum SummaryText {
             lines.append("  payroll / GDP \(Format.percent(start.median)) in \(f.firstYear) → \(Format.percent(end.median)) in \(f.lastYear)"
                          + " (median; 90% band \(band(end) { Format.percent($0) }))")
             var scale = "  actives \(Format.grouped(f.activesStart, decimals: 0)) at the start of \(f.firstYear) → "
-                + "\(Format.grouped(f.activesEnd, decimals: 0)) at the start of \(f.lastYear + 1)"
+                + "\(Format.grouped(f.activesEnd, decimals: 0)) at the start of \(f.lastYear)"
             lines.append(scale)
             if let lf = f.labourForce {
                 scale = "  labour force ×\(String(format: "%.2f", lf.factor)) (growth \(Format.percent(lf.first, decimals: 1)) → "
@@ -141,7 +141,7 @@ public enum SummaryText {
         var lines = ["Calibration (model: mean over paths; current scheme)"]
         lines.append(Format.left("  target", 40) + Format.right("model", 12) + Format.right("actual", 20) + Format.right("tolerance", 10) + Format.right("", 5))
         for c in report.calibration {
-            let v = value(c.target.measure, c.model, unit: unit)
+            let v = c.model.isFinite ? value(c.target.measure, c.model, unit: unit) : "—"
             var actual = value(c.target.measure, c.target.target, unit: unit)
             if let upper = c.target.upper { actual += "–" + value(c.target.measure, upper, unit: unit) }
             let years = c.target.baseYear.map { "\($0)→\(c.target.year)" } ?? "\(c.target.year)"
@@ -173,7 +173,7 @@ public enum SummaryText {
     static func value(_ measure: CalibrationTarget.Measure, _ v: Double, unit: Presentation) -> String {
         switch measure {
         case .actives, .recipients, .retirements: return Format.grouped(v, decimals: 0)
-        case .dbBenefits, .implicitDebt: return Format.grouped(v / unit.unit.scale)
+        case .dbBenefits, .implicitDebt, .gdp: return Format.grouped(v / unit.unit.scale)
         case .dbBenefitsPctGDP: return Format.percent(v)
         case .dbBenefitsGrowth: return String(format: "%+.1f%%", v * 100).replacingOccurrences(of: "-", with: "−")
         }

@@ -16,6 +16,8 @@ public struct CalibrationTarget: Sendable, Equatable {
         case implicitDebt = "implicit_debt"
         /// Growth of the DB benefits paid from `base_year` to `year`: mean(year) / mean(base) − 1.
         case dbBenefitsGrowth = "db_benefits_growth"
+        /// Nominal GDP of the year (currency): the economy's path against the national accounts.
+        case gdp
 
         /// Whether the measure is a growth between two years (its tolerance then in points).
         public var isGrowth: Bool { self == .dbBenefitsGrowth }

@@ -27,7 +27,7 @@ extension ScenarioKey {
     static let gdpStart = ScenarioKey("economy.gdp_start", unit: "currency", "a GDP", .numbers(.openClosed(0, Bound.money)),
                                       "nominal GDP of year y0")
     static let process = ScenarioKey("economy.<process>", unit: "AR(1)", "a mapping with mean, persistence, volatility, start",
-                                     "an AR(1) process x_y = μ + φ (x_{y−1} − μ) + σ ε_y for each of `inflation` (π), `real_wage_growth` (g of the salary table), `real_gdp_growth` (γ) and `bond_yield` (the nominal long yield i at the end of each year)")
+                                     "an AR(1) process x_y = μ_y + φ_y (x_{y−1} − μ_{y−1}) + σ_y ε_y (constant parameters: μ + φ (x_{y−1} − μ) + σ ε_y; pinned `history` in the first years) for each of `inflation` (π), `real_wage_growth` (g of the salary table; its mean may follow `productivity`), `real_gdp_growth` (γ) and `bond_yield` (the nominal long yield i at the end of each year)")
     static let processMean = ScenarioKey("economy.<process>.mean", unit: "rate, by year", "an annual rate", .numbers(Bound.compoundedRate),
                                          "μ_y, the mean (the long-run mean when constant); for `real_wage_growth`, either this or `productivity`")
     static let processPersistence = ScenarioKey("economy.<process>.persistence", unit: "number, by year", "a persistence φ",

@@ -3,7 +3,7 @@ extension ScenarioKey {
     static let reporting = ScenarioKey("reporting", unit: "mapping", "a reporting section",
                                        "discounting, thresholds, profiles, calibration targets, money units, deterministic alternatives (below)")
 
-    static let burdenThreshold = ScenarioKey("reporting.burden_threshold", unit: "share of GDP", "start_year or a share of GDP",
+    static let burdenThreshold = ScenarioKey("reporting.burden_threshold", unit: "share of GDP, or `start_year`", "start_year or a share of GDP",
                                              .numbers(.open(0, 1)), default: "0.01",
                                              "the threshold of P(burden > threshold in any year): a share of GDP (a sourced fiscal rule), or `start_year`, the current scheme's own burden / GDP in y0 on each path (P(burden above its y0 level))")
     static let discountRate = ScenarioKey("reporting.discount_rate", unit: "rate", "path_yields or a rate", .numbers(Bound.compoundedRate),

@@ -50,7 +50,7 @@ import Testing
         #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.hasPrefix("Calibration (model: mean over paths; current scheme)\n"))
         #expect(result.stdout.hasSuffix("3 of 12 targets missed (2 paths, seed 20190101); years with every target met: 2019, 2020, 2022; "
-                                        + "4 references shown, not checked.\n"), "\(result.stdout)")
+                                        + "6 references shown, not checked.\n"), "\(result.stdout)")
         let missed = result.stdout.split(separator: "\n").filter { $0.hasSuffix("MISS") }.map { String($0.prefix(40)).trimmingCharacters(in: .whitespaces) }
         #expect(missed == ["Pension spending, PNS 2021", "Pension spending, PNS 2023", "Pension spending growth 2019→2023"], "\(missed)")
         #expect(result.stdout.contains("      note: missed, not tuned: "))
@@ -61,6 +61,6 @@ import Testing
                                   "--set", "current_scheme.months_paid=12"])
         #expect(result.status == 1)
         #expect(result.stdout.contains("MISS"))
-        #expect(result.stdout.hasSuffix("5 of 12 targets missed (2 paths, seed 20190101); years with every target met: 2020, 2022; 4 references shown, not checked.\n"), "\(result.stdout)")
+        #expect(result.stdout.hasSuffix("5 of 12 targets missed (2 paths, seed 20190101); years with every target met: 2020, 2022; 6 references shown, not checked.\n"), "\(result.stdout)")
     }
 }

@@ -14,6 +14,9 @@ import Testing
         CalibrationTarget(name: "Recipients", measure: .recipients, year: 2030, target: 1, tolerance: 0.1, source: "test"),
         CalibrationTarget(name: "Benefits", measure: .dbBenefitsPctGDP, year: 2040, target: 0.01, tolerance: 0.1, source: "test"),
         CalibrationTarget(name: "Debt", measure: .implicitDebt, year: 2025, target: 1, tolerance: 0.1, source: "test"),
+        CalibrationTarget(name: "Growth", measure: .dbBenefitsGrowth, year: 2035, target: 0.2, tolerance: 0.05, source: "test",
+                          baseYear: 2026),
+        CalibrationTarget(name: "GDP", measure: .gdp, year: 2030, target: 1, tolerance: 0, source: "test", reference: true),
     ]
 
     static func streamed(_ report: RunReport, chunks: [Range<Int>], alpha: Double) throws -> RunStatistics {
@@ -38,6 +41,9 @@ import Testing
         #expect(try RunFiles.paths(streamed.summaries, PathSummaryField.self) == RunFiles.paths(exact.summaries, PathSummaryField.self))
         #expect(streamed.dcAssetsAtHorizon.map(\.bitPattern) == exact.dcAssetsAtHorizon.map(\.bitPattern))
         #expect(streamed.bondsOutstandingMeans.map(\.bitPattern) == exact.bondsOutstandingMeans.map(\.bitPattern))
+        #expect(streamed.payrollPctGDPStart.map(\.bitPattern) == exact.payrollPctGDPStart.map(\.bitPattern))
+        #expect(streamed.payrollPctGDPEnd.map(\.bitPattern) == exact.payrollPctGDPEnd.map(\.bitPattern))
+        #expect(exact.calibrationValues.allSatisfy(\.isFinite) && exact.payrollPctGDPEnd.count == Fixture.paths)
         #expect(streamed.calibrationValues.map(\.bitPattern) == exact.calibrationValues.map(\.bitPattern))
         #expect(streamed.decade.map { $0.map(\.bitPattern) } == exact.decade.map { $0.map(\.bitPattern) })
         #expect(streamed.profileValues.map { $0.map(\.bitPattern) } == exact.profileValues.map { $0.map(\.bitPattern) })

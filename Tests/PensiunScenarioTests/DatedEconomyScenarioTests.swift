@@ -80,3 +80,51 @@ import PensiunEconomy
                   ["16:46: economy.real_gdp_growth.mean.2040: out of range (expected an annual rate in (−1, 1], got 1.5)"])
     }
 }
+
+/// The reporting keys of issue 19: calibration growth targets, references and notes, the
+/// start-year threshold; each bad value one located error.
+@Suite struct CalibrationKeyTests {
+    static let thresholdLine = "  burden_threshold: 0.005           # assumption"
+
+    /// The synthetic scenario with its threshold line replaced (and lines added after it).
+    func problems(_ new: String) throws -> [String] {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pensiun-calib-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: BrokenScenarioTests.source, to: folder)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("scenario.yaml")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        #expect(text.contains(Self.thresholdLine))
+        try text.replacingOccurrences(of: Self.thresholdLine, with: new).write(to: file, atomically: true, encoding: .utf8)
+        do {
+            _ = try ScenarioLoader.load(path: file.path)
+            return []
+        } catch {
+            return error.diagnostics.map { "\($0.line ?? 0): \($0.keyPath): \($0.message)" }
+        }
+    }
+
+    func target(_ fields: String) throws -> [String] {
+        try problems("  burden_threshold: start_year\n  calibration:\n    - {name: T, \(fields), source: s}")
+    }
+
+    @Test func wellFormedTargetsAndNotesRead() throws {
+        #expect(try problems("  burden_threshold: start_year\n  notes: [\"one\", \"two\"]") == [])
+        #expect(try target("measure: db_benefits_growth, base_year: 2025, year: 2030, target: 0.1, tolerance: 0.05") == [])
+        #expect(try target("measure: implicit_debt, year: 2025, target: 1, reference: true, note: why") == [])
+    }
+
+    @Test func badTargetsAreLocated() throws {
+        func check(_ fields: String, _ expected: [String]) throws {
+            let found = try target(fields)
+            #expect(found == expected, "\(found)")
+        }
+        try check("measure: implicit_debt, year: 2025, target: 1, reference: true, tolerance: 0.1", ["95: reporting.calibration[0].tolerance: a reference is not checked (expected no tolerance, got '0.1')"])
+        try check("measure: db_benefits_growth, year: 2030, target: 0.1, tolerance: 0.05", ["95: reporting.calibration[0].base_year: missing key (expected a calendar year between 1900 and 2200)"])
+        try check("measure: db_benefits_growth, base_year: 2030, year: 2030, target: 0.1, tolerance: 0.05", ["95: reporting.calibration[0].base_year: expected a year before 2030, got 2030"])
+        try check("measure: actives, base_year: 2025, year: 2030, target: 1, tolerance: 0.05", ["95: reporting.calibration[0].base_year: only a growth measure has a base year (expected no value, got '2025')"])
+        // A misspelt measure is one error, not also a complaint about the base year.
+        #expect(try target("measure: db_benefit_growth, base_year: 2025, year: 2030, target: 1, tolerance: 0.05").count == 1)
+        #expect(try problems("  burden_threshold: start_year\n  notes: one").count == 1)
+        #expect(try problems("  burden_threshold: start-year").count == 1)
+    }
+}

@@ -69,8 +69,8 @@ public enum PathSummaryField: String, CaseIterable, Sendable, PathSummaryFieldLi
         case .peakTransitionCostYear: return "the first year of that peak"
         case .breakevenYear:
             return "the first y ≥ y_r from which the reform costs no more than the current scheme in every year to the horizon; none when the last year fails"
-        case .exceedsThresholdCurrent: return "1 when the current scheme's burden / GDP exceeds the scenario's threshold in some year"
-        case .exceedsThresholdReform: return "1 when the reform's burden / GDP exceeds the scenario's threshold in some year"
+        case .exceedsThresholdCurrent: return "1 when the current scheme's burden / GDP exceeds the scenario's threshold in some year (a share of GDP, or with `burden_threshold: start_year` the current scheme's y0 level on the path; summary.json's `burden_threshold_basis` says which)"
+        case .exceedsThresholdReform: return "1 when the reform's burden / GDP exceeds the scenario's threshold in some year (the same threshold as the current scheme's)"
         case .pvGuaranteeTopups: return "PV of the reform's guarantee top-ups (part of its burden)"
         case .pvBondRedemptions: return "PV of the reform's recognition-bond redemptions (part of its burden)"
         }

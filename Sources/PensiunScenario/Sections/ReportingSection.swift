@@ -127,7 +127,7 @@ enum ReportingSection {
                     c["base_year"]?.fail("expected a year before \(year), got \(b)")
                     baseYear = .none
                 }
-            } else if let extra = c["base_year"] {
+            } else if measure != nil, let extra = c["base_year"] {
                 extra.fail("only a growth measure has a base year (expected no value, got \(extra.shown))")
             }
             let source = c.required(.calibrationSource)?.string(expected: ScenarioKey.calibrationSource.expected)
