@@ -43,9 +43,8 @@ public struct EconomicScenarioGenerator: Sendable {
         var problems = given.problems()
         if horizon < 1 { problems.append(.init(key: "simulation.horizon", message: "must be ≥ 1 year (got \(horizon))")) }
         for (variable, process) in zip(EconomicVariable.allCases, given.processes) {
-            if let first = process.history.first, first.year != startYear {
-                problems.append(.init(key: "economy.\(variable.key).history",
-                                      message: "must start in the first projected year \(startYear) (simulation.start_year; got \(first.year))"))
+            if let problem = AR1Process.historyProblem(years: process.history.map(\.year), startYear: startYear) {
+                problems.append(.init(key: "economy.\(variable.key).history", message: problem))
             }
         }
         let parameters = given.resolved(startYear: startYear, horizon: horizon)

@@ -31,6 +31,18 @@ public struct AR1Process: Sendable, Equatable {
         self.init(mean: Dated(mean), persistence: Dated(persistence), volatility: Dated(volatility), start: start)
     }
 
+    /// Why `years` cannot be the pinned history of a projection starting in `startYear` (nil when
+    /// they can): the years run consecutively from y0 (from their first year when `startYear` is
+    /// nil). The one statement of the rule, for the scenario reader and the generator.
+    public static func historyProblem(years: [Int], startYear: Int?) -> String? {
+        guard let first = years.first else { return nil }
+        let from = startYear ?? first
+        guard years != Array(from..<(from + years.count)) else { return nil }
+        let given = years.map(String.init).joined(separator: ", ")
+        return startYear.map { "expected consecutive years from simulation.start_year \($0), got \(given)" }
+            ?? "expected consecutive years, got \(given)"
+    }
+
     /// The pinned value of year y0 + t, if any (``history``).
     public func pinned(startYear: Int, t: Int) -> Double? {
         t >= 0 && t < history.count && history[t].year == startYear + t ? history[t].value : nil
@@ -358,8 +370,8 @@ public struct EconomyParameters: Sendable, Equatable {
             if let v = process.history.first(where: { $0.value <= -1 }) {
                 add("\(k).history.\(v.year)", "rates must exceed −100% (got \(v.value))")
             }
-            for (a, b) in zip(process.history, process.history.dropFirst()) where b.year != a.year + 1 {
-                add("\(k).history", "must give consecutive years (got \(a.year), then \(b.year))")
+            if let problem = AR1Process.historyProblem(years: process.history.map(\.year), startYear: nil) {
+                add("\(k).history", problem)
             }
         }
         if let link = productivity {

@@ -92,9 +92,9 @@ import PensiunRandom
         let late = #expect(throws: EconomyParametersError.self) {
             try EconomicScenarioGenerator(parameters: p, startYear: 2019, horizon: 5)
         }
-        #expect(late?.description == "economy.inflation.history: must start in the first projected year 2019 (simulation.start_year; got 2020)")
+        #expect(late?.description == "economy.inflation.history: expected consecutive years from simulation.start_year 2019, got 2020")
         p.inflation.history = [.init(year: 2019, value: 0.03), .init(year: 2021, value: 0.03)]
-        #expect(p.problems().map(\.description) == ["economy.inflation.history: must give consecutive years (got 2019, then 2021)"])
+        #expect(p.problems().map(\.description) == ["economy.inflation.history: expected consecutive years, got 2019, 2021"])
     }
 
     /// μ_g,y = (1 + μ_γ,y)/(1 + n_y) − 1 + gap_y on the deterministic path (φ_g = 0 there, so the

@@ -71,9 +71,8 @@ enum EconomySection {
                     entry.fail("expected observed values by year ({2019: 0.028, 2020: 0.017}), got \(entry.shown)")
                     return nil
                 }
-                let years = byYear.steps.map(\.year)
-                if let startYear, years != Array(startYear..<(startYear + years.count)) {
-                    entry.fail("expected consecutive years from simulation.start_year \(startYear), got \(years.map(String.init).joined(separator: ", "))")
+                if let startYear, let problem = AR1Process.historyProblem(years: byYear.steps.map(\.year), startYear: startYear) {
+                    entry.fail(problem)
                     return nil
                 }
                 return byYear.steps.map { Dated.Point(year: $0.year, value: $0.value) }
