@@ -104,10 +104,11 @@ public struct HistoryFit: Sendable {
             for k in all where k.rawValue >= j.rawValue {
                 guard let rj = residuals[j], let rk = residuals[k] else { continue }
                 let common = rj.keys.filter { rk[$0] != nil }.sorted()
+                let xs = common.compactMap { rj[$0] }, ys = common.compactMap { rk[$0] }
                 counts[j.rawValue][k.rawValue] = common.count
                 counts[k.rawValue][j.rawValue] = common.count
                 guard j != k, common.count >= Self.minimumCorrelationYears,
-                      let r = Self.pearson(common.map { rj[$0]! }, common.map { rk[$0]! }) else { continue }
+                      let r = Self.pearson(xs, ys) else { continue }
                 rho[j.rawValue][k.rawValue] = r
                 rho[k.rawValue][j.rawValue] = r
                 let error = (1 - r * r) / Double(common.count).squareRoot()

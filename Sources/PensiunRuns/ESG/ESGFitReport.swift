@@ -86,11 +86,11 @@ public enum ESGFitReport {
         out += "# are a guide to how far the data pin each number down; replace what the data cannot support.\n"
         out += "economy:\n"
         for variable in EconomicVariable.allCases where variable != .equity {
-            guard let p = fit.processes[variable] else {
+            // A fitted process has observed values, so it has a last one.
+            guard let p = fit.processes[variable], let last = fit.last[variable] else {
                 out += "  # \(variable.key): not in \(file); keep the scenario's.\n"
                 continue
             }
-            let last = fit.last[variable]!
             out += "  # Fitted from \(file) years \(span(p.years)) (\(p.pairs) pairs); s.e. mean \(number(p.meanSE)),\n"
             out += "  # persistence \(number(p.persistenceSE)), volatility \(number(p.volatilitySE)). start: the \(last.year) value.\n"
             out += "  \(variable.key): {mean: \(number(p.mean)), persistence: \(number(p.persistence)), volatility: \(number(p.volatility)), start: \(number(last.value))}\n"

@@ -63,7 +63,7 @@ public enum HistoryCSV {
             for (variable, index) in columns {
                 let text = row.fields[index]
                 if text.isEmpty {
-                    values[variable]!.append(nil)
+                    values[variable, default: []].append(nil)
                     continue
                 }
                 let place = "\(file):\(row.line):\(index + 1): column '\(variable.key)'"
@@ -73,7 +73,7 @@ public enum HistoryCSV {
                 guard value.isFinite, value > -1 else {
                     throw InputError("\(place): out of range (expected a finite rate above -1, got \(text))")
                 }
-                values[variable]!.append(value == 0 ? 0 : value)
+                values[variable, default: []].append(value == 0 ? 0 : value)
             }
         }
         let known = Set(["year"] + variableColumns)
