@@ -8,10 +8,17 @@
 # a variant, as the sweep files say). Check them with
 #   scripts/assumption-study.sh /tmp/fresh --quiet && scripts/same-run-folder.py Outputs/sweeps/assumptions /tmp/fresh --ignore git_commit
 set -euo pipefail
-cd "$(dirname "$0")/.."
-OUT="${1:-Outputs/sweeps/assumptions}"
+# OUT and PENSIUN as the caller gave them, made absolute before moving to the repository.
+absolute() { case "$1" in /*) printf '%s\n' "$1" ;; *) printf '%s\n' "$PWD/$1" ;; esac; }
+REPO="$(cd "$(dirname "$0")/.." && pwd)"
+OUT="$(absolute "${1:-$REPO/Outputs/sweeps/assumptions}")"
 shift || true
-PENSIUN="${PENSIUN:-.build/release/pensiun}"
+PENSIUN="$(absolute "${PENSIUN:-$REPO/.build/release/pensiun}")"
+cd "$REPO"
+if [ ! -x "$PENSIUN" ]; then
+    echo "assumption-study: no pensiun binary at $PENSIUN (build it with swift build -c release --product pensiun, or set PENSIUN)" >&2
+    exit 2
+fi
 for file in Scenarios/sweeps/assumptions/*.yaml; do
     name="$(basename "$file" .yaml)"
     "$PENSIUN" sweep "$file" --out "$OUT/$name" "$@"

@@ -60,12 +60,18 @@ def main():
         sys.exit(2)
     root = sys.argv[1]
     out = []
-    for name in sorted(os.listdir(root)):
+    # The study's own folders: one per sweep file of Scenarios/sweeps/assumptions/.
+    files = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Scenarios", "sweeps", "assumptions")
+    for name in sorted(f[:-5] for f in os.listdir(files) if f.endswith(".yaml")):
         folder = os.path.join(root, name)
         if not os.path.isfile(os.path.join(folder, "results.csv")):
-            continue
+            print(f"assumption-table: {folder}/results.csv is missing (run scripts/assumption-study.sh)", file=sys.stderr)
+            sys.exit(2)
         parameter, values, results, manifest = study(folder)
         ids = sorted(values)
+        if base_index(len(ids)) is None:
+            print(f"assumption-table: {folder}: expected 2 or 3 variants (down, base, up), got {len(ids)}", file=sys.stderr)
+            sys.exit(2)
         b = ids[base_index(len(ids))]
         for v in ids:
             r, base = results[v], results[b]

@@ -209,7 +209,7 @@ public enum HTMLReport {
     /// "Probability of a burden above 0.75% of GDP in any year", or above the current scheme's y0
     /// level (``BurdenThreshold/startYearLevel``).
     static func thresholdLabel(_ f: SummaryFigures) -> String {
-        f.thresholdIsStartLevel ? "Probability of a burden above its \(f.firstYear) level (\(pctGDP(f.threshold))) in a later year"
+        f.thresholdIsStartLevel ? "Probability of a burden above the current scheme's \(f.firstYear) level on its path (mean \(pctGDP(f.threshold))) in a later year"
                                 : "Probability of a burden above \(pctGDP(f.threshold)) in any year"
     }
 

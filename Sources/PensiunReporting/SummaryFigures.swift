@@ -53,8 +53,8 @@ public struct SummaryFigures: Sendable {
     public let replacement: [TrackReplacement]
     public let debt: ImplicitPensionDebt?
     /// The current scheme's payroll / GDP in y0 and in the last year, across paths; the mean
-    /// actives at the start of y0 and of the last year y0+H−1; the labour force's growth factor over the horizon
-    /// Π (1 + n_y), y0 … y0+H−1, and n in the first and last year, when pay follows productivity.
+    /// actives at the start of y0 and of the last year y0+H−1; the labour force's growth factor between
+    /// those years, Π (1 + n_y) over y0 … y0+H−2, and n in the first and last of them, when pay follows productivity.
     public let payrollPctGDPStart: Band?, payrollPctGDPEnd: Band?
     public let activesStart: Double, activesEnd: Double
     public let labourForce: (factor: Double, first: Double, last: Double)?
@@ -131,9 +131,11 @@ public struct SummaryFigures: Sendable {
         }
         activesStart = actives(y0)
         activesEnd = actives(y0 + h - 1)
+        // The growth between the two printed years, y0 → y0+H−1: H−1 years of it.
         labourForce = inputs.economy.productivity.map { link in
-            let years = y0..<(y0 + h)
-            return (years.reduce(1.0) { $0 * (1 + link.labourForceGrowth($1)) }, link.labourForceGrowth(y0), link.labourForceGrowth(y0 + h - 1))
+            let years = y0..<max(y0, y0 + h - 1)
+            return (years.reduce(1.0) { $0 * (1 + link.labourForceGrowth($1)) }, link.labourForceGrowth(y0),
+                    link.labourForceGrowth(max(y0, y0 + h - 2)))
         }
         let v = inputs.valuation
         discountBasis = DiscountBasis(inputs: inputs, fixedRate: v.discountRate)

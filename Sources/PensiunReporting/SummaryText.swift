@@ -56,7 +56,7 @@ public enum SummaryText {
             ("\(Format.percent(s.peakBurdenPctGDPCurrent)) in \(s.peakBurdenYearCurrent)",
              hasReform ? "\(Format.percent(s.peakBurdenPctGDPReform)) in \(s.peakBurdenYearReform)" : "", "")
         }
-        row(f.thresholdIsStartLevel ? "P(burden above its \(f.firstYear) level, \(Format.percent(f.threshold, decimals: 2)))"
+        row(f.thresholdIsStartLevel ? "P(burden above its \(f.firstYear) level, mean \(Format.percent(f.threshold, decimals: 2)))"
                                     : "P(burden > \(Format.percent(f.threshold, decimals: 2)) of GDP in any year)",
             Format.percent(f.probabilityAboveThresholdCurrent, decimals: 1),
             hasReform ? Format.percent(f.probabilityAboveThresholdReform, decimals: 1) : "")

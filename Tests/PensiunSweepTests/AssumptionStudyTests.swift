@@ -61,6 +61,9 @@ import Testing
     @Test func theCommittedStudyCoversEveryFileAtProductionSizeOnOneBase() throws {
         let files = try Self.studyFiles()
         #expect(files.count >= 8)
+        // One committed folder per sweep file, and no other.
+        let folders = try FileManager.default.contentsOfDirectory(atPath: Self.committed.path).filter { !$0.contains(".") }.sorted()
+        #expect(folders == files.map { String($0.dropLast(5)) }.sorted(), "\(folders)")
         var bases: [[String: Double]] = []
         for file in files {
             let folder = Self.committed.appendingPathComponent(String(file.dropLast(5)))
