@@ -111,7 +111,10 @@ public struct EconomicScenarioGenerator: Sendable {
             &out.inflation, &out.realWageGrowth, &out.gdpGrowth, &out.bondYield, &out.equityReturn,
             &out.bondReturn, &out.cashReturn, &out.wageIndex, &out.priceIndex, &out.gdp
         ) { series in
-            recurrences(generator: &generator, into: series.offset(years: yearBase, indices: indexBase))
+            schedule.withUnsafeBufferPointer { years in
+                recurrences(generator: &generator, schedule: years.baseAddress.unsafelyUnwrapped,
+                            into: series.offset(years: yearBase, indices: indexBase))
+            }
         }
         if let failure {
             throw EconomyPathError(
@@ -123,7 +126,7 @@ public struct EconomicScenarioGenerator: Sendable {
     /// Returns the first year index with a rate at or below −100%, after writing that year.
     @inline(__always)
     private func recurrences(
-        generator: inout RandomGenerator, into out: SeriesPointers
+        generator: inout RandomGenerator, schedule: UnsafePointer<Double>, into out: SeriesPointers
     ) -> (year: Int, variable: String, value: Double)? {
         let p = parameters
         var level = (p.inflation.start, p.realWageGrowth.start, p.realGDPGrowth.start, p.bondYield.start)
@@ -165,18 +168,17 @@ public struct EconomicScenarioGenerator: Sendable {
                 e4 *= (tScale / w).squareRoot()
             }
             let previousYield = level.3
-            schedule.withUnsafeBufferPointer { buffer in
-                let a = buffer.baseAddress.unsafelyUnwrapped + t * 20
-                /// x_t = μ_t + φ_t (x_{t−1} − μ_{t−1}) + σ_t ε_t, or the pinned value.
-                @inline(__always) func step(_ x: Double, _ e: Double, _ o: Int) -> Double {
-                    let pin = a[o + 4]
-                    return pin.isNaN ? a[o] + a[o + 1] * (x - a[o + 3]) + a[o + 2] * e : pin
-                }
-                level.0 = step(level.0, e0, 0)
-                level.1 = step(level.1, e1, 5)
-                level.2 = step(level.2, e2, 10)
-                level.3 = step(level.3, e3, 15)
+            // The year's parameters (``schedule``), read through a pointer taken once per path.
+            let a = schedule + t * 20
+            /// x_t = μ_t + φ_t (x_{t−1} − μ_{t−1}) + σ_t ε_t, or the pinned value.
+            @inline(__always) func step(_ x: Double, _ e: Double, _ o: Int) -> Double {
+                let pin = a[o + 4]
+                return pin.isNaN ? a[o] + a[o + 1] * (x - a[o + 3]) + a[o + 2] * e : pin
             }
+            level.0 = step(level.0, e0, 0)
+            level.1 = step(level.1, e1, 5)
+            level.2 = step(level.2, e2, 10)
+            level.3 = step(level.3, e3, 15)
             var (m, s) = (logMean, logVolatility)
             if crashProbability > 0, generator.uniform() < crashProbability { (m, s) = (stressMean, stressVolatility) }
             let equity = exp(m + s * e4) - 1
