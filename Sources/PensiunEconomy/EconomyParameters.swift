@@ -354,9 +354,9 @@ public struct EconomyParameters: Sendable, Equatable {
             let k = variable.key
             for (name, values) in [("mean", process.mean.values), ("persistence", process.persistence.values),
                                    ("volatility", process.volatility.values), ("start", [process.start]),
-                                   ("history", process.history.map(\.value))]
-                where values.contains(where: { !$0.isFinite }) {
-                add("\(k).\(name)", "must be a finite number (got \(values.first { !$0.isFinite }!))")
+                                   ("history", process.history.map(\.value))] {
+                guard let v = values.first(where: { !$0.isFinite }) else { continue }
+                add("\(k).\(name)", "must be a finite number (got \(v))")
             }
             if let v = process.volatility.values.first(where: { $0 < 0 }) {
                 add("\(k).volatility", "must be ≥ 0 (expected a volatility, got \(v))")

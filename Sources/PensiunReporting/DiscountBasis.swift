@@ -19,12 +19,24 @@ public struct DiscountBasis: Sendable, Equatable {
     public let g: Double
     public var gap: Double { r - g }
 
-    /// nil when the deterministic path cannot be generated (the run would have refused first).
-    public init?(inputs: ProjectionInputs, fixedRate: Double?) {
+    /// The deterministic path of `inputs`' economy; nil when it cannot be generated (the run would
+    /// have refused first) or the horizon is empty.
+    public static func deterministicPath(_ inputs: ProjectionInputs) -> EconomicPaths? {
         let h = inputs.calendar.horizon
-        guard h > 0, let path = try? EconomicScenarioGenerator(parameters: inputs.economy, startYear: inputs.calendar.startYear,
-                                                                horizon: h).deterministicPath()
-        else { return nil }
+        guard h > 0 else { return nil }
+        return try? EconomicScenarioGenerator(parameters: inputs.economy, startYear: inputs.calendar.startYear, horizon: h)
+            .deterministicPath()
+    }
+
+    /// The basis of `inputs` on their own deterministic path; nil when it cannot be generated.
+    public init?(inputs: ProjectionInputs, fixedRate: Double?) {
+        guard let path = Self.deterministicPath(inputs) else { return nil }
+        self.init(inputs: inputs, path: path, fixedRate: fixedRate)
+    }
+
+    /// The basis of `inputs` on their deterministic path `path` (``deterministicPath(_:)``).
+    public init(inputs: ProjectionInputs, path: EconomicPaths, fixedRate: Double?) {
+        let h = inputs.calendar.horizon
         self.fixedRate = fixedRate
         if let fixedRate {
             r = fixedRate
@@ -44,7 +56,7 @@ public struct DiscountBasis: Sendable, Equatable {
         let rate = fixedRate == nil ? "path yields, r = \(Format.percent(r, decimals: 1))/yr (deterministic)"
                                     : "fixed rate r = \(Format.percent(r, decimals: 1))/yr"
         return "\(rate); nominal GDP g = \(Format.percent(g, decimals: 1))/yr; r − g = "
-            + String(format: "%+.1f", gap * 100).replacingOccurrences(of: "-", with: "−") + " pp"
+            + Format.signed(Format.grouped(gap * 100, decimals: 1)) + " pp"
     }
 
     /// The warning printed under ``line`` when r − g ≤ 0; nil otherwise.

@@ -20,6 +20,9 @@ public enum Format {
         return (negative ? "−" : "") + result
     }
 
+    /// A formatted number with its sign: "+0.8", "−1.1" ("−" is kept, "+" added otherwise).
+    public static func signed(_ text: String) -> String { text.hasPrefix("−") ? text : "+" + text }
+
     /// 0.01234 → "1.23%".
     public static func percent(_ value: Double, decimals: Int = 2) -> String {
         guard value.isFinite else { return "n/a" }

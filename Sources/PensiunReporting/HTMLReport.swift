@@ -202,8 +202,13 @@ public enum HTMLReport {
                             cells: ["", f.peakBondsOutstanding > 0 ? "\(money(f.peakBondsOutstanding, report)) in \(f.peakBondsYear)" : "none", ""]))
         }
         return table(header: ["", "Current scheme", "Reform", "Reform − current"], rows: rows,
-                     caption: "PV: present value of the budget burden \(f.firstYear)–\(f.lastYear), discounted to the start of \(f.firstYear)"
-                        + (f.discountBasis.map { " at \($0.line)" + ($0.warning.map { ". \($0)" } ?? "") } ?? "") + ". Medians and bands across paths.")
+                     caption: pvCaption(f))
+    }
+
+    /// What the PV rows mean, with the discount basis and r − g.
+    static func pvCaption(_ f: SummaryFigures) -> String {
+        "PV: present value of the budget burden \(f.firstYear)–\(f.lastYear), discounted to the start of \(f.firstYear)"
+            + (f.discountBasis.map { " at \($0.line)" + ($0.warning.map { ". \($0)" } ?? "") } ?? "") + ". Medians and bands across paths."
     }
 
     /// "Probability of a burden above 0.75% of GDP in any year", or above the current scheme's y0
@@ -225,8 +230,7 @@ public enum HTMLReport {
                 cells: [Format.percent(f.probabilityAboveThresholdCurrent, decimals: 1)]),
         ]
         return table(header: ["", "Current scheme"], rows: rows,
-                     caption: "PV: present value of the budget burden \(f.firstYear)–\(f.lastYear), discounted to the start of \(f.firstYear)"
-                        + (f.discountBasis.map { " at \($0.line)" + ($0.warning.map { ". \($0)" } ?? "") } ?? "") + ". Medians and bands across paths.")
+                     caption: pvCaption(f))
     }
 
     static func replacementTable(_ report: RunReport) -> String {

@@ -40,14 +40,7 @@ public enum AlternativesTable {
         for a in report.alternatives {
             let s = a.summary
             for f in PathSummaryField.allCases {
-                let value: String
-                switch f.access {
-                case let .currency(k), let .ratio(k): value = try RunFiles.number(s[keyPath: k], "alternatives.csv \(a.name) \(f.name)")
-                case let .year(k): value = "\(s[keyPath: k])"
-                case let .optionalYear(k): value = s[keyPath: k].map(String.init) ?? ""
-                case let .flag(k): value = s[keyPath: k] ? "1" : "0"
-                }
-                out += "\(a.name),,,\(f.name),\(value)\n"
+                out += "\(a.name),,,\(f.name),\(try RunFiles.cell(s, f, "alternatives.csv \(a.name) \(f.name)"))\n"
             }
             let r = a.results
             for scheme in Scheme.allCases {

@@ -58,16 +58,20 @@ public enum RunFiles {
         let fields = Array(F.allCases)
         for s in summaries {
             var cells = ["\(s.path)"]
-            for f in fields {
-                switch f.access {
-                case let .currency(k), let .ratio(k): cells.append(try number(s[keyPath: k], "paths.csv path \(s.path)"))
-                case let .year(k): cells.append("\(s[keyPath: k])")
-                case let .optionalYear(k): cells.append(s[keyPath: k].map(String.init) ?? "")
-                case let .flag(k): cells.append(s[keyPath: k] ? "1" : "0")
-                }
-            }
+            for f in fields { cells.append(try cell(s, f, "paths.csv path \(s.path)")) }
             out += cells.joined(separator: ",") + "\n"
         }
         return out
+    }
+
+    /// One per-path field in a file: numbers as ``number(_:_:)`` (`context` names the place of a
+    /// non-finite one), years as whole numbers, a missing year as an empty cell, flags 1 or 0.
+    static func cell<F: PathSummaryFieldList>(_ s: F.Summary, _ f: F, _ context: String) throws(NonFiniteOutput) -> String {
+        switch f.access {
+        case let .currency(k), let .ratio(k): return try number(s[keyPath: k], context)
+        case let .year(k): return "\(s[keyPath: k])"
+        case let .optionalYear(k): return s[keyPath: k].map(String.init) ?? ""
+        case let .flag(k): return s[keyPath: k] ? "1" : "0"
+        }
     }
 }

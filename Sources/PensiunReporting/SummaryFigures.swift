@@ -93,11 +93,13 @@ public struct SummaryFigures: Sendable {
         let years = s.compactMap(\.breakevenYear).map(Double.init)
         breakeven = years.isEmpty ? nil : Band(years)
         shareNeverBreakingEven = Double(s.filter { $0.breakevenYear == nil }.count) / n
+        /// The mean across paths of a current-scheme metric in `year` (NaN without a value).
+        func currentMean(_ metric: Metric, _ year: Int) -> Double {
+            r.yearly.first { $0.scheme == .current && $0.year == year && $0.metric == metric.name }?.summary?.mean ?? .nan
+        }
         switch inputs.valuation.burdenThreshold {
         case let .share(share): (threshold, thresholdIsStartLevel) = (share, false)
-        case .startYearLevel:
-            let start = r.yearly.first { $0.scheme == .current && $0.year == y0 && $0.metric == Metric.burdenPctGDP.name }
-            (threshold, thresholdIsStartLevel) = (start?.summary?.mean ?? .nan, true)
+        case .startYearLevel: (threshold, thresholdIsStartLevel) = (currentMean(.burdenPctGDP, y0), true)
         }
         probabilityAboveThresholdCurrent = Double(s.filter(\.exceedsThresholdCurrent).count) / n
         probabilityAboveThresholdReform = Double(s.filter(\.exceedsThresholdReform).count) / n
@@ -126,11 +128,8 @@ public struct SummaryFigures: Sendable {
         self.debt = debt
         payrollPctGDPStart = r.payrollPctGDPStart.isEmpty ? nil : Band(r.payrollPctGDPStart)
         payrollPctGDPEnd = r.payrollPctGDPEnd.isEmpty ? nil : Band(r.payrollPctGDPEnd)
-        func actives(_ year: Int) -> Double {
-            r.yearly.first { $0.scheme == .current && $0.year == year && $0.metric == Metric.actives.name }?.summary?.mean ?? .nan
-        }
-        activesStart = actives(y0)
-        activesEnd = actives(y0 + h - 1)
+        activesStart = currentMean(.actives, y0)
+        activesEnd = currentMean(.actives, y0 + h - 1)
         // The growth between the two printed years, y0 → y0+H−1: H−1 years of it.
         labourForce = inputs.economy.productivity.map { link in
             let years = y0..<max(y0, y0 + h - 1)
@@ -138,8 +137,9 @@ public struct SummaryFigures: Sendable {
                     link.labourForceGrowth(max(y0, y0 + h - 2)))
         }
         let v = inputs.valuation
-        discountBasis = DiscountBasis(inputs: inputs, fixedRate: v.discountRate)
-        debtBasis = DiscountBasis(inputs: inputs, fixedRate: v.debtDiscountRate)
+        let path = DiscountBasis.deterministicPath(inputs)
+        discountBasis = path.map { DiscountBasis(inputs: inputs, path: $0, fixedRate: v.discountRate) }
+        debtBasis = path.map { DiscountBasis(inputs: inputs, path: $0, fixedRate: v.debtDiscountRate) }
         let indexation: String
         switch v.debtIndexation {
         case nil: indexation = "the scheme's own indexation"

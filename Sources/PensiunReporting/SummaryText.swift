@@ -85,13 +85,11 @@ public enum SummaryText {
             section("Scale of the current scheme")
             lines.append("  payroll / GDP \(Format.percent(start.median)) in \(f.firstYear) → \(Format.percent(end.median)) in \(f.lastYear)"
                          + " (median; 90% band \(band(end) { Format.percent($0) }))")
-            var scale = "  actives \(Format.grouped(f.activesStart, decimals: 0)) at the start of \(f.firstYear) → "
-                + "\(Format.grouped(f.activesEnd, decimals: 0)) at the start of \(f.lastYear)"
-            lines.append(scale)
+            lines.append("  actives \(Format.grouped(f.activesStart, decimals: 0)) at the start of \(f.firstYear) → "
+                         + "\(Format.grouped(f.activesEnd, decimals: 0)) at the start of \(f.lastYear)")
             if let lf = f.labourForce {
-                scale = "  labour force ×\(String(format: "%.2f", lf.factor)) (growth \(Format.percent(lf.first, decimals: 1)) → "
-                    + "\(Format.percent(lf.last, decimals: 1)) a year); pay follows GDP per worker"
-                lines.append(scale)
+                lines.append("  labour force ×\(String(format: "%.2f", lf.factor)) (growth \(Format.percent(lf.first, decimals: 1)) → "
+                             + "\(Format.percent(lf.last, decimals: 1)) a year); pay follows GDP per worker")
             }
         }
         section("Replacement rates at retirement, \(f.replacementYears.lowerBound)–\(f.replacementYears.upperBound) (% of final pensionable salary; median / 10th pct)")
@@ -175,7 +173,7 @@ public enum SummaryText {
         case .actives, .recipients, .retirements: return Format.grouped(v, decimals: 0)
         case .dbBenefits, .implicitDebt, .gdp: return Format.grouped(v / unit.unit.scale)
         case .dbBenefitsPctGDP: return Format.percent(v)
-        case .dbBenefitsGrowth: return String(format: "%+.1f%%", v * 100).replacingOccurrences(of: "-", with: "−")
+        case .dbBenefitsGrowth: return Format.signed(Format.percent(v, decimals: 1))
         }
     }
 

@@ -32,12 +32,15 @@ public struct ScenarioAlternative: Sendable {
     /// The `--set` overrides that make a run deterministic, applied after an alternative's own:
     /// `economy.<process>.volatility`, `economy.equity.log_volatility` and
     /// `mortality.kappa_volatility` zero, and `decrements.process_risk` false.
-    public static let deterministicOverrides: [String] =
-        EconomicVariable.allCases.dropLast().map { "economy.\($0.key).volatility=0" }
-        + ["economy.equity.log_volatility=0", "mortality.kappa_volatility=0", "decrements.process_risk=false"]
+    public static let deterministicOverrides: [String] = deterministicSettings.map { "\($0.key)=\($0.value)" }
+
+    /// ``deterministicOverrides`` as (key path, value) pairs, declared once.
+    static let deterministicSettings: [(key: String, value: String)] =
+        EconomicVariable.allCases.dropLast().map { ("economy.\($0.key).volatility", "0") }
+        + [("economy.equity.log_volatility", "0"), ("mortality.kappa_volatility", "0"), ("decrements.process_risk", "false")]
 
     /// The key paths of ``deterministicOverrides`` (an alternative may not set them: they would have no effect).
-    public static let deterministicKeys: [String] = deterministicOverrides.map { String($0.prefix { $0 != "=" }) }
+    public static let deterministicKeys: [String] = deterministicSettings.map(\.key)
 
     /// Whether `name` may name an alternative: a lowercase word of letters, digits and underscores,
     /// starting with a letter, at most 32 characters (it labels a row of the printed summary).
@@ -52,10 +55,8 @@ extension ScenarioTemplate {
     /// ``ScenarioAlternative/deterministicOverrides``. Every problem is located where the
     /// alternative's entry was written, its message naming the alternative.
     public func resolve(_ alternative: ScenarioAlternative) throws(ScenarioError) -> Scenario {
-        let fixed = ScenarioAlternative.deterministicOverrides.map { text in
-            let key = String(text.prefix { $0 != "=" })
-            return ScenarioOverride(key: key, text: String(text.dropFirst(key.count + 1)),
-                                    location: SourceLocation(file: "the deterministic overrides", line: nil, column: nil))
+        let fixed = ScenarioAlternative.deterministicSettings.map {
+            ScenarioOverride(key: $0.key, text: $0.value, location: SourceLocation(file: "the deterministic overrides", line: nil, column: nil))
         }
         do {
             return try resolve(alternative.overrides + fixed)

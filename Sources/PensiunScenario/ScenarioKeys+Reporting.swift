@@ -42,8 +42,8 @@ extension ScenarioKey {
     static let calibrationBaseYear = ScenarioKey("reporting.calibration[].base_year", unit: "calendar year", "a calendar year",
                                                  .integers(Bound.calendarYear),
                                                  "`db_benefits_growth` only: the first year; the measure is mean(year) / mean(base_year) − 1")
-    static let calibrationReference = ScenarioKey("reporting.calibration[].reference", unit: "word", "true or false",
-                                                  .words(["true", "false"]), default: "false",
+    static let calibrationReference = ScenarioKey("reporting.calibration[].reference", unit: "true/false", "true or false",
+                                                  .words(YAMLCursor.booleanWords.map(\.0)), default: "false",
                                                   "true: a reference value shown beside the model and not checked (e.g. a figure on another, unpublished basis)")
     static let notes = ScenarioKey("reporting.notes", unit: "list of text", "a list of sentences",
                                    "sentences printed under the summary, `summary.md` and `summary.json` (`notes`): what drives the answer, in the scenario author's words")

@@ -111,7 +111,7 @@ enum ReportingSection {
             let target = c.required(.calibrationTarget)?.number(.calibrationTarget)
             let upper = c["upper"]?.number(.calibrationUpper)
             var reference: Bool? = false
-            if let node = c["reference"] { reference = node.choice([("true", true), ("false", false)]) }
+            if let node = c["reference"] { reference = node.boolean() }
             // A reference is shown, never checked: it has no tolerance; a checked target needs one.
             var tolerance: Double? = 0
             if reference == true {
