@@ -166,6 +166,11 @@ public struct MonteCarloProjection: Sendable {
             let projector = LaneProjector(context: context, plan: plans[scheme.rawValue], scheme: scheme, lanes: lanes.lanes)
             if scheme == .current { projector.recordedDemography = demography } else { projector.sharedDemography = demography }
             try projector.project(lanes, into: &list)
+            let rules = context.schemes[scheme.rawValue], basis = context.rateBasis[scheme.rawValue]
+            for j in list.indices {
+                list[j].fillRates(basis, takeHome: context.tables.takeHome,
+                                  indexation: rules.indexation, drivers: drivers[j])
+            }
             if let memo, let key {
                 let count = LaneProjector.demographyCount(horizon: context.horizon, lanes: lanes.lanes)
                 memo.store(lanes, key: key, results: list,

@@ -13,8 +13,11 @@ struct DemographyInputs: Equatable, Sendable {
     let tracks: [Track]
     let population: InitialPopulation
     let entrants: EntrantInputs
+    /// Whether the reform's DC contributes on take-home pay (the tables' m_DC follow from it).
+    let dcOnTakeHomePay: Bool
 
     init(_ inputs: ProjectionInputs) {
+        dcOnTakeHomePay = inputs.reform.dc?.onTakeHomePay != false
         calendar = inputs.calendar
         mortality = inputs.mortality
         decrements = inputs.decrements

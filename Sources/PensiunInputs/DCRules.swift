@@ -33,7 +33,7 @@ public struct DCRules: Sendable, Equatable {
     public var year: Int
     public var transition: TransitionPolicy
     public var accruedRights: AccruedRights
-    /// c_e and c_r by year, on S_DC = m_DC · S.
+    /// c_e and c_r by year, on S_DC = m_DC · S (m_DC: ``onTakeHomePay``).
     public var employeeRate: ByYear<Double>
     public var employerRate: ByYear<Double>
     /// Annual fee deducted from the portfolio return.
@@ -48,6 +48,9 @@ public struct DCRules: Sendable, Equatable {
     public var monthsPaidDC: Double
     public var withdrawal: WithdrawalOption
     public var guarantee: Guarantee?
+    /// Whether the DC contributes on take-home pay (m_DC = the tracks' θ_{k,y}) rather than on
+    /// basic salary (m_DC = 1): `reform.dc.contribution_base`.
+    public var onTakeHomePay: Bool = true
 
     public init(year: Int, transition: TransitionPolicy, accruedRights: AccruedRights, employeeRate: ByYear<Double>,
                 employerRate: ByYear<Double>, fee: Double, glidePath: [PortfolioWeights], payout: PayoutForm = .annuity,

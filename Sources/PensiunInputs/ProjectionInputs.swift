@@ -11,6 +11,8 @@ public struct ProjectionInputs: Sendable {
     public var decrements: DecrementInputs
     public var survivors: SurvivorInputs
     public var tracks: [Track]
+    /// What members are paid besides the monthly basic salary (the like-for-like rates' basis).
+    public var pay: PayInputs
     public var population: InitialPopulation
     public var entrants: EntrantInputs
     public var current: SchemeRules
@@ -20,7 +22,7 @@ public struct ProjectionInputs: Sendable {
 
     public init(calendar: ProjectionCalendar, economy: EconomyParameters, mortality: MortalityInputs,
                 decrements: DecrementInputs, survivors: SurvivorInputs, tracks: [Track],
-                population: InitialPopulation, entrants: EntrantInputs, current: SchemeRules,
+                pay: PayInputs = PayInputs(), population: InitialPopulation, entrants: EntrantInputs, current: SchemeRules,
                 reform: SchemeRules, valuation: ValuationInputs, profiles: [ProfileSpec] = []) {
         self.calendar = calendar
         self.economy = economy
@@ -28,6 +30,7 @@ public struct ProjectionInputs: Sendable {
         self.decrements = decrements
         self.survivors = survivors
         self.tracks = tracks
+        self.pay = pay
         self.population = population
         self.entrants = entrants
         self.current = current

@@ -1,20 +1,36 @@
 import PensiunActuarial
 
-/// A career track: its salary scale and DC contribution base (retirement ages are scheme rules).
+/// A career track: its salary scale and take-home pay multiplier (retirement ages are scheme rules).
 public struct Track: Sendable, Equatable {
     public var name: String
     /// scale_k(n): monthly pensionable salary at completed service n, in currency of year y0
     /// (index = n; beyond the list, the last value).
     public var salaryScale: [Double]
-    /// m_DC: the DC contribution base as a multiple of the pensionable salary (take-home pay /
-    /// basic salary); 1 when contributions are on basic salary.
-    public var dcBaseMultiplier: Double
+    /// θ_{k,y}: take-home pay ÷ basic (pensionable) salary by year (docs/model.md Part II, "Pay").
+    /// The DC contribution base when the DC contributes on take-home pay (m_DC = θ), and the
+    /// denominator of the `rr_takehome_*` rates; 1 when not given.
+    public var takeHomeMultiplier: ByYear<Double>
 
-    public init(name: String, salaryScale: [Double], dcBaseMultiplier: Double = 1) {
+    public init(name: String, salaryScale: [Double], takeHomeMultiplier: ByYear<Double> = ByYear(1)) {
         self.name = name
         self.salaryScale = salaryScale
-        self.dcBaseMultiplier = dcBaseMultiplier
+        self.takeHomeMultiplier = takeHomeMultiplier
     }
 
     @inlinable public func scale(service n: Int) -> Double { salaryScale[min(n, salaryScale.count - 1)] }
+}
+
+/// What members are paid besides the monthly basic salary, the denominators of the like-for-like
+/// replacement rates (docs/model.md Part II, "Pay"): an addition to the specification.
+public struct PayInputs: Sendable, Equatable {
+    /// p_s, the basic salary's payments a year (Indonesia: 12 + THR + the 13th salary).
+    public var salaryPaymentsPerYear: Double
+    /// a_act, the allowances paid with an active's basic salary as a fraction of it (family and
+    /// food allowances); in the denominator whenever the scheme's pensions carry allowances.
+    public var allowances: Double
+
+    public init(salaryPaymentsPerYear: Double = 12, allowances: Double = 0) {
+        self.salaryPaymentsPerYear = salaryPaymentsPerYear
+        self.allowances = allowances
+    }
 }

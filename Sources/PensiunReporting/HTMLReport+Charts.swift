@@ -173,8 +173,8 @@ extension HTMLReport {
         let decade = "\(f.replacementYears.lowerBound)–\(f.replacementYears.upperBound)"
         var out: [String] = []
         for (k, track) in report.inputs.tracks.enumerated() {
-            let db = report.statistics.decadeAverages(.current, kind: 0, track: k)
-            let reform = report.statistics.decadeAverages(.reform, kind: hasDC ? 1 : 2, track: k)
+            let db = report.statistics.decadeAverages(.current, rate: .replacementRateDB, track: k)
+            let reform = report.statistics.decadeAverages(.reform, rate: hasDC ? .replacementRateDC : .replacementRateTotal, track: k)
             let reformName = hasDC ? "DC (reform)" : "DB (reform)"
             let bins = Bins(covering: db + (hasReform ? reform : []), target: 14)
             let shares = (hasReform ? [db, reform] : [db]).map { values in

@@ -245,8 +245,18 @@ public enum HTMLReport {
             Row(label: t.track, cells: hasReform ? [rate(t.db), rate(hasDC ? t.dc : t.total), rate(t.total)] : [rate(t.db)])
         }
         let header = hasReform ? ["Track", "DB (current)", hasDC ? "DC (reform)" : "DB (reform)", "Total (reform)"] : ["Track", "DB (current)"]
-        return table(header: header, rows: rows,
-                     caption: "Pension at award as a share of the final monthly salary, averaged over \(f.replacementYears.lowerBound)–\(f.replacementYears.upperBound) on each path: median / 10th percentile across paths.")
+        let schemes = hasReform ? Scheme.allCases : [.current]
+        let like = f.likeForLike.flatMap { t in
+            schemes.map { scheme in
+                let r = t.rates[scheme.rawValue]
+                return Row(label: "\(t.track), \(scheme.name)", cells: [rate(r.basic), rate(r.takeHome), rate(r.after20)])
+            }
+        }
+        let years = "\(f.replacementYears.lowerBound)–\(f.replacementYears.upperBound)"
+        return table(header: ["Track, scheme", "Of basic pay", "Of take-home pay", "After 20 years, of basic pay"], rows: like,
+                     caption: "Like for like: every benefit the retiree draws in a year ÷ annual pay, averaged over \(years) on each path: median / 10th percentile across paths. Basis: \(f.likeForLikeBasis). After 20 years: the pension in payment of those who retired 20 years earlier ÷ the basic pay of the same position that year.")
+            + table(header: header, rows: rows,
+                     caption: "Model 2.2 rates: pension at award as a share of the final monthly salary, averaged over \(years) on each path: median / 10th percentile across paths.")
     }
 
     static func debtTable(_ debt: ImplicitPensionDebt, report: RunReport) -> String {

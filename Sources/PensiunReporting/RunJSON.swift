@@ -80,6 +80,23 @@ public enum RunJSON {
                 }
                 return ["track": t.track, "db_current": try pair(t.db), "dc_reform": try pair(t.dc), "total_reform": try pair(t.total)]
             },
+            "replacement_rates_like_for_like": [
+                "basis": f.likeForLikeBasis,
+                "tracks": try f.likeForLike.map { t throws(NonFiniteOutput) -> [String: Any] in
+                    func pair(_ v: (median: Double, p10: Double)?) throws(NonFiniteOutput) -> Any {
+                        guard let v else { return NSNull() }
+                        return ["median": try number(v.median, "replacement_rates_like_for_like"),
+                                "p10": try number(v.p10, "replacement_rates_like_for_like")]
+                    }
+                    var entry: [String: Any] = ["track": t.track]
+                    for scheme in Scheme.allCases {
+                        let r = t.rates[scheme.rawValue]
+                        entry[scheme.name] = ["rr_basic_total": try pair(r.basic), "rr_takehome_total": try pair(r.takeHome),
+                                              "rr_basic_total_after20": try pair(r.after20)]
+                    }
+                    return entry
+                },
+            ] as [String: Any],
             "seed": NSNumber(value: report.metadata.seed),
             "paths": report.metadata.paths.count,
             "version": report.metadata.version,

@@ -32,15 +32,15 @@ public struct RunStatistics: Sendable {
     /// quantiles were streamed.
     public let quantileAccuracy: Double?
     let trackCount: Int
-    /// Per (scheme, kind, track): ``SummaryFigures/decadeAverages(_:scheme:kind:track:)``.
+    /// Per (scheme, rate, track): ``decadeAverages(_:rate:track:)``.
     let decade: [[Double]]
     /// Per (profile, scheme, quantity): the values across paths (NaN where a path has none).
     let profileValues: [[Double]]
 
-    /// The per-path averages of a replacement rate (kind 0 db, 1 dc, 2 total) of one track over
-    /// the last decade of the horizon, for the paths on which somebody retires in the decade.
-    public func decadeAverages(_ scheme: Scheme, kind: Int, track: Int) -> [Double] {
-        decade[(scheme.rawValue * 3 + kind) * trackCount + track]
+    /// The per-path averages of a replacement rate (a metric of ``Metric/rates``) of one track
+    /// over the last decade of the horizon, for the paths on which the rate has a value in the decade.
+    public func decadeAverages(_ scheme: Scheme, rate: Metric, track: Int) -> [Double] {
+        decade[(scheme.rawValue * Metric.rates.count + (rate.rateIndex ?? 0)) * trackCount + track]
     }
 
     /// A profile quantity across paths, in path order.
@@ -99,11 +99,11 @@ public struct RunStatistics: Sendable {
         return zip(r.values(.current, .payroll, t), r.gdp(t)).map { $0 / $1 }
     }
 
-    /// The decade replacement averages of `r`'s paths, one column per (scheme, kind, track) in the
-    /// order ``decadeAverages(_:kind:track:)`` reads them.
+    /// The decade replacement averages of `r`'s paths, one column per (scheme, rate, track) in the
+    /// order ``decadeAverages(_:rate:track:)`` reads them.
     static func decadeColumns(_ r: ProjectionResults) -> [[Double]] {
         Scheme.allCases.flatMap { scheme in
-            (0..<3).flatMap { kind in (0..<r.trackCount).map { Self.decadeAverages(r, scheme: scheme, kind: kind, track: $0) } }
+            Metric.rates.flatMap { rate in (0..<r.trackCount).map { Self.decadeAverages(r, scheme: scheme, rate: rate, track: $0) } }
         }
     }
 
@@ -118,13 +118,13 @@ public struct RunStatistics: Sendable {
     /// One row of the yearly statistics and where its values are.
     struct RowSpec {
         /// What a row summarises: a metric, or a replacement-rate kind of a track.
-        enum Source { case metric(Metric), replacement(kind: Int, track: Int) }
+        enum Source { case metric(Metric), replacement(rate: Metric, track: Int) }
         let scheme: Scheme, year: Int, metric: String, source: Source, t: Int
 
         func values(_ r: ProjectionResults) -> ArraySlice<Double> {
             switch source {
             case let .metric(m): return r.values(scheme, m, t)
-            case let .replacement(kind, k): return r.replacement(scheme, kind: kind, track: k, t)
+            case let .replacement(rate, k): return r.replacement(scheme, rate, track: k, t)
             }
         }
     }
@@ -133,7 +133,7 @@ public struct RunStatistics: Sendable {
     public static func rowCount(horizon: Int, tracks: Int) -> Int {
         Scheme.allCases.reduce(0) { total, scheme in
             total + Metric.allCases.filter { !(scheme == .current && $0 == .transitionCostPctGDP) }
-                .reduce(0) { $0 + $1.length(horizon: horizon) } + 3 * tracks * horizon
+                .reduce(0) { $0 + $1.length(horizon: horizon) } + Metric.rates.count * tracks * horizon
         }
     }
 
@@ -148,12 +148,11 @@ public struct RunStatistics: Sendable {
                     rows.append(RowSpec(scheme: scheme, year: y0 + t, metric: metric.name, source: .metric(metric), t: t))
                 }
             }
-            let kinds = [Metric.replacementRateDB, .replacementRateDC, .replacementRateTotal]
-            for (kind, metric) in kinds.enumerated() {
+            for metric in Metric.rates {
                 for (k, track) in inputs.tracks.enumerated() {
                     for t in 0..<r.horizon {
                         rows.append(RowSpec(scheme: scheme, year: y0 + t, metric: "\(metric.name).\(track.name)",
-                                            source: .replacement(kind: kind, track: k), t: t))
+                                            source: .replacement(rate: metric, track: k), t: t))
                     }
                 }
             }
@@ -211,16 +210,16 @@ public struct RunStatistics: Sendable {
         }
     }
 
-    /// The per-path averages of a replacement rate (kind 0 db, 1 dc, 2 total) of one track over
+    /// The per-path averages of a replacement rate (a metric of ``Metric/rates``) of one track over
     /// the last decade of the horizon (``SummaryFigures/replacementYears``), for the paths on
-    /// which somebody retires in the decade, in path order.
-    static func decadeAverages(_ r: ProjectionResults, scheme: Scheme, kind: Int, track: Int) -> [Double] {
+    /// which it has a value in the decade, in path order.
+    static func decadeAverages(_ r: ProjectionResults, scheme: Scheme, rate: Metric, track: Int) -> [Double] {
         let h = r.horizon, from = max(0, h - 10)
         var averages: [Double] = []
         for j in 0..<r.paths.count {
             var sum = 0.0, count = 0.0
             for t in from..<h {
-                let v = r.replacement(scheme, kind: kind, track: track, t)
+                let v = r.replacement(scheme, rate, track: track, t)
                 let x = v[v.startIndex + j]
                 if !x.isNaN { sum += x; count += 1 }
             }

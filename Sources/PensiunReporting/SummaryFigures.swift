@@ -64,6 +64,20 @@ public struct SummaryFigures: Sendable {
     /// The implicit debt's salary and indexation basis, in words.
     public let debtBasisWords: String
 
+    /// The like-for-like rates (model 2.3) over the same decade, by track and scheme: every
+    /// benefit the retiree draws (`rr_*_total`) at award over annual basic pay, over annual
+    /// take-home pay, and after 20 years in payment over the basic pay of the same position.
+    public let likeForLike: [TrackLikeForLike]
+    /// The basis of ``likeForLike`` in words (payments a year, allowances, take-home pay).
+    public let likeForLikeBasis: String
+
+    public struct TrackLikeForLike: Sendable {
+        public let track: String
+        /// [scheme]: (basic, take-home, after 20 years), each median and 10th percentile.
+        public let rates: [(basic: (median: Double, p10: Double)?, takeHome: (median: Double, p10: Double)?,
+                            after20: (median: Double, p10: Double)?)]
+    }
+
     public struct TrackReplacement: Sendable {
         public let track: String
         public let db: (median: Double, p10: Double)?
@@ -115,16 +129,23 @@ public struct SummaryFigures: Sendable {
         peakBondsYear = peakYear
         let from = max(0, h - 10)
         replacementYears = (y0 + from)...(y0 + h - 1)
-        func decade(_ scheme: Scheme, kind: Int, track: Int) -> (median: Double, p10: Double)? {
-            let averages = r.decadeAverages(scheme, kind: kind, track: track)
+        func decade(_ scheme: Scheme, _ rate: Metric, track: Int) -> (median: Double, p10: Double)? {
+            let averages = r.decadeAverages(scheme, rate: rate, track: track)
             guard !averages.isEmpty else { return nil }
             let q = Quantiles.of(averages, levels: [0.5, 0.1])
             return (q[0], q[1])
         }
         replacement = inputs.tracks.enumerated().map { k, track in
-            TrackReplacement(track: track.name, db: decade(.current, kind: 0, track: k),
-                             dc: decade(.reform, kind: 1, track: k), total: decade(.reform, kind: 2, track: k))
+            TrackReplacement(track: track.name, db: decade(.current, .replacementRateDB, track: k),
+                             dc: decade(.reform, .replacementRateDC, track: k), total: decade(.reform, .replacementRateTotal, track: k))
         }
+        likeForLike = inputs.tracks.enumerated().map { k, track in
+            TrackLikeForLike(track: track.name, rates: Scheme.allCases.map { scheme in
+                (decade(scheme, .rrBasicTotal, track: k), decade(scheme, .rrTakeHomeTotal, track: k),
+                 decade(scheme, .rrBasicTotalAfter20, track: k))
+            })
+        }
+        likeForLikeBasis = Self.likeForLikeWords(inputs)
         self.debt = debt
         payrollPctGDPStart = r.payrollPctGDPStart.isEmpty ? nil : Band(r.payrollPctGDPStart)
         payrollPctGDPEnd = r.payrollPctGDPEnd.isEmpty ? nil : Band(r.payrollPctGDPEnd)
@@ -149,5 +170,21 @@ public struct SummaryFigures: Sendable {
         case .none?: indexation = "no indexation"
         }
         debtBasisWords = (v.debtProjectedSalary ? "projected final salaries" : "current salaries") + ", " + indexation
+    }
+
+    /// The like-for-like basis in words: "pensions with their allowances at 14 payments a year
+    /// (DC annuities 12); pay: basic salary × 14 × (1 + 12.2% allowances), take-home pay × 14".
+    static func likeForLikeWords(_ inputs: ProjectionInputs) -> String {
+        let db = inputs.current.db, pay = inputs.pay
+        func count(_ v: Double) -> String { v == v.rounded() ? String(Int(v)) : String(format: "%.1f", v) }
+        var words = "pensions at \(count(db.monthsPaid)) payments a year"
+        if db.pensionAllowance > 0 { words += " with \(Format.percent(db.pensionAllowance, decimals: 1)) allowances" }
+        if let dc = inputs.reform.dc { words += ", DC annuities at \(count(dc.monthsPaidDC))" }
+        words += "; pay: basic salary × \(count(pay.salaryPaymentsPerYear))"
+        if db.pensionAllowance > 0 && pay.allowances > 0 {
+            words += " × (1 + \(Format.percent(pay.allowances, decimals: 1)) allowances)"
+        }
+        words += ", take-home pay × \(count(pay.salaryPaymentsPerYear))"
+        return words
     }
 }

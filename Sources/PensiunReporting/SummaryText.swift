@@ -92,11 +92,22 @@ public enum SummaryText {
                              + "\(Format.percent(lf.last, decimals: 1)) a year); pay follows GDP per worker")
             }
         }
-        section("Replacement rates at retirement, \(f.replacementYears.lowerBound)–\(f.replacementYears.upperBound) (% of final pensionable salary; median / 10th pct)")
         func rate(_ v: (median: Double, p10: Double)?) -> String {
-            guard let v else { return "—" }
+            guard let v else { return "n/a" }
             return "\(Format.percent(v.median, decimals: 1)) / \(Format.percent(v.p10, decimals: 1))"
         }
+        section("Replacement rates, like for like, \(f.replacementYears.lowerBound)–\(f.replacementYears.upperBound): annual pension ÷ annual pay (median / 10th pct)")
+        lines.append("  basis: \(f.likeForLikeBasis)")
+        row("  track, scheme", "of basic pay", "of take-home pay", "after 20 years")
+        for t in f.likeForLike {
+            for scheme in hasReform ? Scheme.allCases : [.current] {
+                let r = t.rates[scheme.rawValue]
+                row("  \(t.track), \(scheme.name)", rate(r.basic), rate(r.takeHome), rate(r.after20))
+            }
+        }
+        lines.append("  after 20 years: the pension in payment of those who retired 20 years earlier ÷ the basic pay of")
+        lines.append("  the same position that year (DB indexed, DC annuity level unless it escalates)")
+        section("Replacement rates at retirement, \(f.replacementYears.lowerBound)–\(f.replacementYears.upperBound) (replacement_rate_*: monthly pension ÷ final monthly basic salary)")
         if hasReform {
             row("  track", "DB (current)", report.inputs.reform.dc != nil ? "DC (reform)" : "DB (reform)", "total (reform)")
             for t in f.replacement {

@@ -74,7 +74,7 @@ public enum ScenarioLoader {
     }
 
     static let topLevelKeys = ["name", "description", "simulation", "economy", "mortality", "decrements", "survivors",
-                               "tracks", "population", "entrants", "current_scheme", "reform", "reporting"]
+                               "tracks", "population", "entrants", "current_scheme", "pay", "reform", "reporting"]
 
     static func resolve(_ tree: ScenarioNode, file: String, files: [String]) throws(ScenarioError) -> Scenario {
         let log = DiagnosticLog()

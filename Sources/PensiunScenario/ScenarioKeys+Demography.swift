@@ -55,9 +55,9 @@ extension ScenarioKey {
     static let salaryScaleColumn = ScenarioKey("tracks[].salary_scale.column", unit: "text", "a column name", "this track's column of the CSV")
     static let salary = ScenarioKey("tracks[].salary_scale.file", column: "<track>", unit: "currency a month", "a monthly salary",
                                     .numbers(Bound.salary), "the monthly pensionable salary")
-    static let dcBaseMultiplier = ScenarioKey("tracks[].dc_base_multiplier", unit: "multiple", "a multiple of the pensionable salary",
-                                              .numbers(.closed(1, 10)), default: "1",
-                                              "m_DC: the DC contribution base over the pensionable salary (take-home pay / basic salary)")
+    static let takeHomeMultiplier = ScenarioKey("tracks[].take_home_multiplier", unit: "multiple, by year", "a multiple of the pensionable salary",
+                                                .numbers(.closed(1, 10)), default: "1",
+                                                "θ_{k,y}: take-home pay / basic salary; the DC contribution base on take-home pay (m_DC = θ) and the denominator of `rr_takehome_*`; `dc_base_multiplier`, its former name, is still read")
 
     static let actives = ScenarioKey("population.actives", unit: "CSV `sex,track,age,service,count`", "a CSV file with sex,track,age,service,count",
                                      "actives at the start of y0 (counts may be fractional)")
@@ -98,7 +98,7 @@ extension ScenarioKey {
         basis, baseYear, improvement, kappaVolatility, kappaSensitivity, mortalityFactor,
         disability, disabilityFactor, disabilityRate, withdrawal, earlyRetirement, earlyAge, earlyService, earlyRates, processRisk,
         survivorProbability, ageGap,
-        trackName, trackRetirementAge, salaryScale, salaryScaleFile, salaryScaleColumn, salary, dcBaseMultiplier,
+        trackName, trackRetirementAge, salaryScale, salaryScaleFile, salaryScaleColumn, salary, takeHomeMultiplier,
         actives, activeAge, activeCount, pensioners, disabledFile, survivorsFile,
         beneficiaryAge, beneficiaryCount, beneficiaryPension, beneficiarySurvivorPension,
         entrantTarget, entrantGrowth, entrantSeries, entrantProfile, entrantAge, entrantShare,

@@ -28,6 +28,15 @@ extension ScenarioKey {
                                        .numbers(Bound.multipleOfPension), default: "0",
                                        "`pension` p and `survivor` s: allowances paid with every DB-type award, as a share of the pension (Indonesia's family and food allowances); replacement rates exclude them (an addition to the specification, docs/model.md Part II)")
 
+    static let pay = ScenarioKey("pay", unit: "mapping", "a pay section",
+                                 "what members are paid besides the monthly basic salary: the denominators of the like-for-like replacement rates `rr_*` (below; an addition to the specification, docs/model.md Part II)")
+    static let salaryPaymentsPerYear = ScenarioKey("pay.salary_payments_per_year", unit: "count", "a number of payments",
+                                                   .numbers(Bound.paymentsPerYear), default: "12",
+                                                   "p_s: payments of the basic salary a year (Indonesia 14: 12 + THR + the 13th salary)")
+    static let activeAllowances = ScenarioKey("pay.allowances", unit: "fraction", "an allowance as a fraction of the basic salary",
+                                              .numbers(Bound.multipleOfPension), default: "current_scheme.allowances.pension",
+                                              "a_act: allowances paid with an active's basic salary (Indonesia's family and food allowances); in the denominator of `rr_basic_*` whenever the scheme's pensions carry allowances")
+
     static let reformDB = ScenarioKey("reform.db", unit: "mapping", "keys of current_scheme",
                                       "keys of `current_scheme` to change under the reform (a parametric reform); the rest is inherited")
     static let reformRetirementAge = ScenarioKey("reform.retirement_age.<track>", unit: "age, by year", "a retirement age",
@@ -47,7 +56,7 @@ extension ScenarioKey {
                                                  .numbers(Bound.compoundedRate), "ρ, the bond's yearly rate")
     static let contributionBase = ScenarioKey("reform.dc.contribution_base", unit: "word", "take_home_pay or basic_salary",
                                               .words(["take_home_pay", "basic_salary"]), default: "take_home_pay",
-                                              "`take_home_pay` (the tracks' `dc_base_multiplier`) or `basic_salary`")
+                                              "`take_home_pay` (m_DC = the tracks' `take_home_multiplier`) or `basic_salary` (m_DC = 1)")
     static let dcEmployeeRate = ScenarioKey("reform.dc.employee_rate", unit: "rate, by year", "a rate", .numbers(Bound.fraction),
                                             "the employee's DC contribution on the DC base")
     static let dcEmployerRate = ScenarioKey("reform.dc.employer_rate", unit: "rate, by year", "a rate", .numbers(Bound.fraction),
@@ -77,7 +86,7 @@ extension ScenarioKey {
                                               "the service (n+1) needed for the guarantee")
 
     static let schemeKeys: [ScenarioKey] = [
-        currentScheme, reform,
+        currentScheme, pay, salaryPaymentsPerYear, activeAllowances, reform,
         accrualRate, cap, floor, minimumService, monthsPaid, survivorRate, indexation, fixedIndexation,
         employeeContributionRate, contributionDestination, allowance,
         reformDB, reformRetirementAge, dc, dcYear, transition, switchUnderAge, accruedRights, recognitionBondRate,

@@ -44,8 +44,8 @@ enum Fixture {
                        dc: DCRules? = Fixture.dc(), processRisk: Bool = false,
                        target: HeadcountTarget = .constant, scale: Double = 1) -> ProjectionInputs {
         let tracks = [
-            Track(name: "general", salaryScale: (0...40).map { 2_000 * scale * pow(1.02, Double($0)) }, dcBaseMultiplier: 1),
-            Track(name: "teacher", salaryScale: (0...40).map { 2_500 * scale * pow(1.015, Double($0)) }, dcBaseMultiplier: 1.5),
+            Track(name: "general", salaryScale: (0...40).map { 2_000 * scale * pow(1.02, Double($0)) }, takeHomeMultiplier: ByYear(1)),
+            Track(name: "teacher", salaryScale: (0...40).map { 2_500 * scale * pow(1.015, Double($0)) }, takeHomeMultiplier: ByYear(1.5)),
         ]
         var actives: [ActiveCell] = []
         for (i, age) in stride(from: 22, through: 58, by: 4).enumerated() {

@@ -29,7 +29,7 @@ import PensiunEconomy
             mortality: MortalityInputs(male: zero, female: zero, baseYear: 2030),
             decrements: DecrementInputs(),
             survivors: SurvivorInputs(probability: [.male: [0], .female: [0]], ageGap: [.male: 0, .female: 0]),
-            tracks: [Track(name: "flat", salaryScale: [1_000], dcBaseMultiplier: 2)],
+            tracks: [Track(name: "flat", salaryScale: [1_000], takeHomeMultiplier: ByYear(2))],
             population: InitialPopulation(actives: [ActiveCell(sex: .male, track: 0, age: age, service: service, count: 1)]),
             entrants: EntrantInputs(target: .series(ByYear(0)), profile: [EntrantShare(sex: .male, track: 0, age: 25, share: 1)]),
             current: SchemeRules(db: db, retirementAges: [ByYear(60)]),

@@ -36,7 +36,7 @@ import Testing
             let reform = try MonteCarloProjection(inputs: inputs, engine: engine).deterministic().reform
             #expect(reform[.retirements, 2] > 0)
             #expect(reform[.replacementRateDB, 2].isNaN, "\(engine): replacement_rate_db 2022 is \(reform[.replacementRateDB, 2]), not empty")
-            #expect(reform[replacement: .db, track: 0, 2].isNaN, "\(engine): replacement_rate_db.general 2022 is \(reform[replacement: .db, track: 0, 2])")
+            #expect(reform[rate: .replacementRateDB, track: 0, 2].isNaN, "\(engine): replacement_rate_db.general 2022 is \(reform[rate: .replacementRateDB, track: 0, 2])")
             #expect(reform[.replacementRateDB, 1] == 0)
         }
     }
@@ -86,7 +86,7 @@ import Testing
         var employee = 0.0, employer = 0.0, newcomerDB = 0.0, newcomerDC = 0.0
         for cell in inputs.population.actives {
             let track = inputs.tracks[cell.track]
-            let pay = cell.count * track.scale(service: cell.service) * 12, dcBase = track.dcBaseMultiplier * pay
+            let pay = cell.count * track.scale(service: cell.service) * 12, dcBase = track.takeHomeMultiplier(2020) * pay
             let newcomer = cell.service == 0
             if newcomer {
                 newcomerDB += db.employeeRate(2020) * pay

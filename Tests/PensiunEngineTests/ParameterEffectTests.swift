@@ -38,7 +38,7 @@ import PensiunActuarial
         ("survivors.probability", { $0.survivors.probability = [.male: [0.4], .female: [0.2]] }),
         ("survivors.age_gap", { $0.survivors.ageGap = [.male: -8, .female: 8] }),
         ("tracks.salary_scale", { $0.tracks[0].salaryScale = $0.tracks[0].salaryScale.map { $0 * 1.1 } }),
-        ("tracks.dc_base_multiplier", { $0.tracks[1].dcBaseMultiplier = 2 }),
+        ("tracks.take_home_multiplier", { $0.tracks[1].takeHomeMultiplier = ByYear(2) }),
         ("tracks.retirement_age", { $0.current.retirementAges[0] = ByYear(60); $0.reform.retirementAges[0] = ByYear(60) }),
         ("entrants.target", { $0.entrants.target = .growth(0.02) }),
         ("entrants.profile", { $0.entrants.profile[0].age = 30 }),

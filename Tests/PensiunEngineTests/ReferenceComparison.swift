@@ -52,11 +52,10 @@ enum ReferenceComparison {
                     for t in 0..<m.length(horizon: h) { check(m.name, t, fast[m, t], slow[m][t]) }
                 }
                 if metrics != nil { continue }
-                for kind in ReplacementKind.allCases {
+                for (r, rate) in Metric.rates.enumerated() {
                     for (k, track) in tracks.enumerated() {
                         for t in 0..<h {
-                            check("\(kind.metric.name).\(track.name)", t, fast[replacement: kind, track: k, t],
-                                  slow.byTrack[kind.rawValue][k][t])
+                            check("\(rate.name).\(track.name)", t, fast[rate: rate, track: k, t], slow.byTrack[r][k][t])
                         }
                     }
                 }

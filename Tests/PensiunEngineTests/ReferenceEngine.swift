@@ -48,7 +48,8 @@ struct ReferenceEngine {
     struct Result {
         /// Every metric by year index (H+1 values; flows leave index H at 0).
         var values: [Metric: [Double]] = [:]
-        /// Replacement rates by kind (0 db, 1 dc, 2 total), track and year index (NaN when nobody retires).
+        /// Replacement rates by rate (the position in `Metric.rates`), track and year index (NaN
+        /// when not applicable).
         var byTrack: [[[Double]]] = []
         var ledger: [PopulationLedger] = []
         var flows: [DCMoneyFlows] = []
@@ -172,7 +173,16 @@ struct ReferenceEngine {
         let trackCount = inputs.tracks.count
         var result = Result()
         for m in Metric.allCases { result.values[m] = Array(repeating: 0, count: h + 1) }
-        result.byTrack = Array(repeating: Array(repeating: Array(repeating: .nan, count: h), count: trackCount), count: 3)
+        result.byTrack = Array(repeating: Array(repeating: Array(repeating: .nan, count: h), count: trackCount),
+                               count: Metric.rates.count)
+        // Like-for-like rates (docs/model.md Part II), member by member: each retirement's annual
+        // amounts (DB-type with allowances, DC annuity, top-up), kept by cohort for the rates
+        // after 10 and 20 years; the DB indexation factor of each year.
+        struct Retired { let t: Int, track: Int, weight: Double, hasDB: Bool, isDC: Bool, db: Double, dc: Double, topUp: Double, salary: Double }
+        var retiredCohorts: [Retired] = []
+        var indexFactors: [Double] = []
+        let basicPay = inputs.pay.salaryPaymentsPerYear * (1 + (inputs.current.db.pensionAllowance > 0 ? inputs.pay.allowances : 0))
+        let escalation = rules.dc?.annuityEscalation ?? 0
         result.ledger = Array(repeating: PopulationLedger(), count: h)
         result.flows = Array(repeating: DCMoneyFlows(), count: h)
         result.youngestInPool = Array(repeating: [omega + 1, omega + 1], count: 3)
@@ -242,7 +252,7 @@ struct ReferenceEngine {
                     payroll += m.weight * s * 12
                     if m.accruesDB { eeDB += m.weight * db.employeeRate(year) * s * 12 }
                     if inDC && m.isDC {
-                        let base = tracks[m.track].dcBaseMultiplier * s * 12
+                        let base = (dc!.onTakeHomePay ? tracks[m.track].takeHomeMultiplier(year) : 1) * s * 12
                         eeDC += m.weight * dc!.employeeRate(year) * base
                         erDC += m.weight * dc!.employerRate(year) * base
                     }
@@ -292,7 +302,7 @@ struct ReferenceEngine {
                     let isDC = inDC && m.isDC
                     if isDC {
                         // b ← b(1+R) + C(1+R)^{1/2} (docs/model.md §2).
-                        let contribution = (dc!.employeeRate(year) + dc!.employerRate(year)) * tracks[m.track].dcBaseMultiplier * s * 12
+                        let contribution = (dc!.employeeRate(year) + dc!.employerRate(year)) * (dc!.onTakeHomePay ? tracks[m.track].takeHomeMultiplier(year) : 1) * s * 12
                         let r = portfolio(m.age)
                         let before = m.balance
                         m.balance = m.balance * (1 + r) + contribution * (1 + r).squareRoot()
@@ -410,6 +420,8 @@ struct ReferenceEngine {
                         if hasDB { rrSum[0][k] += ret * dbm / s; rrCount[0][k] += ret }
                         if isDC { rrSum[1][k] += ret * a / (dc?.monthsPaidDC ?? 12) / s; rrCount[1][k] += ret }
                         rrSum[2][k] += ret * (dbm / s + a / (dc?.monthsPaidDC ?? 12) / s + tp / db.monthsPaid / s); rrCount[2][k] += ret
+                        retiredCohorts.append(Retired(t: t, track: k, weight: ret, hasDB: hasDB, isDC: isDC,
+                                                      db: dbm * db.monthsPaid * (1 + db.pensionAllowance), dc: a, topUp: tp, salary: s))
                     }
                     let stay = m.weight - deaths - dis - wdr - ret
                     if r < 1 && stay > 0 {
@@ -507,6 +519,37 @@ struct ReferenceEngine {
                     result.byTrack[kind][k][t] = rrCount[kind][k] > 0 ? rrSum[kind][k] / rrCount[kind][k] : .nan
                 }
             }
+            // Like for like: the count-weighted mean of each member's ratio, by track and overall.
+            func likeForLike(_ metrics: [Metric], _ members: [Retired], ratio: (Retired, Int) -> Double) {
+                for (kind, metric) in metrics.enumerated() {
+                    let counted = members.filter { kind == 0 ? $0.hasDB : kind == 1 ? $0.isDC : true }
+                    let all = counted.reduce(0.0) { $0 + $1.weight }
+                    set(metric, all > 0 ? counted.reduce(0.0) { $0 + $1.weight * ratio($1, kind) } / all : .nan)
+                    for k in 0..<trackCount {
+                        let mine = counted.filter { $0.track == k }, n = mine.reduce(0.0) { $0 + $1.weight }
+                        result.byTrack[Metric.rates.firstIndex(of: metric)!][k][t] =
+                            n > 0 ? mine.reduce(0.0) { $0 + $1.weight * ratio($1, kind) } / n : .nan
+                    }
+                }
+            }
+            func annual(_ c: Retired, _ kind: Int, indexed: Double = 1, escalated: Double = 1) -> Double {
+                kind == 0 ? c.db * indexed : kind == 1 ? c.dc * escalated : (c.db + c.topUp) * indexed + c.dc * escalated
+            }
+            let awarded = retiredCohorts.filter { $0.t == t }
+            likeForLike([.rrBasicDB, .rrBasicDC, .rrBasicTotal], awarded) { annual($0, $1) / ($0.salary * basicPay) }
+            likeForLike([.rrTakeHomeDB, .rrTakeHomeDC, .rrTakeHomeTotal], awarded) {
+                annual($0, $1) / ($0.salary * inputs.pay.salaryPaymentsPerYear * tracks[$0.track].takeHomeMultiplier(year))
+            }
+            for (years, metrics) in [(10, [Metric.rrBasicDBAfter10, .rrBasicDCAfter10, .rrBasicTotalAfter10]),
+                                     (20, [.rrBasicDBAfter20, .rrBasicDCAfter20, .rrBasicTotalAfter20])] {
+                let tau = t - years
+                let indexed = tau >= 0 ? indexFactors[tau..<t].reduce(1, *) : 1
+                let escalated = pow(1 + escalation, Double(years - 1))
+                likeForLike(metrics, tau >= 0 ? retiredCohorts.filter { $0.t == tau } : []) {
+                    annual($0, $1, indexed: indexed, escalated: escalated) / ($0.salary * d.wageIndex[t] / d.wageIndex[tau] * basicPay)
+                }
+            }
+            indexFactors.append(index)
             result.ledger[t] = ledger
             result.flows[t] = flows
         }

@@ -282,6 +282,6 @@ struct RuleLayerTests {
         #expect(reform[.retirements, 36] > 0)
         #expect(reform[.replacementRateDB, 36].isNaN, "replacement_rate_db \(reform[.replacementRateDB, 36])")
         #expect(reform[.replacementRateDC, 36] > 0)
-        #expect(reform[replacement: .db, track: 0, 36].isNaN)
+        #expect(reform[rate: .replacementRateDB, track: 0, 36].isNaN)
     }
 }

@@ -42,7 +42,7 @@ import Testing
     @Test func unknownKeyWithoutANearOne() throws {
         let result = try problems(append: "colour: blue\n")
         #expect(result == [
-            "DIR/scenario.yaml:99:1: colour: unknown key 'colour' (expected one of name, description, simulation, economy, mortality, decrements, survivors, tracks, population, entrants, current_scheme, reform, reporting)",
+            "DIR/scenario.yaml:99:1: colour: unknown key 'colour' (expected one of name, description, simulation, economy, mortality, decrements, survivors, tracks, population, entrants, current_scheme, pay, reform, reporting)",
         ])
     }
 

@@ -70,6 +70,16 @@ public struct ProjectionContext: Sendable {
         targets = earlier.targets
     }
 
+    /// The basis of each scheme's like-for-like replacement rates (``LikeForLikeBasis``): the
+    /// actives' allowances are in the denominator of both schemes when the current scheme's
+    /// pensions carry allowances (one basis for the two schemes).
+    public var rateBasis: [LikeForLikeBasis] {
+        let allowances = inputs.current.db.pensionAllowance > 0
+        return [inputs.current, inputs.reform].map {
+            LikeForLikeBasis(db: $0.db, dc: $0.dc, pay: inputs.pay, currentPaysAllowances: allowances)
+        }
+    }
+
     /// The recognition bond of a switcher aged `age` with `service` years at the start of year
     /// index t, on `base` (monthly salary B_r): ``DBRules/recognitionBond(serviceAtReform:base:annuityFactor:rate:yearsToBUP:)``
     /// with ä^{(12)}_BUP on the annuitant basis at the expected retirement year, κ = 0, rate ρ (docs/model.md §6).
@@ -89,8 +99,12 @@ public struct DenseTables: Sendable {
     public static let services = 101
     /// salary[k · services + n] = scale_k(n), monthly, currency of y0.
     public let salary: [Double]
-    /// m_DC by track.
-    public let dcMultiplier: [Double]
+    /// m_DC of the reform's DC by track and year index: takeHome when the DC contributes on
+    /// take-home pay, else 1; dcMultiplier[k · H + t].
+    public let dcMultipliers: [Double]
+    /// θ_{k,y}, take-home pay ÷ basic salary: takeHome[k · H + t].
+    public let takeHome: [Double]
+    public let horizon: Int
     /// w(n) by completed service.
     public let withdrawal: [Double]
     /// r(x) by age.
@@ -103,7 +117,10 @@ public struct DenseTables: Sendable {
     init(inputs: ProjectionInputs) {
         let n = Self.services, omega = inputs.calendar.maximumAge
         salary = inputs.tracks.flatMap { track in (0..<n).map { track.scale(service: $0) } }
-        dcMultiplier = inputs.tracks.map(\.dcBaseMultiplier)
+        let h = inputs.calendar.horizon, y0 = inputs.calendar.startYear
+        horizon = h
+        takeHome = inputs.tracks.flatMap { $0.takeHomeMultiplier.dense(from: y0, count: h) }
+        dcMultipliers = inputs.reform.dc?.onTakeHomePay == false ? takeHome.map { _ in 1 } : takeHome
         withdrawal = (0..<n).map { inputs.decrements.withdrawalRate(service: $0) }
         early = (0...omega).map { inputs.decrements.earlyRate(age: $0) }
         leave = [Sex.male, .female].flatMap { sex in (0...omega).map { inputs.survivors.leaveProbability(sex, age: $0) } }
@@ -113,6 +130,10 @@ public struct DenseTables: Sendable {
     @inlinable public func salaryScale(track k: Int, service: Int) -> Double {
         salary[k * Self.services + min(service, Self.services - 1)]
     }
+    /// m_DC of track k in year index t (``DCRules/onTakeHomePay``).
+    @inlinable public func dcMultiplier(track k: Int, t: Int) -> Double { dcMultipliers[k * horizon + t] }
+    /// θ of track k in year index t.
+    @inlinable public func takeHomeMultiplier(track k: Int, t: Int) -> Double { takeHome[k * horizon + t] }
     @inlinable public func withdrawalRate(service: Int) -> Double { withdrawal[min(service, Self.services - 1)] }
 }
 

@@ -80,7 +80,7 @@ extension LanePlan.Builder {
         row.pay += a * scale * 12
         if cohort.accruesDB { row.payDB += a * scale * 12 }
         // Σ A · S_DC · 12: the contribution base of A members (the rule is linear in m_DC).
-        if isDC { row.dcBase += DCRules.contributionBase(multiplier: a * tables.dcMultiplier[k], salary: scale) }
+        if isDC { row.dcBase += DCRules.contributionBase(multiplier: a * tables.dcMultiplier(track: k, t: t), salary: scale) }
         let nr = cohort.serviceAtReform
         let frozenRights = cohort.rights == .frozenDB
         // Frozen DB amounts: per unit Φ (revalued base) or per unit W (final salary).
@@ -138,7 +138,7 @@ extension LanePlan.Builder {
         record.countNext = next
         record.withdrawn = withdrawn
         record.retired = retired
-        record.contribution = DCRules.contributionBase(multiplier: tables.dcMultiplier[k], salary: scale)
+        record.contribution = DCRules.contributionBase(multiplier: tables.dcMultiplier(track: k, t: year.t), salary: scale)
         if cohort.rights == .recognitionBond, let rho = bondRate {
             record.bondEnd = DBRules.bondAccrued(cohort.bond, rate: rho)
             cohorts[c].bond = record.bondEnd

@@ -407,17 +407,14 @@ final class LaneProjector {
                     set(.burdenReal, burden / d.price[t * n + l])
                     set(.burdenPctPayroll, payroll > 0 ? burden / payroll : .nan)
                     set(.retirements, sum(.retirements)[l])
-                    r.byTrack.withUnsafeMutableBufferPointer { byTrack in
+                    // The year's retirements, from which every rate follows (SchemePathResult.fillRates).
+                    r.awardSums.withUnsafeMutableBufferPointer { sums in
                         for kind in ReplacementKind.allCases {
-                            var s = 0.0, c = 0.0
                             for k in 0..<trackCount {
                                 let i = replacementOffset(kind, track: k) + l
-                                s += replacementSum[i]
-                                c += replacementCount[i]
-                                // SchemePathResult's per-track index takes the kind's raw value.
-                                byTrack[SchemePathResult.trackIndex(kind.rawValue, k, t, horizon: h, trackCount: trackCount)] = replacementCount[i] > 0 ? replacementSum[i] / replacementCount[i] : .nan
+                                sums[SchemePathResult.trackIndex(kind.rawValue * 2, k, t, horizon: h, trackCount: trackCount)] = replacementSum[i]
+                                sums[SchemePathResult.trackIndex(kind.rawValue * 2 + 1, k, t, horizon: h, trackCount: trackCount)] = replacementCount[i]
                             }
-                            set(kind.metric, c > 0 ? s / c : .nan)
                         }
                     }
                 }

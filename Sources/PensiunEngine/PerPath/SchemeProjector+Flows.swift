@@ -48,7 +48,7 @@ extension SchemeProjector {
             paid.payroll += n * s * 12
             if accruesDB[c] { paid.employeeDB += n * DBRules.employeeContribution(rate: cDB, salary: s) }
             if dc != nil && isDCMember[c] {
-                let base = DCRules.contributionBase(multiplier: tables.dcMultiplier[k], salary: s)
+                let base = DCRules.contributionBase(multiplier: tables.dcMultiplier(track: k, t: t), salary: s)
                 let contribution = DCRules.contribution(employeeRate: ce, employerRate: cr, base: base)
                 paid.employeeDC += n * DCRules.contribution(employeeRate: ce, employerRate: 0, base: base)
                 paid.employerDC += n * DCRules.contribution(employeeRate: 0, employerRate: cr, base: base)

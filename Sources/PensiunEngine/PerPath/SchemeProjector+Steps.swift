@@ -322,13 +322,13 @@ struct ReplacementAccumulator {
         counts[kind.rawValue][k] += n
     }
 
+    /// The year's sums into ``SchemePathResult/awardSums`` (the rates follow from them,
+    /// ``SchemePathResult/fillRates(_:takeHome:indexation:drivers:)``).
     func write(t: Int, into result: inout SchemePathResult) {
         for kind in ReplacementKind.allCases {
-            let sums = self.sums[kind.rawValue], counts = self.counts[kind.rawValue]
-            let s = sums.reduce(0, +), n = counts.reduce(0, +)
-            result[kind.metric, t] = n > 0 ? s / n : .nan
-            for k in sums.indices {
-                result[replacement: kind, track: k, t] = counts[k] > 0 ? sums[k] / counts[k] : .nan
+            for k in sums[kind.rawValue].indices {
+                result[award: kind, count: false, track: k, t] = sums[kind.rawValue][k]
+                result[award: kind, count: true, track: k, t] = counts[kind.rawValue][k]
             }
         }
     }

@@ -41,10 +41,13 @@ struct SchemeProjector {
     var annuityCache: [Double]
     var bupThisYear: [Int]
     let tables: DenseTables
+    /// The scheme's like-for-like rate basis.
+    let rateBasis: LikeForLikeBasis
     var annuityCacheYear = -1
 
     init(context: ProjectionContext, scheme: Scheme) {
         self.context = context
+        rateBasis = context.rateBasis[scheme.rawValue]
         rules = context.schemes[scheme.rawValue]
         ages = context.maximumAge + 1
         trackCount = context.inputs.tracks.count
@@ -160,6 +163,8 @@ struct SchemeProjector {
             result.dcFlows[t] = flows
         }
         recordStocks(t: horizon, drivers: drivers, into: &result)
+        result.fillRates(rateBasis, takeHome: context.tables.takeHome,
+                         indexation: rules.indexation, drivers: drivers)
     }
 }
 

@@ -11,10 +11,10 @@ extension Metric {
     /// Whether the metric is a ratio that is not applicable (NaN) when its denominator is zero.
     public var mayBeNotApplicable: Bool {
         switch self {
-        case .replacementRateDB, .replacementRateDC, .replacementRateTotal, .dependencyRatio, .burdenPctPayroll:
+        case .dependencyRatio, .burdenPctPayroll:
             return true
         default:
-            return false
+            return rateIndex != nil
         }
     }
 
@@ -27,7 +27,7 @@ extension Metric {
             return "economy.gdp_start and the growth paths of the economy section, with the salaries and pensions of population"
         case .dcFundAssets, .dcAnnuities, .bondsOutstanding, .bondRedemptions:
             return "the DC contribution rates, the returns of the economy section (equity, bond_yield) and the salaries of population"
-        case .replacementRateDB, .replacementRateDC, .replacementRateTotal:
+        case _ where rateIndex != nil:
             return "the salary scales of population and the benefit rules of current_scheme and reform"
         default:
             return "the salaries and pension amounts of population, the floors and caps of current_scheme and reform, and the wage and inflation paths of the economy section"

@@ -13,6 +13,15 @@ public enum Metric: Int, CaseIterable, Sendable {
     /// Normal and early retirements at the end of the year (an addition to docs/model.md §8, used by
     /// the calibration).
     case retirements
+    /// Like-for-like replacement rates (model 2.3, docs/model.md Part II "Like-for-like
+    /// replacement rates"): annual amounts, allowances included, over annual basic pay.
+    case rrBasicDB, rrBasicDC, rrBasicTotal
+    /// The same numerators over annual take-home pay.
+    case rrTakeHomeDB, rrTakeHomeDC, rrTakeHomeTotal
+    /// The pension in payment in y of the cohort that retired in y − 10 (y − 20) over the annual
+    /// basic pay of the same position in y.
+    case rrBasicDBAfter10, rrBasicDCAfter10, rrBasicTotalAfter10
+    case rrBasicDBAfter20, rrBasicDCAfter20, rrBasicTotalAfter20
 
     /// The name used in files.
     public var name: String {
@@ -42,6 +51,18 @@ public enum Metric: Int, CaseIterable, Sendable {
         case .replacementRateTotal: return "replacement_rate_total"
         case .transitionCostPctGDP: return "transition_cost_pct_gdp"
         case .retirements: return "retirements"
+        case .rrBasicDB: return "rr_basic_db"
+        case .rrBasicDC: return "rr_basic_dc"
+        case .rrBasicTotal: return "rr_basic_total"
+        case .rrTakeHomeDB: return "rr_takehome_db"
+        case .rrTakeHomeDC: return "rr_takehome_dc"
+        case .rrTakeHomeTotal: return "rr_takehome_total"
+        case .rrBasicDBAfter10: return "rr_basic_db_after10"
+        case .rrBasicDCAfter10: return "rr_basic_dc_after10"
+        case .rrBasicTotalAfter10: return "rr_basic_total_after10"
+        case .rrBasicDBAfter20: return "rr_basic_db_after20"
+        case .rrBasicDCAfter20: return "rr_basic_dc_after20"
+        case .rrBasicTotalAfter20: return "rr_basic_total_after20"
         }
     }
 
@@ -67,6 +88,17 @@ public enum Metric: Int, CaseIterable, Sendable {
             return false
         }
     }
+
+    /// The replacement rates, also reported by track, in the order of ``SchemePathResult/byTrack``:
+    /// the three of model 2.2 (monthly, basic salary, at award), then the like-for-like ones.
+    public static let rates: [Metric] = [
+        .replacementRateDB, .replacementRateDC, .replacementRateTotal,
+        .rrBasicDB, .rrBasicDC, .rrBasicTotal, .rrTakeHomeDB, .rrTakeHomeDC, .rrTakeHomeTotal,
+        .rrBasicDBAfter10, .rrBasicDCAfter10, .rrBasicTotalAfter10, .rrBasicDBAfter20, .rrBasicDCAfter20, .rrBasicTotalAfter20,
+    ]
+
+    /// The position of a rate in ``rates`` (nil for a metric that is not a replacement rate).
+    public var rateIndex: Int? { Metric.rates.firstIndex(of: self) }
 
     /// Values per path: H+1 for stocks, H for flows.
     public func length(horizon: Int) -> Int { isStock ? horizon + 1 : horizon }

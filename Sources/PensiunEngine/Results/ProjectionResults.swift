@@ -7,7 +7,8 @@ public struct ProjectionResults: Sendable {
     public let trackCount: Int
     /// values[((scheme · M + metric) · (H+1) + t) · P + j], j = path − paths.lowerBound.
     public var values: [Double]
-    /// byTrack[(((scheme · 3 + kind) · K + track) · H + t) · P + j], kind 0 db, 1 dc, 2 total.
+    /// byTrack[(((scheme · R + r) · K + track) · H + t) · P + j], r the position of a rate in
+    /// ``Metric/rates`` (R of them).
     public var byTrack: [Double]
     public var summaries: [PathSummary]
     /// GDP_y of every path: gdp[t · P + j], t = 0 … H.
@@ -37,7 +38,7 @@ public struct ProjectionResults: Sendable {
         self.startYear = startYear
         self.trackCount = trackCount
         values = array(2 * Metric.allCases.count * (horizon + 1) * paths.count, 0)
-        byTrack = array(2 * 3 * trackCount * horizon * paths.count, .nan)
+        byTrack = array(2 * Metric.rates.count * trackCount * horizon * paths.count, .nan)
         summaries = []
         gdp = array((horizon + 1) * paths.count, 0)
     }
@@ -50,7 +51,7 @@ public struct ProjectionResults: Sendable {
         var whole = ProjectionResults(paths: lower..<upper, horizon: first.horizon, startYear: first.startYear,
                                       trackCount: first.trackCount, profileCount: first.profileCount)
         let p = upper - lower, h = first.horizon
-        let rows = 2 * Metric.allCases.count * (h + 1), trackRows = 2 * 3 * first.trackCount * h
+        let rows = 2 * Metric.allCases.count * (h + 1), trackRows = 2 * Metric.rates.count * first.trackCount * h
         let profileRows = first.profileCount * 2 * ProfileOutcome.Quantity.allCases.count
         for part in parts {
             let q = part.paths.count, offset = part.paths.lowerBound - lower
@@ -89,10 +90,10 @@ public struct ProjectionResults: Sendable {
         return profiles[start..<(start + p)]
     }
 
-    /// The replacement rates of one track, kind 0 (db), 1 (dc) or 2 (total), across paths.
-    public func replacement(_ scheme: Scheme, kind: Int, track: Int, _ t: Int) -> ArraySlice<Double> {
+    /// A replacement rate (a metric of ``Metric/rates``) of one track across paths.
+    public func replacement(_ scheme: Scheme, _ rate: Metric, track: Int, _ t: Int) -> ArraySlice<Double> {
         let p = paths.count
-        let start = (((scheme.rawValue * 3 + kind) * trackCount + track) * horizon + t) * p
+        let start = (((scheme.rawValue * Metric.rates.count + (rate.rateIndex ?? 0)) * trackCount + track) * horizon + t) * p
         return byTrack[start..<(start + p)]
     }
 }

@@ -22,7 +22,7 @@ struct ResultColumns: @unchecked Sendable {
     func store(_ output: MonteCarloProjection.BlockOutput) {
         let p = shape.pathCount, h = shape.horizon, k = shape.trackCount, metrics = shape.metricCount
         let first = output.firstPath - shape.firstPath, count = output.results.count
-        let valueRows = metrics * (h + 1), trackRows = 3 * k * h
+        let valueRows = metrics * (h + 1), trackRows = Metric.rates.count * k * h
         var gathered = [Double](repeating: 0, count: count * max(valueRows, trackRows))
         gathered.withUnsafeMutableBufferPointer { buffer in
             let block = buffer.baseAddress!

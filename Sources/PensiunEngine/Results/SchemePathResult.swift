@@ -6,9 +6,14 @@ public struct SchemePathResult: Sendable {
     /// Metric m in year index t at `values[m.rawValue * (H+1) + t]`; flows leave index H at 0.
     /// Replacement rates are NaN in years when nobody retires.
     public var values: [Double]
-    /// Replacement rates by track: kind (``ReplacementKind`` raw value: 0 db, 1 dc, 2 total), track and year index t at
-    /// `byTrack[(kind · K + track) · H + t]`, NaN when nobody retires.
+    /// Replacement rates by track: rate r (the position of its metric in ``Metric/rates``), track
+    /// and year index t at `byTrack[(r · K + track) · H + t]`, NaN when not applicable.
     public var byTrack: [Double]
+    /// The year's retirements as the engines accumulate them, by ``ReplacementKind``, track and t:
+    /// Σ n·rate (the model-2.2 rate of each retiree) at `awardSums[((kind · 2) · K + track) · H + t]`
+    /// and Σ n at `awardSums[((kind · 2 + 1) · K + track) · H + t]`; every rate is computed from
+    /// them by ``fillRates(_:drivers:)``.
+    public var awardSums: [Double]
     /// Population flows by year (docs/model.md §10): entries and exits of each population.
     public var ledger: [PopulationLedger]
     /// DC money flows by year.
@@ -18,7 +23,8 @@ public struct SchemePathResult: Sendable {
         self.horizon = horizon
         self.trackCount = trackCount
         values = [Double](repeating: 0, count: Metric.allCases.count * (horizon + 1))
-        byTrack = [Double](repeating: .nan, count: 3 * trackCount * horizon)
+        byTrack = [Double](repeating: .nan, count: Metric.rates.count * trackCount * horizon)
+        awardSums = [Double](repeating: 0, count: 2 * ReplacementKind.allCases.count * trackCount * horizon)
         ledger = Array(repeating: PopulationLedger(), count: horizon)
         dcFlows = Array(repeating: DCMoneyFlows(), count: horizon)
     }
@@ -28,10 +34,17 @@ public struct SchemePathResult: Sendable {
         set { values[Self.valueIndex(metric, t, horizon: horizon)] = newValue }
     }
 
-    /// The replacement rate of one kind and track in year index t.
-    @inlinable public subscript(replacement kind: ReplacementKind, track track: Int, t: Int) -> Double {
-        get { byTrack[Self.trackIndex(kind.rawValue, track, t, horizon: horizon, trackCount: trackCount)] }
-        set { byTrack[Self.trackIndex(kind.rawValue, track, t, horizon: horizon, trackCount: trackCount)] = newValue }
+    /// A replacement rate (a metric of ``Metric/rates``) of one track in year index t.
+    public subscript(rate metric: Metric, track track: Int, t: Int) -> Double {
+        get { byTrack[Self.trackIndex(metric.rateIndex ?? 0, track, t, horizon: horizon, trackCount: trackCount)] }
+        set { byTrack[Self.trackIndex(metric.rateIndex ?? 0, track, t, horizon: horizon, trackCount: trackCount)] = newValue }
+    }
+
+    /// Σ n·rate (`count` false) or Σ n (`count` true) of the retirements of one kind and track in
+    /// year index t (``awardSums``).
+    @inlinable public subscript(award kind: ReplacementKind, count count: Bool, track track: Int, t: Int) -> Double {
+        get { awardSums[Self.trackIndex(kind.rawValue * 2 + (count ? 1 : 0), track, t, horizon: horizon, trackCount: trackCount)] }
+        set { awardSums[Self.trackIndex(kind.rawValue * 2 + (count ? 1 : 0), track, t, horizon: horizon, trackCount: trackCount)] = newValue }
     }
 
     /// Where (metric, t) is in `values`, and (kind, track, t) in `byTrack`.

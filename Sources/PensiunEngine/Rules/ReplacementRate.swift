@@ -1,3 +1,4 @@
+import Foundation
 import PensiunActuarial
 import PensiunInputs
 
@@ -58,5 +59,67 @@ extension MoneysWorth {
     ///     V·(1 + i) + paid·(1 + i)^{1/2}
     @inlinable public static func accumulated(_ value: Double, paidMidYear c: Double, rate i: Double) -> Double {
         DCRules.grown(balance: value, contribution: c, onePlusReturn: 1 + i, halfGrowth: (1 + i).squareRoot())
+    }
+}
+
+/// The basis of the like-for-like replacement rates of a scheme (model 2.3; docs/model.md
+/// Part II, "Like-for-like replacement rates"). For a retiree with monthly DB-type pension P
+/// (before allowances), annual DC annuity A and annual guarantee top-up U, retiring from monthly
+/// basic salary B:
+///
+///     annual benefit at award   = P·months_paid·(1 + a_p) + A + U
+///     annual basic pay          = B·p_s·(1 + a_act)    (a_act only when the current scheme's pensions carry allowances)
+///     annual take-home pay      = B·p_s·θ_{k,y}
+///
+/// `rr_basic_*` = benefit ÷ basic pay, `rr_takehome_*` = benefit ÷ take-home pay, each the
+/// count-weighted mean over the year's normal and early retirements (`_db` over members with DB
+/// rights, `_dc` over DC members, `_total` over all, as the model-2.2 rates). In terms of the
+/// model-2.2 per-member rates db = P/B, dc = A/m_DC/B and total = db + dc + U/months_paid/B, the
+/// annual benefit per unit of B is ``annual(db:dc:topUp:)``.
+///
+/// After L years in payment (`_after10`, `_after20`), in year y, for the cohort that retired at
+/// the end of y − L: the DB-type parts and the top-up indexed by the scheme's rule at the end of
+/// each year y − L … y − 1 (awards are indexed in their award year), the DC annuity escalated
+/// (1 + λ)^{L−1} (from the end of the year after its award), over the annual basic pay of the
+/// same position (track and service at exit) in y, B·W_y/W_{y−L}·p_s·(1 + a_act); the count is
+/// the cohort's at award (a member's amount does not depend on who survives).
+public struct LikeForLikeBasis: Sendable, Equatable {
+    /// months_paid·(1 + a_p): the annual DB-type amount per unit of monthly pension.
+    public let dbAnnualPerMonthly: Double
+    /// m_DC, the DC annuity's payments a year.
+    public let dcPayments: Double
+    /// months_paid (the model-2.2 total rate takes the top-up per DB payment).
+    public let monthsPaid: Double
+    /// p_s·(1 + a_act): annual basic pay per unit of monthly basic salary.
+    public let basicPay: Double
+    /// p_s.
+    public let salaryPayments: Double
+    /// λ.
+    public let escalation: Double
+    /// Whether the scheme pays guarantee top-ups (otherwise the top-up part is exactly 0).
+    public let hasTopUps: Bool
+
+    public init(db: DBRules, dc: DCRules?, pay: PayInputs, currentPaysAllowances: Bool) {
+        dbAnnualPerMonthly = db.paidPerMonthlyPension
+        dcPayments = dc?.monthsPaidDC ?? 12
+        monthsPaid = db.monthsPaid
+        salaryPayments = pay.salaryPaymentsPerYear
+        basicPay = pay.salaryPaymentsPerYear * (1 + (currentPaysAllowances ? pay.allowances : 0))
+        escalation = dc?.annuityEscalation ?? 0
+        hasTopUps = dc?.guarantee != nil && dc?.payout == .annuity
+    }
+
+    /// The annual benefit at award per unit of monthly basic salary B, from sums (or values) of the
+    /// model-2.2 rates: db·months_paid·(1 + a_p) + dc·m_DC + (total − db − dc)·months_paid.
+    @inlinable public func annual(db: Double, dc: Double, topUp: Double) -> (db: Double, dc: Double, topUp: Double) {
+        (db * dbAnnualPerMonthly, dc * dcPayments, hasTopUps ? topUp * monthsPaid : 0)
+    }
+
+    /// Annual take-home pay per unit of monthly basic salary: p_s·θ.
+    @inlinable public func takeHomePay(multiplier theta: Double) -> Double { salaryPayments * theta }
+
+    /// The DC annuity's escalation after L ≥ 1 years in payment: (1 + λ)^{L−1}.
+    @inlinable public func annuityEscalation(years l: Int) -> Double {
+        escalation == 0 ? 1 : pow(1 + escalation, Double(l - 1))
     }
 }

@@ -57,8 +57,8 @@ public struct ProfileProjector: Sendable {
             }
             let dcNow = isDC && (dc.map { year >= $0.year } ?? false)
             let employeeDB = accruesDB ? DBRules.employeeContribution(rate: rules.employeeDBRate[t], salary: s) : 0
-            let employeeDC = dcNow ? DCRules.contribution(rate: rules.dcEmployeeRate[t], multiplier: track.dcBaseMultiplier, salary: s) : 0
-            let employer = dcNow ? DCRules.contribution(rate: rules.dcEmployerRate[t], multiplier: track.dcBaseMultiplier, salary: s) : 0
+            let employeeDC = dcNow ? DCRules.contribution(rate: rules.dcEmployeeRate[t], multiplier: context.tables.dcMultiplier(track: spec.track, t: t), salary: s) : 0
+            let employer = dcNow ? DCRules.contribution(rate: rules.dcEmployerRate[t], multiplier: context.tables.dcMultiplier(track: spec.track, t: t), salary: s) : 0
             let employee = employeeDB + employeeDC
             // Accumulate everything to the end of this year at the yield known at its start.
             let i = d.yieldAtStart(t)

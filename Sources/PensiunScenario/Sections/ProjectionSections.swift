@@ -9,8 +9,7 @@ import PensiunInputs
 /// - `simulation` → `reform.dc` (its year within the projection);
 /// - `current_scheme` → `reform` (the reform is laid over it);
 /// - `simulation` and `mortality` → the calendar (start year, horizon, ω, generator);
-/// - `reform` → `tracks`: the tracks' `dc_base_multiplier` applies only to a DC contributing on
-///   take-home pay (``dcBaseMultipliers(_:reform:)``).
+/// - `current_scheme` → `pay` (the pension's allowances are the default of the actives').
 ///
 /// Sections are read in the order of the file, so that problems, defaults, warnings and files
 /// are listed in that order; every section is read even when another fails, so that one pass
@@ -38,6 +37,7 @@ enum ProjectionSections {
         let entrants = top.required(.entrants).flatMap { EntrantsSection.read($0, tracks: tracks?.tracks) }
         let currentScheme = top.required(.currentScheme)
         let current = currentScheme.flatMap(CurrentSchemeSection.read)
+        let pay = PaySection.read(top["pay"], pensionAllowance: current?.pensionAllowance ?? 0)
         var reform: ReformSection.Result?
         if let currentScheme, let current, let tracks {
             let base = SchemeRules(db: current, retirementAges: tracks.retirementAges)
@@ -56,13 +56,12 @@ enum ProjectionSections {
             reporting = ReportingSection.Result()
         }
         guard let simulation, let economy, let mortality, let decrements, let survivors, let tracks, let population,
-              let entrants, let current, let reform, let reporting else { return nil }
-        let (trackList, multiplierWarning) = dcBaseMultipliers(tracks.tracks, reform: reform)
+              let entrants, let current, let pay, let reform, let reporting else { return nil }
         let inputs = ProjectionInputs(
             calendar: ProjectionCalendar(startYear: simulation.startYear, horizon: simulation.horizon,
                                maximumAge: mortality.maximumAge, generator: simulation.generator),
             economy: economy, mortality: mortality.inputs, decrements: decrements.inputs, survivors: survivors,
-            tracks: trackList, population: population.population, entrants: entrants.entrants,
+            tracks: tracks.tracks, pay: pay, population: population.population, entrants: entrants.entrants,
             current: SchemeRules(db: current, retirementAges: tracks.retirementAges), reform: reform.rules,
             valuation: reporting.valuation, profiles: reporting.profiles)
         crossChecks(inputs, top: top)
@@ -70,22 +69,9 @@ enum ProjectionSections {
         files += tracks.files.filter { !files.contains($0) }
         files += population.files + entrants.files
         return Result(inputs: inputs, files: files,
-                      warnings: mortality.warnings + reform.warnings + (multiplierWarning.map { [$0] } ?? []),
+                      warnings: mortality.warnings + tracks.warnings + reform.warnings,
                       calibration: reporting.calibration, presentation: reporting.presentation,
                       alternatives: reporting.alternatives)
-    }
-
-    /// The tracks as the engine uses them, and a warning when their `dc_base_multiplier` has no
-    /// effect: without a DC reform, or when the DC contributes on basic salary (the multipliers
-    /// are then set to 1).
-    static func dcBaseMultipliers(_ tracks: [Track], reform: ReformSection.Result) -> (tracks: [Track], warning: String?) {
-        guard reform.rules.dc == nil || reform.dcOnBasicSalary, tracks.contains(where: { $0.dcBaseMultiplier != 1 }) else {
-            return (tracks, nil)
-        }
-        let warning = "tracks[].dc_base_multiplier has no effect: " + (reform.rules.dc == nil
-            ? "the scenario has no DC reform" : "the DC contributes on basic salary (reform.dc.contribution_base)")
-        guard reform.dcOnBasicSalary else { return (tracks, warning) }
-        return (tracks.map { Track(name: $0.name, salaryScale: $0.salaryScale, dcBaseMultiplier: 1) }, warning)
     }
 
     // MARK: cross-field checks

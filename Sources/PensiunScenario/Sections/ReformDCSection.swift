@@ -6,9 +6,6 @@ import PensiunInputs
 enum ReformDCSection {
     struct Result {
         let rules: DCRules
-        /// `contribution_base: basic_salary` (rather than take-home pay): the tracks'
-        /// `dc_base_multiplier` then does not apply.
-        let onBasicSalary: Bool
         /// Notes on parameters that have no effect under the section's other values.
         let warnings: [String]
     }
@@ -77,10 +74,11 @@ enum ReformDCSection {
         }
         guard let year, let transition, let rights, let takeHome, let ee, let er, let fee, let glide, let payout,
               let withdrawal, let guarantee else { return nil }
-        let rules = DCRules(year: year, transition: transition, accruedRights: rights, employeeRate: ee, employerRate: er,
+        var rules = DCRules(year: year, transition: transition, accruedRights: rights, employeeRate: ee, employerRate: er,
                             fee: fee, glidePath: glide, payout: payout.0, annuityMargin: payout.1, annuityEscalation: payout.2,
                             monthsPaidDC: payout.3, withdrawal: withdrawal, guarantee: guarantee)
-        return Result(rules: rules, onBasicSalary: !takeHome, warnings: warnings)
+        rules.onTakeHomePay = takeHome
+        return Result(rules: rules, warnings: warnings)
     }
 
     /// `accrued_rights`: `frozen_db`, `{frozen_db: {salary: revalued|final}}` or

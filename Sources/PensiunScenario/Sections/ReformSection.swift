@@ -6,16 +6,12 @@ import PensiunInputs
 enum ReformSection {
     struct Result {
         let rules: SchemeRules
-        /// Whether the DC contributes on basic salary (`reform.dc.contribution_base:
-        /// basic_salary`): the tracks' `dc_base_multiplier` then does not apply, which
-        /// ``ProjectionSections`` applies to the tracks.
-        let dcOnBasicSalary: Bool
         /// Notes on parameters that have no effect under the reform's other values.
         let warnings: [String]
 
         /// The "reform" of a scenario without a `reform` section: the current scheme unchanged.
         static func unchanged(_ current: SchemeRules) -> Result {
-            Result(rules: current, dcOnBasicSalary: false, warnings: [])
+            Result(rules: current, warnings: [])
         }
     }
 
@@ -48,6 +44,6 @@ enum ReformSection {
         }
         guard let db, let ages, dcOK else { return nil }
         return Result(rules: SchemeRules(db: db, retirementAges: ages, dc: dc?.rules),
-                      dcOnBasicSalary: dc?.onBasicSalary ?? false, warnings: dc?.warnings ?? [])
+                      warnings: dc?.warnings ?? [])
     }
 }

@@ -1,19 +1,21 @@
 import PensiunInputs
 
-/// Reads the `tracks` section: the career tracks, each with its salary scale, DC base multiplier
-/// and retirement age under the current scheme.
+/// Reads the `tracks` section: the career tracks, each with its salary scale, take-home pay
+/// multiplier and retirement age under the current scheme.
 enum TracksSection {
     struct Result {
-        /// The tracks in the order written, each with the `dc_base_multiplier` as written (whether
-        /// it applies depends on the reform; see ``ProjectionSections``).
+        /// The tracks in the order written.
         let tracks: [Track]
         /// Each track's retirement age by year under the current scheme.
         let retirementAges: [ByYear<Int>]
         /// The salary-scale files read, each once.
         let files: [String]
+        /// Notes on former key names read under their new meaning.
+        let warnings: [String]
     }
 
-    static let keys = ["name", "retirement_age", "salary_scale", "dc_base_multiplier"]
+    /// `dc_base_multiplier` is the former name of `take_home_multiplier` (model 2.2), still read.
+    static let keys = ["name", "retirement_age", "salary_scale", "take_home_multiplier", "dc_base_multiplier"]
 
     static func read(_ cursor: YAMLCursor) -> Result? {
         guard let items = cursor.sequence() else { return nil }
@@ -21,7 +23,7 @@ enum TracksSection {
             cursor.fail("expected at least one career track")
             return nil
         }
-        var tracks: [Track] = [], ages: [ByYear<Int>] = [], files: [String] = []
+        var tracks: [Track] = [], ages: [ByYear<Int>] = [], files: [String] = [], warnings: [String] = []
         var ok = true
         var scaleFiles: [String: CSVTable] = [:]
         var failedScaleFiles = Set<String>()
@@ -51,16 +53,25 @@ enum TracksSection {
                     }
                 }
             }
-            var multiplier: Double? = 1
-            if let node = t["dc_base_multiplier"] {
-                multiplier = node.number(.dcBaseMultiplier)
+            var multiplier: ByYear<Double>? = ByYear(1)
+            if let former = t["dc_base_multiplier"] {
+                if t["take_home_multiplier"] != nil {
+                    former.fail("give take_home_multiplier only (dc_base_multiplier is its former name)")
+                    multiplier = nil
+                } else {
+                    multiplier = former.byYear { $0.number(.takeHomeMultiplier) }
+                    warnings.append("\(former.node.location): tracks[].dc_base_multiplier is now take_home_multiplier (read as such; it is also the denominator of the rr_takehome_* rates)")
+                }
+            }
+            if let node = t["take_home_multiplier"], multiplier != nil {
+                multiplier = node.byYear { $0.number(.takeHomeMultiplier) }
             }
             if let name, let bup, let scale, let multiplier {
-                tracks.append(Track(name: name, salaryScale: scale, dcBaseMultiplier: multiplier))
+                tracks.append(Track(name: name, salaryScale: scale, takeHomeMultiplier: multiplier))
                 ages.append(bup)
             } else { ok = false }
         }
-        return ok ? Result(tracks: tracks, retirementAges: ages, files: files) : nil
+        return ok ? Result(tracks: tracks, retirementAges: ages, files: files, warnings: warnings) : nil
     }
 
     static func readScale(_ table: CSVTable, column: String, cursor: YAMLCursor) -> [Double]? {
