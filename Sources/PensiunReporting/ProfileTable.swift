@@ -7,9 +7,12 @@ import PensiunMonteCarlo
 ///
 /// Rows with basis `paths` give the distribution across paths (mean and 10/50/90th percentiles) of
 /// each quantity at retirement; rows with basis `deterministic` give the career year by year on
-/// the deterministic path (salary, contributions, DC balance), the value in `mean`.
+/// the deterministic path (salary, contributions, DC balance), the value in `mean`. `role` is the
+/// member's role under the reform at y_r (``ProfileOutcome/role(of:under:startYear:)``), the same
+/// on every row of the profile: `entrant`, `stays`, `switches` or `supplementary`; empty without
+/// a DC reform or when the member retires before y_r.
 public enum ProfileTable {
-    public static let header = "profile,sex,track,entry_age,entry_year,scheme,basis,year,quantity,mean,p10,p50,p90"
+    public static let header = "profile,sex,track,entry_age,entry_year,role,scheme,basis,year,quantity,mean,p10,p50,p90"
 
     public static func render(_ report: RunReport) throws(NonFiniteOutput) -> String {
         var out = header + "\n"
@@ -17,7 +20,8 @@ public enum ProfileTable {
         let deterministic = deterministicOutcomes(inputs)
         for (index, spec) in inputs.profiles.enumerated() {
             let id = "\(inputs.tracks[spec.track].name)-\(spec.sex.rawValue)-\(spec.entryAge)-\(spec.entryYear)"
-            let prefix = "\(id),\(spec.sex.rawValue),\(inputs.tracks[spec.track].name),\(spec.entryAge),\(spec.entryYear)"
+            let role = ProfileOutcome.role(of: spec, under: inputs.reform, startYear: inputs.calendar.startYear)?.profileRole ?? ""
+            let prefix = "\(id),\(spec.sex.rawValue),\(inputs.tracks[spec.track].name),\(spec.entryAge),\(spec.entryYear),\(role)"
             for scheme in Scheme.allCases {
                 for q in ProfileOutcome.Quantity.allCases {
                     let values = report.statistics.profile(index, scheme, q).filter { !$0.isNaN }

@@ -24,7 +24,8 @@ extension ScenarioKey {
     static let profileEntryAge = ScenarioKey("reporting.profiles[].entry_age", unit: "age", "an age", .integers(Bound.entryAge),
                                              "the age at entry")
     static let profileEntryYear = ScenarioKey("reporting.profiles[].entry_year", unit: "calendar year", "a calendar year",
-                                              .integers(Bound.calendarYear), "the year of entry (≥ y0)")
+                                              .integers(Bound.calendarYear),
+                                              "the year of entry: from y0 an entrant; before y0 a member in service at y0, followed from y0 (entry age + y0 − entry year below the track's retirement age at y0; contributions from y0 on)")
     static let calibrationName = ScenarioKey("reporting.calibration[].name", unit: "text", "a label", "the target's label")
     static let calibrationMeasure = ScenarioKey("reporting.calibration[].measure", unit: "word", "a measure",
                                                 .words(CalibrationTarget.Measure.allCases.map(\.rawValue)), "what is compared")

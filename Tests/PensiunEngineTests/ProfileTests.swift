@@ -43,4 +43,146 @@ import PensiunActuarial
         #expect(sameBits(whole.profiles, joined.profiles))
         #expect(whole.profile(0, .reform, .replacementRate).allSatisfy { $0 > 0 })
     }
+
+    // A member in service at y0 (2020): entered in 2010 at 25 on the general track (BUP 58), so 35
+    // with n0 = 10 in 2020 and 37 with n_r = 12 at the start of y_r = 2022, under 40: switches.
+    // Zero volatility; retires at the end of 2042 (aged 57, n+1 = 33).
+    static func existingMember(entryYear: Int, rights: AccruedRights = .frozenDB(finalSalary: false))
+        throws -> (run: MonteCarloProjection, drivers: PathDrivers, spec: ProfileSpec) {
+        var inputs = Fixture.inputs(horizon: 40, volatility: 0,
+                                    dc: Fixture.dc(transition: .switchUnderAge(40), rights: rights, year: 2022, guarantee: nil))
+        inputs.profiles = [ProfileSpec(sex: .male, track: 0, entryAge: 25, entryYear: entryYear)]
+        let run = try MonteCarloProjection(inputs: inputs)
+        let (_, _, drivers) = try run.deterministic()
+        return (run, drivers, inputs.profiles[0])
+    }
+
+    @Test func anExistingSwitcherHoldsTheFrozenDBPensionOfTheRuleLayer() throws {
+        let (run, d, spec) = try Self.existingMember(entryYear: 2010)
+        let projector = ProfileProjector(context: run.context)
+        let q = { (o: ProfileOutcome, k: ProfileOutcome.Quantity) in o.values[k.rawValue] }
+        #expect(ProfileOutcome.role(of: spec, under: run.context.inputs.reform, startYear: 2020) == .switcher)
+        let reform = projector.project(spec, scheme: .reform, drivers: d)
+        // Followed from y0: the career starts in 2020, contributions before 2020 are not projected.
+        #expect(reform.years.first == 2020 && reform.years.last == 2042)
+        #expect(q(reform, .retirementYear) == 2042)
+        // By hand: min(cap, a·n_r)·B_f = min(75%, 2.5% × 12)·B_f = 30% of B_f, with
+        // B_r = scale(12)·W_2022 = 2000·1.02^12·W_2022, revalued with prices from the end of
+        // 2022 to the end of 2041 (t = 2...21).
+        var bf = 2_000 * pow(1.02, 12) * d.wageIndex[2]
+        for t in 2...21 { bf *= 1 + d.inflation[t] }
+        let frozen = q(reform, .frozenDBPension)
+        #expect(abs(frozen - 0.3 * bf) <= 1e-9 * bf)
+        #expect(abs(frozen - Fixture.dbRules.frozenPension(serviceAtReform: 12, base: bf)) <= 1e-9 * bf)
+        // The frozen pension is a part of the pension at retirement (with the DC annuity).
+        #expect(q(reform, .monthlyPension) > frozen)
+        #expect(q(reform, .recognitionBond).isNaN)
+        // Under the current scheme the member holds no frozen rights and no bond.
+        let current = projector.project(spec, scheme: .current, drivers: d)
+        #expect(q(current, .frozenDBPension).isNaN && q(current, .recognitionBond).isNaN)
+        #expect(abs(q(current, .replacementRate) - 0.75) < 1e-12)
+    }
+
+    @Test func anExistingSwitcherWithABondHoldsItAtRedemption() throws {
+        let (run, d, spec) = try Self.existingMember(entryYear: 2010, rights: .recognitionBond(rate: 0.04))
+        let reform = ProfileProjector(context: run.context).project(spec, scheme: .reform, drivers: d)
+        // BV at y_r (t = 2, aged 37, BUP 58) accrued at 4% a year from y_r to the end of 2042: 21 years.
+        let bv = run.context.recognitionBond(sex: .male, age: 37, service: 12, bup: 58, t: 2, rho: 0.04,
+                                             base: 2_000 * pow(1.02, 12) * d.wageIndex[2], db: Fixture.dbRules)
+        let bond = reform.values[ProfileOutcome.Quantity.recognitionBond.rawValue]
+        #expect(bv > 0 && abs(bond - bv * pow(1.04, 21)) <= 1e-9 * bond)
+        #expect(reform.values[ProfileOutcome.Quantity.frozenDBPension.rawValue].isNaN)
+    }
+
+    @Test func anExistingStayerHasTheCurrentSchemesProfile() throws {
+        // Entered in 2000 at 25: 45 in 2020, 47 at the start of 2022 (not under 40): stays.
+        let (run, d, spec) = try Self.existingMember(entryYear: 2000)
+        #expect(ProfileOutcome.role(of: spec, under: run.context.inputs.reform, startYear: 2020) == .db)
+        let projector = ProfileProjector(context: run.context)
+        let current = projector.project(spec, scheme: .current, drivers: d)
+        let reform = projector.project(spec, scheme: .reform, drivers: d)
+        #expect(reform.values[ProfileOutcome.Quantity.retirementYear.rawValue] == 2032)
+        #expect(sameBits(reform.values, current.values))
+        #expect(reform.years == current.years && reform.salary == current.salary && reform.balance == current.balance
+                && reform.employeeContribution == current.employeeContribution)
+        #expect(reform.values[ProfileOutcome.Quantity.frozenDBPension.rawValue].isNaN)
+    }
+
+    @Test func rolesAtTheReformYear() throws {
+        let reform = SchemeRules(db: Fixture.dbRules, retirementAges: [ByYear(58)],
+                                 dc: Fixture.dc(transition: .switchUnderAge(40), year: 2025))
+        let role = { (age: Int, year: Int) in
+            ProfileOutcome.role(of: ProfileSpec(sex: .female, track: 0, entryAge: age, entryYear: year), under: reform, startYear: 2020)
+        }
+        #expect(role(25, 2025) == .dcFromEntry)   // entered in y_r
+        #expect(role(25, 2021) == .switcher)      // an entrant before y_r, 29 then
+        #expect(role(30, 2010) == .db)            // 45 at y_r
+        #expect(role(50, 2015) == nil)            // 55 in 2020: retires at the end of 2022, before y_r
+        #expect(ProfileOutcome.role(of: ProfileSpec(sex: .male, track: 0, entryAge: 25, entryYear: 2010),
+                                    under: SchemeRules(db: Fixture.dbRules, retirementAges: [ByYear(58)]), startYear: 2020) == nil)
+        #expect(ReformMembership.allCases.map(\.profileRole) == ["stays", "entrant", "switches", "supplementary"])
+    }
+
+    /// Entrants' profiles are those computed before members in service at y0 could be profiled,
+    /// bit for bit (the nine quantities of then, two paths, seed 11): an entrant of 2021 who is
+    /// an active at y_r = 2022 (switches with a bond at 4%; supplementary with frozen rights) and
+    /// one of 2023 (a DC member from entry).
+    @Test func entrantProfilesAreUnchanged() throws {
+        let pinned: [[UInt64]] = [
+            [
+                0x40a0000000000000, 0x40a0000000000000, 0x40b8e2aa5e0f15d1, 0x40c35ab54011422a,
+                0x4101f76b50c1ab20, 0x4102ff56f34101c9, 0x4101f76b50c1ab20, 0x4102ff56f34101c9,
+                0x0000000000000000, 0x0000000000000000, 0x40b16b7741d75c13, 0x40bb189759b1c308,
+                0x3fe6666666666667, 0x3fe6666666666667, 0x402025887da0477a, 0x402a0c60bb99f8af,
+                0x402025887da0477a, 0x402a0c60bb99f8af, 0x40a0000000000000, 0x40a0000000000000,
+                0x40b8e2aa5e0f15d1, 0x40c35ab54011422a, 0x4102e018c213dd22, 0x4103f4c3aa857cc3,
+                0x411b9d993b75d6d2, 0x411d26e0269c59fd, 0x4129c409d51dbc02, 0x410ef5bca2b7b053,
+                0x40b419b5d106fdb2, 0x40a846a1d692f66c, 0x3fe9d8d663f68b30, 0x3fd4119096139304,
+                0x40142cf212402ac2, 0x401085bada0e3a76, 0x3ffb9484ccc48a6f, 0x3ff69efbab62fa72,
+                0x40a0100000000000, 0x40a0100000000000, 0x40c28cd6220b6466, 0x40cdc83645e4a5ae,
+                0x4112d8e2ebdce639, 0x41158e816edb0c8f, 0x4112d8e2ebdce639, 0x41158e816edb0c8f,
+                0x0000000000000000, 0x0000000000000000, 0x40bbd34133111699, 0x40c65628b46b7c42,
+                0x3fe8000000000000, 0x3fe7ffffffffffff, 0x4017c9367bb8e9b2, 0x401e9f72c256354f,
+                0x4017c9367bb8e9b2, 0x401e9f72c256354f, 0x40a0100000000000, 0x40a0100000000000,
+                0x40c28cd6220b6466, 0x40cdc83645e4a5ae, 0x411dc23de0345e04, 0x412104b706aceefa,
+                0x413651ae68274687, 0x413987128a036676, 0x4140a46ea86936fe, 0x412b2d9e799e9ab5,
+                0x40c95d09d4d71081, 0x40b66074264f014b, 0x3ff5e06be0a566ed, 0x3fd80b0fb5ff4c8f,
+                0x40107f60d3ce43a1, 0x3ff7c998ea6a6cbf, 0x3ff5ff2bc51304d3, 0x3fdfb7768de33bab,
+            ],
+            [
+                0x40a0000000000000, 0x40a0000000000000, 0x40b8e2aa5e0f15d1, 0x40c35ab54011422a,
+                0x4101f76b50c1ab20, 0x4102ff56f34101c9, 0x4101f76b50c1ab20, 0x4102ff56f34101c9,
+                0x0000000000000000, 0x0000000000000000, 0x40b16b7741d75c13, 0x40bb189759b1c308,
+                0x3fe6666666666667, 0x3fe6666666666667, 0x402025887da0477a, 0x402a0c60bb99f8af,
+                0x402025887da0477a, 0x402a0c60bb99f8af, 0x40a0000000000000, 0x40a0000000000000,
+                0x40b8e2aa5e0f15d1, 0x40c35ab54011422a, 0x4112127c1596c9af, 0x411315eaa24d4eb1,
+                0x41222004780158f8, 0x4123213479d37525, 0x41295ef3f7d503a7, 0x410d8e9988792d4b,
+                0x40c29b289994e367, 0x40c037bfc3bcbbc6, 0x3ff7eceaa9c5595f, 0x3fead067fdf0eb46,
+                0x401a6d4282df3bd0, 0x401cc2f5b223ab69, 0x400a59875a736ed0, 0x400cb1fccfbbd3a0,
+                0x40a0100000000000, 0x40a0100000000000, 0x40c28cd6220b6466, 0x40cdc83645e4a5ae,
+                0x4112d8e2ebdce639, 0x41158e816edb0c8f, 0x4112d8e2ebdce639, 0x41158e816edb0c8f,
+                0x0000000000000000, 0x0000000000000000, 0x40bbd34133111699, 0x40c65628b46b7c42,
+                0x3fe8000000000000, 0x3fe7ffffffffffff, 0x4017c9367bb8e9b2, 0x401e9f72c256354f,
+                0x4017c9367bb8e9b2, 0x401e9f72c256354f, 0x40a0100000000000, 0x40a0100000000000,
+                0x40c28cd6220b6466, 0x40cdc83645e4a5ae, 0x411dc23de0345e04, 0x412104b706aceefa,
+                0x413651ae68274687, 0x413987128a036676, 0x4140a46ea86936fe, 0x412b2d9e799e9ab5,
+                0x40c95d09d4d71081, 0x40b66074264f014b, 0x3ff5e06be0a566ed, 0x3fd80b0fb5ff4c8f,
+                0x40107f60d3ce43a1, 0x3ff7c998ea6a6cbf, 0x3ff5ff2bc51304d3, 0x3fdfb7768de33bab,
+            ],
+        ]
+        for (k, (transition, rights)) in [(TransitionPolicy.switchUnderAge(40), AccruedRights.recognitionBond(rate: 0.04)),
+                                          (.supplementary, .frozenDB(finalSalary: false))].enumerated() {
+            var inputs = Fixture.inputs(horizon: 40, volatility: 0.02, dc: Fixture.dc(transition: transition, rights: rights, year: 2022))
+            inputs.profiles = [ProfileSpec(sex: .male, track: 0, entryAge: 30, entryYear: 2021),
+                               ProfileSpec(sex: .female, track: 1, entryAge: 26, entryYear: 2023)]
+            let r = try MonteCarloProjection(inputs: inputs).run(paths: 0..<2, seed: 11, threads: 1)
+            var bits: [UInt64] = []
+            for i in 0..<2 {
+                for s in Scheme.allCases {
+                    for q in ProfileOutcome.Quantity.allCases.prefix(9) { bits += r.profile(i, s, q).map(\.bitPattern) }
+                }
+            }
+            #expect(bits == pinned[k])
+        }
+    }
 }

@@ -123,6 +123,17 @@ import Testing
         ])
     }
 
+    @Test func existingMemberProfileNotInServiceAtTheStartYear() throws {
+        // A member in service at y0 (entry year < y0) must be below the track's retirement age
+        // then; one who is (40 in 2025) is accepted.
+        let old = "{sex: female, track: clerical, entry_age: 22, entry_year: 2027}"
+        let result = try problems(replacing: old, with: "{sex: female, track: clerical, entry_age: 22, entry_year: 1980}")
+        #expect(result == [
+            "DIR/scenario.yaml:97:65: reporting.profiles[0].entry_year: a member who entered in 1980 at 22 is 67 in the start year 2025, not in service: track clerical retires at 60 (expected entry age + 2025 − entry year < 60)",
+        ])
+        #expect(try problems(replacing: old, with: "{sex: female, track: clerical, entry_age: 22, entry_year: 2007}").isEmpty)
+    }
+
     @Test func reformYearOutsideTheHorizon() throws {
         let result = try problems(replacing: "    year: 2027 ", with: "    year: 2070 ")
         #expect(result == [

@@ -12,7 +12,11 @@ import PensiunInputs
 ///   λ for a DC annuity). The survivor pension is a reversionary annuity to a spouse of the other
 ///   sex aged x+1+Δ, weighted by the probability m_s(x) of leaving one;
 /// - money's worth = value of benefits / value of contributions: employee contributions only,
-///   and for the DC also employee + employer (the DB's state cost is not a contribution).
+///   and for the DC also employee + employer (the DB's state cost is not a contribution);
+/// - a member in service at y0 (entry year < y0) is followed from y0 with n0 = y0 − entry year
+///   years of service: the benefits are the whole pension (rights for service before y0
+///   included), the contributions those from y0 on ("prospective" money's worth); no salary
+///   history before y0 is assumed.
 public struct ProfileProjector: Sendable {
     public let context: ProjectionContext
 
@@ -27,13 +31,16 @@ public struct ProfileProjector: Sendable {
         let track = inputs.tracks[spec.track]
         let y0 = context.startYear, h = context.horizon
         var out = ProfileOutcome(values: Array(repeating: .nan, count: ProfileOutcome.Quantity.allCases.count))
-        guard spec.entryYear >= y0, spec.entryYear < y0 + h else { return out }
+        // An entrant is followed from entry, a member in service at y0 (entry year < y0) from y0
+        // with n0 = y0 − entry year years of service: contributions before y0 are not projected.
+        let first = max(0, spec.entryYear - y0)
+        guard spec.entryYear < y0 + h, spec.entryAge + (y0 + first - spec.entryYear) < context.maximumAge else { return out }
         let isDCFromEntry = dc.map { ReformMembership.isDCFromEntry(entryYear: spec.entryYear, reformYear: $0.year) } ?? false
         var accruesDB = !isDCFromEntry, isDC = isDCFromEntry
         var rights = HeldRights.none, nr = 0
         var frozenBase = 0.0, bond = 0.0, balance = 0.0
         var accumulatedEmployee = 0.0, accumulatedTotal = 0.0
-        for t in (spec.entryYear - y0)..<h {
+        for t in first..<h {
             let year = y0 + t
             let n = year - spec.entryYear
             let age = spec.entryAge + n
@@ -153,7 +160,8 @@ public struct ProfileProjector: Sendable {
                                                      annualTopUp: topup, monthsPaid: db.monthsPaid)
         return [Double(year), s, accumulatedEmployee, accumulatedTotal, pot, monthly, ReplacementRate.of(monthly: monthly, salary: s),
                 MoneysWorth.ratio(benefits: benefits, contributions: accumulatedEmployee),
-                MoneysWorth.ratio(benefits: benefits, contributions: accumulatedTotal)]
+                MoneysWorth.ratio(benefits: benefits, contributions: accumulatedTotal),
+                member.rights == .frozenDB ? dbMonthly : .nan, member.rights == .recognitionBond ? bondValue : .nan]
     }
 
     var inputs: ProjectionInputs { context.inputs }

@@ -7,6 +7,8 @@ enum ReportingSection {
     struct Result {
         var valuation = ValuationInputs()
         var profiles: [ProfileSpec] = []
+        /// Each profile's `entry_year`, where ``checkProfiles(_:entryYears:)`` locates a problem.
+        var profileEntryYears: [YAMLCursor] = []
         var calibration: [CalibrationTarget] = []
         var presentation = Presentation()
         var alternatives: [ScenarioAlternative] = []
@@ -44,7 +46,10 @@ enum ReportingSection {
             if !readImplicitDebt(node, into: &result.valuation) { ok = false }
         }
         if let node = s["profiles"] {
-            if let profiles = readProfiles(node, tracks: tracks) { result.profiles = profiles } else { ok = false }
+            if let (profiles, entryYears) = readProfiles(node, tracks: tracks) {
+                result.profiles = profiles
+                result.profileEntryYears = entryYears
+            } else { ok = false }
         }
         if let node = s["calibration"] {
             if let targets = readCalibration(node) { result.calibration = targets } else { ok = false }
@@ -80,10 +85,12 @@ enum ReportingSection {
         return ok
     }
 
-    /// `profiles`: a list of {sex, track, entry_age, entry_year}.
-    static func readProfiles(_ node: YAMLCursor, tracks: [Track]) -> [ProfileSpec]? {
+    /// `profiles`: a list of {sex, track, entry_age, entry_year}, with each profile's `entry_year`
+    /// node.
+    static func readProfiles(_ node: YAMLCursor, tracks: [Track]) -> ([ProfileSpec], [YAMLCursor])? {
         guard let items = node.sequence() else { return nil }
         var profiles: [ProfileSpec] = []
+        var entryYears: [YAMLCursor] = []
         var ok = true
         for item in items {
             guard let p = item.mapping(allowed: ["sex", "track", "entry_age", "entry_year"]) else { ok = false; continue }
@@ -92,9 +99,30 @@ enum ReportingSection {
             let track = tracks.isEmpty ? 0 : trackNode?.choice(TracksSection.names(tracks))
             let age = p.required(.profileEntryAge)?.integer(.profileEntryAge)
             let year = p.required(.profileEntryYear)?.integer(.profileEntryYear)
-            if let sex, let track, let age, let year { profiles.append(ProfileSpec(sex: sex, track: track, entryAge: age, entryYear: year)) } else { ok = false }
+            if let sex, let track, let age, let year, let yearNode = p["entry_year"] {
+                profiles.append(ProfileSpec(sex: sex, track: track, entryAge: age, entryYear: year))
+                entryYears.append(yearNode)
+            } else { ok = false }
         }
-        return ok ? profiles : nil
+        return ok ? (profiles, entryYears) : nil
+    }
+
+    /// A profile of a member in service at y0 (entry year < y0) must be an active at y0: aged
+    /// x0 = entry age + (y0 − entry year) below the mortality table's last age and below the
+    /// track's retirement age at y0 under each scheme (docs/model.md §9). A problem is recorded
+    /// at the profile's `entry_year`.
+    static func checkProfiles(_ inputs: ProjectionInputs, entryYears: [YAMLCursor]) {
+        let y0 = inputs.calendar.startYear, omega = inputs.calendar.maximumAge
+        for (spec, node) in zip(inputs.profiles, entryYears) where spec.entryYear < y0 {
+            let age = spec.entryAge + (y0 - spec.entryYear)
+            let track = inputs.tracks[spec.track].name
+            let bup = min(inputs.current.retirementAges[spec.track](y0), inputs.reform.retirementAges[spec.track](y0))
+            if age >= omega {
+                node.fail("a member who entered in \(spec.entryYear) at \(spec.entryAge) is \(age) in the start year \(y0), at or beyond the mortality table's last age \(omega) (expected entry age + \(y0) − entry year < \(omega))")
+            } else if age >= bup {
+                node.fail("a member who entered in \(spec.entryYear) at \(spec.entryAge) is \(age) in the start year \(y0), not in service: track \(track) retires at \(bup) (expected entry age + \(y0) − entry year < \(bup))")
+            }
+        }
     }
 
     /// `calibration`: a list of targets {name, measure, year, target, upper, tolerance, source}.
