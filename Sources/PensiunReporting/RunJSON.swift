@@ -59,9 +59,37 @@ public enum RunJSON {
                 "g_nominal_gdp": try number(b.g, "discount_basis"), "r_minus_g": try number(b.gap, "discount_basis")]
     }
 
+    /// Mean survivors in the last year by scheme (null when not applicable).
+    static func survivorsJSON(_ end: [Double]) throws(NonFiniteOutput) -> [String: Any] {
+        var survivors: [String: Any] = [:]
+        for scheme in Scheme.allCases {
+            let v = end[scheme.rawValue]
+            survivors[scheme.name] = try number(v.isNaN ? nil : v, "survivors_last_year")
+        }
+        return survivors
+    }
+
     /// The printed summary as data (money in currency units, shares as fractions).
     public static func summary(_ report: RunReport) throws -> String {
         let f = report.figures
+        let survivors = try survivorsJSON(SummaryFigures.survivorsAtEnd(report.statistics))
+        let likeForLike: [String: Any] = [
+            "basis": f.likeForLikeBasis,
+            "tracks": try f.likeForLike.map { t throws(NonFiniteOutput) -> [String: Any] in
+                func pair(_ v: (median: Double, p10: Double)?) throws(NonFiniteOutput) -> Any {
+                    guard let v else { return NSNull() }
+                    return ["median": try number(v.median, "replacement_rates_like_for_like"),
+                            "p10": try number(v.p10, "replacement_rates_like_for_like")]
+                }
+                var entry: [String: Any] = ["track": t.track]
+                for scheme in Scheme.allCases {
+                    let r = t.rates[scheme.rawValue]
+                    entry[scheme.name] = ["rr_basic_total": try pair(r.basic), "rr_takehome_total": try pair(r.takeHome),
+                                          "rr_basic_total_after20": try pair(r.after20)]
+                }
+                return entry
+            },
+        ]
         var object: [String: Any] = [
             "scenario": report.scenario.name,
             "years": [f.firstYear, f.lastYear],
@@ -80,23 +108,9 @@ public enum RunJSON {
                 }
                 return ["track": t.track, "db_current": try pair(t.db), "dc_reform": try pair(t.dc), "total_reform": try pair(t.total)]
             },
-            "replacement_rates_like_for_like": [
-                "basis": f.likeForLikeBasis,
-                "tracks": try f.likeForLike.map { t throws(NonFiniteOutput) -> [String: Any] in
-                    func pair(_ v: (median: Double, p10: Double)?) throws(NonFiniteOutput) -> Any {
-                        guard let v else { return NSNull() }
-                        return ["median": try number(v.median, "replacement_rates_like_for_like"),
-                                "p10": try number(v.p10, "replacement_rates_like_for_like")]
-                    }
-                    var entry: [String: Any] = ["track": t.track]
-                    for scheme in Scheme.allCases {
-                        let r = t.rates[scheme.rawValue]
-                        entry[scheme.name] = ["rr_basic_total": try pair(r.basic), "rr_takehome_total": try pair(r.takeHome),
-                                              "rr_basic_total_after20": try pair(r.after20)]
-                    }
-                    return entry
-                },
-            ] as [String: Any],
+            "replacement_rates_like_for_like": likeForLike,
+            "survivors_last_year": survivors,
+            "survivor_rights_removed": SummaryFigures.survivorRightsWords(report.inputs),
             "seed": NSNumber(value: report.metadata.seed),
             "paths": report.metadata.paths.count,
             "version": report.metadata.version,

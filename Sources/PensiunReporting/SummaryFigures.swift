@@ -146,6 +146,7 @@ public struct SummaryFigures: Sendable {
             })
         }
         likeForLikeBasis = Self.likeForLikeWords(inputs)
+
         self.debt = debt
         payrollPctGDPStart = r.payrollPctGDPStart.isEmpty ? nil : Band(r.payrollPctGDPStart)
         payrollPctGDPEnd = r.payrollPctGDPEnd.isEmpty ? nil : Band(r.payrollPctGDPEnd)
@@ -185,6 +186,30 @@ public struct SummaryFigures: Sendable {
             words += " × (1 + \(Format.percent(pay.allowances, decimals: 1)) allowances)"
         }
         words += ", take-home pay × \(count(pay.salaryPaymentsPerYear))"
+        return words
+    }
+
+    /// Mean survivors (spouses drawing a benefit) at the start of the last year y0+H−1, per scheme
+    /// (NaN when the run has no such row).
+    public static func survivorsAtEnd(_ r: RunStatistics) -> [Double] {
+        let last = r.startYear + r.horizon - 1
+        return Scheme.allCases.map { scheme in
+            r.yearly.first { $0.scheme == scheme && $0.year == last && $0.metric == Metric.survivors.name }?.summary?.mean ?? .nan
+        }
+    }
+
+    /// What the reform removes of the survivor rights the current scheme gives (docs/model.md §6):
+    /// DC annuities are single-life, a DC member's death in service leaves the balance to the heirs
+    /// and no survivor pension, and recognition-bond holders keep no DB survivor rights.
+    public static func survivorRightsWords(_ inputs: ProjectionInputs) -> [String] {
+        guard let dc = inputs.reform.dc else { return [] }
+        var words = [dc.payout == .annuity
+            ? "DC annuities are single-life: the spouse of a DC pensioner who dies receives nothing"
+            : "DC balances are paid as lump sums: the spouse of a DC pensioner receives no pension"]
+        words.append("a DC member's death in service leaves the balance to the heirs, with no survivor pension on the DC part")
+        if dc.transition != .newEntrants && dc.transition != .supplementary, case .recognitionBond = dc.accruedRights {
+            words.append("switchers holding recognition bonds keep no DB survivor rights")
+        }
         return words
     }
 }

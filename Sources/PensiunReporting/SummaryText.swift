@@ -81,6 +81,13 @@ public enum SummaryText {
             row("Recognition bonds outstanding, peak", "", f.peakBondsOutstanding > 0
                 ? "\(money(f.peakBondsOutstanding)) in \(f.peakBondsYear)" : "none")
         }
+        let survivorsEnd = SummaryFigures.survivorsAtEnd(report.statistics)
+        if hasReform, survivorsEnd.allSatisfy(\.isFinite) {
+            let current = survivorsEnd[0], reform = survivorsEnd[1]
+            row("Survivors drawing a benefit, \(f.lastYear) (mean)", Format.grouped(current, decimals: 0),
+                Format.grouped(reform, decimals: 0), Format.grouped(reform - current, decimals: 0))
+            for words in SummaryFigures.survivorRightsWords(report.inputs) { lines.append("  " + words) }
+        }
         if let start = f.payrollPctGDPStart, let end = f.payrollPctGDPEnd {
             section("Scale of the current scheme")
             lines.append("  payroll / GDP \(Format.percent(start.median)) in \(f.firstYear) → \(Format.percent(end.median)) in \(f.lastYear)"
@@ -107,6 +114,7 @@ public enum SummaryText {
         }
         lines.append("  after 20 years: the pension in payment of those who retired 20 years earlier ÷ the basic pay of")
         lines.append("  the same position that year (DB indexed, DC annuity level unless it escalates)")
+        lines.append("  reference: ILO Convention 102 sets a minimum of 40% of the reference wage after 30 years")
         section("Replacement rates at retirement, \(f.replacementYears.lowerBound)–\(f.replacementYears.upperBound) (replacement_rate_*: monthly pension ÷ final monthly basic salary)")
         if hasReform {
             row("  track", "DB (current)", report.inputs.reform.dc != nil ? "DC (reform)" : "DB (reform)", "total (reform)")
