@@ -93,6 +93,11 @@ import PensiunEconomy
         expectClose(reform[.dcAnnuities, 20], annuity * pow(1 + Self.escalation, 19), "dc_annuities 2050")
     }
 
+    @Test func everyRateKnowsItsPositionByTrack() {
+        for (i, m) in Metric.rates.enumerated() { #expect(m.rateIndex == i, "\(m.name)") }
+        #expect(Metric.allCases.filter { $0.rateIndex != nil } == Metric.allCases.filter { Metric.rates.contains($0) })
+    }
+
     @Test func withoutAllowancesOrAPaySectionTheBasisIsTwelveBasicSalaries() throws {
         var inputs = Self.inputs(reform: nil)
         inputs.current.db.pensionAllowance = 0

@@ -97,8 +97,18 @@ public enum Metric: Int, CaseIterable, Sendable {
         .rrBasicDBAfter10, .rrBasicDCAfter10, .rrBasicTotalAfter10, .rrBasicDBAfter20, .rrBasicDCAfter20, .rrBasicTotalAfter20,
     ]
 
-    /// The position of a rate in ``rates`` (nil for a metric that is not a replacement rate).
-    public var rateIndex: Int? { Metric.rates.firstIndex(of: self) }
+    /// The position of a rate in ``rates`` (nil for a metric that is not a replacement rate): the
+    /// three of model 2.2 are contiguous cases, and so are the twelve like-for-like ones.
+    @inlinable public var rateIndex: Int? {
+        switch self {
+        case .replacementRateDB, .replacementRateDC, .replacementRateTotal:
+            return rawValue - Metric.replacementRateDB.rawValue
+        case _ where rawValue >= Metric.rrBasicDB.rawValue && rawValue <= Metric.rrBasicTotalAfter20.rawValue:
+            return 3 + rawValue - Metric.rrBasicDB.rawValue
+        default:
+            return nil
+        }
+    }
 
     /// Values per path: H+1 for stocks, H for flows.
     public func length(horizon: Int) -> Int { isStock ? horizon + 1 : horizon }

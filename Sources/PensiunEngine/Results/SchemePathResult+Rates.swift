@@ -6,6 +6,8 @@ extension SchemePathResult {
         (10, [.rrBasicDBAfter10, .rrBasicDCAfter10, .rrBasicTotalAfter10]),
         (20, [.rrBasicDBAfter20, .rrBasicDCAfter20, .rrBasicTotalAfter20]),
     ]
+    static let basic: [Metric] = [.rrBasicDB, .rrBasicDC, .rrBasicTotal]
+    static let takeHome: [Metric] = [.rrTakeHomeDB, .rrTakeHomeDC, .rrTakeHomeTotal]
 
     /// Every replacement rate of the path, overall and by track, from the year's retirements in
     /// ``awardSums`` (both engines record the sums and call this one function): the model-2.2
@@ -15,43 +17,49 @@ extension SchemePathResult {
     mutating func fillRates(_ basis: LikeForLikeBasis, takeHome theta: [Double], indexation: [IndexationRule],
                             drivers d: PathDrivers) {
         let h = horizon, tracks = trackCount
-        // The annual benefit per unit of B summed over the retirements of (track, t), and the counts.
-        // annual[0, 1, 2, 3]: db, dc, total and the top-up alone; counts of db, dc, total.
-        var annual = [[Double]](repeating: [Double](repeating: 0, count: tracks * h), count: 4)
-        var counts = [[Double]](repeating: [Double](repeating: 0, count: tracks * h), count: 3)
+        // Per (part, track, t) at ((part · K) + k) · H + t: the annual benefit per unit of B summed
+        // over the retirements (parts db, dc, total, top-up alone), and the counts (db, dc, total).
+        var annual = [Double](repeating: 0, count: 4 * tracks * h)
+        var counts = [Double](repeating: 0, count: 3 * tracks * h)
         for t in 0..<h {
-            var s = [0.0, 0.0, 0.0], n = [0.0, 0.0, 0.0], home = [0.0, 0.0, 0.0]
+            var s = (0.0, 0.0, 0.0), n = (0.0, 0.0, 0.0), all = (0.0, 0.0, 0.0), home = (0.0, 0.0, 0.0)
             for k in 0..<tracks {
-                var ks = [0.0, 0.0, 0.0], kn = [0.0, 0.0, 0.0]
-                for kind in ReplacementKind.allCases {
-                    let i = kind.rawValue
-                    ks[i] = self[award: kind, count: false, track: k, t]
-                    kn[i] = self[award: kind, count: true, track: k, t]
-                    s[i] += ks[i]
-                    n[i] += kn[i]
-                    self[rate: kind.metric, track: k, t] = kn[i] > 0 ? ks[i] / kn[i] : .nan
-                }
-                let a = basis.annual(db: ks[0], dc: ks[1], topUp: ks[2] - ks[0] - ks[1])
-                let parts = [a.db, a.dc, a.db + a.dc + a.topUp]
-                let takeHomePay = basis.takeHomePay(multiplier: theta[k * h + t])
-                annual[3][k * h + t] = a.topUp
-                for i in 0..<3 {
-                    annual[i][k * h + t] = parts[i]
-                    counts[i][k * h + t] = kn[i]
-                    self[rate: Self.basic[i], track: k, t] = kn[i] > 0 ? parts[i] / (basis.basicPay * kn[i]) : .nan
-                    self[rate: Self.takeHome[i], track: k, t] = kn[i] > 0 ? parts[i] / (takeHomePay * kn[i]) : .nan
-                    home[i] += parts[i] / takeHomePay
-                }
+                let sdb = self[award: .db, count: false, track: k, t], ndb = self[award: .db, count: true, track: k, t]
+                let sdc = self[award: .dc, count: false, track: k, t], ndc = self[award: .dc, count: true, track: k, t]
+                let stot = self[award: .total, count: false, track: k, t], ntot = self[award: .total, count: true, track: k, t]
+                s = (s.0 + sdb, s.1 + sdc, s.2 + stot)
+                n = (n.0 + ndb, n.1 + ndc, n.2 + ntot)
+                self[rate: .replacementRateDB, track: k, t] = ndb > 0 ? sdb / ndb : .nan
+                self[rate: .replacementRateDC, track: k, t] = ndc > 0 ? sdc / ndc : .nan
+                self[rate: .replacementRateTotal, track: k, t] = ntot > 0 ? stot / ntot : .nan
+                let a = basis.annual(db: sdb, dc: sdc, topUp: stot - sdb - sdc)
+                let total = a.db + a.dc + a.topUp
+                let i = k * h + t, stride = tracks * h
+                annual[i] = a.db; annual[stride + i] = a.dc; annual[2 * stride + i] = total; annual[3 * stride + i] = a.topUp
+                counts[i] = ndb; counts[stride + i] = ndc; counts[2 * stride + i] = ntot
+                let pay = basis.takeHomePay(multiplier: theta[i])
+                self[rate: .rrBasicDB, track: k, t] = ndb > 0 ? a.db / (basis.basicPay * ndb) : .nan
+                self[rate: .rrBasicDC, track: k, t] = ndc > 0 ? a.dc / (basis.basicPay * ndc) : .nan
+                self[rate: .rrBasicTotal, track: k, t] = ntot > 0 ? total / (basis.basicPay * ntot) : .nan
+                self[rate: .rrTakeHomeDB, track: k, t] = ndb > 0 ? a.db / (pay * ndb) : .nan
+                self[rate: .rrTakeHomeDC, track: k, t] = ndc > 0 ? a.dc / (pay * ndc) : .nan
+                self[rate: .rrTakeHomeTotal, track: k, t] = ntot > 0 ? total / (pay * ntot) : .nan
+                all = (all.0 + a.db, all.1 + a.dc, all.2 + total)
+                home = (home.0 + a.db / pay, home.1 + a.dc / pay, home.2 + total / pay)
             }
-            for kind in ReplacementKind.allCases {
-                let i = kind.rawValue
-                self[kind.metric, t] = n[i] > 0 ? s[i] / n[i] : .nan
-                let parts = (0..<tracks).reduce(0.0) { $0 + annual[i][$1 * h + t] }
-                self[Self.basic[i], t] = n[i] > 0 ? parts / (basis.basicPay * n[i]) : .nan
-                self[Self.takeHome[i], t] = n[i] > 0 ? home[i] / n[i] : .nan
-            }
+            self[.replacementRateDB, t] = n.0 > 0 ? s.0 / n.0 : .nan
+            self[.replacementRateDC, t] = n.1 > 0 ? s.1 / n.1 : .nan
+            self[.replacementRateTotal, t] = n.2 > 0 ? s.2 / n.2 : .nan
+            self[.rrBasicDB, t] = n.0 > 0 ? all.0 / (basis.basicPay * n.0) : .nan
+            self[.rrBasicDC, t] = n.1 > 0 ? all.1 / (basis.basicPay * n.1) : .nan
+            self[.rrBasicTotal, t] = n.2 > 0 ? all.2 / (basis.basicPay * n.2) : .nan
+            self[.rrTakeHomeDB, t] = n.0 > 0 ? home.0 / n.0 : .nan
+            self[.rrTakeHomeDC, t] = n.1 > 0 ? home.1 / n.1 : .nan
+            self[.rrTakeHomeTotal, t] = n.2 > 0 ? home.2 / n.2 : .nan
         }
+        let stride = tracks * h
         for (years, metrics) in Self.afterRates {
+            let escalated = basis.annuityEscalation(years: years)
             for t in 0..<h {
                 let tau = t - years
                 guard tau >= 0 else {
@@ -64,25 +72,23 @@ extension SchemePathResult {
                 // Π ι_u over u = τ … t−1, the DB-type indexation from the award to year t.
                 var indexed = 1.0
                 for u in tau..<t { indexed *= d.indexation(indexation[u], u) }
-                let escalated = basis.annuityEscalation(years: years)
                 let pay = basis.basicPay * d.wageIndex[t] / d.wageIndex[tau]
-                var sums = [0.0, 0.0, 0.0], n = [0.0, 0.0, 0.0]
+                var sums = (0.0, 0.0, 0.0), n = (0.0, 0.0, 0.0)
                 for k in 0..<tracks {
                     let i = k * h + tau
-                    let db = annual[0][i] * indexed, dc = annual[1][i] * escalated
-                    let parts = [db, dc, db + dc + annual[3][i] * indexed]
-                    for j in 0..<3 {
-                        let c = counts[j][i]
-                        self[rate: metrics[j], track: k, t] = c > 0 ? parts[j] / (pay * c) : .nan
-                        sums[j] += parts[j]
-                        n[j] += c
-                    }
+                    let db = annual[i] * indexed, dc = annual[stride + i] * escalated
+                    let total = db + dc + annual[3 * stride + i] * indexed
+                    let c = (counts[i], counts[stride + i], counts[2 * stride + i])
+                    self[rate: metrics[0], track: k, t] = c.0 > 0 ? db / (pay * c.0) : .nan
+                    self[rate: metrics[1], track: k, t] = c.1 > 0 ? dc / (pay * c.1) : .nan
+                    self[rate: metrics[2], track: k, t] = c.2 > 0 ? total / (pay * c.2) : .nan
+                    sums = (sums.0 + db, sums.1 + dc, sums.2 + total)
+                    n = (n.0 + c.0, n.1 + c.1, n.2 + c.2)
                 }
-                for j in 0..<3 { self[metrics[j], t] = n[j] > 0 ? sums[j] / (pay * n[j]) : .nan }
+                self[metrics[0], t] = n.0 > 0 ? sums.0 / (pay * n.0) : .nan
+                self[metrics[1], t] = n.1 > 0 ? sums.1 / (pay * n.1) : .nan
+                self[metrics[2], t] = n.2 > 0 ? sums.2 / (pay * n.2) : .nan
             }
         }
     }
-
-    static let basic: [Metric] = [.rrBasicDB, .rrBasicDC, .rrBasicTotal]
-    static let takeHome: [Metric] = [.rrTakeHomeDB, .rrTakeHomeDC, .rrTakeHomeTotal]
 }
