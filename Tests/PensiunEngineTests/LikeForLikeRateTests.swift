@@ -93,6 +93,22 @@ import PensiunEconomy
         expectClose(reform[.dcAnnuities, 20], annuity * pow(1 + Self.escalation, 19), "dc_annuities 2050")
     }
 
+    @Test func aProfileOfTheSameMemberHasTheSameRates() throws {
+        var inputs = Self.inputs(reform: Self.dc())
+        // The one member, profiled: aged 59 with 29 years in 2030 (entered 2001 at 30).
+        inputs.profiles = [ProfileSpec(sex: .male, track: 0, entryAge: 30, entryYear: 2001)]
+        let projection = try MonteCarloProjection(inputs: inputs)
+        let (current, reform, d) = try projection.deterministic()
+        let profiler = ProfileProjector(context: projection.context)
+        for (scheme, result) in [(Scheme.current, current), (.reform, reform)] {
+            let p = profiler.project(inputs.profiles[0], scheme: scheme, drivers: d, careers: false).values
+            expectClose(p[ProfileOutcome.Quantity.rrBasic.rawValue], result[.rrBasicTotal, 0], "\(scheme.name) rr_basic")
+            expectClose(p[ProfileOutcome.Quantity.rrTakeHome.rawValue], result[.rrTakeHomeTotal, 0], "\(scheme.name) rr_takehome")
+            expectClose(p[ProfileOutcome.Quantity.rrBasicAfter20.rawValue], result[.rrBasicTotalAfter20, 20],
+                        "\(scheme.name) rr_basic_after20")
+        }
+    }
+
     @Test func everyRateKnowsItsPositionByTrack() {
         for (i, m) in Metric.rates.enumerated() { #expect(m.rateIndex == i, "\(m.name)") }
         #expect(Metric.allCases.filter { $0.rateIndex != nil } == Metric.allCases.filter { Metric.rates.contains($0) })

@@ -47,6 +47,15 @@ public struct PathDrivers: Sendable {
         rule.factor(inflation: inflation[t], wage: wageIndex[t], nextWage: wageIndex[t + 1])
     }
 
+    /// Π_{u = from}^{to − 1} of the indexation factors of `rules` (by year index): what a DB-type
+    /// amount awarded at the end of year index `from` (indexed in its award year, §5) has become
+    /// when paid in year index `to`.
+    @inlinable public func indexed(_ rules: [IndexationRule], from: Int, to: Int) -> Double {
+        var factor = 1.0
+        for u in from..<to { factor *= indexation(rules[u], u) }
+        return factor
+    }
+
     /// Discount factors to the start of y0 for the flows of each year (paid at mid-year):
     /// v_y = Π_{y0≤u<y} (1+i_{u−1})^{−1} · (1+i_{y−1})^{−1/2}, or (1+r)^{−(t+1/2)} at a fixed r.
     public func discountFactors(fixedRate: Double?) -> [Double] {

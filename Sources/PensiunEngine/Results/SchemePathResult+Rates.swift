@@ -59,7 +59,6 @@ extension SchemePathResult {
         }
         let stride = tracks * h
         for (years, metrics) in Self.afterRates {
-            let escalated = basis.annuityEscalation(years: years)
             for t in 0..<h {
                 let tau = t - years
                 guard tau >= 0 else {
@@ -69,25 +68,23 @@ extension SchemePathResult {
                     }
                     continue
                 }
-                // Π ι_u over u = τ … t−1, the DB-type indexation from the award to year t.
-                var indexed = 1.0
-                for u in tau..<t { indexed *= d.indexation(indexation[u], u) }
-                let pay = basis.basicPay * d.wageIndex[t] / d.wageIndex[tau]
+                let indexed = d.indexed(indexation, from: tau, to: t), growth = d.wageIndex[t] / d.wageIndex[tau]
                 var sums = (0.0, 0.0, 0.0), n = (0.0, 0.0, 0.0)
                 for k in 0..<tracks {
                     let i = k * h + tau
-                    let db = annual[i] * indexed, dc = annual[stride + i] * escalated
-                    let total = db + dc + annual[3 * stride + i] * indexed
+                    // The cohort's summed amounts (linear in them: the sum of its members' rates).
+                    let r = basis.after(years: years, (annual[i], annual[stride + i], annual[3 * stride + i]),
+                                        indexed: indexed, wageGrowth: growth)
                     let c = (counts[i], counts[stride + i], counts[2 * stride + i])
-                    self[rate: metrics[0], track: k, t] = c.0 > 0 ? db / (pay * c.0) : .nan
-                    self[rate: metrics[1], track: k, t] = c.1 > 0 ? dc / (pay * c.1) : .nan
-                    self[rate: metrics[2], track: k, t] = c.2 > 0 ? total / (pay * c.2) : .nan
-                    sums = (sums.0 + db, sums.1 + dc, sums.2 + total)
+                    self[rate: metrics[0], track: k, t] = c.0 > 0 ? r.db / c.0 : .nan
+                    self[rate: metrics[1], track: k, t] = c.1 > 0 ? r.dc / c.1 : .nan
+                    self[rate: metrics[2], track: k, t] = c.2 > 0 ? r.total / c.2 : .nan
+                    sums = (sums.0 + r.db, sums.1 + r.dc, sums.2 + r.total)
                     n = (n.0 + c.0, n.1 + c.1, n.2 + c.2)
                 }
-                self[metrics[0], t] = n.0 > 0 ? sums.0 / (pay * n.0) : .nan
-                self[metrics[1], t] = n.1 > 0 ? sums.1 / (pay * n.1) : .nan
-                self[metrics[2], t] = n.2 > 0 ? sums.2 / (pay * n.2) : .nan
+                self[metrics[0], t] = n.0 > 0 ? sums.0 / n.0 : .nan
+                self[metrics[1], t] = n.1 > 0 ? sums.1 / n.1 : .nan
+                self[metrics[2], t] = n.2 > 0 ? sums.2 / n.2 : .nan
             }
         }
     }

@@ -118,6 +118,19 @@ public struct LikeForLikeBasis: Sendable, Equatable {
     /// Annual take-home pay per unit of monthly basic salary: p_s·θ.
     @inlinable public func takeHomePay(multiplier theta: Double) -> Double { salaryPayments * theta }
 
+    /// The rates after L years in payment of annual amounts `a` at award (per unit of monthly basic
+    /// salary B, ``annual(db:dc:topUp:)``): the DB-type part and the top-up times the indexation
+    /// `indexed` since the award, the annuity times ``annuityEscalation(years:)``, over the annual
+    /// basic pay of the same position, ``basicPay``·W_y/W_{y−L} (`wageGrowth`):
+    ///
+    ///     (db·I, dc·(1+λ)^{L−1}, db·I + dc·(1+λ)^{L−1} + topUp·I) / (p_s·(1 + a_act)·W_y/W_{y−L})
+    @inlinable public func after(years l: Int, _ a: (db: Double, dc: Double, topUp: Double), indexed: Double,
+                                 wageGrowth: Double) -> (db: Double, dc: Double, total: Double) {
+        let pay = basicPay * wageGrowth
+        let db = a.db * indexed, dc = a.dc * annuityEscalation(years: l)
+        return (db / pay, dc / pay, (db + dc + a.topUp * indexed) / pay)
+    }
+
     /// The DC annuity's escalation after L ≥ 1 years in payment: (1 + λ)^{L−1}.
     @inlinable public func annuityEscalation(years l: Int) -> Double {
         escalation == 0 ? 1 : pow(1 + escalation, Double(l - 1))

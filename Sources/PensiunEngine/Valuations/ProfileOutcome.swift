@@ -15,6 +15,10 @@ public struct ProfileOutcome: Sendable, Equatable {
         /// The recognition bond at redemption (with its accrued interest, before it enters the DC
         /// account); not applicable (NaN) without a bond.
         case recognitionBond
+        /// Like for like (docs/model.md Part II): every benefit at award, a year, over annual basic
+        /// pay (`rr_basic_total` of one member), over annual take-home pay, and 20 years after the
+        /// award over the basic pay of the same position then (not applicable past the horizon).
+        case rrBasic, rrTakeHome, rrBasicAfter20
 
         public var name: String {
             switch self {
@@ -29,6 +33,9 @@ public struct ProfileOutcome: Sendable, Equatable {
             case .moneysWorthTotal: return "moneys_worth_total"
             case .frozenDBPension: return "frozen_db_pension_monthly"
             case .recognitionBond: return "recognition_bond_at_redemption"
+            case .rrBasic: return "rr_basic"
+            case .rrTakeHome: return "rr_takehome"
+            case .rrBasicAfter20: return "rr_basic_after20"
             }
         }
     }

@@ -84,7 +84,8 @@ public struct ProfileProjector: Sendable {
                 out.balance.append(balance)
             }
             if RetirementChance.reachesNormalAge(age: age, normalAge: rules.retirementAge[spec.track][t]) {
-                out.values = retire(at: t, age: age, service: n, salary: s, spec: spec, rules: rules, drivers: d,
+                out.values = retire(at: t, age: age, service: n, salary: s, spec: spec, rules: rules,
+                                    basis: context.rateBasis[scheme.rawValue], drivers: d,
                                     member: RetiringMember(accruesDB: accruesDB, isDC: isDC, rights: rights, serviceAtReform: nr,
                                                            frozenBase: frozenBase, bond: bond, balance: balance),
                                     accumulatedEmployee: accumulatedEmployee, accumulatedTotal: accumulatedTotal)
@@ -111,7 +112,7 @@ public struct ProfileProjector: Sendable {
     /// n = `service` years (docs/model.md §9): the award (``DBRules/award(accruesDB:rights:eligible:yearsOfService:base:floor:frozenBase:serviceAtReform:)``,
     /// the DC annuity and the guarantee's top-up), its value at the end of y_R and money's worth.
     func retire(at t: Int, age: Int, service n: Int, salary s: Double, spec: ProfileSpec, rules: SchemeYearRules,
-                drivers d: PathDrivers, member: RetiringMember, accumulatedEmployee: Double, accumulatedTotal: Double) -> [Double] {
+                basis: LikeForLikeBasis, drivers d: PathDrivers, member: RetiringMember, accumulatedEmployee: Double, accumulatedTotal: Double) -> [Double] {
         let db = rules.rules.db
         let dc = rules.rules.dc
         let year = context.startYear + t
@@ -158,10 +159,20 @@ public struct ProfileProjector: Sendable {
         }
         let monthly = ReplacementRate.monthlyPension(db: dbMonthly, annualAnnuity: annuity, paymentsPerYear: dc?.monthsPaidDC ?? 12,
                                                      annualTopUp: topup, monthsPaid: db.monthsPaid)
+        // Like for like (``LikeForLikeBasis``): annual amounts per unit of B, at award and 20 years on.
+        let mdc = dc?.monthsPaidDC ?? 12
+        let a = basis.annual(db: dbMonthly / s, dc: annuity / mdc / s, topUp: topup / db.monthsPaid / s)
+        let atAward = a.db + a.dc + a.topUp
+        let later = t + 20 < context.horizon
+            ? basis.after(years: 20, a, indexed: d.indexed(rules.indexation, from: t, to: t + 20),
+                          wageGrowth: d.wageIndex[t + 20] / d.wageIndex[t]).total
+            : .nan
         return [Double(year), s, accumulatedEmployee, accumulatedTotal, pot, monthly, ReplacementRate.of(monthly: monthly, salary: s),
                 MoneysWorth.ratio(benefits: benefits, contributions: accumulatedEmployee),
                 MoneysWorth.ratio(benefits: benefits, contributions: accumulatedTotal),
-                member.rights == .frozenDB ? dbMonthly : .nan, member.rights == .recognitionBond ? bondValue : .nan]
+                member.rights == .frozenDB ? dbMonthly : .nan, member.rights == .recognitionBond ? bondValue : .nan,
+                atAward / basis.basicPay,
+                atAward / basis.takeHomePay(multiplier: context.tables.takeHomeMultiplier(track: spec.track, t: t)), later]
     }
 
     var inputs: ProjectionInputs { context.inputs }
