@@ -147,38 +147,48 @@ public struct MonteCarloProjection: Sendable {
     /// Both schemes on the lane engine, for the paths of `drivers`: results[scheme][path].
     func projectLanes(_ drivers: [PathDrivers], plans: [LanePlan]) throws -> [[SchemePathResult]] {
         let lanes = LaneDrivers(drivers)
-        let empty = SchemePathResult(horizon: context.horizon, trackCount: context.inputs.tracks.count)
         // The current scheme's yearly active sums, for a reform with the same demography.
         let memory = LaneMemory()
         let demography = sharedDemography ? memory.make(LaneProjector.demographyCount(horizon: context.horizon, lanes: lanes.lanes)) : nil
         let schemes: [Scheme] = sameSchemes ? [.current] : Scheme.allCases
         let results = try schemes.map { scheme in
-            // The current scheme of a block whose drivers it reads were projected before: its results.
-            let memo = scheme == .current ? currentMemo : nil
-            let key = memo.map { _ in CurrentSchemeMemo.key(lanes) }
-            if let memo, let key, let hit = memo.lookup(lanes, key: key, needsDemography: demography != nil) {
-                if let demography, let recorded = hit.demography {
-                    recorded.withUnsafeBufferPointer { if let base = $0.baseAddress { demography.update(from: base, count: $0.count) } }
-                }
-                return hit.results
-            }
-            var list = [SchemePathResult](repeating: empty, count: drivers.count)
-            let projector = LaneProjector(context: context, plan: plans[scheme.rawValue], scheme: scheme, lanes: lanes.lanes)
-            if scheme == .current { projector.recordedDemography = demography } else { projector.sharedDemography = demography }
-            try projector.project(lanes, into: &list)
+            var list = try projectLanes(scheme, lanes, paths: drivers.count, plans: plans, demography: demography)
+            // The rates follow from the year's retirements with this projection's basis (which
+            // the memo of the current scheme does not key on: `pay`, the take-home multipliers).
             let rules = context.schemes[scheme.rawValue], basis = context.rateBasis[scheme.rawValue]
             for j in list.indices {
-                list[j].fillRates(basis, takeHome: context.tables.takeHome,
-                                  indexation: rules.indexation, drivers: drivers[j])
-            }
-            if let memo, let key {
-                let count = LaneProjector.demographyCount(horizon: context.horizon, lanes: lanes.lanes)
-                memo.store(lanes, key: key, results: list,
-                           demography: demography.map { Array(UnsafeBufferPointer(start: $0, count: count)) })
+                list[j].fillRates(basis, takeHome: context.tables.takeHome, indexation: rules.indexation, drivers: drivers[j])
             }
             return list
         }
         return sameSchemes ? [results[0], results[0]] : results
+    }
+
+    /// One scheme's lane projection of a block, before its rates are filled: from the current
+    /// scheme's memo when a block with the same drivers was projected before, else projected (and
+    /// memoised).
+    func projectLanes(_ scheme: Scheme, _ lanes: LaneDrivers, paths: Int, plans: [LanePlan],
+                      demography: UnsafeMutablePointer<Double>?) throws -> [SchemePathResult] {
+        let memo = scheme == .current ? currentMemo : nil
+        let key = memo.map { _ in CurrentSchemeMemo.key(lanes) }
+        if let memo, let key, let hit = memo.lookup(lanes, key: key, needsDemography: demography != nil) {
+            if let demography, let recorded = hit.demography {
+                recorded.withUnsafeBufferPointer { if let base = $0.baseAddress { demography.update(from: base, count: $0.count) } }
+            }
+            return hit.results
+        }
+        let empty = SchemePathResult(horizon: context.horizon, trackCount: context.inputs.tracks.count)
+        var list = [SchemePathResult](repeating: empty, count: paths)
+        let projector = LaneProjector(context: context, plan: plans[scheme.rawValue], scheme: scheme, lanes: lanes.lanes)
+        if scheme == .current { projector.recordedDemography = demography } else { projector.sharedDemography = demography }
+        try projector.project(lanes, into: &list)
+        if let memo, let key {
+            let count = LaneProjector.demographyCount(horizon: context.horizon, lanes: lanes.lanes)
+            // The memo keeps what the rates are filled from (the year's retirements), not the rates.
+            memo.store(lanes, key: key, results: list.map { var r = $0; r.byTrack = []; return r },
+                       demography: demography.map { Array(UnsafeBufferPointer(start: $0, count: count)) })
+        }
+        return list
     }
 
     /// The per-path summaries, GDP and profiles of a block whose schemes are projected.

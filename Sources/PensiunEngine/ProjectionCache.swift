@@ -63,11 +63,12 @@ public final class ProjectionCache: Sendable {
     let state = Mutex(State())
     public let capacity: Int
     /// Whether the current scheme's blocks are memoised (``CurrentSchemeMemo``), which holds the
-    /// current scheme's results and driver bits of every path (about 30 MB per 1,000 flagship
-    /// paths).
+    /// current scheme's results and driver bits of every path (model 2.3: about 50 MB per 1,000
+    /// flagship paths, an estimate from the arrays' sizes: 37 metrics × 76 years, the year's
+    /// retirements by track, the ledgers and the drivers; the rates by track are not kept).
     public let memoisesCurrentScheme: Bool
 
-    /// The most paths for which a sweep memoises the current scheme (about 600 MB for the flagship).
+    /// The most paths for which a sweep memoises the current scheme (about 1 GB for the flagship).
     public static let memoPathLimit = 20_000
 
     /// `paths`: the paths of each projection (a sweep's `paths`); above ``memoPathLimit`` the

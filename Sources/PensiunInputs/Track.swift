@@ -29,6 +29,8 @@ public struct PayInputs: Sendable, Equatable {
     /// food allowances); in the denominator whenever the scheme's pensions carry allowances.
     public var allowances: Double
 
+    /// The defaults of code (12 payments, no allowances); a scenario without a `pay` section takes
+    /// `current_scheme.allowances.pension` for `allowances` instead (docs/scenario-format.md).
     public init(salaryPaymentsPerYear: Double = 12, allowances: Double = 0) {
         self.salaryPaymentsPerYear = salaryPaymentsPerYear
         self.allowances = allowances

@@ -40,7 +40,7 @@ public struct RunStatistics: Sendable {
     /// The per-path averages of a replacement rate (a metric of ``Metric/rates``) of one track
     /// over the last decade of the horizon, for the paths on which the rate has a value in the decade.
     public func decadeAverages(_ scheme: Scheme, rate: Metric, track: Int) -> [Double] {
-        decade[(scheme.rawValue * Metric.rates.count + (rate.rateIndex ?? 0)) * trackCount + track]
+        decade[(scheme.rawValue * Metric.rates.count + SchemePathResult.rate(rate)) * trackCount + track]
     }
 
     /// A profile quantity across paths, in path order.

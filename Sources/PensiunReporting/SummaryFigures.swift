@@ -204,8 +204,8 @@ public struct SummaryFigures: Sendable {
     public static func survivorRightsWords(_ inputs: ProjectionInputs) -> [String] {
         guard let dc = inputs.reform.dc else { return [] }
         var words = [dc.payout == .annuity
-            ? "DC annuities are single-life: the spouse of a DC pensioner who dies receives nothing"
-            : "DC balances are paid as lump sums: the spouse of a DC pensioner receives no pension"]
+            ? "DC annuities are single-life: the spouse of a DC pensioner receives nothing from the annuity"
+            : "DC balances are paid as lump sums: the spouse of a DC pensioner receives no pension from them"]
         words.append("a DC member's death in service leaves the balance to the heirs, with no survivor pension on the DC part")
         if dc.transition != .newEntrants && dc.transition != .supplementary, case .recognitionBond = dc.accruedRights {
             words.append("switchers holding recognition bonds keep no DB survivor rights")

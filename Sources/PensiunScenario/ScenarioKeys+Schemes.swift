@@ -26,7 +26,7 @@ extension ScenarioKey {
                                                      .words(["budget", "reserve"]), "where the employee contribution goes")
     static let allowance = ScenarioKey("current_scheme.allowances.<benefit>", unit: "fraction", "an allowance as a fraction of the pension,",
                                        .numbers(Bound.multipleOfPension), default: "0",
-                                       "`pension` p and `survivor` s: allowances paid with every DB-type award, as a share of the pension (Indonesia's family and food allowances); replacement rates exclude them (an addition to the specification, docs/model.md Part II)")
+                                       "`pension` p and `survivor` s: allowances paid with every DB-type award, as a share of the pension (Indonesia's family and food allowances); `replacement_rate_*` exclude them, the like-for-like `rr_*` include them (an addition to the specification, docs/model.md Part II)")
 
     static let pay = ScenarioKey("pay", unit: "mapping", "a pay section",
                                  "what members are paid besides the monthly basic salary: the denominators of the like-for-like replacement rates `rr_*` (below; an addition to the specification, docs/model.md Part II)")

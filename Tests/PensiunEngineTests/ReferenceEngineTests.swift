@@ -30,7 +30,16 @@ import Testing
         Case(name: "switch under 40, retirement two years later", dc: Fixture.dc(transition: .switchUnderAge(40), rights: .recognitionBond(rate: 0.05)),
              kappa: 0.05, delay: 2),
         Case(name: "parametric: retirement two years later, no DC", dc: nil, kappa: 0.03, delay: 2),
+        Case(name: "new entrants, escalating annuities, DC on basic salary", dc: escalatingOnBasicSalary, kappa: 0.02),
     ]
+
+    /// A DC whose annuities escalate at 2% and whose contributions are on basic salary (m_DC = 1).
+    static var escalatingOnBasicSalary: DCRules {
+        var dc = Fixture.dc()
+        dc.annuityEscalation = 0.02
+        dc.onTakeHomePay = false
+        return dc
+    }
 
     /// The scheme of a case: horizon 35, a DB reserve, allowances on every DB-type award.
     static func inputs(_ c: Case) -> ProjectionInputs {
@@ -42,6 +51,9 @@ import Testing
         inputs.current.db.survivorAllowance = 0.06
         inputs.reform.db.pensionAllowance = 0.12
         inputs.reform.db.survivorAllowance = 0.06
+        // The like-for-like basis: 13 salaries a year, 15% allowances on pay, a dated take-home multiplier.
+        inputs.pay = PayInputs(salaryPaymentsPerYear: 13, allowances: 0.15)
+        inputs.tracks[1].takeHomeMultiplier = ByYear(steps: [(2020, 1.5), (2030, 1.8)])
         return inputs
     }
 

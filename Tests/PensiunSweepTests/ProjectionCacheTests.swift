@@ -95,6 +95,27 @@ import Testing
         #expect(cache.currentSchemeReuses == plan.variants.count - 1)
     }
 
+    /// The memoised current scheme's rates follow each variant's `pay` basis (the memo keeps the
+    /// year's retirements, and the rates are filled per variant): the bits of a fresh run, with the
+    /// projection itself reused.
+    @Test func theMemoisedCurrentSchemesRatesFollowEachVariantsPay() throws {
+        let (spec, plan, folder) = try sweep("""
+              - key: pay.salary_payments_per_year
+                values: [12, 14]
+            """)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let cache = ProjectionCache()
+        var basic: Set<UInt64> = []
+        for variant in plan.variants {
+            let cached = try SweepDriver.results(of: variant, spec: spec, threads: 1, cache: cache)
+            let fresh = try SweepDriver.results(of: variant, spec: spec, threads: 1)
+            #expect(bits(cached) == bits(fresh))
+            basic.insert((0..<20).lazy.compactMap { cached.values(.current, .rrBasicDB, $0).first { !$0.isNaN } }.first?.bitPattern ?? 0)
+        }
+        #expect(basic.count == 2, "12 and 14 salary payments give two rr_basic_db")
+        #expect(cache.currentSchemeReuses == plan.variants.count - 1)
+    }
+
     /// A variant that moves what the current scheme reads (inflation) projects it again.
     @Test func theCurrentSchemeIsProjectedAgainWhenItsDriversMove() throws {
         let (spec, plan, folder) = try sweep("""

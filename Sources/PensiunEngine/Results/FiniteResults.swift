@@ -28,7 +28,7 @@ extension Metric {
         case .dcFundAssets, .dcAnnuities, .bondsOutstanding, .bondRedemptions:
             return "the DC contribution rates, the returns of the economy section (equity, bond_yield) and the salaries of population"
         case _ where rateIndex != nil:
-            return "the salary scales of population and the benefit rules of current_scheme and reform"
+            return "the salary scales of population, the benefit rules of current_scheme and reform, pay and the tracks' take_home_multiplier"
         default:
             return "the salaries and pension amounts of population, the floors and caps of current_scheme and reform, and the wage and inflation paths of the economy section"
         }

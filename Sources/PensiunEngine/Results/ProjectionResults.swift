@@ -93,7 +93,7 @@ public struct ProjectionResults: Sendable {
     /// A replacement rate (a metric of ``Metric/rates``) of one track across paths.
     public func replacement(_ scheme: Scheme, _ rate: Metric, track: Int, _ t: Int) -> ArraySlice<Double> {
         let p = paths.count
-        let start = (((scheme.rawValue * Metric.rates.count + (rate.rateIndex ?? 0)) * trackCount + track) * horizon + t) * p
+        let start = (((scheme.rawValue * Metric.rates.count + SchemePathResult.rate(rate)) * trackCount + track) * horizon + t) * p
         return byTrack[start..<(start + p)]
     }
 }

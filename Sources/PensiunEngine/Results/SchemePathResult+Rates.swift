@@ -17,6 +17,7 @@ extension SchemePathResult {
     mutating func fillRates(_ basis: LikeForLikeBasis, takeHome theta: [Double], indexation: [IndexationRule],
                             drivers d: PathDrivers) {
         let h = horizon, tracks = trackCount
+        if byTrack.count != Metric.rates.count * tracks * h { byTrack = [Double](repeating: .nan, count: Metric.rates.count * tracks * h) }
         // Per (part, track, t) at ((part · K) + k) · H + t: the annual benefit per unit of B summed
         // over the retirements (parts db, dc, total, top-up alone), and the counts (db, dc, total).
         var annual = [Double](repeating: 0, count: 4 * tracks * h)

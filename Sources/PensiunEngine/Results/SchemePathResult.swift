@@ -12,7 +12,7 @@ public struct SchemePathResult: Sendable {
     /// The year's retirements as the engines accumulate them, by ``ReplacementKind``, track and t:
     /// Σ n·rate (the model-2.2 rate of each retiree) at `awardSums[((kind · 2) · K + track) · H + t]`
     /// and Σ n at `awardSums[((kind · 2 + 1) · K + track) · H + t]`; every rate is computed from
-    /// them by ``fillRates(_:drivers:)``.
+    /// them by ``fillRates(_:takeHome:indexation:drivers:)``.
     public var awardSums: [Double]
     /// Population flows by year (docs/model.md §10): entries and exits of each population.
     public var ledger: [PopulationLedger]
@@ -35,9 +35,16 @@ public struct SchemePathResult: Sendable {
     }
 
     /// A replacement rate (a metric of ``Metric/rates``) of one track in year index t.
+    /// (`metric` must be a rate: ``Metric/rateIndex`` not nil.)
     public subscript(rate metric: Metric, track track: Int, t: Int) -> Double {
-        get { byTrack[Self.trackIndex(metric.rateIndex ?? 0, track, t, horizon: horizon, trackCount: trackCount)] }
-        set { byTrack[Self.trackIndex(metric.rateIndex ?? 0, track, t, horizon: horizon, trackCount: trackCount)] = newValue }
+        get { byTrack[Self.trackIndex(Self.rate(metric), track, t, horizon: horizon, trackCount: trackCount)] }
+        set { byTrack[Self.trackIndex(Self.rate(metric), track, t, horizon: horizon, trackCount: trackCount)] = newValue }
+    }
+
+    /// The position of a rate in ``Metric/rates``; a metric that is not a rate is a programming error.
+    public static func rate(_ metric: Metric) -> Int {
+        guard let r = metric.rateIndex else { preconditionFailure("\(metric.name) is not a replacement rate") }
+        return r
     }
 
     /// Σ n·rate (`count` false) or Σ n (`count` true) of the retirements of one kind and track in
