@@ -11,10 +11,9 @@ public enum SweepLoader {
     static let topLevelKeys = ["name", "description", "base", "set", "parameters", "design", "samples", "paths", "seed",
                                "outputs", "sensitivity"]
     static let parameterKeys = ["name", "key", "keys", "values", "range", "distribution", "integer"]
-    static let replacementSummaries: [(String, Metric)] = [
-        ("replacement_rate_db", .replacementRateDB), ("replacement_rate_dc", .replacementRateDC),
-        ("replacement_rate_total", .replacementRateTotal),
-    ]
+    /// The replacement rates a sweep may summarise without a year (their last-decade average):
+    /// model 2.2's and the like-for-like `rr_*`.
+    static let replacementSummaries: [(String, Metric)] = Metric.rates.map { ($0.name, $0) }
     /// The largest grid a sweep may hold.
     public static let maximumVariants = 1_000_000
 

@@ -30,6 +30,10 @@ import PensiunSweep
         #expect(e.quantity == Quantity(name: .metric(.replacementRateDB), scheme: .current, year: 2040))
         #expect(try StatisticExpression.parse("mean(replacement_rate_dc)").defaulting(to: .reform).quantity?.scheme == .reform)
         #expect(try StatisticExpression.parse("mean(pv_difference)").defaulting(to: .reform).quantity?.scheme == nil)
+        // The like-for-like rates (model 2.3) are replacement rates too: a year-less form is their
+        // last-decade average, so a solve target may read one.
+        let t = try Target.parse("median rr_takehome_total >= 0.30")
+        #expect(t.description == "p50(rr_takehome_total) >= 0.3")
     }
 
     @Test(arguments: [
