@@ -94,7 +94,7 @@ extension RunStatistics {
             sketches = Array(repeating: QuantileSketch(relativeAccuracy: relativeAccuracy), count: specs.count)
             bonds = Array(repeating: Mean(), count: r.horizon + 1)
             calibration = targets.map { Array(repeating: Mean(), count: RunStatistics.calibrationTerms($0, r).count) }
-            decade = Array(repeating: [], count: 2 * Metric.rates.count * r.trackCount)
+            decade = Array(repeating: [], count: 2 * RunStatistics.decadeRates.count * r.trackCount)
             profiles = Array(repeating: [], count: r.profileCount * 2 * ProfileOutcome.Quantity.allCases.count)
         }
 

@@ -32,15 +32,23 @@ public struct RunStatistics: Sendable {
     /// quantiles were streamed.
     public let quantileAccuracy: Double?
     let trackCount: Int
-    /// Per (scheme, rate, track): ``decadeAverages(_:rate:track:)``.
+    /// Per (scheme, rate of ``decadeRates``, track): ``decadeAverages(_:rate:track:)``.
     let decade: [[Double]]
+
+    /// The rates whose last-decade averages the summaries and the report read (the model-2.2
+    /// three and the like-for-like totals), kept per path: not all fifteen, since a streamed run
+    /// keeps these numbers for every path.
+    public static let decadeRates: [Metric] = [
+        .replacementRateDB, .replacementRateDC, .replacementRateTotal, .rrBasicTotal, .rrTakeHomeTotal, .rrBasicTotalAfter20,
+    ]
     /// Per (profile, scheme, quantity): the values across paths (NaN where a path has none).
     let profileValues: [[Double]]
 
     /// The per-path averages of a replacement rate (a metric of ``Metric/rates``) of one track
     /// over the last decade of the horizon, for the paths on which the rate has a value in the decade.
     public func decadeAverages(_ scheme: Scheme, rate: Metric, track: Int) -> [Double] {
-        decade[(scheme.rawValue * Metric.rates.count + SchemePathResult.rate(rate)) * trackCount + track]
+        guard let r = Self.decadeRates.firstIndex(of: rate) else { preconditionFailure("\(rate.name) has no decade average") }
+        return decade[(scheme.rawValue * Self.decadeRates.count + r) * trackCount + track]
     }
 
     /// A profile quantity across paths, in path order.
@@ -103,7 +111,7 @@ public struct RunStatistics: Sendable {
     /// order ``decadeAverages(_:rate:track:)`` reads them.
     static func decadeColumns(_ r: ProjectionResults) -> [[Double]] {
         Scheme.allCases.flatMap { scheme in
-            Metric.rates.flatMap { rate in (0..<r.trackCount).map { Self.decadeAverages(r, scheme: scheme, rate: rate, track: $0) } }
+            decadeRates.flatMap { rate in (0..<r.trackCount).map { Self.decadeAverages(r, scheme: scheme, rate: rate, track: $0) } }
         }
     }
 

@@ -177,7 +177,7 @@ public enum ScenarioRun {
     /// (``RunStatistics``: DC assets, decade replacement averages, profile outcomes) and, as much
     /// again, their copies while the files are written, plus the line of `paths.csv`.
     public static func bytesKeptPerPath(_ inputs: ProjectionInputs) -> Int {
-        let numbers = 1 + 2 * Metric.rates.count * inputs.tracks.count + inputs.profiles.count * 2 * ProfileOutcome.Quantity.allCases.count
+        let numbers = 1 + 2 * RunStatistics.decadeRates.count * inputs.tracks.count + inputs.profiles.count * 2 * ProfileOutcome.Quantity.allCases.count
         return 2 * (MemoryLayout<PathSummary>.stride + 8 * numbers) + 400
     }
 
