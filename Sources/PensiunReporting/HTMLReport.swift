@@ -255,8 +255,27 @@ public enum HTMLReport {
         let years = "\(f.replacementYears.lowerBound)–\(f.replacementYears.upperBound)"
         return table(header: ["Track, scheme", "Of basic pay", "Of take-home pay", "After 20 years, of basic pay"], rows: like,
                      caption: "Like for like: every benefit the retiree draws in a year ÷ annual pay, averaged over \(years) on each path: median / 10th percentile across paths. Basis: \(f.likeForLikeBasis). After 20 years: the pension in payment of those who retired 20 years earlier ÷ the basic pay of the same position that year. Reference: ILO Convention 102 sets a minimum of 40% of the reference wage after 30 years.")
+            + cohortTable(report)
             + table(header: header, rows: rows,
                      caption: "Model 2.2 rates: pension at award as a share of the final monthly salary, averaged over \(years) on each path: median / 10th percentile across paths.")
+    }
+
+    /// ``CohortRates``: every retirement cohort of a decade year, at award and 20 years on.
+    static func cohortTable(_ report: RunReport) -> String {
+        let cohorts = CohortRates(report.statistics)
+        guard !cohorts.rows.isEmpty else { return "" }
+        let hasReform = report.scenario.hasReform
+        func cell(_ v: Double?) -> String { v.map { Format.percent($0, decimals: 1) } ?? "n/a" }
+        let rows = cohorts.rows.map { c in
+            Row(label: "\(c.year)", cells: hasReform
+                ? [cell(c.atAward[0]), cell(c.atAward[1]), cell(c.after20[0]), cell(c.after20[1])]
+                : [cell(c.atAward[0]), cell(c.after20[0])])
+        }
+        let header = hasReform
+            ? ["Cohort retiring in", "Current, at award", "Reform, at award", "Current, 20 years later", "Reform, 20 years later"]
+            : ["Cohort retiring in", "At award", "20 years later"]
+        return table(header: header, rows: rows,
+                     caption: "Like for like by retirement cohort, every track: rr_basic_total at award and rr_basic_total_after20 twenty years later, median across paths (yearly.csv has every year, overall and by track).")
     }
 
     static func debtTable(_ debt: ImplicitPensionDebt, report: RunReport) -> String {

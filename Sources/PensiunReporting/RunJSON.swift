@@ -69,10 +69,26 @@ public enum RunJSON {
         return survivors
     }
 
+    /// ``CohortRates`` as data: per cohort year, per scheme, `at_award` and `after20` (null when
+    /// not applicable).
+    static func cohortsJSON(_ c: CohortRates) throws(NonFiniteOutput) -> [[String: Any]] {
+        var rows: [[String: Any]] = []
+        for row in c.rows {
+            var entry: [String: Any] = ["year": row.year]
+            for scheme in Scheme.allCases {
+                entry[scheme.name] = ["at_award": try number(row.atAward[scheme.rawValue], "replacement_rates_by_cohort"),
+                                      "after20": try number(row.after20[scheme.rawValue], "replacement_rates_by_cohort")]
+            }
+            rows.append(entry)
+        }
+        return rows
+    }
+
     /// The printed summary as data (money in currency units, shares as fractions).
     public static func summary(_ report: RunReport) throws -> String {
         let f = report.figures
         let survivors = try survivorsJSON(SummaryFigures.survivorsAtEnd(report.statistics))
+        let cohorts = try cohortsJSON(CohortRates(report.statistics))
         let likeForLike: [String: Any] = [
             "basis": f.likeForLikeBasis,
             "tracks": try f.likeForLike.map { t throws(NonFiniteOutput) -> [String: Any] in
@@ -110,6 +126,7 @@ public enum RunJSON {
             },
             "replacement_rates_like_for_like": likeForLike,
             "survivors_last_year": survivors,
+            "replacement_rates_by_cohort": cohorts,
             "survivor_rights_removed": SummaryFigures.survivorRightsWords(report.inputs),
             "seed": NSNumber(value: report.metadata.seed),
             "paths": report.metadata.paths.count,

@@ -115,6 +115,17 @@ public enum SummaryText {
         lines.append("  after 20 years: the pension in payment of those who retired 20 years earlier ÷ the basic pay of")
         lines.append("  the same position that year (DB indexed, DC annuity level unless it escalates)")
         lines.append("  reference: ILO Convention 102 sets a minimum of 40% of the reference wage after 30 years")
+        let cohorts = CohortRates(report.statistics)
+        if !cohorts.rows.isEmpty {
+            section("Replacement rates by retirement cohort, every track (rr_basic_total, median across paths)")
+            row("  cohort retiring in", "current, at award", hasReform ? "reform, at award" : "",
+                hasReform ? "reform, 20 y later" : "current, 20 y later")
+            func cell(_ v: Double?) -> String { v.map { Format.percent($0, decimals: 1) } ?? "n/a" }
+            for c in cohorts.rows {
+                row("  \(c.year)", cell(c.atAward[0]), hasReform ? cell(c.atAward[1]) : "",
+                    cell(hasReform ? c.after20[1] : c.after20[0]))
+            }
+        }
         section("Replacement rates at retirement, \(f.replacementYears.lowerBound)–\(f.replacementYears.upperBound) (replacement_rate_*: monthly pension ÷ final monthly basic salary)")
         if hasReform {
             row("  track", "DB (current)", report.inputs.reform.dc != nil ? "DC (reform)" : "DB (reform)", "total (reform)")
