@@ -109,6 +109,31 @@ import PensiunEconomy
         }
     }
 
+    /// Money's worth on the projection's conventions (docs/model.md §11), by hand: nobody dies
+    /// before 110, so the member aged 60 in 2031 is paid 14 × 750 (10% allowances) at ages 60 … 110,
+    /// indexed by 2% from the end of the award year 2030, discounted at 5% to mid-year; the
+    /// employee paid 5% of 12 × 1,000 at mid-2030, accumulated to its end. Beyond the horizon
+    /// (2054) the yield, and 2% indexation (the mean of prices), are held.
+    @Test func moneysWorthOnTheProjectionsConventions() throws {
+        var inputs = Self.inputs(reform: nil)
+        inputs.profiles = [ProfileSpec(sex: .male, track: 0, entryAge: 30, entryYear: 2001)]
+        let projection = try MonteCarloProjection(inputs: inputs)
+        let (_, _, d) = try projection.deterministic()
+        let p = ProfileProjector(context: projection.context).project(inputs.profiles[0], scheme: .current, drivers: d,
+                                                                      careers: false).values
+        let annual = 750 * Self.monthsPaid * (1 + Self.pensionAllowance)
+        var benefits = 0.0
+        for k in 0...50 {
+            let indexed: Double = pow(1.02, Double(k + 1)), discount: Double = pow(1.05, -(Double(k) + 0.5))
+            benefits += annual * indexed * discount
+        }
+        let contributions = 600 * 1.05.squareRoot()
+        expectClose(p[ProfileOutcome.Quantity.moneysWorthProjectionEmployee.rawValue], benefits / contributions,
+                    "mw_projection_employee")
+        // The DB's state cost is not a contribution: employee + employer is the same here.
+        expectClose(p[ProfileOutcome.Quantity.moneysWorthProjectionTotal.rawValue], benefits / contributions, "mw_projection_total")
+    }
+
     @Test func everyRateKnowsItsPositionByTrack() {
         for (i, m) in Metric.rates.enumerated() { #expect(m.rateIndex == i, "\(m.name)") }
         #expect(Metric.allCases.filter { $0.rateIndex != nil } == Metric.allCases.filter { Metric.rates.contains($0) })

@@ -19,6 +19,11 @@ public struct ProfileOutcome: Sendable, Equatable {
         /// pay (`rr_basic_total` of one member), over annual take-home pay, and 20 years after the
         /// award over the basic pay of the same position then (not applicable past the horizon).
         case rrBasic, rrTakeHome, rrBasicAfter20
+        /// Money's worth on the projection's own conventions (docs/model.md §11; model 2.3): the
+        /// benefits along the path (path yields and κ, mid-year payments, award-year indexation,
+        /// the spouse created at the member's death) over the contributions, employee only and
+        /// employee + employer; ``ProfileProjector/projectedBenefits(_:age:sex:t:rules:escalation:drivers:)``.
+        case moneysWorthProjectionEmployee, moneysWorthProjectionTotal
 
         public var name: String {
             switch self {
@@ -36,6 +41,8 @@ public struct ProfileOutcome: Sendable, Equatable {
             case .rrBasic: return "rr_basic"
             case .rrTakeHome: return "rr_takehome"
             case .rrBasicAfter20: return "rr_basic_after20"
+            case .moneysWorthProjectionEmployee: return "mw_projection_employee"
+            case .moneysWorthProjectionTotal: return "mw_projection_total"
             }
         }
     }

@@ -167,12 +167,20 @@ public struct ProfileProjector: Sendable {
             ? basis.after(years: 20, a, indexed: d.indexed(rules.indexation, from: t, to: t + 20),
                           wageGrowth: d.wageIndex[t + 20] / d.wageIndex[t]).total
             : .nan
+        // Money's worth on the projection's own conventions (docs/model.md §11).
+        var projected = projectedBenefits(
+            AnnualBenefits(indexed: db.annualPension(monthly: dbMonthly) + topup, annuity: annuity,
+                           survivor: contingentMonthly * db.paidPerMonthlySurvivorPension),
+            age: age, sex: spec.sex, t: t, rules: rules, escalation: dc?.annuityEscalation ?? 0, drivers: d)
+        if let dc, dc.payout == .lumpSum, member.isDC { projected += pot }
         return [Double(year), s, accumulatedEmployee, accumulatedTotal, pot, monthly, ReplacementRate.of(monthly: monthly, salary: s),
                 MoneysWorth.ratio(benefits: benefits, contributions: accumulatedEmployee),
                 MoneysWorth.ratio(benefits: benefits, contributions: accumulatedTotal),
                 member.rights == .frozenDB ? dbMonthly : .nan, member.rights == .recognitionBond ? bondValue : .nan,
                 atAward / basis.basicPay,
-                atAward / basis.takeHomePay(multiplier: context.tables.takeHomeMultiplier(track: spec.track, t: t)), later]
+                atAward / basis.takeHomePay(multiplier: context.tables.takeHomeMultiplier(track: spec.track, t: t)), later,
+                MoneysWorth.ratio(benefits: projected, contributions: accumulatedEmployee),
+                MoneysWorth.ratio(benefits: projected, contributions: accumulatedTotal)]
     }
 
     var inputs: ProjectionInputs { context.inputs }
