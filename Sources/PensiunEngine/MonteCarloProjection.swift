@@ -39,8 +39,10 @@ public struct MonteCarloProjection: Sendable {
         return ParallelBlocks(paths: paths, blockSize: max(size, 1), threads: threads)
     }
 
-    /// Which engine projects the paths: the lane engine whenever process risk is off (the
-    /// default), or the general per-path engine (kept as a second implementation for the tests).
+    /// Which engine projects the paths: the lane engine whenever process risk is off and no DC
+    /// buys joint-and-survivor annuities (the default), or the general per-path engine (kept as a
+    /// second implementation for the tests, and the only one that pays a DC survivor fraction
+    /// f > 0 so far: ``ProjectionContext/paysDCSurvivors``).
     public enum Engine: Sendable { case lanes, general }
 
     public init(inputs: ProjectionInputs, engine: Engine = .lanes) throws {
@@ -59,7 +61,7 @@ public struct MonteCarloProjection: Sendable {
                                             horizon: context.horizon)
         let current = context.inputs.current, reform = context.inputs.reform
         sameSchemes = current.dc == nil && reform.dc == nil && current.db == reform.db && current.retirementAges == reform.retirementAges
-        if engine == .lanes && !context.inputs.decrements.processRisk {
+        if engine == .lanes && !context.inputs.decrements.processRisk && !context.paysDCSurvivors {
             // The reform's plan is the current scheme's when the reform is the current scheme.
             let currentPlan = try plan(.current)
             plans = [currentPlan, sameSchemes ? currentPlan : try plan(.reform)]

@@ -51,6 +51,11 @@ public struct DCRules: Sendable, Equatable {
     /// Whether the DC contributes on take-home pay (m_DC = the tracks' θ_{k,y}) rather than on
     /// basic salary (m_DC = 1): `reform.dc.contribution_base`.
     public var onTakeHomePay: Bool = true
+    /// f, the fraction of a DC annuity paid for life to the spouse an annuitant leaves at death
+    /// (`reform.dc.payout.survivor_fraction`, issue 20): 0 buys a single-life annuity (the
+    /// default, docs/model.md §6), f > 0 a joint-and-survivor annuity priced on the projection's
+    /// spouse model. 0 ≤ f ≤ 1.
+    public var survivorFraction: Double = 0
 
     public init(year: Int, transition: TransitionPolicy, accruedRights: AccruedRights, employeeRate: ByYear<Double>,
                 employerRate: ByYear<Double>, fee: Double, glidePath: [PortfolioWeights], payout: PayoutForm = .annuity,

@@ -75,6 +75,9 @@ extension ScenarioKey {
                                               .numbers(.openClosed(-1, 0.2)), default: "0", "yearly growth of the annuity")
     static let payoutMonths = ScenarioKey("reform.dc.payout.months_paid", unit: "count", "payments a year", .numbers(Bound.paymentsPerYear),
                                           default: "12", "annuity payments a year")
+    static let payoutSurvivorFraction = ScenarioKey("reform.dc.payout.survivor_fraction", unit: "fraction", "a fraction",
+                                                    .numbers(Bound.fraction), default: "0",
+                                                    "f: 0 buys a single-life annuity; f > 0 a joint-and-survivor annuity paying f of the annuity for life to the spouse the annuitant leaves at death (priced on the survivors' spouse model, docs/model.md §6)")
     static let dcWithdrawal = ScenarioKey("reform.dc.withdrawal", unit: "word", "deferred or cash", .words(["deferred", "cash"]),
                                           default: "deferred",
                                           "`deferred`: the balance of a member who leaves stays invested and buys an annuity at the former track's BUP; `cash`: it is paid out")
@@ -91,6 +94,7 @@ extension ScenarioKey {
         employeeContributionRate, contributionDestination, allowance,
         reformDB, reformRetirementAge, dc, dcYear, transition, switchUnderAge, accruedRights, recognitionBondRate,
         contributionBase, dcEmployeeRate, dcEmployerRate, fee, portfolio, portfolioWeight, payoutForm, payoutMargin, payoutEscalation, payoutMonths,
+        payoutSurvivorFraction,
         dcWithdrawal, guarantee, guaranteeLevel, guaranteeService,
     ]
 }

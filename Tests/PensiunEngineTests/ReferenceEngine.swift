@@ -42,6 +42,8 @@ struct ReferenceEngine {
         var balance = 0.0
         // Annual amounts per member (beneficiaries).
         var db = 0.0, topup = 0.0, annuity = 0.0, contingent = 0.0
+        /// The contingent part f·A of a joint-and-survivor DC annuity, passed to the spouse at death.
+        var dcContingent = 0.0
     }
 
     /// Everything one scheme produces on one path.
@@ -153,13 +155,14 @@ struct ReferenceEngine {
         var out: [Member] = [], index: [Key: Int] = [:]
         for m in list {
             guard m.state != .active else { out.append(m); continue }
-            let key = Key(state: m.state, sex: m.sex, age: m.age, track: m.state == .deferred ? m.track : 0, rights: m.contingent > 0)
+            let key = Key(state: m.state, sex: m.sex, age: m.age, track: m.state == .deferred ? m.track : 0, rights: m.contingent > 0 || m.dcContingent > 0)
             guard let i = index[key] else { index[key] = out.count; out.append(m); continue }
             var c = out[i]
             let total = c.weight + m.weight
             func mean(_ a: Double, _ b: Double) -> Double { (a * c.weight + b * m.weight) / total }
             c.db = mean(c.db, m.db); c.topup = mean(c.topup, m.topup); c.annuity = mean(c.annuity, m.annuity)
             c.contingent = mean(c.contingent, m.contingent); c.balance = mean(c.balance, m.balance)
+            c.dcContingent = mean(c.dcContingent, m.dcContingent)
             c.weight = total
             out[i] = c
         }
@@ -259,7 +262,7 @@ struct ReferenceEngine {
                 case .retired, .disabled:
                     dbBen += m.weight * m.db; ann += m.weight * m.annuity; top += m.weight * m.topup
                 case .survivor:
-                    dbBen += m.weight * m.db
+                    dbBen += m.weight * m.db; ann += m.weight * m.annuity
                 case .deferred: break
                 }
             }
@@ -283,15 +286,34 @@ struct ReferenceEngine {
             /// ä^{(12)} = ä − 11/24 at `age` at the start of y+1, κ held at κ_y, at the year's annuity rate (§6).
             func annuityPrice(_ sex: Sex, age: Int) -> Double {
                 let i = sex.index * (omega + 2) + age
-                if prices[i].isNaN { prices[i] = annuityDue(sex, age: age, year: year + 1, kappa: kappa, rate: annuityRate) - Self.monthlyAdjustment }
+                if prices[i].isNaN {
+                    prices[i] = annuityDue(sex, age: age, year: year + 1, kappa: kappa, rate: annuityRate) - Self.monthlyAdjustment
+                    let f = dc?.survivorFraction ?? 0
+                    if f > 0 && age <= omega {
+                        // Joint and survivor (docs/model.md §6): a death at age a = age + k in year
+                        // y+1+k leaves, with probability m(a), a spouse of the other sex aged
+                        // a + 1 + Δ (within 0…ω) paid f a year from y+2+k, on the annuitant basis.
+                        var survival = 1.0, discount = 1 / (1 + annuityRate), reversion = 0.0
+                        for a in age...omega {
+                            let qa = a == omega ? 1 : q(.annuitants, sex, a, min(year + 1 + (a - age), lastYear), kappa)
+                            let z = min(max(a + 1 + (survivorRules.ageGap[sex] ?? 0), 0), omega)
+                            let spouse = annuityDue(sex.other, age: z, year: year + 2 + (a - age), kappa: kappa, rate: annuityRate)
+                                - Self.monthlyAdjustment
+                            reversion += discount * survival * qa * survivorRules.leaveProbability(sex, age: a) * spouse
+                            survival *= 1 - qa
+                            discount /= 1 + annuityRate
+                        }
+                        prices[i] += f * reversion
+                    }
+                }
                 return prices[i]
             }
             var next: [Member] = []
             /// A spouse left by a death of the year (docs/model.md §4), aged x + 1 + Δ at the start of y+1.
-            func addSurvivor(of m: Member, weight: Double, annual: Double) {
+            func addSurvivor(of m: Member, weight: Double, annual: Double, annuity: Double = 0) {
                 var sp = Member(weight: weight, state: .survivor, sex: m.sex.other, track: 0,
                                 age: min(max(m.age + 1 + (survivorRules.ageGap[m.sex] ?? 0), 0), omega))
-                sp.db = annual
+                sp.db = annual; sp.annuity = annuity
                 next.append(sp)
                 ledger.survivorEntries += weight
             }
@@ -371,6 +393,7 @@ struct ReferenceEngine {
                             var p = Member(weight: dis, state: .disabled, sex: m.sex, track: m.track, age: nextAge)
                             p.db = dbm * db.monthsPaid * (1 + db.pensionAllowance)
                             p.contingent = cm * db.monthsPaid * (1 + db.survivorAllowance); p.annuity = a
+                            p.dcContingent = (dc?.survivorFraction ?? 0) * a
                             next.append(p)
                             ledger.pensionerEntries += dis
                         }
@@ -410,6 +433,7 @@ struct ReferenceEngine {
                             var p = Member(weight: ret, state: .retired, sex: m.sex, track: m.track, age: nextAge)
                             p.db = dbm * db.monthsPaid * (1 + db.pensionAllowance)
                             p.contingent = cm * db.monthsPaid * (1 + db.survivorAllowance); p.annuity = a; p.topup = tp
+                            p.dcContingent = (dc?.survivorFraction ?? 0) * a
                             next.append(p)
                             ledger.pensionerEntries += ret
                         }
@@ -435,13 +459,19 @@ struct ReferenceEngine {
                     let qx = rate(basis, m.sex, m.age)
                     let deaths = m.weight * qx
                     if m.state == .survivor { ledger.survivorExits += deaths } else { ledger.pensionerExits += deaths }
-                    if m.state != .survivor && m.contingent > 0 {
+                    if m.state != .survivor && (m.contingent > 0 || m.dcContingent > 0) {
+                        // The spouse's DC annuity continues the annuitant's: it escalates at the
+                        // year's end like the annuity in payment.
                         let prob = survivorRules.leaveProbability(m.sex, age: m.age)
-                        if prob > 0 && deaths > 0 { addSurvivor(of: m, weight: deaths * prob, annual: m.contingent) }
+                        if prob > 0 && deaths > 0 {
+                            addSurvivor(of: m, weight: deaths * prob, annual: m.contingent,
+                                        annuity: m.dcContingent * (1 + (dc?.annuityEscalation ?? 0)))
+                        }
                     }
                     m.weight -= deaths
                     m.age += 1
                     m.annuity *= 1 + (dc?.annuityEscalation ?? 0)
+                    m.dcContingent *= 1 + (dc?.annuityEscalation ?? 0)
                     if m.weight > 0 && m.age <= omega { next.append(m) }
                 case .deferred:
                     let r = portfolio(m.age)
@@ -458,6 +488,7 @@ struct ReferenceEngine {
                         if annuityPayout && m.age + 1 <= omega {
                             var p = Member(weight: m.weight, state: .retired, sex: m.sex, track: m.track, age: m.age + 1)
                             p.annuity = m.balance / (annuityPrice(m.sex, age: m.age + 1))
+                            p.dcContingent = (dc?.survivorFraction ?? 0) * p.annuity
                             flows.annuityPurchases += m.weight * m.balance
                             next.append(p)
                             ledger.pensionerEntries += m.weight

@@ -31,7 +31,17 @@ import Testing
              kappa: 0.05, delay: 2),
         Case(name: "parametric: retirement two years later, no DC", dc: nil, kappa: 0.03, delay: 2),
         Case(name: "new entrants, escalating annuities, DC on basic salary", dc: escalatingOnBasicSalary, kappa: 0.02),
+        Case(name: "switch under 40, bonds, joint and survivor 0.5, escalating", dc: jointAndSurvivor, kappa: 0.03),
     ]
+
+    /// Joint-and-survivor annuities (f = 0.5, issue 20) escalating at 2%, bought by switchers,
+    /// entrants and deferred members.
+    static var jointAndSurvivor: DCRules {
+        var dc = Fixture.dc(transition: .switchUnderAge(40), rights: .recognitionBond(rate: 0.05))
+        dc.survivorFraction = 0.5
+        dc.annuityEscalation = 0.02
+        return dc
+    }
 
     /// A DC whose annuities escalate at 2% and whose contributions are on basic salary (m_DC = 1).
     static var escalatingOnBasicSalary: DCRules {
@@ -64,7 +74,10 @@ import Testing
         let lanes = try MonteCarloProjection(inputs: inputs, engine: .lanes)
         // The lane engine shares the active sums of the two schemes exactly when their demography
         // is the same (here: the same retirement ages).
-        #expect(lanes.sharedDemography == (c.delay == 0))
+        // (A DC paying survivors is projected by the general engine only: no lane plans.)
+        let laneEngine = (c.dc?.survivorFraction ?? 0) == 0
+        #expect(lanes.sharedDemography == (c.delay == 0 && laneEngine))
+        #expect((lanes.plans != nil) == laneEngine)
         // With no DC and the same retirement ages the reform is the current scheme: projected once.
         #expect(lanes.sameSchemes == (c.dc == nil && c.delay == 0))
         let mismatches = try ReferenceComparison.compare(c.name, inputs)

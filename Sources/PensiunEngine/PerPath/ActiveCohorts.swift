@@ -91,8 +91,12 @@ struct BeneficiaryPool {
     var annuity: [Double]
     /// Contingent survivor pensions (DB-type), annual, passed to a spouse at death.
     var contingent: [Double]
-    /// How many of `count` carry a contingent survivor pension (DC annuitants and bond holders
-    /// do not), so that spouses are counted only for them.
+    /// The DC annuity's contingent part f·A (annual, escalating at λ like the annuity), passed
+    /// to a spouse at death under a joint-and-survivor form (``DCRules/survivorFraction``).
+    var contingentAnnuity: [Double]
+    /// How many of `count` carry a contingent survivor pension or a contingent DC annuity (each
+    /// counted once; single-life DC annuitants and bond holders carry neither), so that spouses
+    /// are counted only for them.
     var withSurvivorRights: [Double]
 
     init(ages: Int) {
@@ -101,12 +105,14 @@ struct BeneficiaryPool {
         topup = count
         annuity = count
         contingent = count
+        contingentAnnuity = count
         withSurvivorRights = count
     }
 
     mutating func reset() {
         for i in count.indices {
-            count[i] = 0; db[i] = 0; topup[i] = 0; annuity[i] = 0; contingent[i] = 0; withSurvivorRights[i] = 0
+            count[i] = 0; db[i] = 0; topup[i] = 0; annuity[i] = 0; contingent[i] = 0; contingentAnnuity[i] = 0
+            withSurvivorRights[i] = 0
         }
     }
 
@@ -115,11 +121,12 @@ struct BeneficiaryPool {
     /// annual DC annuity and the annual guarantee top-up, each per member.
     @inline(__always)
     mutating func addPensioners(_ n: Double, at i: Int, award: DBAward, paidPension: Double, paidSurvivor: Double,
-                                annuity a: Double, topup u: Double) {
+                                annuity a: Double, topup u: Double, contingentAnnuity ca: Double = 0) {
         count[i] += n
         db[i] += n * award.pension * paidPension
         contingent[i] += n * award.contingentSurvivor * paidSurvivor
-        if award.contingentSurvivor > 0 { withSurvivorRights[i] += n }
+        if ca > 0 { contingentAnnuity[i] += n * ca }
+        if award.contingentSurvivor > 0 || ca > 0 { withSurvivorRights[i] += n }
         annuity[i] += n * a
         topup[i] += n * u
     }
@@ -136,6 +143,7 @@ struct BeneficiaryPool {
         for i in count.indices {
             count[i] += other.count[i]; db[i] += other.db[i]; topup[i] += other.topup[i]
             annuity[i] += other.annuity[i]; contingent[i] += other.contingent[i]
+            contingentAnnuity[i] += other.contingentAnnuity[i]
             withSurvivorRights[i] += other.withSurvivorRights[i]
         }
     }

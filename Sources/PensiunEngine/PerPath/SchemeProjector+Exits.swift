@@ -80,7 +80,8 @@ extension SchemeProjector {
             let annuity = payOut(n, of: m, annuityFactor: annuityFactor)
             if award.pension > 0 || annuity > 0 {
                 disabled.addPensioners(n, at: m.sex * ages + m.nextAge, award: award, paidPension: paidPension,
-                                       paidSurvivor: paidSurvivor, annuity: annuity, topup: 0)
+                                       paidSurvivor: paidSurvivor, annuity: annuity, topup: 0,
+                                       contingentAnnuity: contingentAnnuity(of: annuity))
                 ledger.pensionerEntries += n
             }
         }
@@ -115,7 +116,8 @@ extension SchemeProjector {
             }
             if award.pension > 0 || annuity > 0 || topup > 0 {
                 retired.addPensioners(n, at: m.sex * ages + m.nextAge, award: award, paidPension: paidPension,
-                                      paidSurvivor: paidSurvivor, annuity: annuity, topup: topup)
+                                      paidSurvivor: paidSurvivor, annuity: annuity, topup: topup,
+                                      contingentAnnuity: contingentAnnuity(of: annuity))
                 ledger.pensionerEntries += n
             }
             let hasDBRights = ReplacementRate.countsInDB(accruesDB: m.accruesDB, holdsFrozenDB: m.rights == .frozenDB)
@@ -125,6 +127,13 @@ extension SchemeProjector {
                                                   salary: m.salary)
             exits.replacement.add(track: m.track, count: n, db: hasDBRights ? dbRate : nil, dc: m.isDC ? dcRate : nil,
                                   total: totalRate)
+        }
+
+        /// f·A: the contingent part of a DC annuity A under a joint-and-survivor form (0 for a
+        /// single-life annuity, a lump sum or no DC). The guarantee's top-up has none.
+        func contingentAnnuity(of annuity: Double) -> Double {
+            guard let dc, dc.survivorFraction > 0, annuity > 0 else { return 0 }
+            return dc.survivorFraction * annuity
         }
 
         /// The DC pot of `n` members leaving on retirement or disability: it buys an annuity

@@ -65,7 +65,7 @@ extension SchemeProjector {
         actives.balance = balances
         for i in 0..<(2 * ages) {
             paid.dbBenefits += retired.db[i] + disabled.db[i] + survivors.db[i]
-            paid.annuities += retired.annuity[i] + disabled.annuity[i]
+            paid.annuities += retired.annuity[i] + disabled.annuity[i] + survivors.annuity[i]
             paid.topups += retired.topup[i] + disabled.topup[i]
         }
         // Deferred balances earn the portfolio return at their age.

@@ -92,8 +92,9 @@ extension SchemeProjector {
         return r
     }
 
-    /// ä^{(12)} at `age` at the start of y0+t+1, priced at the end of y0+t (κ held at κ_y),
-    /// cached for the year.
+    /// The DC annuity's price at `age` at the start of y0+t+1, priced at the end of y0+t (κ held
+    /// at κ_y): ä^{(12)}, or the joint-and-survivor price when the DC's survivor fraction f > 0
+    /// (``ProjectionContext/dcAnnuityFactor(sex:age:t:kappa:rate:survivorFraction:)``), cached for the year.
     mutating func annuityFactor(sex: Sex, age: Int, t: Int, kappa: Double, rate: Double) -> Double {
         if annuityCacheYear != t {
             for i in annuityCache.indices { annuityCache[i] = .nan }
@@ -101,7 +102,8 @@ extension SchemeProjector {
         }
         let i = sex.index * ages + min(age, ages - 1)
         if annuityCache[i].isNaN {
-            annuityCache[i] = context.grid.annuityDueMonthly(sex, age: min(age, ages - 1), yearIndex: t + 1, kappa: kappa, rate: rate)
+            annuityCache[i] = context.dcAnnuityFactor(sex: sex, age: min(age, ages - 1), t: t, kappa: kappa, rate: rate,
+                                                      survivorFraction: rules.rules.dc?.survivorFraction ?? 0)
         }
         return annuityCache[i]
     }
@@ -120,10 +122,18 @@ extension SchemeProjector {
         if let dc = rules.rules.dc {
             try ageDeferred(dc, t: t, kappa: kappa, annuityRate: annuityRate, flows: &flows, ledger: &ledger)
         }
-        // Annuities in payment escalate at λ from the end of the year after their award.
+        // Annuities in payment escalate at λ from the end of the year after their award, with
+        // their contingent parts; a spouse's DC annuity continues the annuitant's, so those passed
+        // at the year's deaths (in `newSurvivors`) escalate with those already in payment.
         if let dc = rules.rules.dc, dc.annuityEscalation != 0 {
             let g = 1 + dc.annuityEscalation
             for i in 0..<(2 * ages) { retired.annuity[i] *= g; disabled.annuity[i] *= g }
+            if dc.survivorFraction > 0 {
+                for i in 0..<(2 * ages) {
+                    retired.contingentAnnuity[i] *= g; disabled.contingentAnnuity[i] *= g
+                    survivors.annuity[i] *= g; newSurvivors.annuity[i] *= g
+                }
+            }
         }
         retired.add(newRetired)
         disabled.add(newDisabled)
@@ -197,13 +207,15 @@ extension SchemeProjector {
                 let q = rates[x]
                 let deaths = n * q
                 deathsTotal += deaths
-                if passContingent, pool.contingent[i] > 0 {
+                if passContingent, pool.contingent[i] > 0 || pool.contingentAnnuity[i] > 0 {
                     let m = context.tables.leave[sIndex * ages + x]
                     if m > 0 {
                         let spouse = sex.other.index * ages + Spouse.age(ofMemberAged: x, gap: gap, maximumAge: ages - 1)
                         let spouseCount = pool.withSurvivorRights[i] * q * m
                         spouses.count[spouse] += spouseCount
                         spouses.db[spouse] += pool.contingent[i] * q * m
+                        // A joint-and-survivor DC annuity's f·A, paid to the spouse as a DC annuity.
+                        if pool.contingentAnnuity[i] > 0 { spouses.annuity[spouse] += pool.contingentAnnuity[i] * q * m }
                         ledger.survivorEntries += spouseCount
                     }
                 }
@@ -214,11 +226,13 @@ extension SchemeProjector {
                     pool.topup[i + 1] = pool.topup[i] * keep
                     pool.annuity[i + 1] = pool.annuity[i] * keep
                     pool.contingent[i + 1] = pool.contingent[i] * keep
+                    pool.contingentAnnuity[i + 1] = pool.contingentAnnuity[i] * keep
                     pool.withSurvivorRights[i + 1] = pool.withSurvivorRights[i] * keep
                 }
                 x -= 1
             }
             pool.count[base] = 0; pool.db[base] = 0; pool.topup[base] = 0; pool.annuity[base] = 0; pool.contingent[base] = 0
+            pool.contingentAnnuity[base] = 0
             pool.withSurvivorRights[base] = 0
         }
         return deathsTotal
@@ -255,6 +269,10 @@ extension SchemeProjector {
                                 let to = sIndex * ages + x + 1
                                 newRetired.count[to] += movedCount
                                 newRetired.annuity[to] += annuity
+                                if dc.survivorFraction > 0 && annuity > 0 {
+                                    newRetired.contingentAnnuity[to] += dc.survivorFraction * annuity
+                                    newRetired.withSurvivorRights[to] += movedCount
+                                }
                                 ledger.pensionerEntries += movedCount
                             } else {
                                 flows.lumpSums += movedBalance

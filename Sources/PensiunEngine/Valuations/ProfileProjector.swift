@@ -130,8 +130,8 @@ public struct ProfileProjector: Sendable {
         let kappa = d.kappa[t]
         if member.isDC, let dc, dc.payout == .annuity {
             let j = dc.annuityRate(bondYield: d.bondYield[t])
-            annuity = DCRules.annuity(pot: pot, factor: context.grid.annuityDueMonthly(spec.sex, age: age + 1, yearIndex: t + 1,
-                                                                                       kappa: kappa, rate: j))
+            annuity = DCRules.annuity(pot: pot, factor: context.dcAnnuityFactor(sex: spec.sex, age: age + 1, t: t, kappa: kappa,
+                                                                                rate: j, survivorFraction: dc.survivorFraction))
             if let g = dc.guarantee, g.covers(yearsOfService: n + 1) {
                 let shortfall = g.shortfall(floor: floorY, monthsPaid: db.monthsPaid,
                                             dbTypeAnnual: db.annualPension(monthly: dbMonthly))

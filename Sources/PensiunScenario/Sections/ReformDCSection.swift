@@ -49,13 +49,18 @@ enum ReformDCSection {
         if let node = s["fee"] { fee = node.number(.fee) } else { log.noteDefault(.fee) }
         let glide = s.required(.portfolio).flatMap(readPortfolio)
         var payout: (PayoutForm, Double, Double, Double)? = (.annuity, 0, 0, 12)
-        if let node = s["payout"], let p = node.mapping(allowed: ["form", "margin", "escalation", "months_paid"]) {
+        var survivorFraction: Double? = 0
+        if let node = s["payout"], let p = node.mapping(allowed: ["form", "margin", "escalation", "months_paid", "survivor_fraction"]) {
             var form: PayoutForm? = .annuity
             if let f = p["form"] { form = f.choice(.payoutForm, [PayoutForm.annuity, .lumpSum]) }
             var margin: Double? = 0, escalation: Double? = 0, months: Double? = 12
             if let m = p["margin"] { margin = m.number(.payoutMargin) }
             if let e = p["escalation"] { escalation = e.number(.payoutEscalation) }
             if let mp = p["months_paid"] { months = mp.number(.payoutMonths) }
+            if let f = p["survivor_fraction"] {
+                survivorFraction = f.number(.payoutSurvivorFraction)
+                if form == .lumpSum { warnings.append("\(f.node.location): reform.dc.payout.survivor_fraction has no effect with lump sums") }
+            }
             if form == .lumpSum, let m = p["margin"] { warnings.append("\(m.node.location): reform.dc.payout.margin has no effect with lump sums") }
             if let form, let margin, let escalation, let months { payout = (form, margin, escalation, months) } else { payout = nil }
         } else if s["payout"] != nil { payout = nil }
@@ -73,11 +78,12 @@ enum ReformDCSection {
             } else { guarantee = nil }
         }
         guard let year, let transition, let rights, let takeHome, let ee, let er, let fee, let glide, let payout,
-              let withdrawal, let guarantee else { return nil }
+              let withdrawal, let guarantee, let survivorFraction else { return nil }
         var rules = DCRules(year: year, transition: transition, accruedRights: rights, employeeRate: ee, employerRate: er,
                             fee: fee, glidePath: glide, payout: payout.0, annuityMargin: payout.1, annuityEscalation: payout.2,
                             monthsPaidDC: payout.3, withdrawal: withdrawal, guarantee: guarantee)
         rules.onTakeHomePay = takeHome
+        rules.survivorFraction = payout.0 == .annuity ? survivorFraction : 0
         return Result(rules: rules, warnings: warnings)
     }
 
