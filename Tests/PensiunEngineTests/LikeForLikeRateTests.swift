@@ -134,6 +134,28 @@ import PensiunEconomy
         expectClose(p[ProfileOutcome.Quantity.moneysWorthProjectionTotal.rawValue], benefits / contributions, "mw_projection_total")
     }
 
+    /// The rule layer's two functions by hand: 750 a month paid 14 times with 10% allowances, an
+    /// annuity of 1,200 a year paid 12 times and a top-up of 100 a year, on B = 1,000 (in the
+    /// model-2.2 rates' units), then 10 years on with the DB indexed 1.2× and the pay grown 1.3×.
+    @Test func likeForLikeBasisByHand() {
+        var db = Fixture.dbRules
+        db.pensionAllowance = Self.pensionAllowance
+        var dc = Self.dc()
+        dc.guarantee = Guarantee(level: 1, minimumService: 10)
+        let basis = LikeForLikeBasis(db: db, dc: dc, pay: PayInputs(salaryPaymentsPerYear: 13, allowances: 0.15),
+                                     currentPaysAllowances: true)
+        let b = 1_000.0
+        let a = basis.annual(db: 750 / b, dc: 1_200 / 12 / b, topUp: 100 / 14 / b)
+        expectClose(a.db, 750 * 14 * 1.1 / b, "annual DB")
+        expectClose(a.dc, 1_200 / b, "annual DC")
+        expectClose(a.topUp, 100 / b, "annual top-up")
+        let later = basis.after(years: 10, a, indexed: 1.2, wageGrowth: 1.3)
+        let pay = 13 * 1.15 * 1.3
+        expectClose(later.db, 750 * 14 * 1.1 / b * 1.2 / pay, "DB after 10 years")
+        expectClose(later.dc, 1_200 / b * pow(1.03, 9) / pay, "DC after 10 years")
+        expectClose(later.total, (750 * 14 * 1.1 / b * 1.2 + 1_200 / b * pow(1.03, 9) + 100 / b * 1.2) / pay, "total after 10 years")
+    }
+
     @Test func everyRateKnowsItsPositionByTrack() {
         for (i, m) in Metric.rates.enumerated() { #expect(m.rateIndex == i, "\(m.name)") }
         #expect(Metric.allCases.filter { $0.rateIndex != nil } == Metric.allCases.filter { Metric.rates.contains($0) })

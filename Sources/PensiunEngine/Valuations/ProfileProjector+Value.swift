@@ -5,11 +5,13 @@ extension ProfileProjector {
     /// What a retiring profile is paid a year from the year after its award, for
     /// ``projectedBenefits(_:age:sex:t:rules:escalation:drivers:)``: the DB-type pension with its
     /// allowances and the guarantee's top-up (indexed by the scheme's rule), the DC annuity
-    /// (escalating at λ) and the contingent survivor pension with its allowances (indexed).
+    /// (escalating at λ), the contingent survivor pension with its allowances (indexed) and the
+    /// joint-and-survivor annuity's contingent part f·A (escalating at λ like the annuity).
     struct AnnualBenefits {
         let indexed: Double
         let annuity: Double
         let survivor: Double
+        var survivorAnnuity = 0.0
     }
 
     /// The value at the end of the retirement year y_R of a profile's benefits on the projection's
@@ -20,7 +22,8 @@ extension ProfileProjector {
     /// - DB-type amounts are indexed at the end of each year from y_R on (an award is indexed in its
     ///   award year, §5) by the path's factors; the annuity escalates at λ from the end of y_R+1;
     /// - a death at the end of year u leaves, with probability m_s(age), a spouse of the other sex
-    ///   aged age+1+Δ at the start of u+1 (§4), paid the contingent pension, indexed, while alive
+    ///   aged age+1+Δ at the start of u+1 (§4), paid the contingent pension, indexed, and the
+    ///   contingent annuity f·A, escalated as the annuity would have been, while alive
     ///   (`survivors` basis, κ_u);
     /// - flows are discounted at the path's yields, i_{u−1} for year u, a half year within it (the
     ///   discount factors of the budget's present values).
@@ -45,35 +48,36 @@ extension ProfileProjector {
         // Discount to the end of y_R (the start of y_R+1) of each year's mid-year flows, and the
         // DB-type indexation since the award, for the years t+1 … last + (ω + 1) (spouses outlive members).
         let years = last + omega + 2 - t
-        var discount = [Double](repeating: 0, count: years), indexed = discount
-        var accumulated = 1.0, factor = index(t)
+        var discount = [Double](repeating: 0, count: years), indexed = discount, escalation = discount
+        var accumulated = 1.0, factor = index(t), grown = 1.0
         for k in 0..<years {
             let u = t + 1 + k, i = yield(u)
             discount[k] = accumulated / (1 + i).squareRoot()
             accumulated /= 1 + i
             indexed[k] = factor
             factor *= index(u)
+            escalation[k] = grown
+            grown *= 1 + lambda
         }
-        var value = 0.0, alive = 1.0, escalated = 1.0
+        var value = 0.0, alive = 1.0
         for k in 0...(last - t - 1) {
             let u = t + 1 + k, age = x + 1 + k
-            value += alive * (b.indexed * indexed[k] + b.annuity * escalated) * discount[k]
+            value += alive * (b.indexed * indexed[k] + b.annuity * escalation[k]) * discount[k]
             let dies = q(.pensioners, sex, age, u)
             let m = inputs.survivors.leaveProbability(sex, age: age)
-            if b.survivor > 0, m > 0, dies > 0 {
+            if b.survivor > 0 || b.survivorAnnuity > 0, m > 0, dies > 0 {
                 // The spouse from the start of u+1: paid the contingent amount payable then.
                 var spouse = alive * dies * m
                 var y = Spouse.age(ofMemberAged: age, gap: gap, maximumAge: omega)
                 var j = k + 1
                 while spouse > 0, j < years {
-                    value += spouse * b.survivor * indexed[j] * discount[j]
+                    value += spouse * (b.survivor * indexed[j] + b.survivorAnnuity * escalation[j]) * discount[j]
                     spouse *= 1 - q(.survivors, sex.other, y, t + 1 + j)
                     y += 1
                     j += 1
                 }
             }
             alive *= 1 - dies
-            escalated *= 1 + lambda
             if alive == 0 { break }
         }
         return value

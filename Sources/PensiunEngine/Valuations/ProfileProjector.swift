@@ -170,7 +170,8 @@ public struct ProfileProjector: Sendable {
         // Money's worth on the projection's own conventions (docs/model.md §11).
         var projected = projectedBenefits(
             AnnualBenefits(indexed: db.annualPension(monthly: dbMonthly) + topup, annuity: annuity,
-                           survivor: contingentMonthly * db.paidPerMonthlySurvivorPension),
+                           survivor: contingentMonthly * db.paidPerMonthlySurvivorPension,
+                           survivorAnnuity: (dc?.survivorFraction ?? 0) * annuity),
             age: age, sex: spec.sex, t: t, rules: rules, escalation: dc?.annuityEscalation ?? 0, drivers: d)
         if let dc, dc.payout == .lumpSum, member.isDC { projected += pot }
         return [Double(year), s, accumulatedEmployee, accumulatedTotal, pot, monthly, ReplacementRate.of(monthly: monthly, salary: s),
