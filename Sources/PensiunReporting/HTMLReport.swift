@@ -254,7 +254,7 @@ public enum HTMLReport {
         }
         let years = "\(f.replacementYears.lowerBound)–\(f.replacementYears.upperBound)"
         return table(header: ["Track, scheme", "Of basic pay", "Of take-home pay", "After 20 years, of basic pay"], rows: like,
-                     caption: "Like for like: every benefit the retiree draws in a year ÷ annual pay, averaged over \(years) on each path: median / 10th percentile across paths. Basis: \(f.likeForLikeBasis). After 20 years: the pension in payment of those who retired 20 years earlier ÷ the basic pay of the same position that year. Reference: ILO Convention 102 sets a minimum of 40% of the reference wage after 30 years.")
+                     caption: "Like for like: every benefit the retiree draws in a year ÷ annual pay, averaged over \(years) on each path: median / 10th percentile across paths. Basis: \(f.likeForLikeBasis). After 20 years: the pension in payment of those who retired 20 years earlier ÷ the basic pay of the same position that year. Reference: ILO Convention 102 sets a minimum of 40% of the reference wage at award for a standard beneficiary after 30 years of contributions.")
             + cohortTable(report)
             + table(header: header, rows: rows,
                      caption: "Model 2.2 rates: pension at award as a share of the final monthly salary, averaged over \(years) on each path: median / 10th percentile across paths.")

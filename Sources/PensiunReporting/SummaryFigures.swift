@@ -198,14 +198,23 @@ public struct SummaryFigures: Sendable {
         }
     }
 
-    /// What the reform removes of the survivor rights the current scheme gives (docs/model.md §6):
-    /// DC annuities are single-life, a DC member's death in service leaves the balance to the heirs
-    /// and no survivor pension, and recognition-bond holders keep no DB survivor rights.
+    /// What the reform does to the survivor rights the current scheme gives (docs/model.md §6):
+    /// single-life DC annuities (or joint-and-survivor ones, said as such), a DC member's death in
+    /// service leaving the balance to the heirs and no survivor pension, and recognition-bond
+    /// holders keeping no DB survivor rights.
     public static func survivorRightsWords(_ inputs: ProjectionInputs) -> [String] {
         guard let dc = inputs.reform.dc else { return [] }
-        var words = [dc.payout == .annuity
-            ? "DC annuities are single-life: the spouse of a DC pensioner receives nothing from the annuity"
-            : "DC balances are paid as lump sums: the spouse of a DC pensioner receives no pension from them"]
+        let annuity: String
+        switch (dc.payout, dc.survivorFraction > 0) {
+        case (.annuity, true):
+            annuity = "DC annuities are joint and survivor: the spouse left at the pensioner's death receives "
+                + "\(Format.percent(dc.survivorFraction, decimals: 0)) of the annuity for life"
+        case (.annuity, false):
+            annuity = "DC annuities are single-life: the spouse of a DC pensioner receives nothing from the annuity"
+        case (.lumpSum, _):
+            annuity = "DC balances are paid as lump sums: the spouse of a DC pensioner receives no pension from them"
+        }
+        var words = [annuity]
         words.append("a DC member's death in service leaves the balance to the heirs, with no survivor pension on the DC part")
         if dc.transition != .newEntrants && dc.transition != .supplementary, case .recognitionBond = dc.accruedRights {
             words.append("switchers holding recognition bonds keep no DB survivor rights")

@@ -114,16 +114,16 @@ public enum SummaryText {
         }
         lines.append("  after 20 years: the pension in payment of those who retired 20 years earlier ÷ the basic pay of")
         lines.append("  the same position that year (DB indexed, DC annuity level unless it escalates)")
-        lines.append("  reference: ILO Convention 102 sets a minimum of 40% of the reference wage after 30 years")
+        lines.append("  reference: ILO Convention 102 sets a minimum of 40% of the reference wage at award for a")
+        lines.append("  standard beneficiary after 30 years of contributions")
         let cohorts = CohortRates(report.statistics)
         if !cohorts.rows.isEmpty {
-            section("Replacement rates by retirement cohort, every track (rr_basic_total, median across paths)")
-            row("  cohort retiring in", "current, at award", hasReform ? "reform, at award" : "",
-                hasReform ? "reform, 20 y later" : "current, 20 y later")
+            section("Replacement rates by retirement cohort, every track (rr_basic_total at award / 20 years later, median)")
+            row("  cohort retiring in", "current, award/+20y", hasReform ? "reform, award/+20y" : "")
             func cell(_ v: Double?) -> String { v.map { Format.percent($0, decimals: 1) } ?? "n/a" }
             for c in cohorts.rows {
-                row("  \(c.year)", cell(c.atAward[0]), hasReform ? cell(c.atAward[1]) : "",
-                    cell(hasReform ? c.after20[1] : c.after20[0]))
+                row("  \(c.year)", "\(cell(c.atAward[0])) / \(cell(c.after20[0]))",
+                    hasReform ? "\(cell(c.atAward[1])) / \(cell(c.after20[1]))" : "")
             }
         }
         section("Replacement rates at retirement, \(f.replacementYears.lowerBound)–\(f.replacementYears.upperBound) (replacement_rate_*: monthly pension ÷ final monthly basic salary)")

@@ -60,6 +60,9 @@ enum ReformDCSection {
             if let f = p["survivor_fraction"] {
                 survivorFraction = f.number(.payoutSurvivorFraction)
                 if form == .lumpSum { warnings.append("\(f.node.location): reform.dc.payout.survivor_fraction has no effect with lump sums") }
+                else if let v = survivorFraction, v > 0 {
+                    warnings.append("\(f.node.location): note: joint-and-survivor DC annuities are paid by the general engine only (the lane engine does not pay them yet): the run takes about 35 times as long")
+                }
             }
             if form == .lumpSum, let m = p["margin"] { warnings.append("\(m.node.location): reform.dc.payout.margin has no effect with lump sums") }
             if let form, let margin, let escalation, let months { payout = (form, margin, escalation, months) } else { payout = nil }
