@@ -137,6 +137,36 @@ import PensiunEconomy
     /// The rule layer's two functions by hand: 750 a month paid 14 times with 10% allowances, an
     /// annuity of 1,200 a year paid 12 times and a top-up of 100 a year, on B = 1,000 (in the
     /// model-2.2 rates' units), then 10 years on with the DB indexed 1.2× and the pay grown 1.3×.
+    /// The spouse in money's worth on the projection's conventions, by hand: everybody dies at the
+    /// end of the year they are 62, so the member (60 in 2031) is paid in 2031–2033 and dies at the
+    /// end of 2033, certainly leaving a wife 3 years younger, 60 at the start of 2034, who is paid
+    /// the contingent pension max(36% × 1,000, 75% × floor 600) = 450 a month, 14 times, indexed
+    /// by 2% a year from the award, in 2034–2036; discounted at 5% to mid-year.
+    @Test func moneysWorthPaysTheSpouseCreatedAtTheMembersDeath() throws {
+        var inputs = Self.inputs(reform: nil)
+        let rates = (0...110).map { $0 == 62 ? 1.0 : 0.0 }
+        let table = try MortalityTable(firstAge: 0, rates: rates, basis: "death at 62")
+        inputs.mortality = MortalityInputs(male: table, female: table, baseYear: 2030)
+        inputs.survivors = SurvivorInputs(probability: [.male: [1], .female: [0]], ageGap: [.male: -3, .female: 3])
+        inputs.profiles = [ProfileSpec(sex: .male, track: 0, entryAge: 30, entryYear: 2001)]
+        let projection = try MonteCarloProjection(inputs: inputs)
+        let (_, _, d) = try projection.deterministic()
+        let p = ProfileProjector(context: projection.context).project(inputs.profiles[0], scheme: .current, drivers: d,
+                                                                      careers: false).values
+        func paid(_ annual: Double, years: ClosedRange<Int>) -> Double {
+            var value = 0.0
+            for k in years {
+                let indexed: Double = pow(1.02, Double(k + 1)), discount: Double = pow(1.05, -(Double(k) + 0.5))
+                value += annual * indexed * discount
+            }
+            return value
+        }
+        let member = paid(750 * Self.monthsPaid * (1 + Self.pensionAllowance), years: 0...2)
+        let spouse = paid(450 * Self.monthsPaid, years: 3...5)
+        expectClose(p[ProfileOutcome.Quantity.moneysWorthProjectionEmployee.rawValue], (member + spouse) / (600 * 1.05.squareRoot()),
+                    "mw_projection_employee with the spouse")
+    }
+
     @Test func likeForLikeBasisByHand() {
         var db = Fixture.dbRules
         db.pensionAllowance = Self.pensionAllowance
