@@ -22,7 +22,7 @@ public struct CohortRates: Sendable {
         let last = r.startYear + r.horizon - 1
         func median(_ scheme: Scheme, _ metric: Metric, _ year: Int) -> Double? {
             guard year <= last else { return nil }
-            return r.yearly.first { $0.scheme == scheme && $0.year == year && $0.metric == metric.name }?.summary?.p50
+            return r.summary(scheme, metric, year: year)?.p50
         }
         let first = (r.startYear / 10 + 1) * 10
         rows = stride(from: first, through: last, by: 10).map { y in

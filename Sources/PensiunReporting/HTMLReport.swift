@@ -265,7 +265,7 @@ public enum HTMLReport {
         let cohorts = CohortRates(report.statistics)
         guard !cohorts.rows.isEmpty else { return "" }
         let hasReform = report.scenario.hasReform
-        func cell(_ v: Double?) -> String { v.map { Format.percent($0, decimals: 1) } ?? "n/a" }
+        func cell(_ v: Double?) -> String { Format.percent(v ?? .nan, decimals: 1) }
         let rows = cohorts.rows.map { c in
             Row(label: "\(c.year)", cells: hasReform
                 ? [cell(c.atAward[0]), cell(c.atAward[1]), cell(c.after20[0]), cell(c.after20[1])]

@@ -17,6 +17,12 @@ public struct RunStatistics: Sendable {
     public let startYear: Int, horizon: Int
     /// The yearly statistics of every (scheme, metric, year) and of the replacement rates by track.
     public let yearly: [YearlyRow]
+
+    /// The statistics of one (scheme, metric, year), or nil when the run has no such row or no
+    /// path has a value.
+    public func summary(_ scheme: Scheme, _ metric: Metric, year: Int) -> SampleSummary? {
+        yearly.first { $0.scheme == scheme && $0.year == year && $0.metric == metric.name }?.summary
+    }
     /// The per-path summaries, in path order.
     public let summaries: [PathSummary]
     /// DC fund assets / GDP at the end of the horizon (y0+H), per path.

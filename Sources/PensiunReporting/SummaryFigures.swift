@@ -109,7 +109,7 @@ public struct SummaryFigures: Sendable {
         shareNeverBreakingEven = Double(s.filter { $0.breakevenYear == nil }.count) / n
         /// The mean across paths of a current-scheme metric in `year` (NaN without a value).
         func currentMean(_ metric: Metric, _ year: Int) -> Double {
-            r.yearly.first { $0.scheme == .current && $0.year == year && $0.metric == metric.name }?.summary?.mean ?? .nan
+            r.summary(.current, metric, year: year)?.mean ?? .nan
         }
         switch inputs.valuation.burdenThreshold {
         case let .share(share): (threshold, thresholdIsStartLevel) = (share, false)
@@ -182,7 +182,7 @@ public struct SummaryFigures: Sendable {
         if db.pensionAllowance > 0 { words += " with \(Format.percent(db.pensionAllowance, decimals: 1)) allowances" }
         if let dc = inputs.reform.dc { words += ", DC annuities at \(count(dc.monthsPaidDC))" }
         words += "; pay: basic salary × \(count(pay.salaryPaymentsPerYear))"
-        if db.pensionAllowance > 0 && pay.allowances > 0 {
+        if LikeForLikeBasis.schemes(inputs)[0].includesPayAllowances {
             words += " × (1 + \(Format.percent(pay.allowances, decimals: 1)) allowances)"
         }
         words += ", take-home pay × \(count(pay.salaryPaymentsPerYear))"
@@ -193,9 +193,7 @@ public struct SummaryFigures: Sendable {
     /// (NaN when the run has no such row).
     public static func survivorsAtEnd(_ r: RunStatistics) -> [Double] {
         let last = r.startYear + r.horizon - 1
-        return Scheme.allCases.map { scheme in
-            r.yearly.first { $0.scheme == scheme && $0.year == last && $0.metric == Metric.survivors.name }?.summary?.mean ?? .nan
-        }
+        return Scheme.allCases.map { r.summary($0, .survivors, year: last)?.mean ?? .nan }
     }
 
     /// What the reform does to the survivor rights the current scheme gives (docs/model.md §6):

@@ -120,7 +120,7 @@ public enum SummaryText {
         if !cohorts.rows.isEmpty {
             section("Replacement rates by retirement cohort, every track (rr_basic_total at award / 20 years later, median)")
             row("  cohort retiring in", "current, award/+20y", hasReform ? "reform, award/+20y" : "")
-            func cell(_ v: Double?) -> String { v.map { Format.percent($0, decimals: 1) } ?? "n/a" }
+            func cell(_ v: Double?) -> String { Format.percent(v ?? .nan, decimals: 1) }
             for c in cohorts.rows {
                 row("  \(c.year)", "\(cell(c.atAward[0])) / \(cell(c.after20[0]))",
                     hasReform ? "\(cell(c.atAward[1])) / \(cell(c.after20[1]))" : "")

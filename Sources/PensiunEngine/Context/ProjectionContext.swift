@@ -70,15 +70,8 @@ public struct ProjectionContext: Sendable {
         targets = earlier.targets
     }
 
-    /// The basis of each scheme's like-for-like replacement rates (``LikeForLikeBasis``): the
-    /// actives' allowances are in the denominator of both schemes when the current scheme's
-    /// pensions carry allowances (one basis for the two schemes).
-    public var rateBasis: [LikeForLikeBasis] {
-        let allowances = inputs.current.db.pensionAllowance > 0
-        return [inputs.current, inputs.reform].map {
-            LikeForLikeBasis(db: $0.db, dc: $0.dc, pay: inputs.pay, currentPaysAllowances: allowances)
-        }
-    }
+    /// The basis of each scheme's like-for-like replacement rates, ``LikeForLikeBasis/schemes(_:)``.
+    public var rateBasis: [LikeForLikeBasis] { LikeForLikeBasis.schemes(inputs) }
 
     /// The recognition bond of a switcher aged `age` with `service` years at the start of year
     /// index t, on `base` (monthly salary B_r): ``DBRules/recognitionBond(serviceAtReform:base:annuityFactor:rate:yearsToBUP:)``

@@ -129,12 +129,8 @@ extension SchemeProjector {
                                   total: totalRate)
         }
 
-        /// f·A: the contingent part of a DC annuity A under a joint-and-survivor form (0 for a
-        /// single-life annuity, a lump sum or no DC). The guarantee's top-up has none.
-        func contingentAnnuity(of annuity: Double) -> Double {
-            guard let dc, dc.survivorFraction > 0, annuity > 0 else { return 0 }
-            return dc.survivorFraction * annuity
-        }
+        /// ``DCRules/contingentAnnuity(of:)`` (0 without a DC in force). The guarantee's top-up has none.
+        func contingentAnnuity(of annuity: Double) -> Double { dc?.contingentAnnuity(of: annuity) ?? 0 }
 
         /// The DC pot of `n` members leaving on retirement or disability: it buys an annuity
         /// (``DCRules/annuity(pot:factor:)``, returned per member) or is paid as a lump sum (0 returned).

@@ -269,8 +269,9 @@ extension SchemeProjector {
                                 let to = sIndex * ages + x + 1
                                 newRetired.count[to] += movedCount
                                 newRetired.annuity[to] += annuity
-                                if dc.survivorFraction > 0 && annuity > 0 {
-                                    newRetired.contingentAnnuity[to] += dc.survivorFraction * annuity
+                                let contingent = dc.contingentAnnuity(of: annuity)
+                                if contingent > 0 {
+                                    newRetired.contingentAnnuity[to] += contingent
                                     newRetired.withSurvivorRights[to] += movedCount
                                 }
                                 ledger.pensionerEntries += movedCount

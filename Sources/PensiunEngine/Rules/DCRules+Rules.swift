@@ -2,6 +2,13 @@ import PensiunActuarial
 import PensiunInputs
 
 extension DCRules {
+    /// f·A: the contingent part of a DC annuity A (of one member or summed over several) under a
+    /// joint-and-survivor form (docs/model.md §6), passed to the spouse at the annuitant's death;
+    /// 0 for a single-life annuity.
+    @inlinable public func contingentAnnuity(of annuity: Double) -> Double {
+        survivorFraction > 0 && annuity > 0 ? survivorFraction * annuity : 0
+    }
+
     /// The DC contributions of a year for a member of monthly salary S (docs/model.md §6):
     ///
     ///     C = (c_e + c_r)·S_DC·12,   S_DC = m_DC·S

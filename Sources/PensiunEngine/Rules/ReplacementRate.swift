@@ -109,6 +109,19 @@ public struct LikeForLikeBasis: Sendable, Equatable {
         hasTopUps = dc?.guarantee != nil && dc?.payout == .annuity
     }
 
+    /// The bases of the current scheme and the reform: the actives' allowances are in the
+    /// denominator of both when the current scheme's pensions carry allowances (one basis of pay
+    /// for the two schemes).
+    public static func schemes(_ inputs: ProjectionInputs) -> [LikeForLikeBasis] {
+        let allowances = inputs.current.db.pensionAllowance > 0
+        return [inputs.current, inputs.reform].map {
+            LikeForLikeBasis(db: $0.db, dc: $0.dc, pay: inputs.pay, currentPaysAllowances: allowances)
+        }
+    }
+
+    /// Whether the actives' allowances are in ``basicPay``.
+    public var includesPayAllowances: Bool { basicPay != salaryPayments }
+
     /// The annual benefit at award per unit of monthly basic salary B, from sums (or values) of the
     /// model-2.2 rates: db·months_paid·(1 + a_p) + dc·m_DC + (total − db − dc)·months_paid.
     @inlinable public func annual(db: Double, dc: Double, topUp: Double) -> (db: Double, dc: Double, topUp: Double) {

@@ -171,7 +171,7 @@ public struct ProfileProjector: Sendable {
         var projected = projectedBenefits(
             AnnualBenefits(indexed: db.annualPension(monthly: dbMonthly) + topup, annuity: annuity,
                            survivor: contingentMonthly * db.paidPerMonthlySurvivorPension,
-                           survivorAnnuity: (dc?.survivorFraction ?? 0) * annuity),
+                           survivorAnnuity: dc?.contingentAnnuity(of: annuity) ?? 0),
             age: age, sex: spec.sex, t: t, rules: rules, escalation: dc?.annuityEscalation ?? 0, drivers: d)
         if let dc, dc.payout == .lumpSum, member.isDC { projected += pot }
         return [Double(year), s, accumulatedEmployee, accumulatedTotal, pot, monthly, ReplacementRate.of(monthly: monthly, salary: s),
