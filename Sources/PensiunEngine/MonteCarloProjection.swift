@@ -93,7 +93,7 @@ public struct MonteCarloProjection: Sendable {
         let summaries = SlotArray<[PathSummary]>(count: plan.blockCount)
         let done = Atomic<Int>(0)
         var results = ProjectionResults(paths: paths, horizon: context.horizon, startYear: context.startYear,
-                                        trackCount: context.inputs.tracks.count, profileCount: context.inputs.profiles.count,
+                                        trackCount: context.payGroups.tracks.count, profileCount: context.inputs.profiles.count,
                                         filled: false)
         let shape = results.shape
         // Each block stores its own paths' columns, from its worker thread: blocks write disjoint
@@ -159,7 +159,8 @@ public struct MonteCarloProjection: Sendable {
             // the memo of the current scheme does not key on: `pay`, the take-home multipliers).
             let rules = context.schemes[scheme.rawValue], basis = context.rateBasis[scheme.rawValue]
             for j in list.indices {
-                list[j].fillRates(basis, takeHome: context.tables.takeHome, indexation: rules.indexation, drivers: drivers[j])
+                list[j].fillRates(basis, groups: context.payGroups, takeHome: context.tables.takeHome,
+                                  indexation: rules.indexation, drivers: drivers[j])
             }
             return list
         }
@@ -179,7 +180,7 @@ public struct MonteCarloProjection: Sendable {
             }
             return hit.results
         }
-        let empty = SchemePathResult(horizon: context.horizon, trackCount: context.inputs.tracks.count)
+        let empty = context.emptyResult()
         var list = [SchemePathResult](repeating: empty, count: paths)
         let projector = LaneProjector(context: context, plan: plans[scheme.rawValue], scheme: scheme, lanes: lanes.lanes)
         if scheme == .current { projector.recordedDemography = demography } else { projector.sharedDemography = demography }
@@ -230,14 +231,13 @@ public struct MonteCarloProjection: Sendable {
         var current = SchemeProjector(context: context, scheme: .current)
         var reform = SchemeProjector(context: context, scheme: .reform)
         var drivers: [PathDrivers] = [], rcs: [SchemePathResult] = [], rrs: [SchemePathResult] = []
-        let k = context.inputs.tracks.count
         for (j, path) in paths.enumerated() {
             generator.reseed(seeds.seed(forPath: path))
             let d = try self.drivers(path: path, slot: j, block: &block, generator: &generator)
             try riskCurrent.copyState(from: generator)
             try riskReform.copyState(from: generator)
-            var rc = SchemePathResult(horizon: context.horizon, trackCount: k)
-            var rr = SchemePathResult(horizon: context.horizon, trackCount: k)
+            var rc = context.emptyResult()
+            var rr = context.emptyResult()
             try current.project(d, riskGenerator: &riskCurrent, into: &rc)
             try reform.project(d, riskGenerator: &riskReform, into: &rr)
             drivers.append(d); rcs.append(rc); rrs.append(rr)
@@ -254,7 +254,7 @@ public struct MonteCarloProjection: Sendable {
     /// Projects the deterministic path (every σ zero, κ = 0) and returns both schemes' results.
     public func deterministic() throws -> (current: SchemePathResult, reform: SchemePathResult, drivers: PathDrivers) {
         let d = try deterministicDrivers()
-        var rc = SchemePathResult(horizon: context.horizon, trackCount: context.inputs.tracks.count)
+        var rc = context.emptyResult()
         var rr = rc
         if let plans {
             // One path: the same arithmetic as every lane of a Monte Carlo block.

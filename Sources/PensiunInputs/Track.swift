@@ -1,6 +1,7 @@
 import PensiunActuarial
 
-/// A career track: its salary scale and take-home pay multiplier (retirement ages are scheme rules).
+/// A career track: its salary scale, take-home pay multiplier and pay levels (retirement ages are
+/// scheme rules).
 public struct Track: Sendable, Equatable {
     public var name: String
     /// scale_k(n): monthly pensionable salary at completed service n, in currency of year y0
@@ -10,11 +11,16 @@ public struct Track: Sendable, Equatable {
     /// The DC contribution base when the DC contributes on take-home pay (m_DC = θ), and the
     /// denominator of the `rr_takehome_*` rates; 1 when not given.
     public var takeHomeMultiplier: ByYear<Double>
+    /// The pay levels of the track's members around its salary path (``PayLevel``): one level
+    /// paid the path itself when not given.
+    public var payLevels: [PayLevel]
 
-    public init(name: String, salaryScale: [Double], takeHomeMultiplier: ByYear<Double> = ByYear(1)) {
+    public init(name: String, salaryScale: [Double], takeHomeMultiplier: ByYear<Double> = ByYear(1),
+                payLevels: [PayLevel] = [.path]) {
         self.name = name
         self.salaryScale = salaryScale
         self.takeHomeMultiplier = takeHomeMultiplier
+        self.payLevels = payLevels
     }
 
     @inlinable public func scale(service n: Int) -> Double { salaryScale[min(n, salaryScale.count - 1)] }

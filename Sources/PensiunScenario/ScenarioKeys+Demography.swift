@@ -59,6 +59,15 @@ extension ScenarioKey {
                                                 .numbers(.closed(1, 10)), default: "1",
                                                 "θ_{k,y}: take-home pay / basic salary; the DC contribution base on take-home pay (m_DC = θ) and the denominator of `rr_takehome_*`; `dc_base_multiplier`, its former name, is still read")
 
+    static let payLevels = ScenarioKey("tracks[].pay_levels", unit: "list of `{name, multiplier, share}`", "a list of pay levels",
+                                       default: "one level, the salary scale itself",
+                                       "pay levels within the track (model 2.4): each a share of the track's members and entrants paid multiplier × the salary scale over the whole career; shares sum to 1 and the share-weighted multipliers average 1 (the scale stays the track's mean)")
+    static let payLevelName = ScenarioKey("tracks[].pay_levels[].name", unit: "text", "a name", "the level's name, unique within the track")
+    static let payLevelMultiplier = ScenarioKey("tracks[].pay_levels[].multiplier", unit: "multiple", "a multiple of the salary scale",
+                                                .numbers(.closed(0.05, 20)), "m_l: the level's salary ÷ the track's salary scale")
+    static let payLevelShare = ScenarioKey("tracks[].pay_levels[].share", unit: "fraction", "a share", .numbers(.openClosed(0, 1)),
+                                           "s_l: the level's share of the track's members and entrants")
+
     static let actives = ScenarioKey("population.actives", unit: "CSV `sex,track,age,service,count`", "a CSV file with sex,track,age,service,count",
                                      "actives at the start of y0 (counts may be fractional)")
     static let activeAge = ScenarioKey("population.actives", column: "age", unit: "age", "an age", .integers(14...100), "age at the start of y0")
@@ -99,6 +108,7 @@ extension ScenarioKey {
         disability, disabilityFactor, disabilityRate, withdrawal, earlyRetirement, earlyAge, earlyService, earlyRates, processRisk,
         survivorProbability, ageGap,
         trackName, trackRetirementAge, salaryScale, salaryScaleFile, salaryScaleColumn, salary, takeHomeMultiplier,
+        payLevels, payLevelName, payLevelMultiplier, payLevelShare,
         actives, activeAge, activeCount, pensioners, disabledFile, survivorsFile,
         beneficiaryAge, beneficiaryCount, beneficiaryPension, beneficiarySurvivorPension,
         entrantTarget, entrantGrowth, entrantSeries, entrantProfile, entrantAge, entrantShare,

@@ -39,7 +39,7 @@ enum ReferenceComparison {
     /// Every difference between `engine`'s block and the reference, as readable lines.
     static func mismatches(_ name: String, engine: MonteCarloProjection.Engine, mc: MonteCarloProjection,
                            reference: [[ReferenceEngine.Result]], only metrics: [Metric]? = nil) throws -> [String] {
-        let h = mc.context.horizon, y0 = mc.context.startYear, tracks = mc.context.inputs.tracks
+        let h = mc.context.horizon, y0 = mc.context.startYear, tracks = mc.context.payGroups.tracks
         let output = try mc.runBlock(paths, seeds: PathSeeds(master: seed))
         var found: [String] = []
         for (j, path) in paths.enumerated() {

@@ -29,6 +29,10 @@ struct ReferenceEngine {
         var track: Int
         var age: Int
         var service = 0
+        /// The pay level within the track and its multiplier m_l (docs/model.md Part II, "Pay
+        /// levels within a track"): salary = m_l × scale_k(n).
+        var level = 0
+        var pay = 1.0
         /// The calendar year the member joined (y − n, docs/model.md §6).
         var entryYear = 0
         /// The active's group (nil for beneficiaries).
@@ -128,7 +132,7 @@ struct ReferenceEngine {
         }
         guard switches else { return }
         m.accruesDB = false; m.isDC = true; m.serviceAtReform = m.service
-        let br = inputs.tracks[m.track].scale(service: m.service) * w
+        let br = inputs.tracks[m.track].scale(service: m.service) * w * m.pay
         switch dc.accruedRights {
         case .frozenDB: m.rights = 1; m.frozenBase = br
         case let .recognitionBond(rho):
@@ -181,7 +185,7 @@ struct ReferenceEngine {
         // Like-for-like rates (docs/model.md Part II), member by member: each retirement's annual
         // amounts (DB-type with allowances, DC annuity, top-up), kept by cohort for the rates
         // after 10 and 20 years; the DB indexation factor of each year.
-        struct Retired { let t: Int, track: Int, weight: Double, hasDB: Bool, isDC: Bool, db: Double, dc: Double, topUp: Double, salary: Double }
+        struct Retired { let t: Int, track: Int, level: Int, weight: Double, hasDB: Bool, isDC: Bool, db: Double, dc: Double, topUp: Double, salary: Double }
         var retiredCohorts: [Retired] = []
         var indexFactors: [Double] = []
         let basicPay = inputs.pay.salaryPaymentsPerYear * (1 + (inputs.current.db.pensionAllowance > 0 ? inputs.pay.allowances : 0))
@@ -191,8 +195,11 @@ struct ReferenceEngine {
         result.youngestInPool = Array(repeating: [omega + 1, omega + 1], count: 3)
         var members: [Member] = []
         for c in inputs.population.actives where c.count > 0 {
-            members.append(Member(weight: c.count, state: .active, sex: c.sex, track: c.track, age: c.age, service: c.service,
-                                  entryYear: y0 - c.service, group: .initial(sex: c.sex, birthYear: y0 - c.age)))
+            for (l, level) in inputs.tracks[c.track].payLevels.enumerated() {
+                members.append(Member(weight: c.count * level.share, state: .active, sex: c.sex, track: c.track, age: c.age, service: c.service,
+                                      level: l, pay: level.multiplier, entryYear: y0 - c.service,
+                                      group: .initial(sex: c.sex, birthYear: y0 - c.age)))
+            }
         }
         for (state, cells) in [(State.retired, inputs.population.pensioners), (.disabled, inputs.population.disabled), (.survivor, inputs.population.survivors)] {
             for c in cells where c.count > 0 {
@@ -251,7 +258,7 @@ struct ReferenceEngine {
             for m in members {
                 switch m.state {
                 case .active:
-                    let s = tracks[m.track].scale(service: m.service) * w
+                    let s = tracks[m.track].scale(service: m.service) * w * m.pay
                     payroll += m.weight * s * 12
                     if m.accruesDB { eeDB += m.weight * db.employeeRate(year) * s * 12 }
                     if inDC && m.isDC {
@@ -320,7 +327,7 @@ struct ReferenceEngine {
             for var m in members {
                 switch m.state {
                 case .active:
-                    let s = tracks[m.track].scale(service: m.service) * w
+                    let s = tracks[m.track].scale(service: m.service) * w * m.pay
                     let isDC = inDC && m.isDC
                     if isDC {
                         // b ← b(1+R) + C(1+R)^{1/2} (docs/model.md §2).
@@ -444,7 +451,7 @@ struct ReferenceEngine {
                         if hasDB { rrSum[0][k] += ret * dbm / s; rrCount[0][k] += ret }
                         if isDC { rrSum[1][k] += ret * a / (dc?.monthsPaidDC ?? 12) / s; rrCount[1][k] += ret }
                         rrSum[2][k] += ret * (dbm / s + a / (dc?.monthsPaidDC ?? 12) / s + tp / db.monthsPaid / s); rrCount[2][k] += ret
-                        retiredCohorts.append(Retired(t: t, track: k, weight: ret, hasDB: hasDB, isDC: isDC,
+                        retiredCohorts.append(Retired(t: t, track: k, level: m.level, weight: ret, hasDB: hasDB, isDC: isDC,
                                                       db: dbm * db.monthsPaid * (1 + db.pensionAllowance), dc: a, topUp: tp, salary: s))
                     }
                     let stay = m.weight - deaths - dis - wdr - ret
@@ -521,12 +528,15 @@ struct ReferenceEngine {
                 // Entrants from y_r on are DC members from entry (docs/model.md §6, §11).
                 let entersDC = dc.map { year + 1 >= $0.year } ?? false
                 for share in inputs.entrants.profile where share.share > 0 && needed > 0 {
-                    var m = Member(weight: needed * share.share / total, state: .active, sex: share.sex, track: share.track, age: share.age,
-                                   entryYear: year + 1, group: .entrant(sex: share.sex, entryAge: share.age, entryYear: year + 1))
-                    m.accruesDB = !entersDC
-                    m.isDC = entersDC
-                    members.append(m)
-                    ledger.activeEntries += m.weight
+                    for (l, level) in inputs.tracks[share.track].payLevels.enumerated() {
+                        var m = Member(weight: needed * share.share / total * level.share, state: .active, sex: share.sex,
+                                       track: share.track, age: share.age, level: l, pay: level.multiplier, entryYear: year + 1,
+                                       group: .entrant(sex: share.sex, entryAge: share.age, entryYear: year + 1))
+                        m.accruesDB = !entersDC
+                        m.isDC = entersDC
+                        members.append(m)
+                        ledger.activeEntries += m.weight
+                    }
                 }
             }
             let burden = dbBen + erDC + top + redemptions - (db.destination == .budget ? eeDB : 0)
@@ -570,6 +580,28 @@ struct ReferenceEngine {
             likeForLike([.rrBasicDB, .rrBasicDC, .rrBasicTotal], awarded) { annual($0, $1) / ($0.salary * basicPay) }
             likeForLike([.rrTakeHomeDB, .rrTakeHomeDC, .rrTakeHomeTotal], awarded) {
                 annual($0, $1) / ($0.salary * inputs.pay.salaryPaymentsPerYear * tracks[$0.track].takeHomeMultiplier(year))
+            }
+            // Member percentiles: each (track, pay level)'s mean rr_basic_total, weighted by its
+            // retirements; the lower quantile (the first rate whose cumulative weight reaches q).
+            func percentile(_ members: [Retired], _ q: Double) -> Double {
+                var groups: [(rate: Double, weight: Double)] = []
+                for key in Set(members.map { [$0.track, $0.level] }) {
+                    let mine = members.filter { [$0.track, $0.level] == key }, n = mine.reduce(0.0) { $0 + $1.weight }
+                    if n > 0 { groups.append((mine.reduce(0.0) { $0 + $1.weight * annual($1, 2) / ($1.salary * basicPay) } / n, n)) }
+                }
+                let total = groups.reduce(0.0) { $0 + $1.weight }
+                var cumulative = 0.0
+                for g in groups.sorted(by: { $0.rate < $1.rate }) {
+                    cumulative += g.weight
+                    if cumulative >= q * total { return g.rate }
+                }
+                return .nan
+            }
+            for (metric, q) in [(Metric.rrBasicTotalMemberP10, 0.1), (.rrBasicTotalMemberP50, 0.5), (.rrBasicTotalMemberP90, 0.9)] {
+                set(metric, percentile(awarded, q))
+                for k in 0..<trackCount {
+                    result.byTrack[Metric.rates.firstIndex(of: metric)!][k][t] = percentile(awarded.filter { $0.track == k }, q)
+                }
             }
             for (years, metrics) in [(10, [Metric.rrBasicDBAfter10, .rrBasicDCAfter10, .rrBasicTotalAfter10]),
                                      (20, [.rrBasicDBAfter20, .rrBasicDCAfter20, .rrBasicTotalAfter20])] {

@@ -14,7 +14,14 @@ import Testing
         /// Years added to the reform's retirement ages.
         var delay = 0
         var target: HeadcountTarget = .growth(0.01)
+        /// Three pay levels on the first track (``payLevels``).
+        var payLevels = false
     }
+
+    /// Pay levels 0.5, 1 and 1.5 of the salary scale with shares 30%, 40% and 30% (issue 20): the
+    /// DB floor and the DC guarantee bind for the low level.
+    static let payLevels = [PayLevel(name: "low", multiplier: 0.5, share: 0.3), PayLevel(name: "mid", multiplier: 1, share: 0.4),
+                            PayLevel(name: "high", multiplier: 1.5, share: 0.3)]
 
     /// The reform-year cases include members joining in the reform year (entry year = y_r, DC
     /// members from entry, docs/model.md §6 and §11); ``MembershipTests`` has more of them.
@@ -32,6 +39,9 @@ import Testing
         Case(name: "parametric: retirement two years later, no DC", dc: nil, kappa: 0.03, delay: 2),
         Case(name: "new entrants, escalating annuities, DC on basic salary", dc: escalatingOnBasicSalary, kappa: 0.02),
         Case(name: "switch under 40, bonds, joint and survivor 0.5, escalating", dc: jointAndSurvivor, kappa: 0.03),
+        Case(name: "switch under 40, bonds, pay levels", dc: Fixture.dc(transition: .switchUnderAge(40), rights: .recognitionBond(rate: 0.05)),
+             kappa: 0.03, payLevels: true),
+        Case(name: "parametric: retirement a year later, pay levels", dc: nil, kappa: 0.02, delay: 1, payLevels: true),
     ]
 
     /// Joint-and-survivor annuities (f = 0.5, issue 20) escalating at 2%, bought by switchers,
@@ -64,6 +74,7 @@ import Testing
         // The like-for-like basis: 13 salaries a year, 15% allowances on pay, a dated take-home multiplier.
         inputs.pay = PayInputs(salaryPaymentsPerYear: 13, allowances: 0.15)
         inputs.tracks[1].takeHomeMultiplier = ByYear(steps: [(2020, 1.5), (2030, 1.8)])
+        if c.payLevels { inputs.tracks[0].payLevels = payLevels }
         return inputs
     }
 

@@ -5,7 +5,11 @@ import PensiunInputs
 /// What does not depend on the path, computed once per run: the mortality grid, dense per-year
 /// parameters, the initial cohorts and the entrant profile.
 public struct ProjectionContext: Sendable {
+    /// The inputs the engines run on: the scenario's, with one track per pay group
+    /// (``ProjectionInputs/byPayGroup()``).
     public let inputs: ProjectionInputs
+    /// The pay groups of the scenario's tracks; `payGroups.tracks` are the scenario's tracks.
+    public let payGroups: PayGroups
     public let grid: MortalityGrid
     public let horizon: Int
     public let startYear: Int
@@ -23,8 +27,10 @@ public struct ProjectionContext: Sendable {
     /// The headcount target of actives at the start of each year index t = 0 … H.
     let targets: [Double]
 
-    public init(inputs: ProjectionInputs) {
+    public init(inputs scenarioInputs: ProjectionInputs) {
+        let inputs = scenarioInputs.byPayGroup()
         self.inputs = inputs
+        payGroups = scenarioInputs.payGroups
         let calendar = inputs.calendar
         horizon = calendar.horizon
         startYear = calendar.startYear
@@ -53,9 +59,11 @@ public struct ProjectionContext: Sendable {
     /// table reads): the grid, cohorts, entrant profile, dense tables and targets are `earlier`'s,
     /// and each scheme's dense rules too when its rules are equal. The same numbers as
     /// ``init(inputs:)``, without building them again (``ProjectionCache``).
-    init(inputs: ProjectionInputs, reusing earlier: ProjectionContext) {
+    init(inputs scenarioInputs: ProjectionInputs, reusing earlier: ProjectionContext) {
+        let inputs = scenarioInputs.byPayGroup()
         assert(DemographyInputs(inputs) == DemographyInputs(earlier.inputs), "a context reused for other demography inputs")
         self.inputs = inputs
+        payGroups = earlier.payGroups
         horizon = earlier.horizon
         startYear = earlier.startYear
         maximumAge = earlier.maximumAge
@@ -80,6 +88,12 @@ public struct ProjectionContext: Sendable {
         let yearsToBUP = max(0, bup - age)
         let factor = grid.annuityDueMonthly(sex, age: bup, yearIndex: t + yearsToBUP, kappa: 0, rate: rho)
         return db.recognitionBond(serviceAtReform: service, base: base, annuityFactor: factor, rate: rho, yearsToBUP: yearsToBUP)
+    }
+
+    /// A result to project one scheme on one path into: rates by the scenario's tracks, award sums
+    /// by pay group.
+    public func emptyResult() -> SchemePathResult {
+        SchemePathResult(horizon: horizon, trackCount: payGroups.tracks.count, payGroupCount: payGroups.count)
     }
 
     /// The headcount target of actives at the start of year y0 + t.

@@ -342,12 +342,12 @@ struct ReplacementAccumulator {
     }
 
     /// The year's sums into ``SchemePathResult/awardSums`` (the rates follow from them,
-    /// ``SchemePathResult/fillRates(_:takeHome:indexation:drivers:)``).
+    /// ``SchemePathResult/fillRates(_:groups:takeHome:indexation:drivers:)``).
     func write(t: Int, into result: inout SchemePathResult) {
         for kind in ReplacementKind.allCases {
             for k in sums[kind.rawValue].indices {
-                result[award: kind, count: false, track: k, t] = sums[kind.rawValue][k]
-                result[award: kind, count: true, track: k, t] = counts[kind.rawValue][k]
+                result[award: kind, count: false, group: k, t] = sums[kind.rawValue][k]
+                result[award: kind, count: true, group: k, t] = counts[kind.rawValue][k]
             }
         }
     }

@@ -163,7 +163,7 @@ struct SchemeProjector {
             result.dcFlows[t] = flows
         }
         recordStocks(t: horizon, drivers: drivers, into: &result)
-        result.fillRates(rateBasis, takeHome: context.tables.takeHome,
+        result.fillRates(rateBasis, groups: context.payGroups, takeHome: context.tables.takeHome,
                          indexation: rules.indexation, drivers: drivers)
     }
 }

@@ -22,6 +22,10 @@ public enum Metric: Int, CaseIterable, Sendable {
     /// basic pay of the same position in y.
     case rrBasicDBAfter10, rrBasicDCAfter10, rrBasicTotalAfter10
     case rrBasicDBAfter20, rrBasicDCAfter20, rrBasicTotalAfter20
+    /// Percentiles across the year's retirees (model 2.4, docs/model.md Part II "Pay levels within a
+    /// track"): the 10th, 50th and 90th percentile member's `rr_basic_total`, each pay group
+    /// (track × pay level) represented by its own rate and weighted by its retirements.
+    case rrBasicTotalMemberP10, rrBasicTotalMemberP50, rrBasicTotalMemberP90
 
     /// The name used in files.
     public var name: String {
@@ -63,6 +67,9 @@ public enum Metric: Int, CaseIterable, Sendable {
         case .rrBasicDBAfter20: return "rr_basic_db_after20"
         case .rrBasicDCAfter20: return "rr_basic_dc_after20"
         case .rrBasicTotalAfter20: return "rr_basic_total_after20"
+        case .rrBasicTotalMemberP10: return "rr_basic_total_member_p10"
+        case .rrBasicTotalMemberP50: return "rr_basic_total_member_p50"
+        case .rrBasicTotalMemberP90: return "rr_basic_total_member_p90"
         }
     }
 
@@ -95,15 +102,16 @@ public enum Metric: Int, CaseIterable, Sendable {
         .replacementRateDB, .replacementRateDC, .replacementRateTotal,
         .rrBasicDB, .rrBasicDC, .rrBasicTotal, .rrTakeHomeDB, .rrTakeHomeDC, .rrTakeHomeTotal,
         .rrBasicDBAfter10, .rrBasicDCAfter10, .rrBasicTotalAfter10, .rrBasicDBAfter20, .rrBasicDCAfter20, .rrBasicTotalAfter20,
+        .rrBasicTotalMemberP10, .rrBasicTotalMemberP50, .rrBasicTotalMemberP90,
     ]
 
     /// The position of a rate in ``rates`` (nil for a metric that is not a replacement rate): the
-    /// three of model 2.2 are contiguous cases, and so are the twelve like-for-like ones.
+    /// three of model 2.2 are contiguous cases, and so are the fifteen like-for-like ones.
     @inlinable public var rateIndex: Int? {
         switch self {
         case .replacementRateDB, .replacementRateDC, .replacementRateTotal:
             return rawValue - Metric.replacementRateDB.rawValue
-        case _ where rawValue >= Metric.rrBasicDB.rawValue && rawValue <= Metric.rrBasicTotalAfter20.rawValue:
+        case _ where rawValue >= Metric.rrBasicDB.rawValue && rawValue <= Metric.rrBasicTotalMemberP90.rawValue:
             return 3 + rawValue - Metric.rrBasicDB.rawValue
         default:
             return nil

@@ -10,14 +10,28 @@ extension SchemePathResult {
     static let takeHome: [Metric] = [.rrTakeHomeDB, .rrTakeHomeDC, .rrTakeHomeTotal]
 
     /// Every replacement rate of the path, overall and by track, from the year's retirements in
-    /// ``awardSums`` (both engines record the sums and call this one function): the model-2.2
-    /// rates Σ n·rate / Σ n, and the like-for-like rates of ``LikeForLikeBasis`` with the take-home
-    /// multipliers θ[k · H + t], the scheme's indexation rules by year and the path's drivers
-    /// (wage index, inflation). Not applicable (NaN) where no member is counted.
-    mutating func fillRates(_ basis: LikeForLikeBasis, takeHome theta: [Double], indexation: [IndexationRule],
-                            drivers d: PathDrivers) {
-        let h = horizon, tracks = trackCount
+    /// ``awardSums`` (both engines record the sums by pay group and call this one function): the
+    /// model-2.2 rates Σ n·rate / Σ n and the like-for-like rates of ``LikeForLikeBasis`` from the
+    /// sums of each track's pay groups, with the take-home multipliers θ[g · H + t] (a track's
+    /// groups share them), the scheme's indexation rules by year and the path's drivers (wage
+    /// index, inflation); then the member percentiles of `rr_basic_total` across the pay groups
+    /// (``memberPercentile(_:_:)``). Not applicable (NaN) where no member is counted.
+    mutating func fillRates(_ basis: LikeForLikeBasis, groups: PayGroups, takeHome theta: [Double],
+                            indexation: [IndexationRule], drivers d: PathDrivers) {
+        let h = horizon, tracks = trackCount, kinds = 2 * ReplacementKind.allCases.count
         if byTrack.count != Metric.rates.count * tracks * h { byTrack = [Double](repeating: .nan, count: Metric.rates.count * tracks * h) }
+        // The award sums of each track: its pay groups' sums added in group order.
+        var trackSums = [Double](repeating: 0, count: kinds * tracks * h)
+        for j in 0..<kinds {
+            for g in 0..<payGroupCount {
+                let from = Self.trackIndex(j, g, 0, horizon: h, trackCount: payGroupCount)
+                let to = Self.trackIndex(j, groups.track[g], 0, horizon: h, trackCount: tracks)
+                for t in 0..<h { trackSums[to + t] += awardSums[from + t] }
+            }
+        }
+        func award(_ kind: ReplacementKind, count: Bool, track k: Int, _ t: Int) -> Double {
+            trackSums[Self.trackIndex(kind.rawValue * 2 + (count ? 1 : 0), k, t, horizon: h, trackCount: tracks)]
+        }
         // Per (part, track, t) at ((part · K) + k) · H + t: the annual benefit per unit of B summed
         // over the retirements (parts db, dc, total, top-up alone), and the counts (db, dc, total).
         var annual = [Double](repeating: 0, count: 4 * tracks * h)
@@ -25,9 +39,9 @@ extension SchemePathResult {
         for t in 0..<h {
             var s = (0.0, 0.0, 0.0), n = (0.0, 0.0, 0.0), all = (0.0, 0.0, 0.0), home = (0.0, 0.0, 0.0)
             for k in 0..<tracks {
-                let sdb = self[award: .db, count: false, track: k, t], ndb = self[award: .db, count: true, track: k, t]
-                let sdc = self[award: .dc, count: false, track: k, t], ndc = self[award: .dc, count: true, track: k, t]
-                let stot = self[award: .total, count: false, track: k, t], ntot = self[award: .total, count: true, track: k, t]
+                let sdb = award(.db, count: false, track: k, t), ndb = award(.db, count: true, track: k, t)
+                let sdc = award(.dc, count: false, track: k, t), ndc = award(.dc, count: true, track: k, t)
+                let stot = award(.total, count: false, track: k, t), ntot = award(.total, count: true, track: k, t)
                 s = (s.0 + sdb, s.1 + sdc, s.2 + stot)
                 n = (n.0 + ndb, n.1 + ndc, n.2 + ntot)
                 self[rate: .replacementRateDB, track: k, t] = ndb > 0 ? sdb / ndb : .nan
@@ -38,7 +52,7 @@ extension SchemePathResult {
                 let i = k * h + t, stride = tracks * h
                 annual[i] = a.db; annual[stride + i] = a.dc; annual[2 * stride + i] = total; annual[3 * stride + i] = a.topUp
                 counts[i] = ndb; counts[stride + i] = ndc; counts[2 * stride + i] = ntot
-                let pay = basis.takeHomePay(multiplier: theta[i])
+                let pay = basis.takeHomePay(multiplier: theta[groups.first[k] * h + t])
                 self[rate: .rrBasicDB, track: k, t] = ndb > 0 ? a.db / (basis.basicPay * ndb) : .nan
                 self[rate: .rrBasicDC, track: k, t] = ndc > 0 ? a.dc / (basis.basicPay * ndc) : .nan
                 self[rate: .rrBasicTotal, track: k, t] = ntot > 0 ? total / (basis.basicPay * ntot) : .nan
@@ -88,5 +102,51 @@ extension SchemePathResult {
                 self[metrics[2], t] = n.2 > 0 ? sums.2 / n.2 : .nan
             }
         }
+        fillMemberPercentiles(basis, groups: groups)
+    }
+
+    /// The member percentiles' metrics and their quantiles q.
+    static let memberPercentiles: [(metric: Metric, q: Double)] = [
+        (.rrBasicTotalMemberP10, 0.1), (.rrBasicTotalMemberP50, 0.5), (.rrBasicTotalMemberP90, 0.9),
+    ]
+
+    /// `rr_basic_total_member_p{10,50,90}`, overall and by track: ``memberPercentile(_:_:)`` of the
+    /// pay groups' `rr_basic_total` (each group's annual benefit at award over its annual basic
+    /// pay, ``LikeForLikeBasis/annual(db:dc:topUp:)`` and ``LikeForLikeBasis/basicPay``) weighted by
+    /// the group's retirements; the track's groups for a track, every group overall.
+    mutating func fillMemberPercentiles(_ basis: LikeForLikeBasis, groups: PayGroups) {
+        var rates: [(rate: Double, weight: Double)] = []
+        rates.reserveCapacity(payGroupCount)
+        for t in 0..<horizon {
+            var all: [(rate: Double, weight: Double)] = []
+            for k in 0..<trackCount {
+                rates.removeAll(keepingCapacity: true)
+                for g in 0..<payGroupCount where groups.track[g] == k {
+                    let n = self[award: .total, count: true, group: g, t]
+                    guard n > 0 else { continue }
+                    let sdb = self[award: .db, count: false, group: g, t], sdc = self[award: .dc, count: false, group: g, t]
+                    let a = basis.annual(db: sdb, dc: sdc, topUp: self[award: .total, count: false, group: g, t] - sdb - sdc)
+                    rates.append(((a.db + a.dc + a.topUp) / (basis.basicPay * n), n))
+                }
+                all += rates
+                for (metric, q) in Self.memberPercentiles { self[rate: metric, track: k, t] = Self.memberPercentile(rates, q) }
+            }
+            for (metric, q) in Self.memberPercentiles { self[metric, t] = Self.memberPercentile(all, q) }
+        }
+    }
+
+    /// The q-quantile of a discrete distribution of members: the smallest rate r whose cumulative
+    /// weight W(r) = Σ_{rate ≤ r} weight reaches q · Σ weight (the lower quantile, so the 10th
+    /// percentile member of groups holding 25%, 50% and 25% is in the first group); NaN when no
+    /// member is counted.
+    static func memberPercentile(_ rates: [(rate: Double, weight: Double)], _ q: Double) -> Double {
+        let total = rates.reduce(0) { $0 + $1.weight }
+        guard total > 0 else { return .nan }
+        var cumulative = 0.0
+        for entry in rates.sorted(by: { $0.rate < $1.rate }) {
+            cumulative += entry.weight
+            if cumulative >= q * total { return entry.rate }
+        }
+        return rates.map(\.rate).max() ?? .nan
     }
 }

@@ -2,29 +2,35 @@
 /// checks of docs/model.md §10 need.
 public struct SchemePathResult: Sendable {
     public let horizon: Int
+    /// K, the scenario's tracks (the rates by track).
     public let trackCount: Int
+    /// The pay groups the engines project (``PayGroups``; K when no track has pay levels).
+    public let payGroupCount: Int
     /// Metric m in year index t at `values[m.rawValue * (H+1) + t]`; flows leave index H at 0.
     /// Replacement rates are NaN in years when nobody retires.
     public var values: [Double]
     /// Replacement rates by track: rate r (the position of its metric in ``Metric/rates``), track
     /// and year index t at `byTrack[(r · K + track) · H + t]`, NaN when not applicable.
     public var byTrack: [Double]
-    /// The year's retirements as the engines accumulate them, by ``ReplacementKind``, track and t:
-    /// Σ n·rate (the model-2.2 rate of each retiree) at `awardSums[((kind · 2) · K + track) · H + t]`
-    /// and Σ n at `awardSums[((kind · 2 + 1) · K + track) · H + t]`; every rate is computed from
-    /// them by ``fillRates(_:takeHome:indexation:drivers:)``.
+    /// The year's retirements as the engines accumulate them, by ``ReplacementKind``, pay group g
+    /// (G of them) and t: Σ n·rate (the model-2.2 rate of each retiree) at
+    /// `awardSums[((kind · 2) · G + g) · H + t]` and Σ n at `awardSums[((kind · 2 + 1) · G + g) · H + t]`;
+    /// every rate is computed from them by ``fillRates(_:groups:takeHome:indexation:drivers:)``.
     public var awardSums: [Double]
     /// Population flows by year (docs/model.md §10): entries and exits of each population.
     public var ledger: [PopulationLedger]
     /// DC money flows by year.
     public var dcFlows: [DCMoneyFlows]
 
-    public init(horizon: Int, trackCount: Int) {
+    /// The result of a scenario with `trackCount` tracks projected as `payGroupCount` pay groups
+    /// (default: one per track).
+    public init(horizon: Int, trackCount: Int, payGroupCount: Int? = nil) {
         self.horizon = horizon
         self.trackCount = trackCount
+        self.payGroupCount = payGroupCount ?? trackCount
         values = [Double](repeating: 0, count: Metric.allCases.count * (horizon + 1))
         byTrack = [Double](repeating: .nan, count: Metric.rates.count * trackCount * horizon)
-        awardSums = [Double](repeating: 0, count: 2 * ReplacementKind.allCases.count * trackCount * horizon)
+        awardSums = [Double](repeating: 0, count: 2 * ReplacementKind.allCases.count * self.payGroupCount * horizon)
         ledger = Array(repeating: PopulationLedger(), count: horizon)
         dcFlows = Array(repeating: DCMoneyFlows(), count: horizon)
     }
@@ -47,11 +53,11 @@ public struct SchemePathResult: Sendable {
         return r
     }
 
-    /// Σ n·rate (`count` false) or Σ n (`count` true) of the retirements of one kind and track in
-    /// year index t (``awardSums``).
-    @inlinable public subscript(award kind: ReplacementKind, count count: Bool, track track: Int, t: Int) -> Double {
-        get { awardSums[Self.trackIndex(kind.rawValue * 2 + (count ? 1 : 0), track, t, horizon: horizon, trackCount: trackCount)] }
-        set { awardSums[Self.trackIndex(kind.rawValue * 2 + (count ? 1 : 0), track, t, horizon: horizon, trackCount: trackCount)] = newValue }
+    /// Σ n·rate (`count` false) or Σ n (`count` true) of the retirements of one kind and pay group
+    /// in year index t (``awardSums``).
+    @inlinable public subscript(award kind: ReplacementKind, count count: Bool, group group: Int, t: Int) -> Double {
+        get { awardSums[Self.trackIndex(kind.rawValue * 2 + (count ? 1 : 0), group, t, horizon: horizon, trackCount: payGroupCount)] }
+        set { awardSums[Self.trackIndex(kind.rawValue * 2 + (count ? 1 : 0), group, t, horizon: horizon, trackCount: payGroupCount)] = newValue }
     }
 
     /// Where (metric, t) is in `values`, and (kind, track, t) in `byTrack`.

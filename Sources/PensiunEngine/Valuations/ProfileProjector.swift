@@ -28,7 +28,9 @@ public struct ProfileProjector: Sendable {
         let rules = context.schemes[scheme.rawValue]
         let db = rules.rules.db
         let dc = rules.rules.dc
-        let track = inputs.tracks[spec.track]
+        // The member is paid the track's own salary path (pay level multiplier 1); its BUP and θ are
+        // those of every pay group of the track, read from the first.
+        let track = context.payGroups.tracks[spec.track], k = context.payGroups.first[spec.track]
         let y0 = context.startYear, h = context.horizon
         var out = ProfileOutcome(values: Array(repeating: .nan, count: ProfileOutcome.Quantity.allCases.count))
         // An entrant is followed from entry, a member in service at y0 (entry year < y0) from y0
@@ -57,15 +59,15 @@ public struct ProfileProjector: Sendable {
                     switch dc.accruedRights {
                     case .frozenDB: frozenBase = br
                     case let .recognitionBond(rho):
-                        bond = context.recognitionBond(sex: spec.sex, age: age, service: n, bup: rules.retirementAge[spec.track][t],
+                        bond = context.recognitionBond(sex: spec.sex, age: age, service: n, bup: rules.retirementAge[k][t],
                                                        t: t, rho: rho, base: br, db: db)
                     }
                 }
             }
             let dcNow = isDC && (dc.map { year >= $0.year } ?? false)
             let employeeDB = accruesDB ? DBRules.employeeContribution(rate: rules.employeeDBRate[t], salary: s) : 0
-            let employeeDC = dcNow ? DCRules.contribution(rate: rules.dcEmployeeRate[t], multiplier: context.tables.dcMultiplier(track: spec.track, t: t), salary: s) : 0
-            let employer = dcNow ? DCRules.contribution(rate: rules.dcEmployerRate[t], multiplier: context.tables.dcMultiplier(track: spec.track, t: t), salary: s) : 0
+            let employeeDC = dcNow ? DCRules.contribution(rate: rules.dcEmployeeRate[t], multiplier: context.tables.dcMultiplier(track: k, t: t), salary: s) : 0
+            let employer = dcNow ? DCRules.contribution(rate: rules.dcEmployerRate[t], multiplier: context.tables.dcMultiplier(track: k, t: t), salary: s) : 0
             let employee = employeeDB + employeeDC
             // Accumulate everything to the end of this year at the yield known at its start.
             let i = d.yieldAtStart(t)
@@ -83,7 +85,7 @@ public struct ProfileProjector: Sendable {
                 out.employerContribution.append(employer)
                 out.balance.append(balance)
             }
-            if RetirementChance.reachesNormalAge(age: age, normalAge: rules.retirementAge[spec.track][t]) {
+            if RetirementChance.reachesNormalAge(age: age, normalAge: rules.retirementAge[k][t]) {
                 out.values = retire(at: t, age: age, service: n, salary: s, spec: spec, rules: rules,
                                     basis: context.rateBasis[scheme.rawValue], drivers: d,
                                     member: RetiringMember(accruesDB: accruesDB, isDC: isDC, rights: rights, serviceAtReform: nr,
@@ -179,7 +181,7 @@ public struct ProfileProjector: Sendable {
                 MoneysWorth.ratio(benefits: benefits, contributions: accumulatedTotal),
                 member.rights == .frozenDB ? dbMonthly : .nan, member.rights == .recognitionBond ? bondValue : .nan,
                 atAward / basis.basicPay,
-                atAward / basis.takeHomePay(multiplier: context.tables.takeHomeMultiplier(track: spec.track, t: t)), later,
+                atAward / basis.takeHomePay(multiplier: context.tables.takeHomeMultiplier(track: context.payGroups.first[spec.track], t: t)), later,
                 MoneysWorth.ratio(benefits: projected, contributions: accumulatedEmployee),
                 MoneysWorth.ratio(benefits: projected, contributions: accumulatedTotal)]
     }

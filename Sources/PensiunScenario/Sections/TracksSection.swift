@@ -15,7 +15,7 @@ enum TracksSection {
     }
 
     /// `dc_base_multiplier` is the former name of `take_home_multiplier` (model 2.2), still read.
-    static let keys = ["name", "retirement_age", "salary_scale", "take_home_multiplier", "dc_base_multiplier"]
+    static let keys = ["name", "retirement_age", "salary_scale", "take_home_multiplier", "dc_base_multiplier", "pay_levels"]
 
     static func read(_ cursor: YAMLCursor) -> Result? {
         guard let items = cursor.sequence() else { return nil }
@@ -66,12 +66,47 @@ enum TracksSection {
             if let node = t["take_home_multiplier"], multiplier != nil {
                 multiplier = node.byYear { $0.number(.takeHomeMultiplier) }
             }
-            if let name, let bup, let scale, let multiplier {
-                tracks.append(Track(name: name, salaryScale: scale, takeHomeMultiplier: multiplier))
+            let levels = t["pay_levels"].map(readPayLevels) ?? [.path]
+            if let name, let bup, let scale, let multiplier, let levels {
+                tracks.append(Track(name: name, salaryScale: scale, takeHomeMultiplier: multiplier, payLevels: levels))
                 ages.append(bup)
             } else { ok = false }
         }
         return ok ? Result(tracks: tracks, retirementAges: ages, files: files, warnings: warnings) : nil
+    }
+
+    /// A track's `pay_levels`: named levels with multipliers and shares; the shares sum to 1 and the
+    /// share-weighted multipliers average 1, each within 1e-9 (docs/model.md Part II, "Pay levels
+    /// within a track").
+    static func readPayLevels(_ cursor: YAMLCursor) -> [PayLevel]? {
+        guard let items = cursor.sequence() else { return nil }
+        guard !items.isEmpty else {
+            cursor.fail("expected at least one pay level ({name, multiplier, share}), or no pay_levels key")
+            return nil
+        }
+        var levels: [PayLevel] = [], ok = true
+        for item in items {
+            guard let l = item.mapping(allowed: ["name", "multiplier", "share"]) else { ok = false; continue }
+            let name = l.required(.payLevelName)?.string(expected: ScenarioKey.payLevelName.expected)
+            if let name, levels.contains(where: { $0.name == name }) {
+                (l["name"] ?? item).fail("duplicate pay level name '\(name)' (each level of a track needs its own name)")
+                ok = false
+            }
+            let m = l.required(.payLevelMultiplier)?.number(.payLevelMultiplier)
+            let share = l.required(.payLevelShare)?.number(.payLevelShare)
+            if let name, let m, let share { levels.append(PayLevel(name: name, multiplier: m, share: share)) } else { ok = false }
+        }
+        guard ok else { return nil }
+        let total = levels.reduce(0) { $0 + $1.share }, mean = levels.reduce(0) { $0 + $1.share * $1.multiplier }
+        guard abs(total - 1) <= 1e-9 else {
+            cursor.fail("the pay levels' shares sum to \(total), expected 1")
+            return nil
+        }
+        guard abs(mean - 1) <= 1e-9 else {
+            cursor.fail("the pay levels' share-weighted multipliers average \(mean), expected 1 (the salary scale is the track's mean pay)")
+            return nil
+        }
+        return levels
     }
 
     static func readScale(_ table: CSVTable, column: String, cursor: YAMLCursor) -> [Double]? {
