@@ -10,9 +10,11 @@ import PensiunMonteCarlo
 /// the deterministic path (salary, contributions, DC balance), the value in `mean`. `role` is the
 /// member's role under the reform at y_r (``ProfileOutcome/role(of:under:startYear:)``), the same
 /// on every row of the profile: `entrant`, `stays`, `switches` or `supplementary`; empty without
-/// a DC reform or when the member retires before y_r.
+/// a DC reform or when the member retires or withdraws before y_r. `exit_age` is the age at which
+/// the member withdraws before the BUP (empty for a member in service to the BUP); the profile's id
+/// then ends in `-exit` and the age, so that profiles differing only by exit are told apart.
 public enum ProfileTable {
-    public static let header = "profile,sex,track,entry_age,entry_year,role,scheme,basis,year,quantity,mean,p10,p50,p90"
+    public static let header = "profile,sex,track,entry_age,entry_year,exit_age,role,scheme,basis,year,quantity,mean,p10,p50,p90"
 
     public static func render(_ report: RunReport) throws(NonFiniteOutput) -> String {
         var out = header + "\n"
@@ -20,8 +22,9 @@ public enum ProfileTable {
         let deterministic = deterministicOutcomes(inputs)
         for (index, spec) in inputs.profiles.enumerated() {
             let id = "\(inputs.tracks[spec.track].name)-\(spec.sex.rawValue)-\(spec.entryAge)-\(spec.entryYear)"
+                + (spec.exitAge.map { "-exit\($0)" } ?? "")
             let role = ProfileOutcome.role(of: spec, under: inputs.reform, startYear: inputs.calendar.startYear)?.profileRole ?? ""
-            let prefix = "\(id),\(spec.sex.rawValue),\(inputs.tracks[spec.track].name),\(spec.entryAge),\(spec.entryYear),\(role)"
+            let prefix = "\(id),\(spec.sex.rawValue),\(inputs.tracks[spec.track].name),\(spec.entryAge),\(spec.entryYear),\(spec.exitAge.map(String.init) ?? ""),\(role)"
             for scheme in Scheme.allCases {
                 for q in ProfileOutcome.Quantity.allCases {
                     let values = report.statistics.profile(index, scheme, q).filter { !$0.isNaN }

@@ -33,6 +33,61 @@ import PensiunActuarial
         #expect(q(reform, .moneysWorthTotal) < q(reform, .moneysWorthEmployee))
     }
 
+    /// An early leaver (issue 20): a DC member from entry (2022 = y_r) at 23 on the general track
+    /// (BUP 58), leaving by withdrawal at 35, i.e. at the end of 2033 (t = 13, n = 11, aged 34 at
+    /// its start). Zero volatility. By hand from the inputs: contributions (5% + 10%)·S·12 with
+    /// S = 2000·1.02^n·W_t, grown at the glide path's return R = 0.6·equity + 0.3·bonds + 0.1·cash
+    /// − 0.5% (below 50; 0.3/0.6/0.1 from 50) as b·(1 + R) + C·(1 + R)^½; deferred from 2034, no
+    /// contribution, b·(1 + R) at the member's age, until the end of 2056 (aged 57 at its start,
+    /// x + 1 = 58): the annuity pot / ä^(12)_58 at j = i_2056 − 1%, no guarantee top-up although
+    /// n + 1 = 12 ≥ 10. Under the current scheme the leaver gets nothing: rates and money's worth 0.
+    @Test func anEarlyLeaverDefersTheDCBalanceToTheBUPAndGetsNoDBProfile() throws {
+        var inputs = Fixture.inputs(horizon: 40, volatility: 0, dc: Fixture.dc(year: 2022))
+        inputs.profiles = [ProfileSpec(sex: .male, track: 0, entryAge: 23, entryYear: 2022, exitAge: 35)]
+        let run = try MonteCarloProjection(inputs: inputs)
+        let (_, _, d) = try run.deterministic()
+        #expect(run.context.tables.dcMultiplier(track: 0, t: 5) == 1)
+        let projector = ProfileProjector(context: run.context)
+        let q = { (o: ProfileOutcome, k: ProfileOutcome.Quantity) in o.values[k.rawValue] }
+        func r(_ t: Int, age: Int) -> Double {
+            let (e, b, c) = age < 50 ? (0.6, 0.3, 0.1) : (0.3, 0.6, 0.1)
+            return e * d.equityReturn[t] + b * d.bondReturn[t] + c * d.cashReturn[t] - 0.005
+        }
+        var balance = 0.0
+        for t in 2...13 {
+            let n = t - 2, age = 23 + n
+            let c = 0.15 * 2_000 * pow(1.02, Double(n)) * d.wageIndex[t] * 12
+            balance = balance * (1 + r(t, age: age)) + c * (1 + r(t, age: age)).squareRoot()
+        }
+        let atExit = balance
+        for t in 14...36 { balance *= 1 + r(t, age: 34 + (t - 13)) }
+        let reform = projector.project(inputs.profiles[0], scheme: .reform, drivers: d)
+        #expect(reform.years.first == 2022 && reform.years.last == 2033)
+        #expect(abs(reform.balance.last! - atExit) <= 1e-9 * atExit)
+        #expect(q(reform, .retirementYear) == 2056)
+        #expect(abs(q(reform, .dcBalance) - balance) <= 1e-9 * balance)
+        let factor = run.context.grid.annuityDueMonthly(.male, age: 58, yearIndex: 37, kappa: 0, rate: d.bondYield[36] - 0.01)
+        let annuity = balance / factor
+        #expect(abs(q(reform, .monthlyPension) - annuity / 12) <= 1e-9 * annuity)
+        // The rates are on the salary at exit revalued with W to 2056 (no pay after exit).
+        let base = 2_000 * pow(1.02, 11) * d.wageIndex[36]
+        #expect(abs(q(reform, .finalSalary) - base) <= 1e-9 * base)
+        #expect(abs(q(reform, .replacementRate) - annuity / 12 / base) < 1e-12)
+        #expect(q(reform, .frozenDBPension).isNaN && q(reform, .recognitionBond).isNaN)
+        #expect(q(reform, .moneysWorthTotal) > 0)
+        // The current scheme: nothing from the DB, contributions paid: 0, never NaN.
+        let current = projector.project(inputs.profiles[0], scheme: .current, drivers: d)
+        #expect(current.years.last == 2033 && q(current, .retirementYear) == 2056)
+        for k in [ProfileOutcome.Quantity.monthlyPension, .replacementRate, .moneysWorthEmployee, .moneysWorthTotal, .rrBasic,
+                  .moneysWorthProjectionEmployee] {
+            #expect(q(current, k) == 0, "\(k.name)")
+        }
+        #expect(q(current, .employeeContributions) > 0)
+        // The same member in service to the BUP is another profile, with a DB pension.
+        let stayer = projector.project(ProfileSpec(sex: .male, track: 0, entryAge: 23, entryYear: 2022), scheme: .current, drivers: d)
+        #expect(q(stayer, .replacementRate) > 0)
+    }
+
     @Test func profilesSurviveShardingAndMerging() throws {
         // Entering in 2023 at 26 on a track with BUP 60: retires at the end of 2056, within 40 years.
         var inputs = Fixture.inputs(horizon: 40, volatility: 0.02)

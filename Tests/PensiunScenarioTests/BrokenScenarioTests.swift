@@ -134,6 +134,20 @@ import Testing
         #expect(try problems(replacing: old, with: "{sex: female, track: clerical, entry_age: 22, entry_year: 2007}").isEmpty)
     }
 
+    @Test func exitAgeOfAProfileAtTheRetirementAge() throws {
+        // An early leaver (issue 20) must leave before the BUP under the current scheme (clerical:
+        // 60) and after entry; one leaving at 30 is accepted.
+        let old = "{sex: female, track: clerical, entry_age: 22, entry_year: 2027}"
+        let leaving = { (age: Int) in "{sex: female, track: clerical, entry_age: 22, entry_year: 2027, exit_age: \(age)}" }
+        #expect(try problems(replacing: old, with: leaving(60)) == [
+            "DIR/scenario.yaml:97:81: reporting.profiles[0].exit_age: a member who entered in 2027 at 22 reaches 60 at the end of 2064, when track clerical retires at 60 under the current scheme: not an early exit (expected an exit age below 60)",
+        ])
+        #expect(try problems(replacing: old, with: leaving(22)) == [
+            "DIR/scenario.yaml:97:81: reporting.profiles[0].exit_age: a member who entered in 2027 at 22 cannot leave at 22 (expected an exit age above the entry age 22)",
+        ])
+        #expect(try problems(replacing: old, with: leaving(30)).isEmpty)
+    }
+
     @Test func reformYearOutsideTheHorizon() throws {
         let result = try problems(replacing: "    year: 2027 ", with: "    year: 2070 ")
         #expect(result == [

@@ -2,8 +2,9 @@ import PensiunInputs
 
 /// A representative member's career and pension under one scheme on one path (docs/model.md §9): a
 /// member of (sex, track, entry age, entry year) who survives in service to the normal retirement
-/// age; an entrant (entry year ≥ y0) from entry, a member in service at y0 (entry year < y0) from
-/// y0 on.
+/// age, or, with an exit age, withdraws then and survives as a deferred member to the normal
+/// retirement age; an entrant (entry year ≥ y0) from entry, a member in service at y0 (entry
+/// year < y0) from y0 on.
 public struct ProfileOutcome: Sendable, Equatable {
     /// The quantities recorded per path, in this order in ``ProjectionResults/profiles``.
     public enum Quantity: Int, CaseIterable, Sendable {
@@ -50,7 +51,7 @@ public struct ProfileOutcome: Sendable, Equatable {
     /// Values by quantity (NaN when the member does not retire within the horizon, or when the
     /// quantity does not apply to the member).
     public var values: [Double]
-    /// Year by year while in service (from y0 for a member in service at y0): salary S_y
+    /// Year by year while in service, to the exit year of a member who withdraws (from y0 for a member in service at y0): salary S_y
     /// (monthly), contributions (employee, employer; a year) and the DC balance at the end of the
     /// year.
     public var years: [Int] = []
@@ -63,9 +64,10 @@ public struct ProfileOutcome: Sendable, Equatable {
     /// §6, §9): ``ReformMembership/at(reformYear:entryYear:age:transition:)`` with the member's age
     /// at the start of y_r; nil when `reform` has no DC (no transition) or when the member, who
     /// survives in service to BUP, has retired before y_r (reached BUP under `reform`'s
-    /// retirement ages in a year from `startYear` on).
+    /// retirement ages in a year from `startYear` on) or withdrawn before y_r (an exit year before y_r).
     public static func role(of spec: ProfileSpec, under reform: SchemeRules, startYear: Int) -> ReformMembership? {
         guard let dc = reform.dc else { return nil }
+        if let exitYear = spec.exitYear, exitYear < dc.year { return nil }
         if spec.entryYear < dc.year {
             for year in max(startYear, spec.entryYear)..<max(startYear, dc.year)
             where RetirementChance.reachesNormalAge(age: spec.entryAge + year - spec.entryYear,

@@ -85,6 +85,16 @@ public struct ProfileProjector: Sendable {
                 out.employerContribution.append(employer)
                 out.balance.append(balance)
             }
+            // A withdrawal at the end of the exit year comes before retirement, as in the engines'
+            // order of decrements (docs/model.md §4); the member is then deferred or paid out.
+            if year == spec.exitYear {
+                out.values = withdraw(at: t, age: age, service: n, salary: s, spec: spec, rules: rules,
+                                      basis: context.rateBasis[scheme.rawValue], drivers: d,
+                                      member: RetiringMember(accruesDB: accruesDB, isDC: dcNow, rights: rights, serviceAtReform: nr,
+                                                             frozenBase: frozenBase, bond: bond, balance: balance),
+                                      accumulatedEmployee: accumulatedEmployee, accumulatedTotal: accumulatedTotal)
+                return out
+            }
             if RetirementChance.reachesNormalAge(age: age, normalAge: rules.retirementAge[k][t]) {
                 out.values = retire(at: t, age: age, service: n, salary: s, spec: spec, rules: rules,
                                     basis: context.rateBasis[scheme.rawValue], drivers: d,
@@ -105,9 +115,14 @@ public struct ProfileProjector: Sendable {
         let serviceAtReform: Int
         /// B_f revalued to the end of the previous year.
         let frozenBase: Double
-        /// The recognition bond at y_r.
+        /// The recognition bond at y_r; for a member who withdrew, at its redemption at exit.
         let bond: Double
         let balance: Double
+        /// Whether the member withdrew before the BUP (``withdraw(at:age:service:salary:spec:rules:basis:drivers:member:accumulatedEmployee:accumulatedTotal:)``):
+        /// no DB award, frozen DB rights lapsed, the bond redeemed at exit and in `balance`, no guarantee.
+        var withdrew = false
+        /// A DC balance paid out in cash at a withdrawal, accumulated to the end of y_R.
+        var cash = 0.0
     }
 
     /// The profile's values when the member retires at the end of year index t, aged `age` with
@@ -119,12 +134,13 @@ public struct ProfileProjector: Sendable {
         let dc = rules.rules.dc
         let year = context.startYear + t
         let floorY = db.floor * d.wageIndex[t]
-        let bondValue = member.rights == .recognitionBond
-            ? DBRules.bondValue(member.bond, rate: dc?.accruedRights.bondRate ?? 0, years: year + 1 - (dc?.year ?? year)) : 0
-        let pot = member.balance + bondValue
+        let bondValue = member.rights != .recognitionBond ? 0 : member.withdrew ? member.bond
+            : DBRules.bondValue(member.bond, rate: dc?.accruedRights.bondRate ?? 0, years: year + 1 - (dc?.year ?? year))
+        let pot = member.balance + (member.withdrew ? 0 : bondValue)
         let frozenBase = DBRules.frozenBase(revalued: member.frozenBase, finalSalary: s,
                                             onFinalSalary: dc?.accruedRights.freezesOnFinalSalary ?? false)
-        let award = db.award(accruesDB: member.accruesDB, rights: member.rights,
+        // Withdrawal gives nothing from the DB (§5), as in the engines' withdrawals.
+        let award = member.withdrew ? DBAward.none : db.award(accruesDB: member.accruesDB, rights: member.rights,
                              eligible: db.isEligible(early: false, yearsOfService: n + 1), yearsOfService: n + 1,
                              base: s, floor: floorY, frozenBase: frozenBase, serviceAtReform: member.serviceAtReform)
         let dbMonthly = award.pension, contingentMonthly = award.contingentSurvivor
@@ -134,7 +150,7 @@ public struct ProfileProjector: Sendable {
             let j = dc.annuityRate(bondYield: d.bondYield[t])
             annuity = DCRules.annuity(pot: pot, factor: context.dcAnnuityFactor(sex: spec.sex, age: age + 1, t: t, kappa: kappa,
                                                                                 rate: j, survivorFraction: dc.survivorFraction))
-            if let g = dc.guarantee, g.covers(yearsOfService: n + 1) {
+            if !member.withdrew, let g = dc.guarantee, g.covers(yearsOfService: n + 1) {
                 let shortfall = g.shortfall(floor: floorY, monthsPaid: db.monthsPaid,
                                             dbTypeAnnual: db.annualPension(monthly: dbMonthly))
                 topup = Guarantee.topUp(shortfall: shortfall, annuity: annuity)
@@ -144,7 +160,7 @@ public struct ProfileProjector: Sendable {
         let iR = d.bondYield[t]
         let dbRate = InterestRate.net(iR, ofEscalation: expectedEscalation(rules.indexation[t]))
         let ann = context.grid.annuityDue(.pensioners, spec.sex, age: age + 1, yearIndex: t + 1, kappa: kappa, rate: dbRate)
-        var benefits = (db.annualPension(monthly: dbMonthly) + topup) * ann
+        var benefits = (db.annualPension(monthly: dbMonthly) + topup) * ann + member.cash
         if let dc, annuity > 0 {
             let r = InterestRate.net(iR, ofEscalation: dc.annuityEscalation)
             benefits += annuity * context.grid.annuityDue(.pensioners, spec.sex, age: age + 1, yearIndex: t + 1, kappa: kappa, rate: r)
@@ -176,6 +192,7 @@ public struct ProfileProjector: Sendable {
                            survivorAnnuity: dc?.contingentAnnuity(of: annuity) ?? 0),
             age: age, sex: spec.sex, t: t, rules: rules, escalation: dc?.annuityEscalation ?? 0, drivers: d)
         if let dc, dc.payout == .lumpSum, member.isDC { projected += pot }
+        projected += member.cash
         return [Double(year), s, accumulatedEmployee, accumulatedTotal, pot, monthly, ReplacementRate.of(monthly: monthly, salary: s),
                 MoneysWorth.ratio(benefits: benefits, contributions: accumulatedEmployee),
                 MoneysWorth.ratio(benefits: benefits, contributions: accumulatedTotal),

@@ -65,7 +65,7 @@ enum ProjectionSections {
             current: SchemeRules(db: current, retirementAges: tracks.retirementAges), reform: reform.rules,
             valuation: reporting.valuation, profiles: reporting.profiles)
         crossChecks(inputs, top: top)
-        ReportingSection.checkProfiles(inputs, entryYears: reporting.profileEntryYears)
+        ReportingSection.checkProfiles(inputs, entryYears: reporting.profileEntryYears, exitAges: reporting.profileExitAges)
         var files = mortality.files + decrements.files
         files += tracks.files.filter { !files.contains($0) }
         files += population.files + entrants.files

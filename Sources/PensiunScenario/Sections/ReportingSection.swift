@@ -7,8 +7,10 @@ enum ReportingSection {
     struct Result {
         var valuation = ValuationInputs()
         var profiles: [ProfileSpec] = []
-        /// Each profile's `entry_year`, where ``checkProfiles(_:entryYears:)`` locates a problem.
+        /// Each profile's `entry_year`, where ``checkProfiles(_:entryYears:exitAges:)`` locates a problem.
         var profileEntryYears: [YAMLCursor] = []
+        /// Each profile's `exit_age` (nil without one), where ``checkProfiles(_:entryYears:exitAges:)`` locates a problem.
+        var profileExitAges: [YAMLCursor?] = []
         var calibration: [CalibrationTarget] = []
         var presentation = Presentation()
         var alternatives: [ScenarioAlternative] = []
@@ -46,9 +48,10 @@ enum ReportingSection {
             if !readImplicitDebt(node, into: &result.valuation) { ok = false }
         }
         if let node = s["profiles"] {
-            if let (profiles, entryYears) = readProfiles(node, tracks: tracks) {
+            if let (profiles, entryYears, exitAges) = readProfiles(node, tracks: tracks) {
                 result.profiles = profiles
                 result.profileEntryYears = entryYears
+                result.profileExitAges = exitAges
             } else { ok = false }
         }
         if let node = s["calibration"] {
@@ -85,34 +88,54 @@ enum ReportingSection {
         return ok
     }
 
-    /// `profiles`: a list of {sex, track, entry_age, entry_year}, with each profile's `entry_year`
-    /// node.
-    static func readProfiles(_ node: YAMLCursor, tracks: [Track]) -> ([ProfileSpec], [YAMLCursor])? {
+    /// `profiles`: a list of {sex, track, entry_age, entry_year, exit_age (optional)}, with each
+    /// profile's `entry_year` and `exit_age` nodes.
+    static func readProfiles(_ node: YAMLCursor, tracks: [Track]) -> ([ProfileSpec], [YAMLCursor], [YAMLCursor?])? {
         guard let items = node.sequence() else { return nil }
         var profiles: [ProfileSpec] = []
         var entryYears: [YAMLCursor] = []
+        var exitAges: [YAMLCursor?] = []
         var ok = true
         for item in items {
-            guard let p = item.mapping(allowed: ["sex", "track", "entry_age", "entry_year"]) else { ok = false; continue }
+            guard let p = item.mapping(allowed: ["sex", "track", "entry_age", "entry_year", "exit_age"]) else { ok = false; continue }
             let sex = p.required(.profileSex)?.choice(.profileSex, [Sex.male, .female])
             let trackNode = p.required(.profileTrack)
             let track = tracks.isEmpty ? 0 : trackNode?.choice(TracksSection.names(tracks))
             let age = p.required(.profileEntryAge)?.integer(.profileEntryAge)
             let year = p.required(.profileEntryYear)?.integer(.profileEntryYear)
-            if let sex, let track, let age, let year, let yearNode = p["entry_year"] {
-                profiles.append(ProfileSpec(sex: sex, track: track, entryAge: age, entryYear: year))
+            let exitNode = p["exit_age"]
+            let exit: Int?? = exitNode.map { $0.integer(.profileExitAge).map { .some($0) } ?? .none } ?? .some(nil)
+            if let sex, let track, let age, let year, let yearNode = p["entry_year"], let exit {
+                profiles.append(ProfileSpec(sex: sex, track: track, entryAge: age, entryYear: year, exitAge: exit))
                 entryYears.append(yearNode)
+                exitAges.append(exitNode)
             } else { ok = false }
         }
-        return ok ? (profiles, entryYears) : nil
+        return ok ? (profiles, entryYears, exitAges) : nil
     }
 
     /// A profile of a member in service at y0 (entry year < y0) must be an active at y0: aged
     /// x0 = entry age + (y0 − entry year) below the mortality table's last age and below the
     /// track's retirement age at y0 under each scheme (docs/model.md §9). A problem is recorded
-    /// at the profile's `entry_year`.
-    static func checkProfiles(_ inputs: ProjectionInputs, entryYears: [YAMLCursor]) {
+    /// at the profile's `entry_year`. An exit age must be above the entry age, above the age at
+    /// y0 of a member in service then, and below the track's retirement age under the current
+    /// scheme in the exit year (the year at whose end the member reaches the exit age,
+    /// ``ProfileSpec/exitYear``); a problem is recorded at the profile's `exit_age`.
+    static func checkProfiles(_ inputs: ProjectionInputs, entryYears: [YAMLCursor], exitAges: [YAMLCursor?]) {
         let y0 = inputs.calendar.startYear, omega = inputs.calendar.maximumAge
+        for (spec, node) in zip(inputs.profiles, exitAges) {
+            guard let exit = spec.exitAge, let exitYear = spec.exitYear, let node else { continue }
+            let track = inputs.tracks[spec.track].name
+            let age0 = spec.entryAge + max(0, y0 - spec.entryYear)
+            let bup = inputs.current.retirementAges[spec.track](exitYear)
+            if exit <= spec.entryAge {
+                node.fail("a member who entered in \(spec.entryYear) at \(spec.entryAge) cannot leave at \(exit) (expected an exit age above the entry age \(spec.entryAge))")
+            } else if exit <= age0 {
+                node.fail("a member who entered in \(spec.entryYear) at \(spec.entryAge) is \(age0) in the start year \(y0) and cannot leave at \(exit) (expected an exit age above \(age0))")
+            } else if exit >= bup {
+                node.fail("a member who entered in \(spec.entryYear) at \(spec.entryAge) reaches \(exit) at the end of \(exitYear), when track \(track) retires at \(bup) under the current scheme: not an early exit (expected an exit age below \(bup))")
+            }
+        }
         for (spec, node) in zip(inputs.profiles, entryYears) where spec.entryYear < y0 {
             let age = spec.entryAge + (y0 - spec.entryYear)
             let track = inputs.tracks[spec.track].name
