@@ -255,9 +255,29 @@ public enum HTMLReport {
         let years = "\(f.replacementYears.lowerBound)–\(f.replacementYears.upperBound)"
         return table(header: ["Track, scheme", "Of basic pay", "Of take-home pay", "After 20 years, of basic pay"], rows: like,
                      caption: "Like for like: every benefit the retiree draws in a year ÷ annual pay, averaged over \(years) on each path: median / 10th percentile across paths. Basis: \(f.likeForLikeBasis). After 20 years: the pension in payment of those who retired 20 years earlier ÷ the basic pay of the same position that year. Reference: ILO Convention 102 sets a minimum of 40% of the reference wage at award for a standard beneficiary after 30 years of contributions.")
+            + memberTable(report)
             + cohortTable(report)
             + table(header: header, rows: rows,
                      caption: "Model 2.2 rates: pension at award as a share of the final monthly salary, averaged over \(years) on each path: median / 10th percentile across paths.")
+    }
+
+    /// ``MemberRates``: the tracks with pay levels, members' percentiles beside paths'.
+    static func memberTable(_ report: RunReport) -> String {
+        let members = MemberRates(report.statistics, inputs: report.inputs)
+        guard !members.isEmpty else { return "" }
+        let schemes = report.scenario.hasReform ? Scheme.allCases : [.current]
+        func cell(_ v: Double) -> String { Format.percent(v, decimals: 1) }
+        let rows = members.rows.flatMap { m in
+            schemes.map { scheme in
+                Row(label: "\(m.track), \(scheme.name)", cells: m.rates[scheme.rawValue].map {
+                    [cell($0.p10), cell($0.p50), cell($0.p90), cell($0.medianOnP10Path)]
+                } ?? ["n/a", "n/a", "n/a", "n/a"])
+            }
+        }
+        let levels = members.rows.map { "\($0.track): \($0.levels)" }.joined(separator: "; ")
+        return table(header: ["Track, scheme", "10th-percentile member", "Median member", "90th-percentile member", "Median member, 10th-percentile path"],
+                     rows: rows,
+                     caption: "Across members, ranked by their rate (not their pay): rr_basic_total of each pay level within the track (its retirees weighted by number), averaged over the last decade on each path; the first three columns on the median path, the last on the 10th-percentile path. Floors and the guarantee are amounts, not shares of pay, so they lift the low levels' rates. Pay levels (share, multiplier of the salary scale): \(levels).")
     }
 
     /// ``CohortRates``: every retirement cohort of a decade year, at award and 20 years on.

@@ -13,18 +13,21 @@ import PensiunMonteCarlo
 /// a DC reform or when the member retires or withdraws before y_r. `exit_age` is the age at which
 /// the member withdraws before the BUP (empty for a member in service to the BUP); the profile's id
 /// then ends in `-exit` and the age, so that profiles differing only by exit are told apart.
+/// `pay_level` is the member's pay level within the track (empty: paid the track's salary scale);
+/// the id then ends in the level's name.
 public enum ProfileTable {
-    public static let header = "profile,sex,track,entry_age,entry_year,exit_age,role,scheme,basis,year,quantity,mean,p10,p50,p90"
+    public static let header = "profile,sex,track,entry_age,entry_year,exit_age,pay_level,role,scheme,basis,year,quantity,mean,p10,p50,p90"
 
     public static func render(_ report: RunReport) throws(NonFiniteOutput) -> String {
         var out = header + "\n"
         let inputs = report.inputs
         let deterministic = deterministicOutcomes(inputs)
         for (index, spec) in inputs.profiles.enumerated() {
+            let level = spec.payLevel.map { inputs.tracks[spec.track].payLevels[$0].name }
             let id = "\(inputs.tracks[spec.track].name)-\(spec.sex.rawValue)-\(spec.entryAge)-\(spec.entryYear)"
-                + (spec.exitAge.map { "-exit\($0)" } ?? "")
+                + (spec.exitAge.map { "-exit\($0)" } ?? "") + (level.map { "-\($0)" } ?? "")
             let role = ProfileOutcome.role(of: spec, under: inputs.reform, startYear: inputs.calendar.startYear)?.profileRole ?? ""
-            let prefix = "\(id),\(spec.sex.rawValue),\(inputs.tracks[spec.track].name),\(spec.entryAge),\(spec.entryYear),\(spec.exitAge.map(String.init) ?? ""),\(role)"
+            let prefix = "\(id),\(spec.sex.rawValue),\(inputs.tracks[spec.track].name),\(spec.entryAge),\(spec.entryYear),\(spec.exitAge.map(String.init) ?? ""),\(level ?? ""),\(role)"
             for scheme in Scheme.allCases {
                 for q in ProfileOutcome.Quantity.allCases {
                     let values = report.statistics.profile(index, scheme, q).filter { !$0.isNaN }

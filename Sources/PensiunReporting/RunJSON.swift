@@ -84,11 +84,30 @@ public enum RunJSON {
         return rows
     }
 
+    /// ``MemberRates`` as data: per track with pay levels, per scheme, `p10_member`, `median_member`
+    /// and `p90_member` on the median path and `median_member_p10_path` (null when nobody retires).
+    static func membersJSON(_ m: MemberRates) throws(NonFiniteOutput) -> [[String: Any]] {
+        var rows: [[String: Any]] = []
+        for row in m.rows {
+            var entry: [String: Any] = ["track": row.track, "pay_levels": row.levels]
+            for scheme in Scheme.allCases {
+                guard let r = row.rates[scheme.rawValue] else { entry[scheme.name] = NSNull(); continue }
+                entry[scheme.name] = ["p10_member": try number(r.p10, "replacement_rates_by_member"),
+                                      "median_member": try number(r.p50, "replacement_rates_by_member"),
+                                      "p90_member": try number(r.p90, "replacement_rates_by_member"),
+                                      "median_member_p10_path": try number(r.medianOnP10Path, "replacement_rates_by_member")]
+            }
+            rows.append(entry)
+        }
+        return rows
+    }
+
     /// The printed summary as data (money in currency units, shares as fractions).
     public static func summary(_ report: RunReport) throws -> String {
         let f = report.figures
         let survivors = try survivorsJSON(SummaryFigures.survivorsAtEnd(report.statistics))
         let cohorts = try cohortsJSON(CohortRates(report.statistics))
+        let members = try membersJSON(MemberRates(report.statistics, inputs: report.inputs))
         let likeForLike: [String: Any] = [
             "basis": f.likeForLikeBasis,
             "tracks": try f.likeForLike.map { t throws(NonFiniteOutput) -> [String: Any] in
@@ -127,6 +146,7 @@ public enum RunJSON {
             "replacement_rates_like_for_like": likeForLike,
             "survivors_last_year": survivors,
             "replacement_rates_by_cohort": cohorts,
+            "replacement_rates_by_member": members,
             "survivor_rights_removed": SummaryFigures.survivorRightsWords(report.inputs),
             "seed": NSNumber(value: report.metadata.seed),
             "paths": report.metadata.paths.count,

@@ -42,10 +42,11 @@ public struct RunStatistics: Sendable {
     let decade: [[Double]]
 
     /// The rates whose last-decade averages the summaries and the report read (the model-2.2
-    /// three and the like-for-like totals), kept per path: not all fifteen, since a streamed run
-    /// keeps these numbers for every path.
+    /// three, the like-for-like totals and the member percentiles), kept per path: not all
+    /// eighteen, since a streamed run keeps these numbers for every path.
     public static let decadeRates: [Metric] = [
         .replacementRateDB, .replacementRateDC, .replacementRateTotal, .rrBasicTotal, .rrTakeHomeTotal, .rrBasicTotalAfter20,
+        .rrBasicTotalMemberP10, .rrBasicTotalMemberP50, .rrBasicTotalMemberP90,
     ]
     /// Per (profile, scheme, quantity): the values across paths (NaN where a path has none).
     let profileValues: [[Double]]

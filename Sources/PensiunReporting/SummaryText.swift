@@ -116,6 +116,28 @@ public enum SummaryText {
         lines.append("  the same position that year (DB indexed, DC annuity level unless it escalates)")
         lines.append("  reference: ILO Convention 102 sets a minimum of 40% of the reference wage at award for a")
         lines.append("  standard beneficiary after 30 years of contributions")
+        let members = MemberRates(report.statistics, inputs: report.inputs)
+        if members.isEmpty {
+            lines.append("  pay levels: none; every member of a track is paid its salary scale, so the percentiles above are")
+            lines.append("  across economic paths, not across members")
+        } else {
+            section("Replacement rates across members, \(f.replacementYears.lowerBound)–\(f.replacementYears.upperBound): rr_basic_total of pay levels within a track")
+            row("  track, scheme (median path)", "p10 member", "median member", "p90 member")
+            for m in members.rows {
+                let schemes = hasReform ? Scheme.allCases : [.current]
+                for scheme in schemes {
+                    let r = m.rates[scheme.rawValue]
+                    func cell(_ v: Double?) -> String { v.map { Format.percent($0, decimals: 1) } ?? "n/a" }
+                    row("  \(m.track), \(scheme.name)", cell(r?.p10), cell(r?.p50), cell(r?.p90))
+                }
+                let bad = schemes.map { "\($0.name) \(m.rates[$0.rawValue].map { Format.percent($0.medianOnP10Path, decimals: 1) } ?? "n/a")" }
+                lines.append("  \(m.track), median member on the 10th-percentile path: \(bad.joined(separator: ", "))")
+                lines.append("  \(m.track) pay levels: \(m.levels)")
+            }
+            lines.append("  members ranked by their rate, not their pay: each pay level at its own rate, weighted by its")
+            lines.append("  retirements; median path: the median across paths of each path's decade average. Floors and")
+            lines.append("  the guarantee are amounts, not shares of pay: they lift the low levels' rates")
+        }
         let cohorts = CohortRates(report.statistics)
         if !cohorts.rows.isEmpty {
             section("Replacement rates by retirement cohort, every track (rr_basic_total at award / 20 years later, median)")

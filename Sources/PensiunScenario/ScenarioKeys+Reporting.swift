@@ -26,6 +26,9 @@ extension ScenarioKey {
     static let profileEntryYear = ScenarioKey("reporting.profiles[].entry_year", unit: "calendar year", "a calendar year",
                                               .integers(Bound.calendarYear),
                                               "the year of entry: from y0 an entrant; before y0 a member in service at y0, followed from y0 (entry age + y0 − entry year below the track's retirement age at y0; contributions from y0 on)")
+    static let profilePayLevel = ScenarioKey("reporting.profiles[].pay_level", unit: "text", "the name of one of the track's pay levels",
+                                             default: "the track's salary scale (multiplier 1)",
+                                             "the member is paid this level's multiplier × the track's salary scale (`tracks[].pay_levels`)")
     static let profileExitAge = ScenarioKey("reporting.profiles[].exit_age", unit: "age", "an age", .integers(Bound.age),
                                             "optional: the age at which the member leaves service by withdrawal (at the end of the year in which it reaches that age), above the entry age (and the age at y0 of a member in service then) and below the track's retirement age in the exit year under the current scheme; nothing from the DB, the DC balance deferred to the BUP (or paid out) as the scheme's `withdrawal` says")
     static let calibrationName = ScenarioKey("reporting.calibration[].name", unit: "text", "a label", "the target's label")
@@ -68,7 +71,7 @@ extension ScenarioKey {
 
     static let reportingKeys: [ScenarioKey] = [
         reporting, burdenThreshold, discountRate, debtDiscountRate, debtSalary, debtIndexation, debtFixedIndexation,
-        profileSex, profileTrack, profileEntryAge, profileEntryYear, profileExitAge,
+        profileSex, profileTrack, profileEntryAge, profileEntryYear, profileExitAge, profilePayLevel,
         calibrationName, calibrationMeasure, calibrationYear, calibrationBaseYear, calibrationTarget, calibrationUpper,
         calibrationTolerance, calibrationReference,
         calibrationSource, calibrationNote, notes, currency, moneyUnit, alternativeName, alternativeDescription, alternativeSet,

@@ -92,3 +92,34 @@ import Testing
         #expect(spread > 0)
     }
 }
+
+/// A profile at a pay level (model 2.4): paid m_l × the track's scale, so every amount scales by
+/// m_l where no floor or guarantee binds, and the DB's rate is the same.
+@Suite struct ProfilePayLevelTests {
+    @Test func aProfileAtAPayLevelIsPaidItsMultiplier() throws {
+        var inputs = PayLevelTests.withLevels(Fixture.inputs(horizon: 40, volatility: 0, dc: Fixture.dc(year: 2022, guarantee: nil)))
+        inputs.profiles = [ProfileSpec(sex: .male, track: 0, entryAge: 23, entryYear: 2022),
+                           ProfileSpec(sex: .male, track: 0, entryAge: 23, entryYear: 2022, payLevel: 2)]
+        let run = try MonteCarloProjection(inputs: inputs)
+        let drivers = try run.deterministic().drivers
+        let projector = ProfileProjector(context: run.context)
+        let q = { (o: ProfileOutcome, k: ProfileOutcome.Quantity) in o.values[k.rawValue] }
+        for scheme in Scheme.allCases {
+            let path = projector.project(inputs.profiles[0], scheme: scheme, drivers: drivers)
+            let high = projector.project(inputs.profiles[1], scheme: scheme, drivers: drivers)
+            #expect(abs(q(high, .finalSalary) / q(path, .finalSalary) - 1.5) < 1e-12)
+            #expect(abs(q(high, .employeeContributions) / q(path, .employeeContributions) - 1.5) < 1e-12)
+            #expect(abs(q(high, .monthlyPension) / q(path, .monthlyPension) - 1.5) < 1e-12)
+            #expect(abs(q(high, .replacementRate) - q(path, .replacementRate)) < 1e-12)
+        }
+        // At the low level the DC guarantee binds: its rate is above the path's.
+        var guaranteed = inputs
+        guaranteed.reform.dc = Fixture.dc(year: 2022)
+        guaranteed.profiles = [inputs.profiles[0], ProfileSpec(sex: .male, track: 0, entryAge: 23, entryYear: 2022, payLevel: 0)]
+        let g = try MonteCarloProjection(inputs: guaranteed)
+        let gp = ProfileProjector(context: g.context), gd = try g.deterministic().drivers
+        let path = gp.project(guaranteed.profiles[0], scheme: .reform, drivers: gd)
+        let low = gp.project(guaranteed.profiles[1], scheme: .reform, drivers: gd)
+        #expect(q(low, .rrBasic) > q(path, .rrBasic) * 1.05)
+    }
+}

@@ -311,6 +311,22 @@ for track in TRACKS:
     SCALES[track] = [int(round(v)) for v in col]
 
 
+PAY_LEVEL_SERVICE = 34   # n = 0..33: a career from entry at about 24 to BUP 58 (administrative)
+
+
+def pay_levels(track, years=PAY_LEVEL_SERVICE):
+    """The pay levels of a blended track (baseline.yaml tracks[].pay_levels, model 2.4): one per
+    education path of the blend, its share the blend's weight (assumption, section 2) and its
+    multiplier the mean over n = 0..years-1 of the path's salary over the blend's. The multipliers
+    average 1 under the shares at every n, so their share-weighted mean is 1."""
+    levels = []
+    for w, p in PATHS[track]:
+        ratio = sum(path_salary(p, n) / sum(v * path_salary(q, n) for v, q in PATHS[track])
+                    for n in range(years)) / years
+        levels.append((p[0][1], w, ratio))
+    return levels
+
+
 def scale(track, n):
     return SCALES[track][min(n, MAX_SERVICE)]
 
@@ -649,6 +665,10 @@ def main():
 
 def report():
     P = print
+    P("== Pay levels (tracks[].pay_levels: entry grade, share, multiplier) ==")
+    for track in TRACKS:
+        if len(PATHS[track]) > 1:
+            P(f"  {track:15s} " + "  ".join(f"{g} {w:.2f} x{m:.4f}" for g, w, m in pay_levels(track)))
     P("== Actives ==")
     tot = sum(ACTIVES.values())
     men = sum(c for k, c in ACTIVES.items() if k[0] == "male")

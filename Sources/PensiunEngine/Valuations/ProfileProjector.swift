@@ -28,9 +28,10 @@ public struct ProfileProjector: Sendable {
         let rules = context.schemes[scheme.rawValue]
         let db = rules.rules.db
         let dc = rules.rules.dc
-        // The member is paid the track's own salary path (pay level multiplier 1); its BUP and θ are
-        // those of every pay group of the track, read from the first.
+        // The member is paid the track's salary path × its pay level's multiplier (1 without one);
+        // its BUP and θ are those of every pay group of the track, read from the first.
         let track = context.payGroups.tracks[spec.track], k = context.payGroups.first[spec.track]
+        let pay = spec.payMultiplier(context.payGroups.tracks)
         let y0 = context.startYear, h = context.horizon
         var out = ProfileOutcome(values: Array(repeating: .nan, count: ProfileOutcome.Quantity.allCases.count))
         // An entrant is followed from entry, a member in service at y0 (entry year < y0) from y0
@@ -47,14 +48,14 @@ public struct ProfileProjector: Sendable {
             let n = year - spec.entryYear
             let age = spec.entryAge + n
             let w = d.wageIndex[t]
-            let s = track.scale(service: n) * w
+            let s = track.scale(service: n) * pay * w
             if let dc, year == dc.year {
                 let membership = ReformMembership.at(reformYear: dc.year, entryYear: spec.entryYear, age: age,
                                                      transition: dc.transition)
                 if membership == .supplementary { isDC = true }
                 if membership == .switcher {
                     accruesDB = membership.accruesDB; isDC = membership.isDC; nr = n
-                    let br = track.scale(service: n) * w
+                    let br = track.scale(service: n) * pay * w
                     rights = HeldRights(switchingUnder: dc.accruedRights)
                     switch dc.accruedRights {
                     case .frozenDB: frozenBase = br

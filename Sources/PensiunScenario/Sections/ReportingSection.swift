@@ -97,7 +97,7 @@ enum ReportingSection {
         var exitAges: [YAMLCursor?] = []
         var ok = true
         for item in items {
-            guard let p = item.mapping(allowed: ["sex", "track", "entry_age", "entry_year", "exit_age"]) else { ok = false; continue }
+            guard let p = item.mapping(allowed: ["sex", "track", "entry_age", "entry_year", "exit_age", "pay_level"]) else { ok = false; continue }
             let sex = p.required(.profileSex)?.choice(.profileSex, [Sex.male, .female])
             let trackNode = p.required(.profileTrack)
             let track = tracks.isEmpty ? 0 : trackNode?.choice(TracksSection.names(tracks))
@@ -105,8 +105,13 @@ enum ReportingSection {
             let year = p.required(.profileEntryYear)?.integer(.profileEntryYear)
             let exitNode = p["exit_age"]
             let exit: Int?? = exitNode.map { $0.integer(.profileExitAge).map { .some($0) } ?? .none } ?? .some(nil)
-            if let sex, let track, let age, let year, let yearNode = p["entry_year"], let exit {
-                profiles.append(ProfileSpec(sex: sex, track: track, entryAge: age, entryYear: year, exitAge: exit))
+            // A pay level is named among the track's own levels.
+            let level: Int?? = p["pay_level"].map { node in
+                guard let track, tracks.indices.contains(track) else { return .none }
+                return node.choice(tracks[track].payLevels.enumerated().map { ($0.element.name, $0.offset) }).map { .some($0) } ?? .none
+            } ?? .some(nil)
+            if let sex, let track, let age, let year, let yearNode = p["entry_year"], let exit, let level {
+                profiles.append(ProfileSpec(sex: sex, track: track, entryAge: age, entryYear: year, exitAge: exit, payLevel: level))
                 entryYears.append(yearNode)
                 exitAges.append(exitNode)
             } else { ok = false }
