@@ -206,7 +206,7 @@ public struct MonteCarloProjection: Sendable {
             var rr = reform[j]
             rr.setTransitionCost(current: rc, gdp: d.gdp)
             let discount = d.discountFactors(fixedRate: context.inputs.valuation.discountRate)
-            let reformYear = context.inputs.reform.dc?.year ?? context.startYear
+            let reformYear = context.reformStartYear ?? context.startYear
             summaries.append(PathSummary(path: path, current: rc, reform: rr, gdp: d.gdp, discount: discount,
                                          startYear: context.startYear, reformYear: reformYear,
                                          threshold: context.inputs.valuation.burdenThreshold))

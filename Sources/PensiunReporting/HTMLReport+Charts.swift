@@ -213,7 +213,7 @@ extension HTMLReport {
                 + describe("DB (current)", db) + (hasReform ? "; " + describe(reformName, reform) : "") + "."
             out.append(figure(id: "fig-replacement-\(k + 1)", heading: heading, chart: chart, caption: caption))
         }
-        if hasReform { out.append(breakevenFigure(report)) }
+        if hasReform && !SummaryFigures.neverCostsMore(report.statistics) { out.append(breakevenFigure(report)) }
         return out
     }
 
@@ -222,7 +222,7 @@ extension HTMLReport {
         let f = report.figures
         let summaries = report.statistics.summaries
         let n = Double(max(1, summaries.count))
-        let first = report.inputs.reform.dc?.year ?? f.firstYear
+        let first = report.inputs.reformStartYear ?? f.firstYear
         let from = max(f.firstYear, min(first, f.lastYear)), to = f.lastYear
         let span = to - from + 1
         let binYears = span <= 45 ? 1 : span <= 90 ? 2 : 5

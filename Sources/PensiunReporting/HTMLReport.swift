@@ -181,6 +181,11 @@ public enum HTMLReport {
                                                   "\(Format.percent(f.peakBurdenReform.p5)) – \(pctGDP(f.peakBurdenReform.p95))", ""], sub: true))
         rows.append(Row(label: thresholdLabel(f),
                         cells: [Format.percent(f.probabilityAboveThresholdCurrent, decimals: 1), Format.percent(f.probabilityAboveThresholdReform, decimals: 1), ""]))
+        if SummaryFigures.neverCostsMore(report.statistics) {
+            let start = report.inputs.reformStartYear ?? f.firstYear
+            rows.append(Row(label: "Peak transition cost (reform − current)", cells: ["", "", "none from \(start)"]))
+            rows.append(Row(label: "Breakeven year", cells: ["", "n/a: never costs more from \(start)", ""]))
+        } else {
         rows.append(Row(label: "Peak transition cost (reform − current), median",
                         cells: ["", "", "\(pctGDP(f.peakTransitionCost.median)) in \(f.peakTransitionYear)"]))
         rows.append(Row(label: "90% band", cells: ["", "", "\(Format.percent(f.peakTransitionCost.p5)) – \(pctGDP(f.peakTransitionCost.p95))"], sub: true))
@@ -191,6 +196,7 @@ public enum HTMLReport {
             rows.append(Row(label: "Breakeven year", cells: ["", "none by \(f.lastYear)", ""]))
         }
         rows.append(Row(label: "Paths that never break even", cells: ["", Format.percent(f.shareNeverBreakingEven, decimals: 1), ""], sub: true))
+        }
         if hasDC {
             rows.append(Row(label: "DC fund assets at \(f.lastYear + 1), median", cells: ["", pctGDP(f.dcAssetsAtHorizon.median, decimals: 1), ""]))
             rows.append(Row(label: "90% band", cells: ["", "\(Format.percent(f.dcAssetsAtHorizon.p5, decimals: 1)) – \(pctGDP(f.dcAssetsAtHorizon.p95, decimals: 1))", ""], sub: true))

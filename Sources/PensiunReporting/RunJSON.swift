@@ -134,7 +134,8 @@ public enum RunJSON {
             "actives_start_end": [try number(f.activesStart, "actives_start_end"), try number(f.activesEnd, "actives_start_end")],
             "dc_assets_pct_gdp_at_horizon": try band(f.dcAssetsAtHorizon, "dcAssetsAtHorizon"),
             "peak_bonds_outstanding": try number(f.peakBondsOutstanding, "peak_bonds_outstanding"),
-            "peak_bonds_year": f.peakBondsYear,
+            "peak_bonds_year": f.peakBondsOutstanding > 0 ? f.peakBondsYear as Any : NSNull(),
+            "reform_start_year": report.scenario.hasReform ? report.inputs.reformStartYear as Any? ?? NSNull() : NSNull(),
             "replacement_years": [f.replacementYears.lowerBound, f.replacementYears.upperBound],
             "replacement_rates": try f.replacement.map { t throws(NonFiniteOutput) -> [String: Any] in
                 func pair(_ v: (median: Double, p10: Double)?) throws(NonFiniteOutput) -> Any {

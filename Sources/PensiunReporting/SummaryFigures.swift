@@ -191,6 +191,12 @@ public struct SummaryFigures: Sendable {
 
     /// Mean survivors (spouses drawing a benefit) at the start of the last year y0+H−1, per scheme
     /// (NaN when the run has no such row).
+    /// True when the reform costs no more than the current scheme in any year from its start on
+    /// every path (its peak transition cost ≤ 0): no transition cost, breakeven or payback to report.
+    public static func neverCostsMore(_ r: RunStatistics) -> Bool {
+        !r.summaries.isEmpty && r.summaries.allSatisfy { $0.peakTransitionCostPctGDP <= 0 }
+    }
+
     public static func survivorsAtEnd(_ r: RunStatistics) -> [Double] {
         let last = r.startYear + r.horizon - 1
         return Scheme.allCases.map { r.summary($0, .survivors, year: last)?.mean ?? .nan }

@@ -60,7 +60,12 @@ public enum SummaryText {
                                     : "P(burden > \(Format.percent(f.threshold, decimals: 2)) of GDP in any year)",
             Format.percent(f.probabilityAboveThresholdCurrent, decimals: 1),
             hasReform ? Format.percent(f.probabilityAboveThresholdReform, decimals: 1) : "")
-        if hasReform {
+        if hasReform, SummaryFigures.neverCostsMore(report.statistics) {
+            let start = report.inputs.reformStartYear ?? f.firstYear
+            row("Peak transition cost (% of GDP)", "", "none from \(start)")
+            row("Breakeven year", "", "n/a")
+            lines.append("  the reform costs no more than the current scheme in any year from its start, \(start), on every path")
+        } else if hasReform {
             row("Peak transition cost (% of GDP), median", "",
                 "\(Format.percent(f.peakTransitionCost.median)) in \(f.peakTransitionYear)")
             row("  90% band", "", band(f.peakTransitionCost) { Format.percent($0) })
@@ -230,7 +235,9 @@ public enum SummaryText {
     }
 
     static func reformDescription(_ inputs: ProjectionInputs) -> String {
-        guard let dc = inputs.reform.dc else { return "Reform: parametric changes to the DB scheme (no DC)" }
+        guard let dc = inputs.reform.dc else {
+            return "Reform: parametric changes to the DB scheme" + (inputs.reformStartYear.map { " from \($0)" } ?? "") + " (no DC)"
+        }
         let who: String
         switch dc.transition {
         case .newEntrants: who = "entrants from \(dc.year) join a DC scheme"

@@ -78,6 +78,10 @@ public struct ProjectionContext: Sendable {
         targets = earlier.targets
     }
 
+    /// y_s, the reform's first year (``ReformStart/year(current:reform:calendar:)``); nil when the
+    /// reform is the current scheme.
+    public var reformStartYear: Int? { inputs.reformStartYear }
+
     /// The basis of each scheme's like-for-like replacement rates, ``LikeForLikeBasis/schemes(_:)``.
     public var rateBasis: [LikeForLikeBasis] { LikeForLikeBasis.schemes(inputs) }
 

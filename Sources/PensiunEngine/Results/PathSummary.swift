@@ -17,10 +17,11 @@ public struct PathSummary: PathSummaryRecord {
     public var peakBurdenYearCurrent: Int = 0
     public var peakBurdenPctGDPReform: Double = 0
     public var peakBurdenYearReform: Int = 0
-    /// Peak of (burden^reform − burden^current)/GDP and its first year.
+    /// Peak of (burden^reform − burden^current)/GDP over the years from the reform's start y_s
+    /// (``ReformStart/year(current:reform:calendar:)``) and its first year.
     public var peakTransitionCostPctGDP: Double = 0
     public var peakTransitionCostYear: Int = 0
-    /// The first y ≥ y_r from which the reform costs no more than the current scheme in every
+    /// The first y ≥ y_s from which the reform costs no more than the current scheme in every
     /// year to the horizon; nil when the last year fails.
     public var breakevenYear: Int? = nil
     /// Whether burden / GDP exceeds the scenario's threshold in any year, per scheme.
@@ -33,14 +34,16 @@ public struct PathSummary: PathSummaryRecord {
         self.path = path
     }
 
-    /// Summarises one path from the two schemes' burdens.
+    /// Summarises one path from the two schemes' burdens; `reformYear` is the reform's start y_s.
     public init(path: Int, current: SchemePathResult, reform: SchemePathResult, gdp: [Double],
                 discount: [Double], startYear: Int, reformYear: Int, threshold given: BurdenThreshold) {
         self.path = path
         let h = current.horizon
+        // The transition's years: from y_s (every year when y_s is past the horizon).
+        let tr = max(0, reformYear - startYear), from = tr < h ? tr : 0
         var pvC = 0.0, pvR = 0.0, pvG = 0.0, pvB = 0.0
         var peakC = -Double.infinity, peakR = -Double.infinity, peakT = -Double.infinity
-        var yearC = startYear, yearR = startYear, yearT = startYear
+        var yearC = startYear, yearR = startYear, yearT = startYear + from
         var overC = false, overR = false
         // Above a fixed share, or above the current scheme's own y0 level (both schemes).
         let threshold: Double
@@ -58,7 +61,7 @@ public struct PathSummary: PathSummaryRecord {
             if pc > peakC { peakC = pc; yearC = startYear + t }
             if pr > peakR { peakR = pr; yearR = startYear + t }
             let cost = (br - bc) / gdp[t]
-            if cost > peakT { peakT = cost; yearT = startYear + t }
+            if t >= from && cost > peakT { peakT = cost; yearT = startYear + t }
             if pc > threshold { overC = true }
             if pr > threshold { overR = true }
         }
@@ -76,7 +79,6 @@ public struct PathSummary: PathSummaryRecord {
         exceedsThresholdReform = overR
         // Breakeven: scan back from the horizon while the reform is no dearer.
         var first: Int?
-        let tr = max(0, reformYear - startYear)
         var t = h - 1
         while t >= tr {
             let bc = current[.budgetBurden, t], br = reform[.budgetBurden, t]

@@ -1,0 +1,49 @@
+import Foundation
+import PensiunInputs
+import Testing
+@testable import PensiunEngine
+
+/// When a reform starts (issue 21): its DC year, else the first year a DB rule or retirement age
+/// differs; transition cost and breakeven are measured from it.
+@Suite struct ReformStartTests {
+    static let calendar = ProjectionCalendar(startYear: 2020, horizon: 30, maximumAge: 110)
+
+    @Test func reformStartYear() {
+        let inputs = Fixture.inputs(dc: nil)
+        #expect(ReformStart.year(current: inputs.current, reform: inputs.reform, calendar: Self.calendar) == nil)
+        var dc = inputs
+        dc.reform.dc = Fixture.dc(year: 2031)
+        #expect(ReformStart.year(current: dc.current, reform: dc.reform, calendar: Self.calendar) == 2031)
+        var ages = inputs
+        ages.reform.retirementAges[1] = ByYear(steps: [(2020, 60), (2027, 61)])
+        #expect(ReformStart.year(current: ages.current, reform: ages.reform, calendar: Self.calendar) == 2027)
+        var indexation = inputs
+        indexation.reform.db.indexation = ByYear(steps: [(2020, .prices), (2033, .wages)])
+        #expect(ReformStart.year(current: indexation.current, reform: indexation.reform, calendar: Self.calendar) == 2033)
+        var rate = inputs
+        rate.reform.db.employeeRate = ByYear(steps: [(2020, 0.0475), (2040, 0.06)])
+        #expect(ReformStart.year(current: rate.current, reform: rate.reform, calendar: Self.calendar) == 2040)
+        var accrual = inputs
+        accrual.reform.db.accrualRate = 0.02
+        #expect(ReformStart.year(current: accrual.current, reform: accrual.reform, calendar: Self.calendar) == 2020)
+        // A change after the horizon is no reform within it.
+        var late = inputs
+        late.reform.retirementAges[0] = ByYear(steps: [(2020, 58), (2060, 60)])
+        #expect(ReformStart.year(current: late.current, reform: late.reform, calendar: Self.calendar) == nil)
+    }
+
+    /// A parametric reform that only saves from 2027 (indexation ends from the end of 2027): no
+    /// transition cost (its peak is the largest difference from 2027: 0 in 2027, when the burdens
+    /// are still equal, then negative), and breakeven in its start year, not in y0.
+    @Test func aParametricReformIsMeasuredFromItsStart() throws {
+        var inputs = Fixture.inputs(horizon: 30, volatility: 0, dc: nil)
+        inputs.reform.db.indexation = ByYear(steps: [(2020, .prices), (2027, .none)])
+        #expect(inputs.reformStartYear == 2027)
+        let results = try MonteCarloProjection(inputs: inputs).run(paths: 0..<2, seed: 7, threads: 1)
+        for s in results.summaries {
+            #expect(s.peakTransitionCostPctGDP <= 0)
+            #expect(s.peakTransitionCostYear >= 2027)
+            #expect(s.breakevenYear == 2027)
+        }
+    }
+}
