@@ -187,7 +187,8 @@ public struct MonteCarloProjection: Sendable {
         try projector.project(lanes, into: &list)
         if let memo, let key {
             let count = LaneProjector.demographyCount(horizon: context.horizon, lanes: lanes.lanes)
-            // The memo keeps what the rates are filled from (the year's retirements), not the rates.
+            // The memo keeps what the rates are filled from (the year's retirements, by pay group
+            // and by sex: awardSums, awardSumsBySex), not the rates.
             memo.store(lanes, key: key, results: list.map { var r = $0; r.byTrack = []; return r },
                        demography: demography.map { Array(UnsafeBufferPointer(start: $0, count: count)) })
         }

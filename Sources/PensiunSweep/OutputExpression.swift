@@ -90,9 +90,9 @@ public struct Quantity: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// True for the replacement rates (``Metric/rates``: model 2.2's and the like-for-like `rr_*`),
-    /// whose year-less form is the last-decade average.
-    public static func isReplacement(_ metric: Metric) -> Bool { metric.rateIndex != nil }
+    /// True for the replacement rates (``Metric/rates``: model 2.2's and the like-for-like `rr_*`;
+    /// ``Metric/ratesBySex``), whose year-less form is the last-decade average.
+    public static func isReplacement(_ metric: Metric) -> Bool { metric.rateIndex != nil || Metric.ratesBySex.contains(metric) }
 
     /// `reform.budget_burden@2050`, `pv_difference`.
     public var description: String {

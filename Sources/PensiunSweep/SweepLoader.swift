@@ -12,8 +12,8 @@ public enum SweepLoader {
                                "outputs", "sensitivity"]
     static let parameterKeys = ["name", "key", "keys", "values", "range", "distribution", "integer"]
     /// The replacement rates a sweep may summarise without a year (their last-decade average):
-    /// model 2.2's and the like-for-like `rr_*`.
-    static let replacementSummaries: [(String, Metric)] = Metric.rates.map { ($0.name, $0) }
+    /// model 2.2's and the like-for-like `rr_*`, then those by sex.
+    static let replacementSummaries: [(String, Metric)] = (Metric.rates + Metric.ratesBySex).map { ($0.name, $0) }
     /// The largest grid a sweep may hold.
     public static let maximumVariants = 1_000_000
 

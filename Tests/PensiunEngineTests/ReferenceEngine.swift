@@ -185,7 +185,7 @@ struct ReferenceEngine {
         // Like-for-like rates (docs/model.md Part II), member by member: each retirement's annual
         // amounts (DB-type with allowances, DC annuity, top-up), kept by cohort for the rates
         // after 10 and 20 years; the DB indexation factor of each year.
-        struct Retired { let t: Int, track: Int, level: Int, weight: Double, hasDB: Bool, isDC: Bool, db: Double, dc: Double, topUp: Double, salary: Double }
+        struct Retired { let t: Int, sex: Sex, track: Int, level: Int, weight: Double, hasDB: Bool, isDC: Bool, db: Double, dc: Double, topUp: Double, salary: Double }
         var retiredCohorts: [Retired] = []
         var indexFactors: [Double] = []
         let basicPay = inputs.pay.salaryPaymentsPerYear * (1 + (inputs.current.db.pensionAllowance > 0 ? inputs.pay.allowances : 0))
@@ -451,7 +451,7 @@ struct ReferenceEngine {
                         if hasDB { rrSum[0][k] += ret * dbm / s; rrCount[0][k] += ret }
                         if isDC { rrSum[1][k] += ret * a / (dc?.monthsPaidDC ?? 12) / s; rrCount[1][k] += ret }
                         rrSum[2][k] += ret * (dbm / s + a / (dc?.monthsPaidDC ?? 12) / s + tp / db.monthsPaid / s); rrCount[2][k] += ret
-                        retiredCohorts.append(Retired(t: t, track: k, level: m.level, weight: ret, hasDB: hasDB, isDC: isDC,
+                        retiredCohorts.append(Retired(t: t, sex: m.sex, track: k, level: m.level, weight: ret, hasDB: hasDB, isDC: isDC,
                                                       db: dbm * db.monthsPaid * (1 + db.pensionAllowance), dc: a, topUp: tp, salary: s))
                     }
                     let stay = m.weight - deaths - dis - wdr - ret
@@ -578,6 +578,14 @@ struct ReferenceEngine {
             }
             let awarded = retiredCohorts.filter { $0.t == t }
             likeForLike([.rrBasicDB, .rrBasicDC, .rrBasicTotal], awarded) { annual($0, $1) / ($0.salary * basicPay) }
+            // By sex (overall only): the same count-weighted mean over the retirees of one sex.
+            for (sex, metrics) in [(Sex.male, [Metric.rrBasicDCMale, .rrBasicTotalMale]), (.female, [.rrBasicDCFemale, .rrBasicTotalFemale])] {
+                for (metric, kind) in zip(metrics, [1, 2]) {
+                    let counted = awarded.filter { $0.sex == sex && (kind == 1 ? $0.isDC : true) }
+                    let n = counted.reduce(0.0) { $0 + $1.weight }
+                    set(metric, n > 0 ? counted.reduce(0.0) { $0 + $1.weight * annual($1, kind) / ($1.salary * basicPay) } / n : .nan)
+                }
+            }
             likeForLike([.rrTakeHomeDB, .rrTakeHomeDC, .rrTakeHomeTotal], awarded) {
                 annual($0, $1) / ($0.salary * inputs.pay.salaryPaymentsPerYear * tracks[$0.track].takeHomeMultiplier(year))
             }

@@ -127,19 +127,26 @@ extension LaneProjector {
                             let entry = entries[e]
                             let db = replacementOffset(.db, track: entry.track)
                             let total = replacementOffset(.total, track: entry.track)
+                            // The same terms into the sums by sex (apart from the sums by track).
+                            let dbBySex = replacementOffset(.db, sex: row.pointee.sex)
+                            let totalBySex = replacementOffset(.total, sex: row.pointee.sex)
                             if entry.dbCount != 0 {
                                 laneAdd(replacementCount + db, entry.dbCount, replacementSum + db, entry.dbSum, a1, n)
+                                laneAdd(replacementCountBySex + dbBySex, entry.dbCount, replacementSumBySex + dbBySex, entry.dbSum, a1, n)
                                 if entry.dbSumFrozen != 0 {
                                     // The frozen part of the DB rate is Φ/W times its coefficient.
                                     var c = 0
                                     while c < n {
                                         replacementSum[vector: db + c] += entry.dbSumFrozen * a1[vector: c] * frozenRatio[vector: c]
+                                        replacementSumBySex[vector: dbBySex + c] += entry.dbSumFrozen * a1[vector: c] * frozenRatio[vector: c]
                                         c += laneWidth
                                     }
                                 }
                             }
                             if entry.totalCount != 0 && !plan.totalIsDB {
                                 laneAdd(replacementCount + total, entry.totalCount, replacementSum + total, entry.totalSum, a1, n)
+                                laneAdd(replacementCountBySex + totalBySex, entry.totalCount, replacementSumBySex + totalBySex,
+                                        entry.totalSum, a1, n)
                             }
                         }
                     }
@@ -278,6 +285,7 @@ extension LaneProjector {
         if rec.retired > 0 {
             let inverse = payout == .annuity ? inverseAnnuityFactor(sex: rec.sex, age: nextAge, t: t) : nil
             let repDC = replacementOffset(.dc, track: rec.track), repTotal = replacementOffset(.total, track: rec.track)
+            let sexDC = replacementOffset(.dc, sex: rec.sex), sexTotal = replacementOffset(.total, sex: rec.sex)
             // Rates per unit of an annual amount and of 1/W: a DC annuity paid m_DC times a year,
             // a top-up paid months_paid times.
             let perSalaryDC = LaneVector(repeating: ReplacementRate.perUnitAnnualAmount(paymentsPerYear: monthsDC, salary: rec.salary))
@@ -314,6 +322,10 @@ extension LaneProjector {
                 replacementCount[vector: repDC + c] += retired
                 replacementSum[vector: repTotal + c] += retired * total
                 replacementCount[vector: repTotal + c] += retired
+                replacementSumBySex[vector: sexDC + c] += retired * dcRate
+                replacementCountBySex[vector: sexDC + c] += retired
+                replacementSumBySex[vector: sexTotal + c] += retired * total
+                replacementCountBySex[vector: sexTotal + c] += retired
                 c += laneWidth
             }
         }

@@ -58,6 +58,9 @@ final class LaneProjector {
     let indexedWage: Lanes, indexedFrozen: Lanes
     let deferredCount: Lanes, deferredBalance: Lanes
     let replacementSum: Lanes, replacementCount: Lanes
+    /// The same sums and counts by sex, every track added (``replacementOffset(_:sex:)``): kept
+    /// apart, so the sums by track add exactly what they added before.
+    let replacementSumBySex: Lanes, replacementCountBySex: Lanes
     let frozenIndex: Lanes, frozenRatio: Lanes, reformWage: Lanes, reserve: Lanes, index: Lanes, entrants: Lanes
     let cells: Int
     /// The yearly sums Σ A μ(t), Σ A_next μ(t+1) and Σ pay μ(t) of the active rows, by year and lane:
@@ -112,6 +115,8 @@ final class LaneProjector {
         deferredBalance = m.make(deferredCells)
         replacementSum = m.make(ReplacementKind.allCases.count * trackCount * lanes)
         replacementCount = m.make(ReplacementKind.allCases.count * trackCount * lanes)
+        replacementSumBySex = m.make(ReplacementKind.allCases.count * 2 * lanes)
+        replacementCountBySex = m.make(ReplacementKind.allCases.count * 2 * lanes)
         frozenIndex = m.make(lanes)
         frozenRatio = m.make(lanes)
         reformWage = m.make(lanes)
@@ -135,6 +140,12 @@ final class LaneProjector {
     /// kind and track, in ``ReplacementKind`` order).
     @inline(__always) func replacementOffset(_ kind: ReplacementKind, track k: Int) -> Int {
         (kind.rawValue * trackCount + k) * lanes
+    }
+
+    /// Where the replacement-rate sums and counts of `kind` of sex s start in
+    /// `replacementSumBySex` and `replacementCountBySex` (one lane array per kind and sex).
+    @inline(__always) func replacementOffset(_ kind: ReplacementKind, sex s: Int) -> Int {
+        (kind.rawValue * 2 + s) * lanes
     }
 
     /// Loads the y0 population into the zeroed buffers (as ``SchemeProjector/reset(processRisk:)``).
@@ -279,6 +290,8 @@ final class LaneProjector {
             laneZero(sums, Sum.allCases.count * n)
             laneZero(replacementSum, ReplacementKind.allCases.count * trackCount * n)
             laneZero(replacementCount, ReplacementKind.allCases.count * trackCount * n)
+            laneZero(replacementSumBySex, ReplacementKind.allCases.count * 2 * n)
+            laneZero(replacementCountBySex, ReplacementKind.allCases.count * 2 * n)
             fillFactors(d, t: t)
             if dcActive, let dc {
                 let returnAges = plan.dcAges.map { Range($0) } ?? 0..<0
@@ -354,6 +367,9 @@ final class LaneProjector {
                 let rows = trackCount * n, total = replacementOffset(.total, track: 0), db = replacementOffset(.db, track: 0)
                 (replacementSum + total).update(from: replacementSum + db, count: rows)
                 (replacementCount + total).update(from: replacementCount + db, count: rows)
+                let bySex = 2 * n, totalBySex = replacementOffset(.total, sex: 0), dbBySex = replacementOffset(.db, sex: 0)
+                (replacementSumBySex + totalBySex).update(from: replacementSumBySex + dbBySex, count: bySex)
+                (replacementCountBySex + totalBySex).update(from: replacementCountBySex + dbBySex, count: bySex)
             }
             if let dcYear { endDC(dcYear) }
 
@@ -414,6 +430,15 @@ final class LaneProjector {
                                 let i = replacementOffset(kind, track: k) + l
                                 sums[SchemePathResult.trackIndex(kind.rawValue * 2, k, t, horizon: h, trackCount: trackCount)] = replacementSum[i]
                                 sums[SchemePathResult.trackIndex(kind.rawValue * 2 + 1, k, t, horizon: h, trackCount: trackCount)] = replacementCount[i]
+                            }
+                        }
+                    }
+                    r.awardSumsBySex.withUnsafeMutableBufferPointer { sums in
+                        for kind in ReplacementKind.allCases {
+                            for s in 0..<2 {
+                                let i = replacementOffset(kind, sex: s) + l
+                                sums[SchemePathResult.sexIndex(kind, count: false, sex: s, t, horizon: h)] = replacementSumBySex[i]
+                                sums[SchemePathResult.sexIndex(kind, count: true, sex: s, t, horizon: h)] = replacementCountBySex[i]
                             }
                         }
                     }

@@ -125,7 +125,7 @@ extension SchemeProjector {
             let dcRate = ReplacementRate.dc(annualAnnuity: annuity, paymentsPerYear: monthsDC, salary: m.salary)
             let totalRate = ReplacementRate.total(db: dbRate, dc: dcRate, annualTopUp: topup, monthsPaid: db.monthsPaid,
                                                   salary: m.salary)
-            exits.replacement.add(track: m.track, count: n, db: hasDBRights ? dbRate : nil, dc: m.isDC ? dcRate : nil,
+            exits.replacement.add(sex: m.sex, track: m.track, count: n, db: hasDBRights ? dbRate : nil, dc: m.isDC ? dcRate : nil,
                                   total: totalRate)
         }
 

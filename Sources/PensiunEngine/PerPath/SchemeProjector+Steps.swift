@@ -324,21 +324,29 @@ extension SchemeProjector {
 struct ReplacementAccumulator {
     var sums: [[Double]]   // [kind.rawValue][track]
     var counts: [[Double]]
+    /// The same by sex ([kind.rawValue][sex]), every track added: apart, so `sums` and `counts`
+    /// add exactly what they added before.
+    var sumsBySex: [[Double]]
+    var countsBySex: [[Double]]
     init(tracks: Int) {
         sums = Array(repeating: Array(repeating: 0, count: tracks), count: ReplacementKind.allCases.count)
         counts = sums
+        sumsBySex = Array(repeating: [0, 0], count: ReplacementKind.allCases.count)
+        countsBySex = sumsBySex
     }
 
     /// `db` and `dc` are nil when the retiree has no such rights (not in that average).
-    mutating func add(track k: Int, count n: Double, db: Double?, dc: Double?, total: Double) {
-        if let db { add(.db, track: k, count: n, rate: db) }
-        if let dc { add(.dc, track: k, count: n, rate: dc) }
-        add(.total, track: k, count: n, rate: total)
+    mutating func add(sex s: Int, track k: Int, count n: Double, db: Double?, dc: Double?, total: Double) {
+        if let db { add(.db, sex: s, track: k, count: n, rate: db) }
+        if let dc { add(.dc, sex: s, track: k, count: n, rate: dc) }
+        add(.total, sex: s, track: k, count: n, rate: total)
     }
 
-    @inline(__always) mutating func add(_ kind: ReplacementKind, track k: Int, count n: Double, rate: Double) {
+    @inline(__always) mutating func add(_ kind: ReplacementKind, sex s: Int, track k: Int, count n: Double, rate: Double) {
         sums[kind.rawValue][k] += n * rate
         counts[kind.rawValue][k] += n
+        sumsBySex[kind.rawValue][s] += n * rate
+        countsBySex[kind.rawValue][s] += n
     }
 
     /// The year's sums into ``SchemePathResult/awardSums`` (the rates follow from them,
@@ -348,6 +356,10 @@ struct ReplacementAccumulator {
             for k in sums[kind.rawValue].indices {
                 result[award: kind, count: false, group: k, t] = sums[kind.rawValue][k]
                 result[award: kind, count: true, group: k, t] = counts[kind.rawValue][k]
+            }
+            for s in 0..<2 {
+                result[award: kind, count: false, sex: s, t] = sumsBySex[kind.rawValue][s]
+                result[award: kind, count: true, sex: s, t] = countsBySex[kind.rawValue][s]
             }
         }
     }

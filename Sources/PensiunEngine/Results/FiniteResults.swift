@@ -14,7 +14,7 @@ extension Metric {
         case .dependencyRatio, .burdenPctPayroll:
             return true
         default:
-            return rateIndex != nil
+            return rateIndex != nil || Metric.ratesBySex.contains(self)
         }
     }
 
@@ -27,7 +27,7 @@ extension Metric {
             return "economy.gdp_start and the growth paths of the economy section, with the salaries and pensions of population"
         case .dcFundAssets, .dcAnnuities, .bondsOutstanding, .bondRedemptions:
             return "the DC contribution rates, the returns of the economy section (equity, bond_yield) and the salaries of population"
-        case _ where rateIndex != nil:
+        case _ where rateIndex != nil || Metric.ratesBySex.contains(self):
             return "the salary scales of population, the benefit rules of current_scheme and reform, pay and the tracks' take_home_multiplier"
         default:
             return "the salaries and pension amounts of population, the floors and caps of current_scheme and reform, and the wage and inflation paths of the economy section"

@@ -26,6 +26,10 @@ public enum Metric: Int, CaseIterable, Sendable {
     /// track"): the 10th, 50th and 90th percentile member's `rr_basic_total`, each pay group
     /// (track × pay level) represented by its own rate and weighted by its retirements.
     case rrBasicTotalMemberP10, rrBasicTotalMemberP50, rrBasicTotalMemberP90
+    /// `rr_basic_dc` and `rr_basic_total` of the year's retirees of one sex (model 2.4, docs/model.md
+    /// Part II "Like-for-like replacement rates"): DC annuities are priced by sex, so the same
+    /// balance buys women a smaller annuity. Overall only (not by track, not in ``rates``).
+    case rrBasicDCMale, rrBasicDCFemale, rrBasicTotalMale, rrBasicTotalFemale
 
     /// The name used in files.
     public var name: String {
@@ -70,6 +74,10 @@ public enum Metric: Int, CaseIterable, Sendable {
         case .rrBasicTotalMemberP10: return "rr_basic_total_member_p10"
         case .rrBasicTotalMemberP50: return "rr_basic_total_member_p50"
         case .rrBasicTotalMemberP90: return "rr_basic_total_member_p90"
+        case .rrBasicDCMale: return "rr_basic_dc_male"
+        case .rrBasicDCFemale: return "rr_basic_dc_female"
+        case .rrBasicTotalMale: return "rr_basic_total_male"
+        case .rrBasicTotalFemale: return "rr_basic_total_female"
         }
     }
 
@@ -104,6 +112,9 @@ public enum Metric: Int, CaseIterable, Sendable {
         .rrBasicDBAfter10, .rrBasicDCAfter10, .rrBasicTotalAfter10, .rrBasicDBAfter20, .rrBasicDCAfter20, .rrBasicTotalAfter20,
         .rrBasicTotalMemberP10, .rrBasicTotalMemberP50, .rrBasicTotalMemberP90,
     ]
+
+    /// The like-for-like rates of one sex, overall only (``SchemePathResult/awardSumsBySex``).
+    public static let ratesBySex: [Metric] = [.rrBasicDCMale, .rrBasicDCFemale, .rrBasicTotalMale, .rrBasicTotalFemale]
 
     /// The position of a rate in ``rates`` (nil for a metric that is not a replacement rate): the
     /// three of model 2.2 are contiguous cases, and so are the fifteen like-for-like ones.

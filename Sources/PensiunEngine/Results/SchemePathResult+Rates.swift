@@ -102,7 +102,30 @@ extension SchemePathResult {
                 self[metrics[2], t] = n.2 > 0 ? sums.2 / n.2 : .nan
             }
         }
+        fillRatesBySex(basis)
         fillMemberPercentiles(basis, groups: groups)
+    }
+
+    /// The rates of one sex and their metrics (dc, total), sex index 0 male, 1 female.
+    static let ratesBySex: [(sex: Int, dc: Metric, total: Metric)] = [
+        (0, .rrBasicDCMale, .rrBasicTotalMale), (1, .rrBasicDCFemale, .rrBasicTotalFemale),
+    ]
+
+    /// `rr_basic_dc` and `rr_basic_total` of the year's retirees of one sex, overall only: the same
+    /// ``LikeForLikeBasis/annual(db:dc:topUp:)`` and ``LikeForLikeBasis/basicPay`` on the sums of
+    /// that sex (``awardSumsBySex``, accumulated apart from ``awardSums``, so the other rates are
+    /// untouched). Not applicable (NaN) when no member of that sex is counted.
+    mutating func fillRatesBySex(_ basis: LikeForLikeBasis) {
+        for t in 0..<horizon {
+            for (s, dcMetric, totalMetric) in Self.ratesBySex {
+                let sdb = self[award: .db, count: false, sex: s, t], sdc = self[award: .dc, count: false, sex: s, t]
+                let stot = self[award: .total, count: false, sex: s, t]
+                let ndc = self[award: .dc, count: true, sex: s, t], ntot = self[award: .total, count: true, sex: s, t]
+                let a = basis.annual(db: sdb, dc: sdc, topUp: stot - sdb - sdc)
+                self[dcMetric, t] = ndc > 0 ? a.dc / (basis.basicPay * ndc) : .nan
+                self[totalMetric, t] = ntot > 0 ? (a.db + a.dc + a.topUp) / (basis.basicPay * ntot) : .nan
+            }
+        }
     }
 
     /// The member percentiles' metrics and their quantiles q.

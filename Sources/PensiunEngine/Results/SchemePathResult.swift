@@ -17,6 +17,10 @@ public struct SchemePathResult: Sendable {
     /// `awardSums[((kind · 2) · G + g) · H + t]` and Σ n at `awardSums[((kind · 2 + 1) · G + g) · H + t]`;
     /// every rate is computed from them by ``fillRates(_:groups:takeHome:indexation:drivers:)``.
     public var awardSums: [Double]
+    /// The same sums by sex s (0 male, 1 female), every pay group added: Σ n·rate at
+    /// `awardSumsBySex[((kind · 2) · 2 + s) · H + t]` and Σ n at `awardSumsBySex[((kind · 2 + 1) · 2 + s) · H + t]`;
+    /// accumulated apart from ``awardSums`` (which they leave as they are), for the rates by sex.
+    public var awardSumsBySex: [Double]
     /// Population flows by year (docs/model.md §10): entries and exits of each population.
     public var ledger: [PopulationLedger]
     /// DC money flows by year.
@@ -31,6 +35,7 @@ public struct SchemePathResult: Sendable {
         values = [Double](repeating: 0, count: Metric.allCases.count * (horizon + 1))
         byTrack = [Double](repeating: .nan, count: Metric.rates.count * trackCount * horizon)
         awardSums = [Double](repeating: 0, count: 2 * ReplacementKind.allCases.count * self.payGroupCount * horizon)
+        awardSumsBySex = [Double](repeating: 0, count: 2 * ReplacementKind.allCases.count * 2 * horizon)
         ledger = Array(repeating: PopulationLedger(), count: horizon)
         dcFlows = Array(repeating: DCMoneyFlows(), count: horizon)
     }
@@ -58,6 +63,18 @@ public struct SchemePathResult: Sendable {
     @inlinable public subscript(award kind: ReplacementKind, count count: Bool, group group: Int, t: Int) -> Double {
         get { awardSums[Self.trackIndex(kind.rawValue * 2 + (count ? 1 : 0), group, t, horizon: horizon, trackCount: payGroupCount)] }
         set { awardSums[Self.trackIndex(kind.rawValue * 2 + (count ? 1 : 0), group, t, horizon: horizon, trackCount: payGroupCount)] = newValue }
+    }
+
+    /// Σ n·rate (`count` false) or Σ n (`count` true) of the retirements of one kind and sex (index
+    /// 0 male, 1 female) in year index t, every pay group added (``awardSumsBySex``).
+    @inlinable public subscript(award kind: ReplacementKind, count count: Bool, sex sex: Int, t: Int) -> Double {
+        get { awardSumsBySex[Self.sexIndex(kind, count: count, sex: sex, t, horizon: horizon)] }
+        set { awardSumsBySex[Self.sexIndex(kind, count: count, sex: sex, t, horizon: horizon)] = newValue }
+    }
+
+    /// Where (kind, count, sex, t) is in ``awardSumsBySex``.
+    @inlinable static func sexIndex(_ kind: ReplacementKind, count: Bool, sex: Int, _ t: Int, horizon: Int) -> Int {
+        trackIndex(kind.rawValue * 2 + (count ? 1 : 0), sex, t, horizon: horizon, trackCount: 2)
     }
 
     /// Where (metric, t) is in `values`, and (kind, track, t) in `byTrack`.
