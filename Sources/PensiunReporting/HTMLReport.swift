@@ -261,10 +261,26 @@ public enum HTMLReport {
         let years = "\(f.replacementYears.lowerBound)–\(f.replacementYears.upperBound)"
         return table(header: ["Track, scheme", "Of basic pay", "Of take-home pay", "After 20 years, of basic pay"], rows: like,
                      caption: "Like for like: every benefit the retiree draws in a year ÷ annual pay, averaged over \(years) on each path: median / 10th percentile across paths. Basis: \(f.likeForLikeBasis). After 20 years: the pension in payment of those who retired 20 years earlier ÷ the basic pay of the same position that year. Reference: ILO Convention 102 sets a minimum of 40% of the reference wage at award for a standard beneficiary after 30 years of contributions.")
+            + sexTable(report)
             + memberTable(report)
             + cohortTable(report)
             + table(header: header, rows: rows,
                      caption: "Model 2.2 rates: pension at award as a share of the final monthly salary, averaged over \(years) on each path: median / 10th percentile across paths.")
+    }
+
+    /// ``SexRates``: women's and men's rates, each scheme.
+    static func sexTable(_ report: RunReport) -> String {
+        let f = report.figures
+        let sexes = SexRates(report.statistics, years: f.replacementYears)
+        let schemes = report.scenario.hasReform ? Scheme.allCases : [.current]
+        func cell(_ v: Double?) -> String { v.map { Format.percent($0, decimals: 1) } ?? "n/a" }
+        let rows = schemes.map { scheme in
+            let dc = report.inputs.reform.dc != nil && scheme == .reform
+            return Row(label: scheme.name, cells: [cell(sexes.total[scheme.rawValue].female), cell(sexes.total[scheme.rawValue].male),
+                                                   dc ? cell(sexes.dc[scheme.rawValue].female) : "n/a", dc ? cell(sexes.dc[scheme.rawValue].male) : "n/a"])
+        }
+        return table(header: ["Scheme", "Women, of basic pay", "Men, of basic pay", "Women, DC part", "Men, DC part"], rows: rows,
+                     caption: "By sex: rr_basic_total and its DC part (rr_basic_dc), mean across paths averaged over \(f.replacementYears.lowerBound)–\(f.replacementYears.upperBound). DC annuities are priced by sex, so the same balance buys a woman a smaller annuity.")
     }
 
     /// ``MemberRates``: the tracks with pay levels, members' percentiles beside paths'.

@@ -108,6 +108,15 @@ public enum RunJSON {
         let survivors = try survivorsJSON(SummaryFigures.survivorsAtEnd(report.statistics))
         let cohorts = try cohortsJSON(CohortRates(report.statistics))
         let members = try membersJSON(MemberRates(report.statistics, inputs: report.inputs))
+        let sexes = SexRates(report.statistics, years: f.replacementYears)
+        func sexPair(_ v: (female: Double?, male: Double?)) throws(NonFiniteOutput) -> [String: Any] {
+            ["female": try v.female.map { v throws(NonFiniteOutput) in try number(v, "replacement_rates_by_sex") } ?? NSNull(),
+             "male": try v.male.map { v throws(NonFiniteOutput) in try number(v, "replacement_rates_by_sex") } ?? NSNull()]
+        }
+        var bySex: [String: Any] = [:]
+        for scheme in Scheme.allCases {
+            bySex[scheme.name] = ["rr_basic_total": try sexPair(sexes.total[scheme.rawValue]), "rr_basic_dc": try sexPair(sexes.dc[scheme.rawValue])]
+        }
         let likeForLike: [String: Any] = [
             "basis": f.likeForLikeBasis,
             "tracks": try f.likeForLike.map { t throws(NonFiniteOutput) -> [String: Any] in
@@ -148,6 +157,7 @@ public enum RunJSON {
             "survivors_last_year": survivors,
             "replacement_rates_by_cohort": cohorts,
             "replacement_rates_by_member": members,
+            "replacement_rates_by_sex": bySex,
             "survivor_rights_removed": SummaryFigures.survivorRightsWords(report.inputs),
             "seed": NSNumber(value: report.metadata.seed),
             "paths": report.metadata.paths.count,

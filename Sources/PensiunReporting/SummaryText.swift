@@ -121,6 +121,15 @@ public enum SummaryText {
         lines.append("  the same position that year (DB indexed, DC annuity level unless it escalates)")
         lines.append("  reference: ILO Convention 102 sets a minimum of 40% of the reference wage at award for a")
         lines.append("  standard beneficiary after 30 years of contributions")
+        let sexes = SexRates(report.statistics, years: f.replacementYears)
+        func pair(_ v: (female: Double?, male: Double?)) -> String {
+            "women \(v.female.map { Format.percent($0, decimals: 1) } ?? "n/a"), men \(v.male.map { Format.percent($0, decimals: 1) } ?? "n/a")"
+        }
+        lines.append("  by sex, mean across paths (annuities are priced by sex):")
+        for scheme in hasReform ? Scheme.allCases : [.current] {
+            let dc = report.inputs.reform.dc != nil && scheme == .reform ? "; DC part \(pair(sexes.dc[scheme.rawValue]))" : ""
+            lines.append("    \(scheme.name): of basic pay \(pair(sexes.total[scheme.rawValue]))\(dc)")
+        }
         let members = MemberRates(report.statistics, inputs: report.inputs)
         if members.isEmpty {
             lines.append("  pay levels: none; every member of a track is paid its salary scale, so the percentiles above are")
