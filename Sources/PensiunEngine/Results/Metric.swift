@@ -26,6 +26,14 @@ public enum Metric: Int, CaseIterable, Sendable {
     /// track"): the 10th, 50th and 90th percentile member's `rr_basic_total`, each pay group
     /// (track × pay level) represented by its own rate and weighted by its retirements.
     case rrBasicTotalMemberP10, rrBasicTotalMemberP50, rrBasicTotalMemberP90
+    /// Survivors by origin (model 2.4, docs/model.md §8): the spouses who start a survivor pension
+    /// in the year after the death of an active member (deaths in service), and after the death of
+    /// a pensioner or disabled pensioner (contingent pensions, joint-and-survivor DC annuities
+    /// included); the two add up to the ledger's survivor entries.
+    case survivorEntriesInService, survivorEntriesAfterAward
+    /// The DB-type survivor pensions paid in the year (the survivors' part of `db_benefits`), and
+    /// the same over GDP.
+    case survivorBenefits, survivorBenefitsPctGDP
 
     /// The name used in files.
     public var name: String {
@@ -70,6 +78,10 @@ public enum Metric: Int, CaseIterable, Sendable {
         case .rrBasicTotalMemberP10: return "rr_basic_total_member_p10"
         case .rrBasicTotalMemberP50: return "rr_basic_total_member_p50"
         case .rrBasicTotalMemberP90: return "rr_basic_total_member_p90"
+        case .survivorEntriesInService: return "survivor_entries_in_service"
+        case .survivorEntriesAfterAward: return "survivor_entries_after_award"
+        case .survivorBenefits: return "survivor_benefits"
+        case .survivorBenefitsPctGDP: return "survivor_benefits_pct_gdp"
         }
     }
 
@@ -89,7 +101,7 @@ public enum Metric: Int, CaseIterable, Sendable {
         switch self {
         case .payroll, .contributionsEmployee, .contributionsEmployer, .dbBenefits, .dcAnnuities,
              .guaranteeTopups, .bondRedemptions, .budgetBurden, .burdenReal, .dcFundAssets,
-             .bondsOutstanding, .dbReserveAssets:
+             .bondsOutstanding, .dbReserveAssets, .survivorBenefits:
             return true
         default:
             return false
