@@ -43,6 +43,13 @@ public enum HTMLReport {
         body.append(contentsOf: replacementCharts(report))
         body.append("</section>")
 
+        if let origins = SurvivorOrigins(report.statistics, inputs: report.inputs, hasReform: report.scenario.hasReform) {
+            body.append(#"<section id="survivors">"#)
+            body.append("<h2>Survivor pensions, \(origins.years.lowerBound)–\(origins.years.upperBound)</h2>")
+            body.append(survivorTable(origins, report: report))
+            body.append("</section>")
+        }
+
         if let debt = f.debt {
             body.append(#"<section id="debt">"#)
             body.append("<h2>Implicit pension debt at the start of \(f.firstYear)</h2>")
@@ -300,6 +307,25 @@ public enum HTMLReport {
         return table(header: ["Track, scheme", "10th-percentile member", "Median member", "90th-percentile member", "Median member, 10th-percentile path"],
                      rows: rows,
                      caption: "Across members, ranked by their rate (not their pay): rr_basic_total of each pay level within the track (its retirees weighted by number), averaged over the last decade on each path; the first three columns on the median path, the last on the 10th-percentile path. Floors and the guarantee are amounts, not shares of pay, so they lift the low levels' rates. Pay levels (share, multiplier of the salary scale): \(levels).")
+    }
+
+    /// ``SurvivorOrigins``: new survivor pensions by the death that starts them, and the survivor
+    /// pensions paid, under each scheme; the removals the reform makes, in words.
+    static func survivorTable(_ o: SurvivorOrigins, report: RunReport) -> String {
+        let c = o.schemes[0], r = o.schemes[1], d = o.difference
+        func count(_ v: Double) -> String { Format.grouped(v, decimals: 0) }
+        func share(_ v: Double) -> String { pctGDP(v, decimals: 3) }
+        let rows = [
+            Row(label: "New survivor pensions after deaths in service (expected)", cells: [count(c.inService), count(r.inService), count(d.inService)]),
+            Row(label: "New survivor pensions after deaths of pensioners (expected)", cells: [count(c.afterAward), count(r.afterAward), count(d.afterAward)]),
+            Row(label: "Survivor pensions paid by the budget, average a year", cells: [share(c.benefitsPctGDP), share(r.benefitsPctGDP), share(d.benefitsPctGDP)]),
+            Row(label: "Budget burden, average a year", cells: [share(c.burdenPctGDP), share(r.burdenPctGDP), share(d.burdenPctGDP)]),
+        ]
+        var caption = "Expected counts: the sums over the years of the means across paths; averages: of the yearly means."
+        if let sentence = o.sentence { caption += " " + sentence }
+        let words = SummaryFigures.survivorRightsWords(report.inputs)
+        if !words.isEmpty { caption += " Under the reform: " + words.joined(separator: "; ") + "." }
+        return table(header: ["", "Current scheme", "Reform", "Reform − current"], rows: rows, caption: caption)
     }
 
     /// ``CohortRates``: every retirement cohort of a decade year, at award and 20 years on.

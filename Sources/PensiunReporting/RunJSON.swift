@@ -59,6 +59,23 @@ public enum RunJSON {
                 "g_nominal_gdp": try number(b.g, "discount_basis"), "r_minus_g": try number(b.gap, "discount_basis")]
     }
 
+    /// ``SurvivorOrigins`` as data (null without a reform; a figure without a value is null):
+    /// expected new survivor pensions by origin and the average survivor pensions and burden in
+    /// % of GDP, by scheme and reform − current, over the reform's years.
+    static func survivorOriginsJSON(_ o: SurvivorOrigins?) throws(NonFiniteOutput) -> Any {
+        guard let o else { return NSNull() }
+        let field = "survivors_by_origin"
+        func value(_ v: Double) throws(NonFiniteOutput) -> Any { try number(v.isNaN ? nil : v, field) }
+        func figures(_ f: SurvivorOrigins.Figures) throws(NonFiniteOutput) -> [String: Any] {
+            ["entries_in_service": try value(f.inService), "entries_after_award": try value(f.afterAward),
+             "survivor_benefits_pct_gdp": try value(f.benefitsPctGDP), "burden_pct_gdp": try value(f.burdenPctGDP)]
+        }
+        return ["years": [o.years.lowerBound, o.years.upperBound],
+                "current": try figures(o.schemes[0]), "reform": try figures(o.schemes[1]), "difference": try figures(o.difference),
+                "survivor_benefits_removed_pct_gdp": try value(o.removedPctGDP), "burden_saved_pct_gdp": try value(o.savedPctGDP),
+                "sentence": o.sentence.map { $0 as Any } ?? NSNull()]
+    }
+
     /// Mean survivors in the last year by scheme (null when not applicable).
     static func survivorsJSON(_ end: [Double]) throws(NonFiniteOutput) -> [String: Any] {
         var survivors: [String: Any] = [:]
@@ -155,6 +172,8 @@ public enum RunJSON {
             },
             "replacement_rates_like_for_like": likeForLike,
             "survivors_last_year": survivors,
+            "survivors_by_origin": try survivorOriginsJSON(SurvivorOrigins(report.statistics, inputs: report.inputs,
+                                                                           hasReform: report.scenario.hasReform)),
             "replacement_rates_by_cohort": cohorts,
             "replacement_rates_by_member": members,
             "replacement_rates_by_sex": bySex,

@@ -93,6 +93,16 @@ public enum SummaryText {
                 Format.grouped(reform, decimals: 0), Format.grouped(reform - current, decimals: 0))
             for words in SummaryFigures.survivorRightsWords(report.inputs) { lines.append("  " + words) }
         }
+        if let origins = SurvivorOrigins(report.statistics, inputs: report.inputs, hasReform: hasReform) {
+            let c = origins.schemes[0], r = origins.schemes[1], d = origins.difference
+            func count(_ v: Double) -> String { Format.grouped(v, decimals: 0) }
+            func share(_ v: Double) -> String { Format.percent(v, decimals: 3) }
+            row("New survivor pensions \(origins.years.lowerBound)–\(origins.years.upperBound)", "", "")
+            row("  after deaths in service (expected)", count(c.inService), count(r.inService), count(d.inService))
+            row("  after deaths of pensioners (expected)", count(c.afterAward), count(r.afterAward), count(d.afterAward))
+            row("  survivor pensions, % of GDP a year", share(c.benefitsPctGDP), share(r.benefitsPctGDP), share(d.benefitsPctGDP))
+            if let sentence = origins.sentence { lines += wrap(sentence, first: "  ", indent: "  ") }
+        }
         if let start = f.payrollPctGDPStart, let end = f.payrollPctGDPEnd {
             section("Scale of the current scheme")
             lines.append("  payroll / GDP \(Format.percent(start.median)) in \(f.firstYear) → \(Format.percent(end.median)) in \(f.lastYear)"

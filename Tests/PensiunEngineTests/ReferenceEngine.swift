@@ -252,6 +252,9 @@ struct ReferenceEngine {
             var ledger = PopulationLedger(), flows = DCMoneyFlows()
             var payroll = 0.0, eeDB = 0.0, eeDC = 0.0, erDC = 0.0, dbBen = 0.0, ann = 0.0, top = 0.0, redemptions = 0.0
             var retirements = 0.0
+            // Survivor entries by the state of the member who died (docs/model.md §8), and the
+            // survivors' DB-type pensions.
+            var entriesInService = 0.0, entriesAfterAward = 0.0, survivorBen = 0.0
             // Replacement rates: sums and counts by kind (0 db, 1 dc, 2 total) and track.
             var rrSum = Array(repeating: Array(repeating: 0.0, count: trackCount), count: 3)
             var rrCount = rrSum
@@ -270,6 +273,7 @@ struct ReferenceEngine {
                     dbBen += m.weight * m.db; ann += m.weight * m.annuity; top += m.weight * m.topup
                 case .survivor:
                     dbBen += m.weight * m.db; ann += m.weight * m.annuity
+                    survivorBen += m.weight * m.db
                 case .deferred: break
                 }
             }
@@ -318,6 +322,7 @@ struct ReferenceEngine {
             var next: [Member] = []
             /// A spouse left by a death of the year (docs/model.md §4), aged x + 1 + Δ at the start of y+1.
             func addSurvivor(of m: Member, weight: Double, annual: Double, annuity: Double = 0) {
+                if m.state == .active { entriesInService += weight } else { entriesAfterAward += weight }
                 var sp = Member(weight: weight, state: .survivor, sex: m.sex.other, track: 0,
                                 age: min(max(m.age + 1 + (survivorRules.ageGap[m.sex] ?? 0), 0), omega))
                 sp.db = annual; sp.annuity = annuity
@@ -553,6 +558,10 @@ struct ReferenceEngine {
             set(.burdenReal, burden / d.priceIndex[t])
             set(.burdenPctPayroll, payroll > 0 ? burden / payroll : .nan)
             set(.retirements, retirements)
+            set(.survivorEntriesInService, entriesInService)
+            set(.survivorEntriesAfterAward, entriesAfterAward)
+            set(.survivorBenefits, survivorBen)
+            set(.survivorBenefitsPctGDP, survivorBen / d.gdp[t])
             for (kind, metric) in [(0, Metric.replacementRateDB), (1, .replacementRateDC), (2, .replacementRateTotal)] {
                 let s = rrSum[kind].reduce(0, +), c = rrCount[kind].reduce(0, +)
                 set(metric, c > 0 ? s / c : .nan)

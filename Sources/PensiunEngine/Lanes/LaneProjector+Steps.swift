@@ -13,6 +13,7 @@ extension LaneProjector {
         let active = sum(.active), surviving = sum(.surviving), pay = sum(.pay), payDB = sum(.payDB)
         let dcBase = sum(.dcBase), retirements = sum(.retirements)
         let pensionerEntries = sum(.pensionerEntries), survivorEntries = sum(.survivorEntries)
+        let inService = sum(.survivorEntriesInService)
         let bondStock = sum(.bondStock), bondRedeemed = sum(.bondRedeemed), bondDeaths = sum(.bondDeaths)
         let bondEnd = sum(.bondEnd)
         var record = plan.dcStart[t]
@@ -80,6 +81,7 @@ extension LaneProjector {
                                     let spouses = survivorCount * dead
                                     survivors.count[vector: spouse + c] += spouses
                                     survivorEntries[vector: c] += spouses
+                                    inService[vector: c] += spouses
                                     survivors.db[vector: spouse + c] += survivorAmount * (dead * w)
                                     if frozen { survivors.db[vector: spouse + c] += survivorAmountFrozen * (dead * phi) }
                                 }

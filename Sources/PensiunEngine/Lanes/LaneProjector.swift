@@ -24,6 +24,10 @@ final class LaneProjector {
         case returns, annuityPurchases, lumpSums, deathBenefits, cashWithdrawals
         case pensionerEntries, pensionerExits, survivorEntries, survivorExits, deferredEntries, deferredExits
         case dbBenefits, annuities, topups, pensioners, survivors, deferred, deferredFund, bondDeaths
+        /// The survivor entries by origin (deaths in service, deaths of pensioners and the
+        /// disabled) and the survivors' DB-type pensions: kept beside `survivorEntries` and
+        /// `dbBenefits`, whose sums they do not change.
+        case survivorEntriesInService, survivorEntriesAfterAward, survivorBenefits
     }
 
     let sums: Lanes
@@ -352,8 +356,13 @@ final class LaneProjector {
             for l in 0..<n { index[l] = d.indexation(rules.indexation[t], t, l) }
             let escalation = 1 + (dc?.annuityEscalation ?? 0)
             agePool(survivors, kind: .survivors, spouses: nil, basis: .survivors, t: t, exits: .survivorExits, stock: .survivors, escalation: escalation)
+            // The year's DB-type benefits so far are the survivors' pool's alone.
+            sum(.survivorBenefits).update(from: sum(.dbBenefits), count: n)
             agePool(retired, kind: .retired, spouses: survivors, basis: .pensioners, t: t, exits: .pensionerExits, stock: .pensioners, escalation: escalation)
             agePool(disabled, kind: .disabled, spouses: survivors, basis: .disabled, t: t, exits: .pensionerExits, stock: .pensioners, escalation: escalation)
+            // The survivor entries so far are the spouses of the pools' deaths alone (the rows'
+            // deaths in service follow, in `projectRows`).
+            sum(.survivorEntriesAfterAward).update(from: sum(.survivorEntries), count: n)
             if let dc { ageDeferred(dc, t: t) }
             let dcYear = dcActive ? dc.map { beginDC($0, d, t: t, payout: payout, months: months, monthsDC: monthsDC) } : nil
             projectRows(t: t, wage: wage, dc: dcYear)
@@ -423,6 +432,10 @@ final class LaneProjector {
                     set(.burdenReal, burden / d.price[t * n + l])
                     set(.burdenPctPayroll, payroll > 0 ? burden / payroll : .nan)
                     set(.retirements, sum(.retirements)[l])
+                    set(.survivorEntriesInService, sum(.survivorEntriesInService)[l])
+                    set(.survivorEntriesAfterAward, sum(.survivorEntriesAfterAward)[l])
+                    set(.survivorBenefits, sum(.survivorBenefits)[l])
+                    set(.survivorBenefitsPctGDP, sum(.survivorBenefits)[l] / gdp)
                     // The year's retirements, from which every rate follows (SchemePathResult.fillRates).
                     r.awardSums.withUnsafeMutableBufferPointer { sums in
                         for kind in ReplacementKind.allCases {

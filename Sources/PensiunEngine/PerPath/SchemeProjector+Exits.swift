@@ -9,6 +9,8 @@ extension SchemeProjector {
         var bondRedemptions = 0.0
         var replacement: ReplacementAccumulator
         var retirementCount = 0.0
+        /// The spouses left with a survivor pension by the year's deaths in service.
+        var survivorEntriesInService = 0.0
         /// j_y, the rate DC annuities are bought at in the year (0 without a DC).
         let annuityRate: Double
     }
@@ -69,6 +71,7 @@ extension SchemeProjector {
                 let spouse = (1 - m.sex) * ages + Spouse.age(ofMemberAged: m.age, gap: gap, maximumAge: ages - 1)
                 survivors.addSurvivors(deaths * leave, at: spouse, monthly: monthly, paid: paidSurvivor)
                 ledger.survivorEntries += deaths * leave
+                exits.survivorEntriesInService += deaths * leave
             }
             if m.isDC { flows.deathBenefits += deaths * m.pot }
         }

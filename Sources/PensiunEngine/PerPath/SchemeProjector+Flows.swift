@@ -11,6 +11,8 @@ extension SchemeProjector {
         var employerDC = 0.0
         /// DB-type benefits, DC annuities and guarantee top-ups paid in the year.
         var dbBenefits = 0.0, annuities = 0.0, topups = 0.0
+        /// The survivors' part of `dbBenefits`.
+        var survivorBenefits = 0.0
     }
 }
 
@@ -65,6 +67,7 @@ extension SchemeProjector {
         actives.balance = balances
         for i in 0..<(2 * ages) {
             paid.dbBenefits += retired.db[i] + disabled.db[i] + survivors.db[i]
+            paid.survivorBenefits += survivors.db[i]
             paid.annuities += retired.annuity[i] + disabled.annuity[i] + survivors.annuity[i]
             paid.topups += retired.topup[i] + disabled.topup[i]
         }

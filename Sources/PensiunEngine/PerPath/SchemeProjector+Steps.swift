@@ -110,15 +110,20 @@ extension SchemeProjector {
 
     /// Step 5 of year y: deaths among beneficiaries with their contingent survivor pensions,
     /// deferred members' deaths and annuity purchases, ageing; then the year's awards join the pools.
+    /// Returns the survivor entries of the year's deaths of pensioners and the disabled.
     mutating func ageBeneficiaries(_ y: ProjectionYear, annuityRate: Double, flows: inout DCMoneyFlows,
-                                   ledger: inout PopulationLedger) throws {
+                                   ledger: inout PopulationLedger) throws -> Double {
         let t = y.t, kappa = y.kappa
+        var afterAward = 0.0
         ledger.pensionerExits += Self.agePool(&retired, spouses: &newSurvivors, passContingent: true, basis: .pensioners,
-                                              t: t, kappa: kappa, context: context, rates: &rates, ledger: &ledger)
+                                              t: t, kappa: kappa, context: context, rates: &rates, ledger: &ledger,
+                                              survivorEntries: &afterAward)
         ledger.pensionerExits += Self.agePool(&disabled, spouses: &newSurvivors, passContingent: true, basis: .disabled,
-                                              t: t, kappa: kappa, context: context, rates: &rates, ledger: &ledger)
+                                              t: t, kappa: kappa, context: context, rates: &rates, ledger: &ledger,
+                                              survivorEntries: &afterAward)
         ledger.survivorExits += Self.agePool(&survivors, spouses: &newSurvivors, passContingent: false, basis: .survivors,
-                                             t: t, kappa: kappa, context: context, rates: &rates, ledger: &ledger)
+                                             t: t, kappa: kappa, context: context, rates: &rates, ledger: &ledger,
+                                             survivorEntries: &afterAward)
         if let dc = rules.rules.dc {
             try ageDeferred(dc, t: t, kappa: kappa, annuityRate: annuityRate, flows: &flows, ledger: &ledger)
         }
@@ -142,6 +147,7 @@ extension SchemeProjector {
             deferred.count[i] += newDeferred.count[i]
             deferred.balance[i] += newDeferred.balance[i]
         }
+        return afterAward
     }
 
     /// Step 6 of year y: the DB indexation factor (``IndexationRule``, docs/model.md §5) applied to
@@ -164,7 +170,8 @@ extension SchemeProjector {
     }
 
     /// The year's flows and rates into `result` (docs/model.md §5–6 burdens, §8 metrics).
-    func recordYear(_ paid: YearFlows, _ exits: YearExits, t: Int, drivers: PathDrivers, into result: inout SchemePathResult) {
+    func recordYear(_ paid: YearFlows, _ exits: YearExits, survivorEntriesAfterAward: Double, t: Int, drivers: PathDrivers,
+                    into result: inout SchemePathResult) {
         let db = rules.rules.db
         let burden = BudgetBurden.amount(dbBenefits: paid.dbBenefits, employerDC: paid.employerDC, topUps: paid.topups,
                                          bondRedemptions: exits.bondRedemptions,
@@ -182,6 +189,10 @@ extension SchemeProjector {
         result[.burdenPctPayroll, t] = paid.payroll > 0 ? burden / paid.payroll : .nan
         exits.replacement.write(t: t, into: &result)
         result[.retirements, t] = exits.retirementCount
+        result[.survivorEntriesInService, t] = exits.survivorEntriesInService
+        result[.survivorEntriesAfterAward, t] = survivorEntriesAfterAward
+        result[.survivorBenefits, t] = paid.survivorBenefits
+        result[.survivorBenefitsPctGDP, t] = paid.survivorBenefits / drivers.gdp[t]
     }
 
     mutating func clearAwards() {
@@ -189,10 +200,11 @@ extension SchemeProjector {
     }
 
     /// Deaths at the end of year t on `basis`, survivor pensions to spouses (when `spouses` is
-    /// given), then ageing by one year (q = 1 at ω). Returns the number of deaths.
+    /// given), then ageing by one year (q = 1 at ω). Returns the number of deaths; the spouses
+    /// left are added to the ledger's survivor entries and to `survivorEntries`.
     static func agePool(_ pool: inout BeneficiaryPool, spouses: inout BeneficiaryPool, passContingent: Bool,
                         basis: MortalityBasisKind, t: Int, kappa: Double, context: ProjectionContext,
-                        rates: inout [Double], ledger: inout PopulationLedger) -> Double {
+                        rates: inout [Double], ledger: inout PopulationLedger, survivorEntries: inout Double) -> Double {
         var deathsTotal = 0.0
         let ages = context.maximumAge + 1
         for sIndex in 0..<2 {
@@ -217,6 +229,7 @@ extension SchemeProjector {
                         // A joint-and-survivor DC annuity's f·A, paid to the spouse as a DC annuity.
                         if pool.contingentAnnuity[i] > 0 { spouses.annuity[spouse] += pool.contingentAnnuity[i] * q * m }
                         ledger.survivorEntries += spouseCount
+                        survivorEntries += spouseCount
                     }
                 }
                 if x + 1 < ages {

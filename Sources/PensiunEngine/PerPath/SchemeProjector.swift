@@ -144,11 +144,11 @@ struct SchemeProjector {
             let exits = try decrementActives(y, drivers: drivers, processRisk: processRisk, riskGenerator: &riskGenerator,
                                              flows: &flows, ledger: &ledger)
             // 5. Beneficiaries: deaths, contingent survivors, ageing; the year's awards join.
-            try ageBeneficiaries(y, annuityRate: exits.annuityRate, flows: &flows, ledger: &ledger)
+            let afterAward = try ageBeneficiaries(y, annuityRate: exits.annuityRate, flows: &flows, ledger: &ledger)
             // 6. Indexation of every DB-type amount payable in y+1, awards included.
             index(t: t, drivers: drivers)
             // The year's results.
-            recordYear(paid, exits, t: t, drivers: drivers, into: &result)
+            recordYear(paid, exits, survivorEntriesAfterAward: afterAward, t: t, drivers: drivers, into: &result)
             actives.compact()
             // 7. Entrants at the start of y+1 (not after the last year: stocks at y0+H are
             // reported before its entrants).

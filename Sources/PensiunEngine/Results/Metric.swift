@@ -30,6 +30,14 @@ public enum Metric: Int, CaseIterable, Sendable {
     /// Part II "Like-for-like replacement rates"): DC annuities are priced by sex, so the same
     /// balance buys women a smaller annuity. Overall only (not by track, not in ``rates``).
     case rrBasicDCMale, rrBasicDCFemale, rrBasicTotalMale, rrBasicTotalFemale
+    /// Survivors by origin (model 2.4, docs/model.md §8): the spouses who start a survivor pension
+    /// in the year after the death of an active member (deaths in service), and after the death of
+    /// a pensioner or disabled pensioner (contingent pensions, joint-and-survivor DC annuities
+    /// included); the two add up to the ledger's survivor entries.
+    case survivorEntriesInService, survivorEntriesAfterAward
+    /// The DB-type survivor pensions paid in the year (the survivors' part of `db_benefits`), and
+    /// the same over GDP.
+    case survivorBenefits, survivorBenefitsPctGDP
 
     /// The name used in files.
     public var name: String {
@@ -78,6 +86,10 @@ public enum Metric: Int, CaseIterable, Sendable {
         case .rrBasicDCFemale: return "rr_basic_dc_female"
         case .rrBasicTotalMale: return "rr_basic_total_male"
         case .rrBasicTotalFemale: return "rr_basic_total_female"
+        case .survivorEntriesInService: return "survivor_entries_in_service"
+        case .survivorEntriesAfterAward: return "survivor_entries_after_award"
+        case .survivorBenefits: return "survivor_benefits"
+        case .survivorBenefitsPctGDP: return "survivor_benefits_pct_gdp"
         }
     }
 
@@ -97,7 +109,7 @@ public enum Metric: Int, CaseIterable, Sendable {
         switch self {
         case .payroll, .contributionsEmployee, .contributionsEmployer, .dbBenefits, .dcAnnuities,
              .guaranteeTopups, .bondRedemptions, .budgetBurden, .burdenReal, .dcFundAssets,
-             .bondsOutstanding, .dbReserveAssets:
+             .bondsOutstanding, .dbReserveAssets, .survivorBenefits:
             return true
         default:
             return false
