@@ -138,23 +138,37 @@ extension SchemePathResult {
     /// pay, ``LikeForLikeBasis/annual(db:dc:topUp:)`` and ``LikeForLikeBasis/basicPay``) weighted by
     /// the group's retirements; the track's groups for a track, every group overall.
     mutating func fillMemberPercentiles(_ basis: LikeForLikeBasis, groups: PayGroups) {
-        var rates: [(rate: Double, weight: Double)] = []
-        rates.reserveCapacity(payGroupCount)
+        typealias Entry = (rate: Double, weight: Double)
+        // The year's groups, track by track (no allocation per year: the capacity is kept).
+        var all: [Entry] = [], scratch: [Entry] = []
+        all.reserveCapacity(payGroupCount)
+        scratch.reserveCapacity(payGroupCount)
+        func fill(_ entries: ArraySlice<Entry>, _ set: (Metric, Double) -> Void) {
+            // No group: not applicable; one group: its rate is every percentile.
+            guard entries.count > 1 else {
+                for (metric, _) in Self.memberPercentiles { set(metric, entries.first?.rate ?? .nan) }
+                return
+            }
+            let total = entries.reduce(0) { $0 + $1.weight }
+            scratch.removeAll(keepingCapacity: true)
+            scratch.append(contentsOf: entries)
+            scratch.sort { $0.rate < $1.rate }
+            for (metric, q) in Self.memberPercentiles { set(metric, Self.lowerQuantile(sorted: scratch, total: total, q)) }
+        }
         for t in 0..<horizon {
-            var all: [(rate: Double, weight: Double)] = []
+            all.removeAll(keepingCapacity: true)
             for k in 0..<trackCount {
-                rates.removeAll(keepingCapacity: true)
+                let start = all.count
                 for g in 0..<payGroupCount where groups.track[g] == k {
                     let n = self[award: .total, count: true, group: g, t]
                     guard n > 0 else { continue }
                     let sdb = self[award: .db, count: false, group: g, t], sdc = self[award: .dc, count: false, group: g, t]
                     let a = basis.annual(db: sdb, dc: sdc, topUp: self[award: .total, count: false, group: g, t] - sdb - sdc)
-                    rates.append(((a.db + a.dc + a.topUp) / (basis.basicPay * n), n))
+                    all.append(((a.db + a.dc + a.topUp) / (basis.basicPay * n), n))
                 }
-                all += rates
-                for (metric, q) in Self.memberPercentiles { self[rate: metric, track: k, t] = Self.memberPercentile(rates, q) }
+                fill(all[start...]) { self[rate: $0, track: k, t] = $1 }
             }
-            for (metric, q) in Self.memberPercentiles { self[metric, t] = Self.memberPercentile(all, q) }
+            fill(all[...]) { self[$0, t] = $1 }
         }
     }
 
@@ -163,13 +177,17 @@ extension SchemePathResult {
     /// percentile member of groups holding 25%, 50% and 25% is in the first group); NaN when no
     /// member is counted.
     static func memberPercentile(_ rates: [(rate: Double, weight: Double)], _ q: Double) -> Double {
-        let total = rates.reduce(0) { $0 + $1.weight }
+        lowerQuantile(sorted: rates.sorted { $0.rate < $1.rate }, total: rates.reduce(0) { $0 + $1.weight }, q)
+    }
+
+    /// ``memberPercentile(_:_:)`` of entries sorted by rate, whose weights sum to `total`.
+    static func lowerQuantile(sorted: [(rate: Double, weight: Double)], total: Double, _ q: Double) -> Double {
         guard total > 0 else { return .nan }
         var cumulative = 0.0
-        for entry in rates.sorted(by: { $0.rate < $1.rate }) {
+        for entry in sorted {
             cumulative += entry.weight
             if cumulative >= q * total { return entry.rate }
         }
-        return rates.map(\.rate).max() ?? .nan
+        return sorted.last?.rate ?? .nan
     }
 }
