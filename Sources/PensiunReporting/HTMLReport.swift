@@ -207,12 +207,16 @@ public enum HTMLReport {
         if hasDC {
             rows.append(Row(label: "DC fund assets at \(f.lastYear + 1), median", cells: ["", pctGDP(f.dcAssetsAtHorizon.median, decimals: 1), ""]))
             rows.append(Row(label: "90% band", cells: ["", "\(Format.percent(f.dcAssetsAtHorizon.p5, decimals: 1)) – \(pctGDP(f.dcAssetsAtHorizon.p95, decimals: 1))", ""], sub: true))
-            rows.append(Row(label: "PV of guarantee top-ups, median", cells: ["", money(f.pvGuaranteeTopups.median, report), ""]))
-            rows.append(Row(label: "90% band", cells: ["", moneyBand(f.pvGuaranteeTopups, report), ""], sub: true))
-            rows.append(Row(label: "PV of recognition bond redemptions, median", cells: ["", money(f.pvBondRedemptions.median, report), ""]))
-            rows.append(Row(label: "90% band", cells: ["", moneyBand(f.pvBondRedemptions, report), ""], sub: true))
-            rows.append(Row(label: "Recognition bonds outstanding, peak of the mean",
-                            cells: ["", f.peakBondsOutstanding > 0 ? "\(money(f.peakBondsOutstanding, report)) in \(f.peakBondsYear)" : "none", ""]))
+            if report.inputs.reform.dc?.guarantee != nil {
+                rows.append(Row(label: "PV of guarantee top-ups, median", cells: ["", money(f.pvGuaranteeTopups.median, report), ""]))
+                rows.append(Row(label: "90% band", cells: ["", moneyBand(f.pvGuaranteeTopups, report), ""], sub: true))
+            }
+            if SummaryFigures.issuesBonds(report.inputs) {
+                rows.append(Row(label: "PV of recognition bond redemptions, median", cells: ["", money(f.pvBondRedemptions.median, report), ""]))
+                rows.append(Row(label: "90% band", cells: ["", moneyBand(f.pvBondRedemptions, report), ""], sub: true))
+                rows.append(Row(label: "Recognition bonds outstanding, peak of the mean",
+                                cells: ["", f.peakBondsOutstanding > 0 ? "\(money(f.peakBondsOutstanding, report)) in \(f.peakBondsYear)" : "none", ""]))
+            }
         }
         return table(header: ["", "Current scheme", "Reform", "Reform − current"], rows: rows,
                      caption: pvCaption(f))

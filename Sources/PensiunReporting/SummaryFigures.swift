@@ -197,6 +197,16 @@ public struct SummaryFigures: Sendable {
         !r.summaries.isEmpty && r.summaries.allSatisfy { $0.peakTransitionCostPctGDP <= 0 }
     }
 
+    /// True when the reform issues recognition bonds: its accrued rights are bonds and some
+    /// actives switch (all, or under an age); a new-entrants or supplementary DC issues none.
+    public static func issuesBonds(_ inputs: ProjectionInputs) -> Bool {
+        guard let dc = inputs.reform.dc, case .recognitionBond = dc.accruedRights else { return false }
+        switch dc.transition {
+        case .all, .switchUnderAge: return true
+        case .newEntrants, .supplementary: return false
+        }
+    }
+
     public static func survivorsAtEnd(_ r: RunStatistics) -> [Double] {
         let last = r.startYear + r.horizon - 1
         return Scheme.allCases.map { r.summary($0, .survivors, year: last)?.mean ?? .nan }

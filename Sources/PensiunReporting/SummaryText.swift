@@ -81,10 +81,15 @@ public enum SummaryText {
         if report.inputs.reform.dc != nil {
             row("DC fund assets at \(f.lastYear + 1) (% of GDP)", "", Format.percent(f.dcAssetsAtHorizon.median, decimals: 1),
                 band(f.dcAssetsAtHorizon) { Format.percent($0, decimals: 1) })
-            row("PV of guarantee top-ups (\(unit.label))", "", money(f.pvGuaranteeTopups.median), band(f.pvGuaranteeTopups, money))
-            row("PV of bond redemptions (\(unit.label))", "", money(f.pvBondRedemptions.median), band(f.pvBondRedemptions, money))
-            row("Recognition bonds outstanding, peak", "", f.peakBondsOutstanding > 0
-                ? "\(money(f.peakBondsOutstanding)) in \(f.peakBondsYear)" : "none")
+            // Rows about guarantees and bonds only where the reform has them (issue 21).
+            if report.inputs.reform.dc?.guarantee != nil {
+                row("PV of guarantee top-ups (\(unit.label))", "", money(f.pvGuaranteeTopups.median), band(f.pvGuaranteeTopups, money))
+            }
+            if SummaryFigures.issuesBonds(report.inputs) {
+                row("PV of bond redemptions (\(unit.label))", "", money(f.pvBondRedemptions.median), band(f.pvBondRedemptions, money))
+                row("Recognition bonds outstanding, peak", "", f.peakBondsOutstanding > 0
+                    ? "\(money(f.peakBondsOutstanding)) in \(f.peakBondsYear)" : "none")
+            }
         }
         let survivorsEnd = SummaryFigures.survivorsAtEnd(report.statistics)
         if hasReform, survivorsEnd.allSatisfy(\.isFinite) {
