@@ -64,8 +64,9 @@ extension ProjectionInputs {
     /// scale × m_l with k's take-home multipliers, named "track/level"; each active cell of y0 and
     /// each entrant share of track k is split among k's groups by the shares s_l (under process
     /// risk a cell's whole number of members is apportioned by largest remainder, so that every
-    /// group's count stays whole); each scheme's retirement ages of k are its groups'. Profiles
-    /// keep naming tracks. The inputs themselves when every track has only the path level.
+    /// group's count stays whole; the cells of the same sex, track, age and service are merged
+    /// before, as the engines merge them without levels); each scheme's retirement ages of k are
+    /// its groups'. Profiles keep naming tracks. The inputs themselves when every track has only the path level.
     public func byPayGroup() -> ProjectionInputs {
         let groups = payGroups
         guard !groups.areTracks else { return self }
@@ -75,7 +76,9 @@ extension ProjectionInputs {
             return Track(name: "\(track.name)/\(level.name)", salaryScale: track.salaryScale.map { $0 * level.multiplier },
                          takeHomeMultiplier: track.takeHomeMultiplier)
         }
-        out.population.actives = population.actives.flatMap { cell -> [ActiveCell] in
+        // Under process risk the cells are merged first and then rounded, as without levels.
+        let cells = decrements.processRisk ? InitialPopulation.mergedActives(population.actives) : population.actives
+        out.population.actives = cells.flatMap { cell -> [ActiveCell] in
             let levels = tracks[cell.track].payLevels
             let counts = decrements.processRisk
                 ? PayGroups.apportion(cell.count.rounded(), shares: levels.map(\.share))

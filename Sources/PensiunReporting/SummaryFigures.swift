@@ -189,12 +189,13 @@ public struct SummaryFigures: Sendable {
         return words
     }
 
-    /// Mean survivors (spouses drawing a benefit) at the start of the last year y0+H−1, per scheme
-    /// (NaN when the run has no such row).
     /// True when the reform costs no more than the current scheme in any year from its start on
-    /// every path (its peak transition cost ≤ 0): no transition cost, breakeven or payback to report.
+    /// every path: its peak transition cost is at most 1e-12 of its peak burden (the tolerance of
+    /// breakeven, ``PathSummary``): no transition cost, breakeven or payback to report.
     public static func neverCostsMore(_ r: RunStatistics) -> Bool {
-        !r.summaries.isEmpty && r.summaries.allSatisfy { $0.peakTransitionCostPctGDP <= 0 }
+        !r.summaries.isEmpty && r.summaries.allSatisfy {
+            $0.peakTransitionCostPctGDP <= 1e-12 * max(abs($0.peakBurdenPctGDPCurrent), abs($0.peakBurdenPctGDPReform))
+        }
     }
 
     /// True when the reform issues recognition bonds: its accrued rights are bonds and some
@@ -207,6 +208,8 @@ public struct SummaryFigures: Sendable {
         }
     }
 
+    /// Mean survivors (spouses drawing a benefit) at the start of the last year y0+H−1, per scheme
+    /// (NaN when the run has no such row).
     public static func survivorsAtEnd(_ r: RunStatistics) -> [Double] {
         let last = r.startYear + r.horizon - 1
         return Scheme.allCases.map { r.summary($0, .survivors, year: last)?.mean ?? .nan }

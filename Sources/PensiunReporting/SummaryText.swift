@@ -164,8 +164,8 @@ public enum SummaryText {
                 lines.append("  \(m.track) pay levels: \(m.levels)")
             }
             lines.append("  members ranked by their rate, not their pay: each pay level at its own rate, weighted by its")
-            lines.append("  retirements; median path: the median across paths of each path's decade average. Floors and")
-            lines.append("  the guarantee are amounts, not shares of pay: they lift the low levels' rates")
+            lines.append("  retirements; median path: the median across paths of each path's decade average. Rates are")
+            lines.append("  shares of each member's own pay, so the levels differ only where a floor or the guarantee binds")
         }
         let cohorts = CohortRates(report.statistics)
         if !cohorts.rows.isEmpty {

@@ -21,10 +21,11 @@ public struct SurvivorOrigins: Sendable {
     /// Current scheme, reform.
     public let schemes: [Figures]
 
-    /// The figures of a run with a reform (nil without one, or when the DC starts after the horizon).
+    /// The figures of a run with a reform over the years from its start y_s (nil without one, or
+    /// when it starts after the horizon).
     public init?(_ statistics: RunStatistics, inputs: ProjectionInputs, hasReform: Bool) {
         guard hasReform else { return nil }
-        let first = max(statistics.startYear, inputs.reform.dc?.year ?? statistics.startYear)
+        let first = max(statistics.startYear, inputs.reformStartYear ?? statistics.startYear)
         let last = statistics.startYear + statistics.horizon - 1
         guard first <= last else { return nil }
         years = first...last

@@ -49,6 +49,11 @@ import Testing
         #expect(PayGroups.apportion(0, shares: [0.3, 0.7]) == [0, 0])
         let inputs = Self.withLevels(Fixture.inputs(processRisk: true)).byPayGroup()
         #expect(inputs.population.actives.allSatisfy { $0.count == $0.count.rounded() })
+        // Cells are merged before they are rounded, as without levels: two cells of 0.4 are 1 member.
+        var split = Self.withLevels(Fixture.inputs(processRisk: true))
+        split.population.actives = [ActiveCell(sex: .male, track: 0, age: 30, service: 5, count: 0.4),
+                                    ActiveCell(sex: .male, track: 0, age: 30, service: 5, count: 0.4)]
+        #expect(split.byPayGroup().population.actives.reduce(0) { $0 + $1.count } == 1)
     }
 
     /// The lower quantile of a discrete distribution of members.

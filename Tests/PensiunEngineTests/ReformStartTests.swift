@@ -26,7 +26,14 @@ import Testing
         var accrual = inputs
         accrual.reform.db.accrualRate = 0.02
         #expect(ReformStart.year(current: accrual.current, reform: accrual.reform, calendar: Self.calendar) == 2020)
-        // A change after the horizon is no reform within it.
+        // A DC reform that raises a BUP before its DC year starts with that change.
+        var early = dc
+        early.reform.retirementAges[0] = ByYear(steps: [(2020, 58), (2025, 59)])
+        #expect(ReformStart.year(current: early.current, reform: early.reform, calendar: Self.calendar) == 2025)
+        // A DC after the horizon, or a change after it, is no reform within it.
+        var dcLate = inputs
+        dcLate.reform.dc = Fixture.dc(year: 2060)
+        #expect(ReformStart.year(current: dcLate.current, reform: dcLate.reform, calendar: Self.calendar) == nil)
         var late = inputs
         late.reform.retirementAges[0] = ByYear(steps: [(2020, 58), (2060, 60)])
         #expect(ReformStart.year(current: late.current, reform: late.reform, calendar: Self.calendar) == nil)

@@ -2,13 +2,23 @@ import PensiunInputs
 
 /// When a reform starts (docs/model.md Part II, "When a reform starts"; issue 21).
 public enum ReformStart {
-    /// y_s, the reform's first year: its DC year when it has a DC; otherwise the first year
-    /// y0 ≤ y < y0 + H in which any of its DB rules or retirement ages differs from the current
-    /// scheme's, y_s = min{ y : rules^R(y) ≠ rules^C(y) } (a rule that is not dated differs from
-    /// y0); nil when the two schemes are the same in every year (no reform). Transition cost,
-    /// breakeven and payback are measured from y_s.
+    /// y_s, the reform's first year within the horizon y0 ≤ y < y0 + H: the earlier of its DC year
+    /// and the first year in which any of its DB rules or retirement ages differs from the current
+    /// scheme's, y_s = min(y_DC, min{ y : rules^R(y) ≠ rules^C(y) }) (a rule that is not dated
+    /// differs from y0); nil when neither happens within the horizon (no reform there).
+    /// Transition cost, breakeven and payback are measured from y_s.
     public static func year(current: SchemeRules, reform: SchemeRules, calendar: ProjectionCalendar) -> Int? {
-        if let dc = reform.dc { return dc.year }
+        let dcYear = reform.dc.map(\.year).flatMap { $0 < calendar.startYear + calendar.horizon ? max($0, calendar.startYear) : nil }
+        let rules = firstDifference(current: current, reform: reform, calendar: calendar)
+        switch (dcYear, rules) {
+        case let (d?, r?): return min(d, r)
+        case let (d, r): return d ?? r
+        }
+    }
+
+    /// The first year within the horizon in which the reform's DB rules or retirement ages differ
+    /// from the current scheme's (y0 for a rule that is not dated); nil when they never do.
+    static func firstDifference(current: SchemeRules, reform: SchemeRules, calendar: ProjectionCalendar) -> Int? {
         let y0 = calendar.startYear, h = calendar.horizon
         // The rules that are not dated: the reform's DB with the current scheme's dated rules.
         var undated = reform.db
