@@ -198,6 +198,14 @@ public struct SummaryFigures: Sendable {
         }
     }
 
+    /// The PV payback year (``PathSummary/pvPaybackYear``) among the paths that pay back (nil when
+    /// none does), and the share of paths that never do (issue 21).
+    public static func payback(_ r: RunStatistics) -> (years: Band?, shareNever: Double) {
+        let years = r.summaries.compactMap { $0.pvPaybackYear.map(Double.init) }
+        let never = r.summaries.isEmpty ? 0 : Double(r.summaries.count - years.count) / Double(r.summaries.count)
+        return (years.isEmpty ? nil : Band(years), never)
+    }
+
     /// True when the reform issues recognition bonds: its accrued rights are bonds and some
     /// actives switch (all, or under an age); a new-entrants or supplementary DC issues none.
     public static func issuesBonds(_ inputs: ProjectionInputs) -> Bool {

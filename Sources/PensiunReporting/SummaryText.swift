@@ -76,6 +76,16 @@ public enum SummaryText {
                 row("Breakeven year", "", "none by \(f.lastYear)")
             }
             row("  paths that never break even", "", Format.percent(f.shareNeverBreakingEven, decimals: 1))
+            let payback = SummaryFigures.payback(report.statistics)
+            if let p = payback.years {
+                row("PV payback year (median, 90% band)", "", "\(Int(p.median.rounded()))",
+                    "\(Int(p.p5.rounded()))–\(Int(p.p95.rounded()))")
+            } else {
+                row("PV payback year", "", "none by \(f.lastYear)")
+            }
+            row("  paths that never pay back", "", Format.percent(payback.shareNever, decimals: 1))
+            lines.append("  payback: the first year from which the cumulative discounted difference stays ≤ 0;")
+            lines.append("  breakeven: the first year from which the annual burden is never higher")
             alternativeRows { s in ("", s.breakevenYear.map { "\($0)" } ?? "none by \(f.lastYear)", "") }
         }
         if report.inputs.reform.dc != nil {

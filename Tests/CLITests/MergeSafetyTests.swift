@@ -84,10 +84,10 @@ import Testing
     /// A damaged archive whose manifest was edited to match it (its checksum agrees) is still
     /// refused by the archive's own checks, never a trap or a huge allocation.
     @Test(arguments: [
-        ("header", "pensiun-results 6 F 0 12 6 2019 3 12 9999999999999999"),
-        ("header", "pensiun-results 6 F 0 9223372036854775807 6 2019 3 12 0"),
-        ("header", "pensiun-results 6 F 12 0 6 2019 3 12 0"),
-        ("header", "pensiun-results 6 F 0 12 -6 2019 3 12 0"),
+        ("header", "pensiun-results 7 F 0 12 6 2019 3 12 9999999999999999"),
+        ("header", "pensiun-results 7 F 0 9223372036854775807 6 2019 3 12 0"),
+        ("header", "pensiun-results 7 F 12 0 6 2019 3 12 0"),
+        ("header", "pensiun-results 7 F 0 12 -6 2019 3 12 0"),
         ("header", "pensiun-results 1 0 12 6 2019 3 12 0"),
         ("header", "garbage"),
         ("summary", "nan"),
@@ -103,9 +103,9 @@ import Testing
         if part == "header" {
             data = Data(damage.replacingOccurrences(of: "F", with: try fingerprint(of: s.b)).utf8) + data[newline...]
         } else {
-            // The path number of the first summary (the 14 last doubles of each path) becomes `damage`.
+            // The path number of the first summary (the 15 last doubles of each path) becomes `damage`.
             let value = Double(damage) ?? .nan
-            let offset = data.count - 12 * 14 * 8
+            let offset = data.count - 12 * 15 * 8
             withUnsafeBytes(of: value.bitPattern.littleEndian) { data.replaceSubrange(offset..<(offset + 8), with: $0) }
         }
         try data.write(to: URL(fileURLWithPath: bin))

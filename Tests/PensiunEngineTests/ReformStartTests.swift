@@ -54,3 +54,41 @@ import Testing
         }
     }
 }
+
+/// The PV payback year (issue 21): the first year from which the cumulative discounted difference
+/// stays ≤ 0, against breakeven (the first year from which the annual difference does).
+@Suite struct PaybackTests {
+    static func results(_ current: [Double], _ reform: [Double]) -> (SchemePathResult, SchemePathResult) {
+        var c = SchemePathResult(horizon: current.count, trackCount: 1), r = c
+        for t in current.indices {
+            c[.budgetBurden, t] = current[t]
+            r[.budgetBurden, t] = reform[t]
+            c[.burdenPctGDP, t] = current[t] / 1000
+            r[.burdenPctGDP, t] = reform[t] / 1000
+        }
+        return (c, r)
+    }
+
+    @Test func paybackComesAfterBreakevenWhenTheReformFirstCostsMore() {
+        // Differences +2, +1, −1, −2, −2: cumulative 2, 3, 2, 0, −2.
+        let (c, r) = Self.results([10, 10, 10, 10, 10], [12, 11, 9, 8, 8])
+        let s = PathSummary(path: 0, current: c, reform: r, gdp: Array(repeating: 1000, count: 5), discount: Array(repeating: 1, count: 5),
+                            startYear: 2020, reformYear: 2020, threshold: .share(1))
+        #expect(s.breakevenYear == 2022)
+        #expect(s.pvPaybackYear == 2023)
+        // Discounting at 50% a year: 2, 0.667, −0.444, −0.593, −0.395 cumulate to 2, 2.67, 2.22, 1.63, 1.23: never.
+        let v = (0..<5).map { pow(1.5, -Double($0)) }
+        let d = PathSummary(path: 0, current: c, reform: r, gdp: Array(repeating: 1000, count: 5), discount: v,
+                            startYear: 2020, reformYear: 2020, threshold: .share(1))
+        #expect(d.pvPaybackYear == nil)
+        #expect(d.breakevenYear == 2022)
+    }
+
+    @Test func aReformThatNeverCostsMorePaysBackAtItsStart() {
+        let (c, r) = Self.results([10, 10, 10, 10], [10, 10, 9, 9])
+        let s = PathSummary(path: 0, current: c, reform: r, gdp: Array(repeating: 1000, count: 4), discount: Array(repeating: 1, count: 4),
+                            startYear: 2020, reformYear: 2022, threshold: .share(1))
+        #expect(s.pvPaybackYear == 2022)
+        #expect(s.breakevenYear == 2022)
+    }
+}

@@ -133,13 +133,13 @@ private enum ExtendedField: PathSummaryFieldList {
         #expect(archive.suffix(tail.count * 8) == Data(tail.flatMap { withUnsafeBytes(of: $0.bitPattern.littleEndian) { Array($0) } }))
         #expect(try ResultsArchive.decode(archive, file: "f").results.summaries == results.summaries)
 
-        // The layout of results.bin version 6 (paths.csv is pinned by the committed outputs, the
+        // The layout of results.bin version 7 (paths.csv is pinned by the committed outputs, the
         // expression language's names by SweepFileTests' error message).
         #expect(PathSummaryField.archiveOrder.map(\.name) == [
             "pv_burden_current", "pv_burden_reform", "pv_guarantee_topups", "pv_bond_redemptions",
             "peak_burden_pct_gdp_current", "peak_burden_year_current", "peak_burden_pct_gdp_reform",
             "peak_burden_year_reform", "peak_transition_cost_pct_gdp", "peak_transition_cost_year", "breakeven_year",
-            "exceeds_threshold_current", "exceeds_threshold_reform",
+            "exceeds_threshold_current", "exceeds_threshold_reform", "pv_payback_year",
         ])
 
         #expect(SummaryField.allCases.map(\.rawValue) == PathSummaryField.expressionOrder.map(\.name))
@@ -157,7 +157,7 @@ private enum ExtendedField: PathSummaryFieldList {
 
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(RunJSON.summary(report).utf8)) as? [String: Any])
         let headlines = try RunJSON.headlines(results.summaries, PathSummaryField.self)
-        #expect(headlines.count == 16)
+        #expect(headlines.count == 18)
         #expect(try RunJSON.encode(summary.filter { headlines[$0.key] != nil }) == RunJSON.encode(headlines))
     }
 }

@@ -24,6 +24,10 @@ public struct PathSummary: PathSummaryRecord {
     /// The first y ≥ y_s from which the reform costs no more than the current scheme in every
     /// year to the horizon; nil when the last year fails.
     public var breakevenYear: Int? = nil
+    /// The first y ≥ y_s from which the cumulative discounted difference Σ_{u=y_s}^{y} v_u·(burden^R_u −
+    /// burden^C_u) stays ≤ 0 (within 1e-12 of the PVs) to the horizon: the PV payback year (issue
+    /// 21); nil when the cumulative difference is positive in the last year.
+    public var pvPaybackYear: Int? = nil
     /// Whether burden / GDP exceeds the scenario's threshold in any year, per scheme.
     public var exceedsThresholdCurrent: Bool = false
     public var exceedsThresholdReform: Bool = false
@@ -86,5 +90,28 @@ public struct PathSummary: PathSummaryRecord {
             t -= 1
         }
         breakevenYear = first
+        pvPaybackYear = Self.paybackYear(current: current, reform: reform, discount: discount, from: tr,
+                                         startYear: startYear, scale: max(abs(pvC), abs(pvR)))
+    }
+
+    /// ``pvPaybackYear``: the cumulative discounted differences from year index `from`, scanned back
+    /// from the horizon while they stay ≤ 1e-12·`scale`.
+    static func paybackYear(current: SchemePathResult, reform: SchemePathResult, discount: [Double], from: Int,
+                            startYear: Int, scale: Double) -> Int? {
+        let h = current.horizon
+        guard from < h else { return nil }
+        var cumulative = [Double](repeating: 0, count: h)
+        var sum = 0.0
+        for t in from..<h {
+            sum += discount[t] * (reform[.budgetBurden, t] - current[.budgetBurden, t])
+            cumulative[t] = sum
+        }
+        var first: Int?
+        var t = h - 1
+        while t >= from, cumulative[t] <= 1e-12 * scale {
+            first = startYear + t
+            t -= 1
+        }
+        return first
     }
 }

@@ -31,6 +31,7 @@ public enum PathSummaryField: String, CaseIterable, Sendable, PathSummaryFieldLi
     case exceedsThresholdReform = "exceeds_threshold_reform"
     case pvGuaranteeTopups = "pv_guarantee_topups"
     case pvBondRedemptions = "pv_bond_redemptions"
+    case pvPaybackYear = "pv_payback_year"
 
     /// The name used in files.
     public var name: String { rawValue }
@@ -52,6 +53,7 @@ public enum PathSummaryField: String, CaseIterable, Sendable, PathSummaryFieldLi
         case .exceedsThresholdReform: return .flag(\.exceedsThresholdReform)
         case .pvGuaranteeTopups: return .currency(\.pvGuaranteeTopups)
         case .pvBondRedemptions: return .currency(\.pvBondRedemptions)
+        case .pvPaybackYear: return .optionalYear(\.pvPaybackYear)
         }
     }
 
@@ -68,16 +70,24 @@ public enum PathSummaryField: String, CaseIterable, Sendable, PathSummaryFieldLi
         case .peakTransitionCostPctGDP: return "the peak of (burden^reform − burden^current) / GDP"
         case .peakTransitionCostYear: return "the first year of that peak"
         case .breakevenYear:
-            return "the first y ≥ y_r from which the reform costs no more than the current scheme in every year to the horizon; none when the last year fails"
+            return "the first y ≥ y_s (the reform's start) from which the reform costs no more than the current scheme in every year to the horizon; none when the last year fails"
         case .exceedsThresholdCurrent: return "1 when the current scheme's burden / GDP exceeds the scenario's threshold in some year (a share of GDP, or with `burden_threshold: start_year` the current scheme's y0 level on the path; summary.json's `burden_threshold_basis` says which)"
         case .exceedsThresholdReform: return "1 when the reform's burden / GDP exceeds the scenario's threshold in some year (the same threshold as the current scheme's)"
         case .pvGuaranteeTopups: return "PV of the reform's guarantee top-ups (part of its burden)"
         case .pvBondRedemptions: return "PV of the reform's recognition-bond redemptions (part of its burden)"
+        case .pvPaybackYear:
+            return "the first y ≥ y_s from which the cumulative discounted difference Σ_{u=y_s}^{y} v_u (burden^reform_u − burden^current_u) stays ≤ 0 in every year to the horizon; none when it is > 0 in the last year"
         }
     }
 
     /// The name of the 1/0 quantity "the field has a value" (optional years only).
-    public var indicatorName: String? { self == .breakevenYear ? "breaks_even" : nil }
+    public var indicatorName: String? {
+        switch self {
+        case .breakevenYear: return "breaks_even"
+        case .pvPaybackYear: return "pays_back"
+        default: return nil
+        }
+    }
 
     /// The figures across paths in `summary.json`: by kind (``PathSummaryFieldList/defaultHeadlines``),
     /// with the committed names of the shares.
@@ -85,6 +95,7 @@ public enum PathSummaryField: String, CaseIterable, Sendable, PathSummaryFieldLi
         switch self {
         case .pvDifference: return defaultHeadlines + [.shareBelowZero("probability_reform_cheaper")]
         case .breakevenYear: return defaultHeadlines + [.shareWithoutValue("share_never_breaking_even")]
+        case .pvPaybackYear: return defaultHeadlines + [.shareWithoutValue("share_never_paying_back")]
         case .exceedsThresholdCurrent: return [.share("probability_above_threshold_current")]
         case .exceedsThresholdReform: return [.share("probability_above_threshold_reform")]
         default: return defaultHeadlines
