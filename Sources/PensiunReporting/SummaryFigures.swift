@@ -194,7 +194,7 @@ public struct SummaryFigures: Sendable {
     /// breakeven, ``PathSummary``): no transition cost, breakeven or payback to report.
     public static func neverCostsMore(_ r: RunStatistics) -> Bool {
         !r.summaries.isEmpty && r.summaries.allSatisfy {
-            $0.peakTransitionCostPctGDP <= 1e-12 * max(abs($0.peakBurdenPctGDPCurrent), abs($0.peakBurdenPctGDPReform))
+            $0.peakTransitionCostPctGDP <= PathSummary.tolerance * max(abs($0.peakBurdenPctGDPCurrent), abs($0.peakBurdenPctGDPReform))
         }
     }
 

@@ -43,6 +43,7 @@ public struct ProjectionContext: Sendable {
             ? inputs.entrants.profile.filter { $0.share > 0 }.map { var s = $0; s.share /= total; return s }
             : []
         schemes = [inputs.current, inputs.reform].map { SchemeYearRules(rules: $0, calendar: calendar) }
+        reformStartYear = inputs.reformStartYear
         tables = DenseTables(inputs: inputs)
         let headcount = initialHeadcount, startYear = startYear
         targets = (0...max(0, horizon)).map { t in
@@ -76,11 +77,12 @@ public struct ProjectionContext: Sendable {
         }
         tables = earlier.tables
         targets = earlier.targets
+        reformStartYear = inputs.reformStartYear
     }
 
     /// y_s, the reform's first year (``ReformStart/year(current:reform:calendar:)``); nil when the
     /// reform is the current scheme.
-    public var reformStartYear: Int? { inputs.reformStartYear }
+    public let reformStartYear: Int?
 
     /// The basis of each scheme's like-for-like replacement rates, ``LikeForLikeBasis/schemes(_:)``.
     public var rateBasis: [LikeForLikeBasis] { LikeForLikeBasis.schemes(inputs) }

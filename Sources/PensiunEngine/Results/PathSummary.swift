@@ -38,6 +38,10 @@ public struct PathSummary: PathSummaryRecord {
         self.path = path
     }
 
+    /// The relative tolerance within which the reform "costs no more" than the current scheme
+    /// (breakeven, payback, and the summaries' "never costs more").
+    public static let tolerance = 1e-12
+
     /// Summarises one path from the two schemes' burdens; `reformYear` is the reform's start y_s.
     public init(path: Int, current: SchemePathResult, reform: SchemePathResult, gdp: [Double],
                 discount: [Double], startYear: Int, reformYear: Int, threshold given: BurdenThreshold) {
@@ -86,7 +90,7 @@ public struct PathSummary: PathSummaryRecord {
         var t = h - 1
         while t >= tr {
             let bc = current[.budgetBurden, t], br = reform[.budgetBurden, t]
-            if br <= bc + 1e-12 * max(abs(br), abs(bc)) { first = startYear + t } else { break }
+            if br <= bc + Self.tolerance * max(abs(br), abs(bc)) { first = startYear + t } else { break }
             t -= 1
         }
         breakevenYear = first
@@ -108,7 +112,7 @@ public struct PathSummary: PathSummaryRecord {
         }
         var first: Int?
         var t = h - 1
-        while t >= from, cumulative[t] <= 1e-12 * scale {
+        while t >= from, cumulative[t] <= Self.tolerance * scale {
             first = startYear + t
             t -= 1
         }

@@ -20,13 +20,16 @@ extension SchemePathResult {
                             indexation: [IndexationRule], drivers d: PathDrivers) {
         let h = horizon, tracks = trackCount, kinds = 2 * ReplacementKind.allCases.count
         if byTrack.count != Metric.rates.count * tracks * h { byTrack = [Double](repeating: .nan, count: Metric.rates.count * tracks * h) }
-        // The award sums of each track: its pay groups' sums added in group order.
-        var trackSums = [Double](repeating: 0, count: kinds * tracks * h)
-        for j in 0..<kinds {
-            for g in 0..<payGroupCount {
-                let from = Self.trackIndex(j, g, 0, horizon: h, trackCount: payGroupCount)
-                let to = Self.trackIndex(j, groups.track[g], 0, horizon: h, trackCount: tracks)
-                for t in 0..<h { trackSums[to + t] += awardSums[from + t] }
+        // The award sums of each track: its pay groups' sums added in group order (the award sums
+        // themselves when every track is one group).
+        var trackSums = payGroupCount == tracks ? awardSums : [Double](repeating: 0, count: kinds * tracks * h)
+        if payGroupCount != tracks {
+            for j in 0..<kinds {
+                for g in 0..<payGroupCount {
+                    let from = Self.trackIndex(j, g, 0, horizon: h, trackCount: payGroupCount)
+                    let to = Self.trackIndex(j, groups.track[g], 0, horizon: h, trackCount: tracks)
+                    for t in 0..<h { trackSums[to + t] += awardSums[from + t] }
+                }
             }
         }
         func award(_ kind: ReplacementKind, count: Bool, track k: Int, _ t: Int) -> Double {
@@ -47,8 +50,7 @@ extension SchemePathResult {
                 self[rate: .replacementRateDB, track: k, t] = ndb > 0 ? sdb / ndb : .nan
                 self[rate: .replacementRateDC, track: k, t] = ndc > 0 ? sdc / ndc : .nan
                 self[rate: .replacementRateTotal, track: k, t] = ntot > 0 ? stot / ntot : .nan
-                let a = basis.annual(db: sdb, dc: sdc, topUp: stot - sdb - sdc)
-                let total = a.db + a.dc + a.topUp
+                let a = Self.annual(basis, db: sdb, dc: sdc, total: stot), total = a.total
                 let i = k * h + t, stride = tracks * h
                 annual[i] = a.db; annual[stride + i] = a.dc; annual[2 * stride + i] = total; annual[3 * stride + i] = a.topUp
                 counts[i] = ndb; counts[stride + i] = ndc; counts[2 * stride + i] = ntot
@@ -106,6 +108,14 @@ extension SchemePathResult {
         fillMemberPercentiles(basis, groups: groups)
     }
 
+    /// ``LikeForLikeBasis/annual(db:dc:topUp:)`` of summed model-2.2 rates Σdb, Σdc and Σtotal (the
+    /// top-up being the rest, Σtotal − Σdb − Σdc), with `total`, every benefit's annual amount.
+    static func annual(_ basis: LikeForLikeBasis, db: Double, dc: Double, total: Double)
+        -> (db: Double, dc: Double, topUp: Double, total: Double) {
+        let a = basis.annual(db: db, dc: dc, topUp: total - db - dc)
+        return (a.db, a.dc, a.topUp, a.db + a.dc + a.topUp)
+    }
+
     /// The rates of one sex and their metrics (dc, total), sex index 0 male, 1 female.
     static let ratesBySex: [(sex: Int, dc: Metric, total: Metric)] = [
         (0, .rrBasicDCMale, .rrBasicTotalMale), (1, .rrBasicDCFemale, .rrBasicTotalFemale),
@@ -121,9 +131,9 @@ extension SchemePathResult {
                 let sdb = self[award: .db, count: false, sex: s, t], sdc = self[award: .dc, count: false, sex: s, t]
                 let stot = self[award: .total, count: false, sex: s, t]
                 let ndc = self[award: .dc, count: true, sex: s, t], ntot = self[award: .total, count: true, sex: s, t]
-                let a = basis.annual(db: sdb, dc: sdc, topUp: stot - sdb - sdc)
+                let a = Self.annual(basis, db: sdb, dc: sdc, total: stot)
                 self[dcMetric, t] = ndc > 0 ? a.dc / (basis.basicPay * ndc) : .nan
-                self[totalMetric, t] = ntot > 0 ? (a.db + a.dc + a.topUp) / (basis.basicPay * ntot) : .nan
+                self[totalMetric, t] = ntot > 0 ? a.total / (basis.basicPay * ntot) : .nan
             }
         }
     }
@@ -162,9 +172,9 @@ extension SchemePathResult {
                 for g in 0..<payGroupCount where groups.track[g] == k {
                     let n = self[award: .total, count: true, group: g, t]
                     guard n > 0 else { continue }
-                    let sdb = self[award: .db, count: false, group: g, t], sdc = self[award: .dc, count: false, group: g, t]
-                    let a = basis.annual(db: sdb, dc: sdc, topUp: self[award: .total, count: false, group: g, t] - sdb - sdc)
-                    all.append(((a.db + a.dc + a.topUp) / (basis.basicPay * n), n))
+                    let a = Self.annual(basis, db: self[award: .db, count: false, group: g, t], dc: self[award: .dc, count: false, group: g, t],
+                                        total: self[award: .total, count: false, group: g, t])
+                    all.append((a.total / (basis.basicPay * n), n))
                 }
                 fill(all[start...]) { self[rate: $0, track: k, t] = $1 }
             }
