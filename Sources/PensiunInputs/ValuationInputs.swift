@@ -10,6 +10,9 @@ public struct ValuationInputs: Sendable {
     /// The indexation assumed in the implicit pension debt (nil: the scheme's own rule; `.none`
     /// values only the amounts the law guarantees when raises are discretionary).
     public var debtIndexation: IndexationRule? = nil
+    /// E, the last year of the extended projection beyond the window (nil: the year in which the
+    /// last member recruited within the window reaches ω; ``ExtendedProjection``).
+    public var extendedEndYear: Int? = nil
     /// Threshold of burden / GDP for P(burden > threshold in any year).
     public var burdenThreshold: BurdenThreshold
 

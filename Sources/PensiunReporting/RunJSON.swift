@@ -194,6 +194,8 @@ public enum RunJSON {
         }
         if !report.scenario.presentation.notes.isEmpty { object["notes"] = report.scenario.presentation.notes }
         if !report.alternatives.isEmpty { object["alternatives"] = try AlternativesTable.json(report) }
+        object["r_minus_g"] = try number(f.discountBasis?.gap, "r_minus_g")
+        object.merge(try BeyondHorizonReport.json(report)) { _, new in new }
         if let d = f.debt {
             object["implicit_pension_debt"] = ["pensioners": d.pensioners, "survivors": d.survivors, "actives": d.actives, "total": d.total,
                                                "basis": f.debtBasisWords, "discount_basis": try basis(f.debtBasis)]

@@ -84,6 +84,10 @@ public struct RunReport: Sendable {
     /// The deterministic alternatives (`reporting.alternatives`), the base case first; empty when
     /// the scenario names none, and for a shard (its merge computes them).
     public var alternatives: [RunAlternative] = []
+    /// The valuations beyond the window (``BeyondHorizon``), one per deterministic alternative
+    /// (base first), or the base case alone when the scenario names none; empty for a shard (its
+    /// merge computes them).
+    public var beyond: [BeyondHorizonRow] = []
 
     /// The report of a run whose results are all in memory: every statistic exact.
     public init(scenario: Scenario, inputs: ProjectionInputs, results: ProjectionResults, debt: ImplicitPensionDebt?,

@@ -15,7 +15,7 @@ public enum SummaryText {
         func band(_ b: SummaryFigures.Band, _ show: (Double) -> String) -> String { "\(show(b.p5)) – \(show(b.p95))" }
         var lines: [String] = []
         func row(_ label: String, _ current: String, _ reform: String, _ difference: String = "") {
-            lines.append(Format.left(label, 40) + Format.right(current, 20) + Format.right(reform, 20) + Format.right(difference, 20))
+            lines.append(Self.row(label, current, reform, difference))
         }
         func section(_ title: String) { lines.append(""); lines.append(title) }
         // The deterministic alternatives (base case first) beside the bands above them: one row
@@ -203,6 +203,7 @@ public enum SummaryText {
             lines.append("  basis: accrued rights, \(f.debtBasisWords)")
             if let basis = f.debtBasis { lines.append("  discounting: " + basis.line) }
         }
+        lines += BeyondHorizonReport.lines(report, money: money, unit: unit.label)
         if !unit.notes.isEmpty {
             section("Notes")
             for note in unit.notes { lines.append(contentsOf: wrap(note, first: "  - ", indent: "    ")) }
@@ -222,6 +223,12 @@ public enum SummaryText {
         }
         let text = lines.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }.joined(separator: "\n") + "\n"
         return markdown ? "```text\n" + text + "```\n" : text
+    }
+
+    /// One row of the summary's table: a label in 40 columns, then current, reform and reform −
+    /// current in 20 each.
+    static func row(_ label: String, _ current: String, _ reform: String, _ difference: String = "") -> String {
+        Format.left(label, 40) + Format.right(current, 20) + Format.right(reform, 20) + Format.right(difference, 20)
     }
 
     /// The calibration table: each target with the model's value, the tolerance and its source.

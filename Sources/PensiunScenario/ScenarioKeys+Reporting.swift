@@ -18,6 +18,10 @@ extension ScenarioKey {
                                             "the rule assumed for pensions in payment and frozen rights; `scheme` is the scheme's own")
     static let debtFixedIndexation = ScenarioKey("reporting.implicit_debt.indexation.fixed", unit: "rate", "an annual rate",
                                                  .numbers(Bound.compoundedRate), "r, a fixed yearly indexation")
+    static let extendedEndYear = ScenarioKey("reporting.extended_projection.end_year", unit: "calendar year", "a calendar year",
+                                             .integers(Bound.calendarYear),
+                                             default: "the year the last member recruited within the window reaches ω",
+                                             "E, the last year of the extended projection beyond the window (entrants continuing, on the deterministic path of the base case and of each alternative): from start_year + horizon − 1")
     static let profileSex = ScenarioKey("reporting.profiles[].sex", unit: "word", "male or female", .words(["male", "female"]),
                                         "the sex of the profiled member")
     static let profileTrack = ScenarioKey("reporting.profiles[].track", unit: "text", "a track name", "the track (a `tracks[].name`)")
@@ -70,7 +74,7 @@ extension ScenarioKey {
                                             "overrides as `--set` gives them: `key.path: value`; run on the deterministic path (at most 8 alternatives)")
 
     static let reportingKeys: [ScenarioKey] = [
-        reporting, burdenThreshold, discountRate, debtDiscountRate, debtSalary, debtIndexation, debtFixedIndexation,
+        reporting, burdenThreshold, discountRate, debtDiscountRate, debtSalary, debtIndexation, debtFixedIndexation, extendedEndYear,
         profileSex, profileTrack, profileEntryAge, profileEntryYear, profileExitAge, profilePayLevel,
         calibrationName, calibrationMeasure, calibrationYear, calibrationBaseYear, calibrationTarget, calibrationUpper,
         calibrationTolerance, calibrationReference,

@@ -37,4 +37,18 @@ public enum AlternativeRuns {
             return RunAlternative(alternative: p.alternative, results: results)
         }
     }
+
+    /// The valuations beyond the window (``BeyondHorizon``) of each planned alternative, or of
+    /// `inputs` alone (named "base") when there is none; an alternative that cannot be projected
+    /// to its end year is an ``InputError`` naming it. Deterministic: no seed, no thread count.
+    public static func beyond(_ planned: [Planned], inputs: ProjectionInputs, scenario: String) throws -> [BeyondHorizonRow] {
+        let sets = planned.isEmpty ? [("base", inputs)] : planned.map { ($0.alternative.name, $0.inputs) }
+        return try sets.map { name, inputs in
+            do {
+                return BeyondHorizonRow(name: name, inputs: inputs, value: try BeyondHorizon.compute(inputs))
+            } catch {
+                throw InputError("\(scenario): \(name) beyond the horizon (reporting.extended_projection): \(error)")
+            }
+        }
+    }
 }

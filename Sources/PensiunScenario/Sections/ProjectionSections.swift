@@ -50,7 +50,7 @@ enum ProjectionSections {
         }
         let reporting: ReportingSection.Result?
         if let node = top["reporting"] {
-            reporting = ReportingSection.read(node, tracks: tracks?.tracks ?? [])
+            reporting = ReportingSection.read(node, tracks: tracks?.tracks ?? [], simulation: simulation)
         } else {
             top.cursor.log.noteDefault("reporting", "defaults (threshold 1% of GDP, path yields)")
             reporting = ReportingSection.Result()

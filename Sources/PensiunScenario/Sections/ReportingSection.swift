@@ -16,12 +16,13 @@ enum ReportingSection {
         var alternatives: [ScenarioAlternative] = []
     }
 
-    static let keys = ["burden_threshold", "discount_rate", "implicit_debt", "profiles", "calibration",
+    static let keys = ["burden_threshold", "discount_rate", "implicit_debt", "extended_projection", "profiles", "calibration",
                        "currency", "money_unit", "alternatives", "notes"]
 
     /// `tracks` are the scenario's tracks, which profiles name (empty when the tracks section
-    /// failed: the name is then not checked).
-    static func read(_ cursor: YAMLCursor, tracks: [Track]) -> Result? {
+    /// failed: the name is then not checked); `simulation` bounds the extended projection's end
+    /// year (unchecked when it failed).
+    static func read(_ cursor: YAMLCursor, tracks: [Track], simulation: SimulationSettings?) -> Result? {
         guard let s = cursor.mapping(allowed: keys) else { return nil }
         let log = cursor.log
         var result = Result()
@@ -47,6 +48,14 @@ enum ReportingSection {
         if let node = s["implicit_debt"] {
             if !readImplicitDebt(node, into: &result.valuation) { ok = false }
         }
+        if let node = s["extended_projection"] {
+            if let e = node.mapping(allowed: ["end_year"]), let year = e.required(.extendedEndYear)?.integer(.extendedEndYear, where: {
+                guard let sim = simulation else { return true }
+                return $0 >= sim.startYear + sim.horizon - 1
+            }) {
+                result.valuation.extendedEndYear = year
+            } else { ok = false }
+        } else { log.noteDefault(.extendedEndYear) }
         if let node = s["profiles"] {
             if let (profiles, entryYears, exitAges) = readProfiles(node, tracks: tracks) {
                 result.profiles = profiles

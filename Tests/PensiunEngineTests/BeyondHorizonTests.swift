@@ -1,0 +1,99 @@
+import Foundation
+import PensiunEconomy
+import PensiunInputs
+import Testing
+@testable import PensiunEngine
+
+/// The valuations beyond the window (issue 21): the accrued liability at the horizon, the
+/// extended projection and the general average premium.
+@Suite struct BeyondHorizonTests {
+    /// Two members and no deaths before ω = 110, prices and wages flat (no inflation, no real wage
+    /// growth), yields of 5%, a window of two years (2030–2031, y_H = 2032): A, aged 59 with 29
+    /// years, retires at the end of 2030; B, aged 40 with 10 years, is in service at y_H.
+    static func twoCohorts(dc: DCRules?) -> ProjectionInputs {
+        var inputs = HandComputedTests.oneMember(age: 59, service: 29, dc: dc)
+        inputs.population.actives.append(ActiveCell(sex: .male, track: 0, age: 40, service: 10, count: 1))
+        inputs.economy.inflation = AR1Process(mean: 0, persistence: 0, volatility: 0, start: 0)
+        inputs.calendar.horizon = 2
+        return inputs
+    }
+
+    /// Σ_{t=from}^{to} 1.05^{−(t − 1.5)} · amount: a yearly amount paid at mid-year in 2030 + t,
+    /// valued at the start of 2032 at 5%.
+    static func valued(_ amount: Double, from: Int, to: Int) -> Double {
+        (from...to).reduce(0) { $0 + amount * pow(1.05, -(Double($1) - 1.5)) }
+    }
+
+    @Test func theCurrentSchemeLeavesThePensionInPaymentAndTheFrozenRightsOfTheActive() throws {
+        // A: 2.5% × 30 × 1,000 = 750 a month, 14 payments, 2031 (t = 1) to age 110 (t = 51).
+        // B: frozen at y_H on 12 years, 2.5% × 12 × 1,000 = 300 a month (no floor on frozen
+        // rights), paid from age 60 (t = 20) to age 110 (t = 70).
+        let inputs = Self.twoCohorts(dc: nil)
+        let l = try #require(try HorizonLiability.value(inputs, scheme: .current))
+        let expected = Self.valued(750 * 14, from: 2, to: 51) + Self.valued(300 * 14, from: 20, to: 70)
+        #expect(abs(l.atHorizon / expected - 1) < 1e-12)
+        #expect(abs(l.presentValue - l.atHorizon / (1.05 * 1.05)) < 1e-9 * l.atHorizon)
+    }
+
+    @Test func aReformWhoseEveryActiveSwitchedIsRunOff() throws {
+        // Everyone switches in 2030 with rights frozen then: A on 29 years (725 a month), B on 10
+        // (250 a month); nobody accrues DB rights after 2030, so the run-off values them exactly.
+        let inputs = Self.twoCohorts(dc: HandComputedTests.dc())
+        let l = try #require(try HorizonLiability.value(inputs, scheme: .reform))
+        let expected = Self.valued(725 * 14, from: 2, to: 51) + Self.valued(250 * 14, from: 20, to: 70)
+        #expect(abs(l.atHorizon / expected - 1) < 1e-12)
+    }
+
+    @Test func aReformWithDBMembersInServiceAtTheHorizonIsNotValued() throws {
+        // New entrants only from 2030: A and B stay on the DB, B in service in 2032.
+        var dc = HandComputedTests.dc()
+        dc.transition = .newEntrants
+        #expect(try HorizonLiability.value(Self.twoCohorts(dc: dc), scheme: .reform) == nil)
+        // With B gone, nobody is left in service on DB rights: the run-off is the liability.
+        var alone = Self.twoCohorts(dc: dc)
+        alone.population.actives.removeLast()
+        let l = try #require(try HorizonLiability.value(alone, scheme: .reform))
+        #expect(abs(l.atHorizon / Self.valued(750 * 14, from: 2, to: 51) - 1) < 1e-12)
+    }
+
+    @Test func theWindowIsUnchangedByTheValuation() throws {
+        // Stopping recruitment after the window and freezing at y_H leave y0 … y0+H−1 as they were.
+        let inputs = Fixture.inputs(horizon: 15, volatility: 0, dc: nil)
+        let (plain, _, _) = try MonteCarloProjection(inputs: inputs.deterministicOnly).deterministic()
+        var closed = inputs.deterministicOnly.recruiting(until: 2034)
+        closed.calendar.horizon = 40
+        let (extended, _, _) = try MonteCarloProjection(inputs: closed).deterministic()
+        for t in 0..<15 { #expect(extended[.budgetBurden, t] == plain[.budgetBurden, t]) }
+        #expect(extended[.actives, 15] == plain[.actives, 15])
+    }
+
+    @Test func theExtendedProjectionIsTheRunWithTheLongerHorizon() throws {
+        var inputs = Fixture.inputs(horizon: 20)
+        inputs.valuation.extendedEndYear = 2079
+        let extended = try ExtendedProjection.project(inputs)
+        #expect(extended.endYear == 2079)
+        var longer = inputs
+        longer.calendar.horizon = 60
+        let run = try MonteCarloProjection(inputs: longer.deterministicOnly).run(paths: 0..<1, seed: 7, threads: 1)
+        #expect(abs(extended.pvDifference - run.summaries[0].pvDifference) <= 1e-12 * abs(run.summaries[0].pvBurdenCurrent))
+        let window = try MonteCarloProjection(inputs: inputs.deterministicOnly).run(paths: 0..<1, seed: 7, threads: 1)
+        #expect(abs(extended.pvDifferenceWindow - window.summaries[0].pvDifference) <= 1e-12 * abs(window.summaries[0].pvBurdenCurrent))
+    }
+
+    @Test func theDefaultEndYearIsWhenTheLastRecruitReachesOmega() {
+        // Window 2020–2059; the youngest entry age is 23, ω = 110: 2059 + 87.
+        #expect(ExtendedProjection.endYear(Fixture.inputs(horizon: 40)) == 2059 + 87)
+    }
+
+    @Test func theClosedGroupPremiumIsTheBurdenOverThePayOfTodaysMembers() throws {
+        // One member, no deaths, no entrants: the window 2030–2033 at 5%, pay 12,000 in 2030 with
+        // a 5% DB contribution to the budget, then 750 × 14 a year (2% indexation) from 2031.
+        var inputs = HandComputedTests.oneMember(age: 59, service: 29, dc: nil)
+        inputs.valuation.extendedEndYear = 2033
+        let premiums = try GeneralAveragePremium.both(inputs, open: try ExtendedProjection.project(inputs))
+        let v = { (t: Int) in pow(1.05, -(Double(t) + 0.5)) }
+        let burden = -600 * v(0) + (1...3).reduce(0) { $0 + v($1) * 10_500 * pow(1.02, Double($1)) }
+        #expect(abs(premiums[0].closedGroup - burden / (12_000 * v(0))) < 1e-12)
+        #expect(abs(premiums[0].openGroup - premiums[0].closedGroup) < 1e-12)
+    }
+}
