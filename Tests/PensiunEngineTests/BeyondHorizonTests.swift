@@ -18,10 +18,10 @@ import Testing
         return inputs
     }
 
-    /// Σ_{t=from}^{to} 1.05^{−(t − 1.5)} · amount: a yearly amount paid at mid-year in 2030 + t,
-    /// valued at the start of 2032 at 5%.
-    static func valued(_ amount: Double, from: Int, to: Int) -> Double {
-        (from...to).reduce(0) { $0 + amount * pow(1.05, -(Double($1) - 1.5)) }
+    /// Σ_{t=from}^{to} 1.05^{−(t − at + 0.5)} · amount: a yearly amount paid at mid-year in
+    /// 2030 + t, valued at the start of 2030 + `at` at 5%.
+    static func valued(_ amount: Double, from: Int, to: Int, at: Int = 2) -> Double {
+        (from...to).reduce(0) { $0 + amount * pow(1.05, -(Double($1 - at) + 0.5)) }
     }
 
     @Test func theCurrentSchemeLeavesThePensionInPaymentAndTheFrozenRightsOfTheActive() throws {
@@ -44,16 +44,32 @@ import Testing
         #expect(abs(l.atHorizon / expected - 1) < 1e-12)
     }
 
-    @Test func aReformWithDBMembersInServiceAtTheHorizonIsNotValued() throws {
-        // New entrants only from 2030: A and B stay on the DB, B in service in 2032.
+    @Test func aReformForNewEntrantsLeavesTheRightsOfThoseWhoJoinedBefore() throws {
+        // New entrants only from 2030: A and B stay on the DB, valued as under the current scheme.
         var dc = HandComputedTests.dc()
         dc.transition = .newEntrants
+        let l = try #require(try HorizonLiability.value(Self.twoCohorts(dc: dc), scheme: .reform))
+        let expected = Self.valued(750 * 14, from: 2, to: 51) + Self.valued(300 * 14, from: 20, to: 70)
+        #expect(abs(l.atHorizon / expected - 1) < 1e-12)
+    }
+
+    @Test func aSwitchIsValuedOnceThoseWhoStayedHaveRetired() throws {
+        // Under 50 switch in 2030: B (40) leaves with 2.5% × 10 × 1,000 = 250 a month, paid from
+        // age 60 (t = 20); A (59) stays and retires at the end of 2030. In 2032 a member who stayed
+        // could be 52 and in service: not valued. In 2045 (50 + 15 > 60) the run-off is exact.
+        var dc = HandComputedTests.dc()
+        dc.transition = .switchUnderAge(50)
         #expect(try HorizonLiability.value(Self.twoCohorts(dc: dc), scheme: .reform) == nil)
-        // With B gone, nobody is left in service on DB rights: the run-off is the liability.
-        var alone = Self.twoCohorts(dc: dc)
-        alone.population.actives.removeLast()
-        let l = try #require(try HorizonLiability.value(alone, scheme: .reform))
-        #expect(abs(l.atHorizon / Self.valued(750 * 14, from: 2, to: 51) - 1) < 1e-12)
+        var later = Self.twoCohorts(dc: dc)
+        later.calendar.horizon = 15
+        let l = try #require(try HorizonLiability.value(later, scheme: .reform))
+        let expected = Self.valued(750 * 14, from: 15, to: 51, at: 15) + Self.valued(250 * 14, from: 20, to: 70, at: 15)
+        #expect(abs(l.atHorizon / expected - 1) < 1e-12)
+        // At y0 the liability is the implicit pension debt (the same device, at y0).
+        let atStart = try #require(try HorizonLiability.value(later, scheme: .current, year: 2030))
+        var debtInputs = later
+        debtInputs.valuation.debtDiscountRate = nil
+        #expect(abs(atStart.atHorizon / (try ImplicitPensionDebt.compute(debtInputs).total) - 1) < 1e-12)
     }
 
     @Test func theWindowIsUnchangedByTheValuation() throws {

@@ -26,88 +26,103 @@ public struct BeyondHorizon: Sendable, Equatable {
     }
 }
 
-/// The closed-group liability a scheme leaves at the end of the window, on the implicit-debt
-/// basis (``ImplicitPensionDebt``, docs/model.md §8): at the start of y_H = y0 + H, the present
-/// value of every DB-type payment and recognition-bond redemption still due to the members of
-/// y_H — pensioners, survivors, deferred members and actives, whose DB rights are frozen at y_H on
-/// their service then (the projected final salary by default) — run to extinction with no entrant
-/// after y_H − 1:
+/// The closed-group liability of a scheme at the start of a year y_H ≤ y0 + H (by default the
+/// end of the window), on the implicit-debt basis (``ImplicitPensionDebt``, docs/model.md §8):
+/// the present value at the start of y_H of every DB-type payment and recognition-bond
+/// redemption still due to the members of y_H — pensioners, survivors, deferred members and
+/// actives, whose DB rights are frozen at y_H on their service then (the projected final salary by
+/// default) — run to extinction with no entrant after y_H − 1:
 ///
-///     L_H = Σ_{t ≥ H} v_t · (DB_t + redemptions_t) / A_H,   A_H = Π_{0≤u<H} (1 + i_{u−1})^{−1}
+///     L = Σ_{t ≥ t_H} v_t · (DB_t + redemptions_t) / A_{t_H},   A_{t_H} = Π_{0≤u<t_H} (1 + i_{u−1})^{−1}
 ///
-/// with v_t the implicit debt's discount factors (``PathDrivers/discountFactors(fixedRate:)`` at
-/// `reporting.implicit_debt.discount_rate`), and pensions indexed from y_H by the implicit debt's
-/// indexation. DC balances, annuities bought and guarantee top-ups not yet due are not accrued
-/// rights: they are left out.
+/// with t_H = y_H − y0, v_t the implicit debt's discount factors
+/// (``PathDrivers/discountFactors(fixedRate:)`` at `reporting.implicit_debt.discount_rate`), and
+/// pensions indexed from y_H by the implicit debt's indexation. DC balances, annuities bought and
+/// guarantee top-ups not yet due are not accrued rights: they are left out.
 ///
-/// How the rights are frozen: a scheme with no DC in the window is projected with a DC of zero
-/// contributions starting at y_H to which every active switches with frozen DB rights (the
-/// device of ``ImplicitPensionDebt``, moved from y0 to y_H). A scheme whose DC starts within the
-/// window is run off as it is, which values its rights exactly when no member accrues DB rights
-/// after y_H (the youngest member on DB rights is then past every retirement age); otherwise the
-/// value is nil (not applicable), since a DC cannot be frozen beside another.
+/// How the rights are frozen (the device of ``ImplicitPensionDebt``, moved from y0 to y_H: a DC of
+/// zero contributions starting at y_H to which every active switches with frozen DB rights):
+/// - a scheme with no DC before y_H: its DB rules, frozen at y_H;
+/// - a DC for new entrants, or supplementary: its DB members are those who joined before the DC
+///   year, whose DB rights do not depend on the DC; the scheme's DB rules with recruitment
+///   stopped before the DC year, frozen at y_H;
+/// - a DC that moves every active (`all`): nobody accrues DB rights after the DC year; run off;
+/// - a switch under an age: run off when nobody accrues DB rights at y_H (the youngest member who
+///   stayed in the DB is then past every retirement age, ``accruesDB(_:_:at:)``), otherwise nil
+///   (not applicable: the members who stayed cannot be frozen beside the switchers' DC).
 public struct HorizonLiability: Sendable, Equatable {
-    /// L_H, in currency of y_H (at the start of y_H).
+    /// L, in currency of y_H (at the start of y_H).
     public var atHorizon: Double
-    /// L_H / GDP_{y_H}.
+    /// L / GDP_{y_H}.
     public var pctGDP: Double
-    /// L_H · A_H: its present value at the start of y0, on the same basis.
+    /// L · A_{t_H}: its present value at the start of y0, on the same basis.
     public var presentValue: Double
 
-    /// L_H of `scheme` in `inputs`, or nil when it cannot be valued (see the type's doc).
-    public static func value(_ inputs: ProjectionInputs, scheme: Scheme) throws -> HorizonLiability? {
-        let y0 = inputs.calendar.startYear, h = inputs.calendar.horizon, yH = y0 + h
+    /// L of `scheme` in `inputs` at the start of `year` (y0 … y0+H; default y0 + H), or nil when
+    /// it cannot be valued (see the type's doc).
+    public static func value(_ inputs: ProjectionInputs, scheme: Scheme, year: Int? = nil) throws -> HorizonLiability? {
+        let y0 = inputs.calendar.startYear, yH = year ?? y0 + inputs.calendar.horizon, h = yH - y0
+        precondition(h >= 0 && h <= inputs.calendar.horizon, "a liability within the window")
         let rules = scheme == .current ? inputs.current : inputs.reform
         var db = rules.db
         if let rule = inputs.valuation.debtIndexation {
-            // The scheme's own indexation in the window, the implicit debt's from y_H.
+            // The scheme's own indexation before y_H, the implicit debt's from y_H.
             db.indexation = ByYear(steps: (y0..<yH).map { ($0, rules.db.indexation($0)) } + [(yH, rule)])
         }
-        let valued: SchemeRules
+        let frozen = DCRules(year: yH, transition: .all,
+                             accruedRights: .frozenDB(finalSalary: inputs.valuation.debtProjectedSalary),
+                             employeeRate: ByYear(0), employerRate: ByYear(0), fee: 0,
+                             glidePath: [PortfolioWeights(equity: 0, bonds: 0, cash: 1)], payout: .lumpSum,
+                             annuityMargin: 0, withdrawal: .cash, guarantee: nil)
+        var valued = SchemeRules(db: db, retirementAges: rules.retirementAges, dc: frozen)
+        var lastRecruitment = yH - 1
         if let dc = rules.dc, dc.year < yH {
-            guard !accruesDB(rules, inputs, at: yH) else { return nil }
-            valued = SchemeRules(db: db, retirementAges: rules.retirementAges, dc: dc)
-        } else {
-            let frozen = DCRules(year: yH, transition: .all,
-                                 accruedRights: .frozenDB(finalSalary: inputs.valuation.debtProjectedSalary),
-                                 employeeRate: ByYear(0), employerRate: ByYear(0), fee: 0,
-                                 glidePath: [PortfolioWeights(equity: 0, bonds: 0, cash: 1)], payout: .lumpSum,
-                                 annuityMargin: 0, withdrawal: .cash, guarantee: nil)
-            valued = SchemeRules(db: db, retirementAges: rules.retirementAges, dc: frozen)
+            switch dc.transition {
+            case .newEntrants, .supplementary:
+                lastRecruitment = min(lastRecruitment, dc.year - 1)
+            case .all:
+                valued.dc = dc
+            case .switchUnderAge:
+                guard !accruesDB(rules, inputs, at: yH) else { return nil }
+                valued.dc = dc
+            }
         }
-        var closed = inputs.deterministicOnly.recruiting(until: yH - 1)
+        var closed = inputs.deterministicOnly.recruiting(until: lastRecruitment)
         closed.calendar.horizon = h + inputs.yearsToExtinction(youngest: inputs.youngestAge)
         closed.reform = valued
         let (_, run, drivers) = try MonteCarloProjection(inputs: closed).deterministic()
         let fixed = inputs.valuation.debtDiscountRate
         let discount = drivers.discountFactors(fixedRate: fixed)
-        var toHorizon = 1.0
-        for t in 0..<h { toHorizon /= 1 + (fixed ?? drivers.yieldAtStart(t)) }
+        var toYear = 1.0
+        for t in 0..<h { toYear /= 1 + (fixed ?? drivers.yieldAtStart(t)) }
         var pv = 0.0
         for t in h..<closed.calendar.horizon { pv += discount[t] * (run[.dbBenefits, t] + run[.bondRedemptions, t]) }
-        let atHorizon = pv / toHorizon
-        return HorizonLiability(atHorizon: atHorizon, pctGDP: atHorizon / drivers.gdp[h], presentValue: pv)
+        let atYear = pv / toYear
+        return HorizonLiability(atHorizon: atYear, pctGDP: atYear / drivers.gdp[h], presentValue: pv)
     }
 
     /// Whether a member of `rules` (whose DC starts before `year`) can still accrue DB rights in
-    /// `year`: a member who entered before the DC year (an initial active, or an entrant of
-    /// y_DC − 1 at the youngest entry age) is then at least
-    ///
-    ///     min(youngest initial active + H, youngest entry age + year − y_DC + 1)
-    ///
-    /// old (no entrant joins before y0 + 1), and accrues nothing once past every retirement age of
-    /// the scheme. A transition that
-    /// moves every active (`all`) leaves no DB accrual after its year.
+    /// `year`. Under a switch under the age A the members who stay in the DB were at least A at
+    /// the DC year, so at least A + year − y_DC in `year`; under `new_entrants` and
+    /// `supplementary`, the members who joined before the DC year (an initial active, or an
+    /// entrant of y_DC − 1 at the youngest entry age, none before y0 + 1) are at least
+    /// min(youngest initial active + year − y0, youngest entry age + year − y_DC + 1). They
+    /// accrue nothing once past every retirement age of the scheme; under `all` nobody does.
     static func accruesDB(_ rules: SchemeRules, _ inputs: ProjectionInputs, at year: Int) -> Bool {
         guard let dc = rules.dc else { return true }
-        if dc.transition == .all { return false }
         let omega = inputs.calendar.maximumAge
-        let initial = (inputs.population.actives.map(\.age).min() ?? omega) + (year - inputs.calendar.startYear)
-        // Entrants join at the start of y0 + 1 at the earliest: none before a DC year ≤ y0 + 1.
-        let entrant = dc.year <= inputs.calendar.startYear + 1 ? omega
-            : (inputs.entrants.profile.filter { $0.share > 0 }.map(\.age).min() ?? omega) + year - dc.year + 1
         let oldest = rules.retirementAges.flatMap { $0.steps.map(\.value) }.max() ?? omega
-        return min(initial, entrant) <= oldest
+        switch dc.transition {
+        case .all:
+            return false
+        case let .switchUnderAge(limit):
+            return limit + year - dc.year <= oldest
+        case .newEntrants, .supplementary:
+            let initial = (inputs.population.actives.map(\.age).min() ?? omega) + (year - inputs.calendar.startYear)
+            let entrant = dc.year <= inputs.calendar.startYear + 1 ? omega
+                : (inputs.entrants.profile.filter { $0.share > 0 }.map(\.age).min() ?? omega) + year - dc.year + 1
+            return min(initial, entrant) <= oldest
+        }
     }
 }
 
