@@ -9,11 +9,14 @@ public struct BeyondHorizonRow: Sendable {
     public let name: String
     public let inputs: ProjectionInputs
     public let value: BeyondHorizon
+    /// The accrual view (``AccrualView``), of the base case only.
+    public let accrual: AccrualView?
 
-    public init(name: String, inputs: ProjectionInputs, value: BeyondHorizon) {
+    public init(name: String, inputs: ProjectionInputs, value: BeyondHorizon, accrual: AccrualView? = nil) {
         self.name = name
         self.inputs = inputs
         self.value = value
+        self.accrual = accrual
     }
 
     /// The basis of the extended projection's present values, over y0 … E on its deterministic
@@ -94,6 +97,27 @@ enum BeyondHorizonReport {
                 hasReform ? Format.signed(Format.grouped((p[1].openGroup - p[0].openGroup) * 100, decimals: 1)) + " pp" : "")
         }
         lines.append("  closed group: the members of \(f.firstYear), actives and pensioners; open group: entrants too")
+        if let a = base.accrual { lines += accrualLines(a, hasReform: hasReform, money: money, unit: unit) }
+        return lines
+    }
+
+    /// The accrual view's table: per scheme and interval, the liability at its start, the service
+    /// cost, the interest, the benefits and the liability at its end (nominal).
+    static func accrualLines(_ a: AccrualView, hasReform: Bool, money: (Double) -> String, unit: String) -> [String] {
+        func cell(_ v: Double, _ width: Int) -> String { Format.right(money(v), width) }
+        var lines = ["", "Accrual view: accrued liability and its change (\(unit), nominal; deterministic, base)",
+                     Format.left("  scheme, years", 28) + Format.right("opening", 14) + Format.right("+ service", 14)
+                        + Format.right("+ interest", 14) + Format.right("− benefits", 14) + Format.right("= closing", 14)]
+        for s in hasReform ? Scheme.allCases : [.current] {
+            for (k, i) in a.intervals[s.rawValue].enumerated() {
+                let label = "  \(s.name), \(a.years[k])–\(a.years[k + 1] - 1)"
+                guard let i else { lines.append(Format.left(label, 28) + Format.right("n/a", 14)); continue }
+                lines.append(Format.left(label, 28) + cell(i.opening, 14) + cell(i.serviceCost, 14) + cell(i.interest, 14)
+                             + cell(i.benefits, 14) + cell(i.closing, 14))
+            }
+        }
+        lines.append("  service: rights earned (new entrants too) and experience, the residual; n/a: DB members in service")
+        lines.append("  beside a switch's DC cannot be frozen")
         return lines
     }
 
@@ -101,7 +125,8 @@ enum BeyondHorizonReport {
     /// the base case's figures at the top, the alternatives' under `by_alternative`.
     static func json(_ report: RunReport) throws(NonFiniteOutput) -> [String: Any] {
         guard let base = report.beyond.first else {
-            return ["accrued_liability_at_horizon": NSNull(), "extended_pv_difference": NSNull(), "general_average_premium": NSNull()]
+            return ["accrued_liability_at_horizon": NSNull(), "extended_pv_difference": NSNull(), "general_average_premium": NSNull(),
+                    "accrual_view": NSNull()]
         }
         func number(_ v: Double, _ field: String) throws(NonFiniteOutput) -> Any { try RunJSON.number(v, field) }
         func liability(_ l: HorizonLiability?) throws(NonFiniteOutput) -> Any {
@@ -144,6 +169,20 @@ enum BeyondHorizonReport {
             ext["by_alternative"] = e
             premium["by_alternative"] = p
         }
-        return ["accrued_liability_at_horizon": accrued, "extended_pv_difference": ext, "general_average_premium": premium]
+        var out: [String: Any] = ["accrued_liability_at_horizon": accrued, "extended_pv_difference": ext,
+                                  "general_average_premium": premium, "accrual_view": NSNull()]
+        if let a = base.accrual {
+            var view: [String: Any] = ["years": a.years]
+            for s in Scheme.allCases {
+                view[s.name] = try a.intervals[s.rawValue].map { i throws(NonFiniteOutput) -> Any in
+                    guard let i else { return NSNull() }
+                    let f = "accrual_view"
+                    return ["from": i.from, "to": i.to, "opening": try number(i.opening, f), "service_cost": try number(i.serviceCost, f),
+                            "interest": try number(i.interest, f), "benefits": try number(i.benefits, f), "closing": try number(i.closing, f)]
+                }
+            }
+            out["accrual_view"] = view
+        }
+        return out
     }
 }

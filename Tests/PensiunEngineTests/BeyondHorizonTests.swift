@@ -112,4 +112,38 @@ import Testing
         #expect(abs(premiums[0].closedGroup - burden / (12_000 * v(0))) < 1e-12)
         #expect(abs(premiums[0].openGroup - premiums[0].closedGroup) < 1e-12)
     }
+
+    @Test func oncePensionersTheGroupEarnsNoServiceCost() throws {
+        // A alone: in service in 2030 on 29 years (rights of 725 a month at its start), retired
+        // from the end of 2030 on 750. The first interval earns the last year's 25 a month, paid
+        // 14 times from 2031 to 2081 (valued at the start of 2040); from 2040 the liability moves
+        // by interest less benefits only.
+        var inputs = Self.twoCohorts(dc: nil)
+        inputs.population.actives.removeLast()
+        inputs.calendar.horizon = 15
+        let view = try AccrualView.compute(inputs, threads: 2)
+        #expect(view.years == [2030, 2040, 2045])
+        let first = try #require(view.intervals[0][0]), second = try #require(view.intervals[0][1])
+        #expect(abs(first.opening / Self.valued(725 * 14, from: 1, to: 51, at: 0) - 1) < 1e-12)
+        #expect(first.benefits == 9 * 750 * 14)
+        #expect(abs(first.serviceCost / Self.valued(25 * 14, from: 1, to: 51, at: 10) - 1) < 1e-12)
+        #expect(abs(second.serviceCost) < 1e-9 * second.opening)
+        for i in [first, second] {
+            #expect(abs(i.closing - (i.opening + i.serviceCost + i.interest - i.benefits)) < 1e-9 * i.opening)
+        }
+        // One thread or two: the same numbers.
+        #expect(try AccrualView.compute(inputs, threads: 1) == view)
+    }
+
+    @Test func anActiveMemberEarnsServiceCost() throws {
+        // B in service from 2030 to 2049 earns 2.5% a year of 1,000: in 2030–2039 the rights grow
+        // from 10 to 20 years, 10 × 25 × 14 a year from 2050, valued at the start of 2040.
+        var inputs = Self.twoCohorts(dc: nil)
+        inputs.population.actives.removeFirst()
+        inputs.calendar.horizon = 15
+        let view = try AccrualView.compute(inputs, threads: 1)
+        let first = try #require(view.intervals[0][0])
+        #expect(first.benefits == 0)
+        #expect(abs(first.serviceCost / Self.valued(10 * 25 * 14, from: 20, to: 70, at: 10) - 1) < 1e-12)
+    }
 }

@@ -20,7 +20,8 @@ public struct BeyondHorizon: Sendable, Equatable {
         let extended = try ExtendedProjection.project(inputs)
         return BeyondHorizon(
             horizonYear: inputs.calendar.startYear + inputs.calendar.horizon,
-            liability: try Scheme.allCases.map { try HorizonLiability.value(inputs, scheme: $0) },
+            liability: try inputs.reform == inputs.current ? Array(repeating: try HorizonLiability.value(inputs, scheme: .current), count: 2)
+                : Scheme.allCases.map { try HorizonLiability.value(inputs, scheme: $0) },
             extended: extended,
             premium: try GeneralAveragePremium.both(inputs, open: extended))
     }

@@ -166,7 +166,7 @@ public enum ShardMerge {
             report = RunReport(scenario: scenario, inputs: inputs, results: results, debt: debt, metadata: metadata())
         }
         report.alternatives = try AlternativeRuns.run(alternatives, seed: seed, threads: threads, scenario: scenarioFile)
-        report.beyond = try AlternativeRuns.beyond(alternatives, inputs: inputs, scenario: scenarioFile)
+        report.beyond = try AlternativeRuns.beyond(alternatives, inputs: inputs, scenario: scenarioFile, threads: threads)
         try RunOutput.write(report, with: writer, partial: false)
         return Outcome(report: report, shards: ordered.count, leftover: writer.leftover)
     }

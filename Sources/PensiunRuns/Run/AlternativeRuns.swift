@@ -39,13 +39,16 @@ public enum AlternativeRuns {
     }
 
     /// The valuations beyond the window (``BeyondHorizon``) of each planned alternative, or of
-    /// `inputs` alone (named "base") when there is none; an alternative that cannot be projected
-    /// to its end year is an ``InputError`` naming it. Deterministic: no seed, no thread count.
-    public static func beyond(_ planned: [Planned], inputs: ProjectionInputs, scenario: String) throws -> [BeyondHorizonRow] {
+    /// `inputs` alone (named "base") when there is none, with the accrual view (``AccrualView``) of
+    /// the first; an alternative that cannot be projected to its end year is an ``InputError``
+    /// naming it. Deterministic: no seed, and the same numbers whatever `threads`.
+    public static func beyond(_ planned: [Planned], inputs: ProjectionInputs, scenario: String, threads: Int) throws -> [BeyondHorizonRow] {
         let sets = planned.isEmpty ? [("base", inputs)] : planned.map { ($0.alternative.name, $0.inputs) }
-        return try sets.map { name, inputs in
+        return try sets.enumerated().map { k, set in
+            let (name, inputs) = set
             do {
-                return BeyondHorizonRow(name: name, inputs: inputs, value: try BeyondHorizon.compute(inputs))
+                return BeyondHorizonRow(name: name, inputs: inputs, value: try BeyondHorizon.compute(inputs),
+                                        accrual: k == 0 ? try AccrualView.compute(inputs, threads: threads) : nil)
             } catch {
                 throw InputError("\(scenario): \(name) beyond the horizon (reporting.extended_projection): \(error)")
             }

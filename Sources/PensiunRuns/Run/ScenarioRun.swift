@@ -156,7 +156,7 @@ public enum ScenarioRun {
                 report = RunReport(scenario: loaded, inputs: inputs, results: results, debt: checked.debt, metadata: metadata())
             }
             report.alternatives = try AlternativeRuns.run(alternatives, seed: seed, threads: request.threads, scenario: request.scenario)
-            if !partial { report.beyond = try AlternativeRuns.beyond(alternatives, inputs: inputs, scenario: request.scenario) }
+            if !partial { report.beyond = try AlternativeRuns.beyond(alternatives, inputs: inputs, scenario: request.scenario, threads: request.threads) }
         } catch {
             if let refusal = RunChecks.refusal(error, scenario: request.scenario) { throw refusal }
             throw error
