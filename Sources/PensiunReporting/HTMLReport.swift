@@ -23,6 +23,7 @@ public enum HTMLReport {
         let lead = report.scenario.hasReform ? SummaryText.reformDescription(report.inputs)
             : "No reform defined: the current scheme alone (reforms extend this scenario)"
         body.append(#"<p class="lead">\#(HTML.escape(lead))</p>"#)
+        if let scope = report.scenario.presentation.scope { body.append(#"<p class="lead">Scope: \#(HTML.escape(scope))</p>"#) }
         body.append(#"<p class="meta">\#(HTML.escape(runLine(report)))</p>"#)
         body.append("</header>")
 
@@ -35,6 +36,7 @@ public enum HTMLReport {
         body.append(#"<section id="budget">"#)
         body.append("<h2>The state budget</h2>")
         body.append(contentsOf: budgetCharts(report))
+        if let change = SpendingChange(report.statistics) { body.append(change.html(hasReform: report.scenario.hasReform)) }
         body.append("</section>")
 
         body.append(#"<section id="adequacy">"#)
