@@ -312,7 +312,7 @@ public enum HTMLReport {
         let levels = members.rows.map { "\($0.track): \($0.levels)" }.joined(separator: "; ")
         return table(header: ["Track, scheme", "10th-percentile member", "Median member", "90th-percentile member", "Median member, 10th-percentile path"],
                      rows: rows,
-                     caption: "Across members, ranked by their rate (not their pay): rr_basic_total of each pay level within the track (its retirees weighted by number), averaged over the last decade on each path; the first three columns on the median path, the last on the 10th-percentile path. Rates are shares of each member's own pay, so the levels differ only where a floor or the guarantee (amounts, not shares of pay) binds. Pay levels (share, multiplier of the salary scale): \(levels).")
+                     caption: "Across members, ranked by their rate (not their pay): rr_basic_total of each pay level within the track (its retirees weighted by number), averaged over the last decade on each path; the first three columns on the median path, the last on the 10th-percentile path. Rates are shares of each member's own pay, so the levels differ only where \(report.scenario.hasReform && report.inputs.reform.dc?.guarantee != nil ? "a floor or the guarantee (amounts, not shares of pay) binds" : "a floor (an amount, not a share of pay) binds"). Pay levels (share, multiplier of the salary scale): \(levels).")
     }
 
     /// ``SurvivorOrigins``: new survivor pensions by the death that starts them, and the survivor

@@ -177,7 +177,9 @@ public enum SummaryText {
             }
             lines.append("  members ranked by their rate, not their pay: each pay level at its own rate, weighted by its")
             lines.append("  retirements; median path: the median across paths of each path's decade average. Rates are")
-            lines.append("  shares of each member's own pay, so the levels differ only where a floor or the guarantee binds")
+            // The guarantee only where the reform has one (issue 21).
+            lines.append("  shares of each member's own pay, so the levels differ only where "
+                         + (hasReform && report.inputs.reform.dc?.guarantee != nil ? "a floor or the guarantee binds" : "a floor binds"))
         }
         let cohorts = CohortRates(report.statistics)
         if !cohorts.rows.isEmpty {

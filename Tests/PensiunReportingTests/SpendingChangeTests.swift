@@ -120,7 +120,8 @@ import Testing
         for key in absent { #expect(json[key] is NSNull, "\(key)") }
         #expect(json["pv_difference"] is [String: Any])
         let text = SummaryText.render(report).lowercased()
-        for word in ["pv of guarantee", "bond redemptions", "bonds outstanding", "dc fund assets"] { #expect(!text.contains(word), "\(word)") }
+        for word in ["guarantee", "bond redemptions", "bonds outstanding", "dc fund assets"] { #expect(!text.contains(word), "\(word)") }
         #expect(text.contains("scope: pns (civil servants) only; tni/polri (military and police) are out of scope"))
+        #expect(!HTMLReport.render(report).contains("guarantee"))
     }
 }
