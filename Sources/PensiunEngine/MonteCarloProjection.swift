@@ -203,9 +203,11 @@ public struct MonteCarloProjection: Sendable {
         var profiles: [[Double]] = []
         let profiler = ProfileProjector(context: context)
         for (j, path) in paths.enumerated() {
-            let d = drivers[j], rc = current[j]
-            var rr = reform[j]
+            let d = drivers[j]
+            var rc = current[j], rr = reform[j]
             rr.setTransitionCost(current: rc, gdp: d.gdp)
+            rc.setSpendingChange(gdp: d.gdp)
+            rr.setSpendingChange(gdp: d.gdp)
             let discount = d.discountFactors(fixedRate: context.inputs.valuation.discountRate)
             let reformYear = context.reformStartYear ?? context.startYear
             summaries.append(PathSummary(path: path, current: rc, reform: rr, gdp: d.gdp, discount: discount,
@@ -270,6 +272,8 @@ public struct MonteCarloProjection: Sendable {
             try reform.project(d, riskGenerator: &generator, into: &rr)
         }
         rr.setTransitionCost(current: rc, gdp: d.gdp)
+        rc.setSpendingChange(gdp: d.gdp)
+        rr.setSpendingChange(gdp: d.gdp)
         return (rc, rr, d)
     }
 }

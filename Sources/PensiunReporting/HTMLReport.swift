@@ -23,6 +23,7 @@ public enum HTMLReport {
         let lead = report.scenario.hasReform ? SummaryText.reformDescription(report.inputs)
             : "No reform defined: the current scheme alone (reforms extend this scenario)"
         body.append(#"<p class="lead">\#(HTML.escape(lead))</p>"#)
+        if let scope = report.scenario.presentation.scope { body.append(#"<p class="lead">Scope: \#(HTML.escape(scope))</p>"#) }
         body.append(#"<p class="meta">\#(HTML.escape(runLine(report)))</p>"#)
         body.append("</header>")
 
@@ -35,6 +36,7 @@ public enum HTMLReport {
         body.append(#"<section id="budget">"#)
         body.append("<h2>The state budget</h2>")
         body.append(contentsOf: budgetCharts(report))
+        if let change = SpendingChange(report.statistics) { body.append(change.html(hasReform: report.scenario.hasReform)) }
         body.append("</section>")
 
         body.append(#"<section id="adequacy">"#)
@@ -310,7 +312,7 @@ public enum HTMLReport {
         let levels = members.rows.map { "\($0.track): \($0.levels)" }.joined(separator: "; ")
         return table(header: ["Track, scheme", "10th-percentile member", "Median member", "90th-percentile member", "Median member, 10th-percentile path"],
                      rows: rows,
-                     caption: "Across members, ranked by their rate (not their pay): rr_basic_total of each pay level within the track (its retirees weighted by number), averaged over the last decade on each path; the first three columns on the median path, the last on the 10th-percentile path. Rates are shares of each member's own pay, so the levels differ only where a floor or the guarantee (amounts, not shares of pay) binds. Pay levels (share, multiplier of the salary scale): \(levels).")
+                     caption: "Across members, ranked by their rate (not their pay): rr_basic_total of each pay level within the track (its retirees weighted by number), averaged over the last decade on each path; the first three columns on the median path, the last on the 10th-percentile path. Rates are shares of each member's own pay, so the levels differ only where \(report.scenario.hasReform && report.inputs.reform.dc?.guarantee != nil ? "a floor or the guarantee (amounts, not shares of pay) binds" : "a floor (an amount, not a share of pay) binds"). Pay levels (share, multiplier of the salary scale): \(levels).")
     }
 
     /// ``SurvivorOrigins``: new survivor pensions by the death that starts them, and the survivor

@@ -32,6 +32,7 @@ public enum SummaryText {
         lines.append(title)
         let hasReform = report.scenario.hasReform
         lines.append(hasReform ? reformDescription(report.inputs) : "No reform defined: the current scheme alone (reforms extend this scenario)")
+        if let scope = unit.scope { lines += wrap("Scope: " + scope, first: "", indent: "  ") }
         lines.append(String(repeating: "─", count: width))
         row("", "Current scheme", hasReform ? "Reform" : "", hasReform ? "Reform − current" : "")
         section("PV of the budget burden \(f.firstYear)–\(f.lastYear) (\(unit.label), at the start of \(f.firstYear))")
@@ -118,6 +119,7 @@ public enum SummaryText {
             row("  survivor pensions, % of GDP a year", share(c.benefitsPctGDP), share(r.benefitsPctGDP), share(d.benefitsPctGDP))
             if let sentence = origins.sentence { lines += wrap(sentence, first: "  ", indent: "  ") }
         }
+        if let change = SpendingChange(report.statistics) { lines += change.lines(hasReform: hasReform) { Format.left($0, 40) + Format.right($1, 20) + Format.right($2, 20) + Format.right($3, 20) } }
         if let start = f.payrollPctGDPStart, let end = f.payrollPctGDPEnd {
             section("Scale of the current scheme")
             lines.append("  payroll / GDP \(Format.percent(start.median)) in \(f.firstYear) → \(Format.percent(end.median)) in \(f.lastYear)"
@@ -175,7 +177,9 @@ public enum SummaryText {
             }
             lines.append("  members ranked by their rate, not their pay: each pay level at its own rate, weighted by its")
             lines.append("  retirements; median path: the median across paths of each path's decade average. Rates are")
-            lines.append("  shares of each member's own pay, so the levels differ only where a floor or the guarantee binds")
+            // The guarantee only where the reform has one (issue 21).
+            lines.append("  shares of each member's own pay, so the levels differ only where "
+                         + (hasReform && report.inputs.reform.dc?.guarantee != nil ? "a floor or the guarantee binds" : "a floor binds"))
         }
         let cohorts = CohortRates(report.statistics)
         if !cohorts.rows.isEmpty {

@@ -54,6 +54,9 @@ public struct Presentation: Sendable, Equatable {
     public var unit = MoneyUnit.million
     /// `reporting.notes`: sentences printed under the summary (what drives the answer).
     public var notes: [String] = []
+    /// `reporting.scope`: who the run covers and who it leaves out (e.g. "PNS only; TNI/Polri are
+    /// out of scope"), printed under the title of every summary; nil without one.
+    public var scope: String?
     public init() {}
     /// "Rp trillion", "million", …
     public var label: String { currency.isEmpty ? unit.rawValue : "\(currency) \(unit.rawValue)" }

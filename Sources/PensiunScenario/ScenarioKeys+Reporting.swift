@@ -57,6 +57,8 @@ extension ScenarioKey {
                                                   "true: a reference value shown beside the model and not checked (e.g. a figure on another, unpublished basis)")
     static let notes = ScenarioKey("reporting.notes", unit: "list of text", "a list of sentences",
                                    "sentences printed under the summary, `summary.md` and `summary.json` (`notes`): what drives the answer, in the scenario author's words")
+    static let scope = ScenarioKey("reporting.scope", unit: "text", "a sentence",
+                                   "optional: who the run covers and who it leaves out, printed under the title of the summary, `summary.md` and `report.html`, and in `summary.json` (`scope`, null without one)")
     static let calibrationNote = ScenarioKey("reporting.calibration[].note", unit: "text", "a note",
                                              "optional: what the reader should know beside the comparison (why the model misses, a basis that differs), printed under the row")
     static let calibrationSource = ScenarioKey("reporting.calibration[].source", unit: "text", "a source",
@@ -78,7 +80,7 @@ extension ScenarioKey {
         profileSex, profileTrack, profileEntryAge, profileEntryYear, profileExitAge, profilePayLevel,
         calibrationName, calibrationMeasure, calibrationYear, calibrationBaseYear, calibrationTarget, calibrationUpper,
         calibrationTolerance, calibrationReference,
-        calibrationSource, calibrationNote, notes, currency, moneyUnit, alternativeName, alternativeDescription, alternativeSet,
+        calibrationSource, calibrationNote, notes, scope, currency, moneyUnit, alternativeName, alternativeDescription, alternativeSet,
     ]
 
     /// Every key of a scenario, in the order of docs/scenario-format.md.

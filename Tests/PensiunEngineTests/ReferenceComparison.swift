@@ -20,10 +20,17 @@ enum ReferenceComparison {
 
     /// The reference's two schemes on one path's drivers, with the reform's transition cost.
     static func reference(_ inputs: ProjectionInputs, _ drivers: PathDrivers) -> [ReferenceEngine.Result] {
-        let current = ReferenceEngine(inputs: inputs, rules: inputs.current).project(drivers)
+        var current = ReferenceEngine(inputs: inputs, rules: inputs.current).project(drivers)
         var reform = ReferenceEngine(inputs: inputs, rules: inputs.reform).project(drivers)
         reform.values[.transitionCostPctGDP] = ReferenceEngine.transitionCost(current: current, reform: reform, gdp: drivers.gdp,
                                                                               horizon: inputs.calendar.horizon)
+        for i in 0..<2 {
+            var result = i == 0 ? current : reform
+            for (metric, effects) in zip(Metric.spendingChange, ReferenceEngine.spendingChange(result, gdp: drivers.gdp, horizon: inputs.calendar.horizon)) {
+                result.values[metric] = effects
+            }
+            if i == 0 { current = result } else { reform = result }
+        }
         return [current, reform]
     }
 

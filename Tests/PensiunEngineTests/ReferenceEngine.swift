@@ -148,6 +148,31 @@ struct ReferenceEngine {
         (0...horizon).map { t in t < horizon ? (reform[.budgetBurden][t] - current[.budgetBurden][t]) / gdp[t] : 0 }
     }
 
+    /// The LMDI-I effects on burden / GDP since y0 of dependency (pensioners + survivors per active),
+    /// benefit ratio (DB benefits per beneficiary over payroll per active), payroll / GDP and
+    /// burden / DB benefits, by year (docs/model.md Part II, "Where the change in spending comes
+    /// from"), written directly: L(V_t, V_0)·ln(f_t/f_0) with each factor's own logarithm. NaN where
+    /// a factor has no logarithm; 0 in the end-of-horizon slot.
+    static func spendingChange(_ r: Result, gdp: [Double], horizon: Int) -> [[Double]] {
+        func factors(_ t: Int) -> [Double]? {
+            let a = r[.actives][t], n = r[.pensioners][t] + r[.survivors][t], w = r[.payroll][t], d = r[.dbBenefits][t]
+            let b = r[.budgetBurden][t]
+            guard a > 0, n > 0, w > 0, d > 0, b != 0 else { return nil }
+            return [n / a, (d / n) / (w / a), w / gdp[t], b / d]
+        }
+        var out = Array(repeating: Array(repeating: 0.0, count: horizon + 1), count: 4)
+        for t in 0..<horizon {
+            guard let f0 = factors(0), let f = factors(t), (f0[3] > 0) == (f[3] > 0) else {
+                for k in 0..<4 { out[k][t] = .nan }
+                continue
+            }
+            let v0 = r[.burdenPctGDP][0], v = r[.burdenPctGDP][t]
+            let weight = v == v0 ? v : (v - v0) / log(v / v0)
+            for k in 0..<4 { out[k][t] = weight * log(f[k] / f0[k]) }
+        }
+        return out
+    }
+
     /// Beneficiaries and deferred members in cells (docs/model.md §4, "Cells"): those of the same
     /// state, sex and age share mortality, indexation and escalation from then on, so they are
     /// one record with their count and the per-member mean of each amount. Pensioners and the

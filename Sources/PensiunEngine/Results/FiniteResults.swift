@@ -11,7 +11,8 @@ extension Metric {
     /// Whether the metric is a ratio that is not applicable (NaN) when its denominator is zero.
     public var mayBeNotApplicable: Bool {
         switch self {
-        case .dependencyRatio, .burdenPctPayroll:
+        case .dependencyRatio, .burdenPctPayroll, .spendingChangeDependency, .spendingChangeBenefitRatio,
+             .spendingChangePayrollShare, .spendingChangeOther:
             return true
         default:
             return rateIndex != nil || Metric.ratesBySex.contains(self)
@@ -23,7 +24,8 @@ extension Metric {
         switch self {
         case .actives, .pensioners, .survivors, .deferred, .retirements, .dependencyRatio:
             return "the member counts of population and entrants, and the decrement rates"
-        case .burdenPctGDP, .dcAssetsPctGDP, .transitionCostPctGDP:
+        case .burdenPctGDP, .dcAssetsPctGDP, .transitionCostPctGDP, .spendingChangeDependency, .spendingChangeBenefitRatio,
+             .spendingChangePayrollShare, .spendingChangeOther:
             return "economy.gdp_start and the growth paths of the economy section, with the salaries and pensions of population"
         case .dcFundAssets, .dcAnnuities, .bondsOutstanding, .bondRedemptions:
             return "the DC contribution rates, the returns of the economy section (equity, bond_yield) and the salaries of population"

@@ -38,6 +38,11 @@ public enum Metric: Int, CaseIterable, Sendable {
     /// The DB-type survivor pensions paid in the year (the survivors' part of `db_benefits`), and
     /// the same over GDP.
     case survivorBenefits, survivorBenefitsPctGDP
+    /// Where the change in burden / GDP since y0 comes from (issue 21, docs/model.md Part II "Where
+    /// the change in spending comes from"): the LMDI-I effects of the dependency ratio, the benefit
+    /// ratio, the payroll share and the other budget flows (``SpendingDecomposition``), in shares
+    /// of GDP; they add up to burden_pct_gdp(y) − burden_pct_gdp(y0). Derived after the projection.
+    case spendingChangeDependency, spendingChangeBenefitRatio, spendingChangePayrollShare, spendingChangeOther
 
     /// The name used in files.
     public var name: String {
@@ -90,6 +95,10 @@ public enum Metric: Int, CaseIterable, Sendable {
         case .survivorEntriesAfterAward: return "survivor_entries_after_award"
         case .survivorBenefits: return "survivor_benefits"
         case .survivorBenefitsPctGDP: return "survivor_benefits_pct_gdp"
+        case .spendingChangeDependency: return "spending_change_dependency"
+        case .spendingChangeBenefitRatio: return "spending_change_benefit_ratio"
+        case .spendingChangePayrollShare: return "spending_change_payroll_share"
+        case .spendingChangeOther: return "spending_change_other"
         }
     }
 

@@ -17,7 +17,7 @@ enum ReportingSection {
     }
 
     static let keys = ["burden_threshold", "discount_rate", "implicit_debt", "extended_projection", "profiles", "calibration",
-                       "currency", "money_unit", "alternatives", "notes"]
+                       "currency", "money_unit", "alternatives", "notes", "scope"]
 
     /// `tracks` are the scenario's tracks, which profiles name (empty when the tracks section
     /// failed: the name is then not checked); `simulation` bounds the extended projection's end
@@ -33,6 +33,9 @@ enum ReportingSection {
         if let node = s["notes"] {
             let notes = node.sequence()?.map { $0.string(expected: ScenarioKey.notes.expected) }
             if let notes, notes.allSatisfy({ $0 != nil }) { result.presentation.notes = notes.compactMap { $0 } } else { ok = false }
+        }
+        if let node = s["scope"] {
+            if let text = node.string(expected: ScenarioKey.scope.expected) { result.presentation.scope = text } else { ok = false }
         }
         if let node = s["money_unit"] {
             if let u = node.choice(MoneyUnit.allCases.map { ($0.rawValue, $0) }) { result.presentation.unit = u } else { ok = false }
