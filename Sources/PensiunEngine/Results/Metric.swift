@@ -38,6 +38,13 @@ public enum Metric: Int, CaseIterable, Sendable {
     /// The DB-type survivor pensions paid in the year (the survivors' part of `db_benefits`), and
     /// the same over GDP.
     case survivorBenefits, survivorBenefitsPctGDP
+    /// The burden's composition (issue 21, docs/model.md §8 "Cash flows in money"): the DB-type
+    /// benefits paid on a switcher's frozen DB rights (retirement and disability pensions on frozen
+    /// rights, and the survivor pensions that follow from them: after a switcher's death in service
+    /// or a frozen-rights pensioner's death), a part of `db_benefits`; and the employee DB
+    /// contributions paid to the budget (0 when their destination is a reserve or none), so that
+    /// budget_burden = (db_benefits − frozen) + frozen + employer DC + top-ups + bonds − these.
+    case dbBenefitsFrozen, contributionsEmployeeDBBudget
 
     /// The name used in files.
     public var name: String {
@@ -90,6 +97,8 @@ public enum Metric: Int, CaseIterable, Sendable {
         case .survivorEntriesAfterAward: return "survivor_entries_after_award"
         case .survivorBenefits: return "survivor_benefits"
         case .survivorBenefitsPctGDP: return "survivor_benefits_pct_gdp"
+        case .dbBenefitsFrozen: return "db_benefits_frozen"
+        case .contributionsEmployeeDBBudget: return "contributions_employee_db_budget"
         }
     }
 
@@ -109,7 +118,7 @@ public enum Metric: Int, CaseIterable, Sendable {
         switch self {
         case .payroll, .contributionsEmployee, .contributionsEmployer, .dbBenefits, .dcAnnuities,
              .guaranteeTopups, .bondRedemptions, .budgetBurden, .burdenReal, .dcFundAssets,
-             .bondsOutstanding, .dbReserveAssets, .survivorBenefits:
+             .bondsOutstanding, .dbReserveAssets, .survivorBenefits, .dbBenefitsFrozen, .contributionsEmployeeDBBudget:
             return true
         default:
             return false
