@@ -118,6 +118,7 @@ public enum SummaryText {
             row("  survivor pensions, % of GDP a year", share(c.benefitsPctGDP), share(r.benefitsPctGDP), share(d.benefitsPctGDP))
             if let sentence = origins.sentence { lines += wrap(sentence, first: "  ", indent: "  ") }
         }
+        lines += CashFlowDecades.summaryLines(report)
         if let start = f.payrollPctGDPStart, let end = f.payrollPctGDPEnd {
             section("Scale of the current scheme")
             lines.append("  payroll / GDP \(Format.percent(start.median)) in \(f.firstYear) → \(Format.percent(end.median)) in \(f.lastYear)"
