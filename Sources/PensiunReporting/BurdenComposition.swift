@@ -49,7 +49,7 @@ public struct BurdenComposition: Sendable {
             means[row.scheme.rawValue][t][m] = row.summary?.mean ?? .nan
         }
         values = means.map { years in
-            years.map { v in [v[0] - v[1], v[1], v[2], -v[3], v[4], v[5], v[6]] }
+            years.map { v in [v[0] - v[1], v[1], v[2], 0 - v[3], v[4], v[5], v[6]] }  // 0 − x: no −0 in files
         }
     }
 

@@ -99,6 +99,7 @@ import Testing
         #expect(csv.first.map(String.init) == BurdenComposition.csvHeader)
         #expect(csv.count == 1 + 3 * s.horizon)
         #expect(csv.last?.hasPrefix("difference,\(s.startYear + last),") == true)
+        #expect(!csv.contains { $0.contains(",-0.0") }, "no negative zero where nothing is received")
     }
 
     @Test func theDecadesAreInTheSummaries() throws {
