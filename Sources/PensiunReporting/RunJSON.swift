@@ -186,6 +186,7 @@ public enum RunJSON {
         object.merge(try headlines(report.statistics.summaries, PathSummaryField.self)) { _, new in new }
         if let alpha = report.statistics.quantileAccuracy { object["statistics"] = streamed(alpha) }
         try SummaryScope.amend(&object, report)
+        object["cash_flows_by_decade"] = try CashFlowDecades(report.statistics).json()
         if let start = f.payrollPctGDPStart, let end = f.payrollPctGDPEnd {
             object["payroll_pct_gdp_first_last_year"] = [try band(start, "payroll_pct_gdp"), try band(end, "payroll_pct_gdp")]
         }

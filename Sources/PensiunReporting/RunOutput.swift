@@ -4,8 +4,8 @@ import PensiunInputs
 import PensiunMonteCarlo
 import PensiunScenario
 
-/// The files of a run folder: `summary.md`, `summary.json`, `yearly.csv`, `paths.csv`,
-/// `profiles.csv`, `report.html` (and `results.bin` for a partial run over a path range,
+/// The files of a run folder: `summary.md`, `summary.json`, `yearly.csv`, `cashflows.csv`,
+/// `composition.csv`, `paths.csv`, `profiles.csv`, `report.html` (and `results.bin` for a partial run over a path range,
 /// `alternatives.csv` for a whole run of a scenario with `reporting.alternatives`), then
 /// `manifest.json`, which lists every other file with its SHA-256 and the run's fingerprint, and
 /// the marker `.pensiun-output` (``OutputFolder``).
@@ -71,6 +71,8 @@ public enum RunOutput {
                 ("summary.md", { Array(("# \(report.scenario.name)\n\n" + SummaryText.render(report, markdown: true)).utf8) }),
                 ("summary.json", { Array(try RunJSON.summary(report).utf8) }),
                 ("yearly.csv", { Array(try RunFiles.yearly(report).utf8) }),
+                ("cashflows.csv", { Array(try CashFlowDecades(report.statistics).csv().utf8) }),
+                ("composition.csv", { Array(try BurdenComposition(report.statistics).csv().utf8) }),
                 ("paths.csv", { Array(try RunFiles.paths(report).utf8) }),
                 ("profiles.csv", { Array(try ProfileTable.render(report).utf8) }),
                 ("report.html", { Array(HTMLReport.render(report).utf8) }),

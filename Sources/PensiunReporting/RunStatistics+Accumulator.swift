@@ -31,6 +31,7 @@ extension RunStatistics {
         var calibration: [[Mean]] = []
         var decade: [[Double]] = []
         var profiles: [[Double]] = []
+        var cashFlows: [[Double]] = []
 
         /// The mean across paths of values that may include NaN: NaN then, as
         /// ``SampleSummary/mean(_:)`` of all the values gives.
@@ -82,6 +83,7 @@ extension RunStatistics {
             }
             for (i, column) in RunStatistics.decadeColumns(r).enumerated() { decade[i] += column }
             for (i, column) in RunStatistics.profileColumns(r).enumerated() { profiles[i] += column }
+            for (i, column) in CashFlowDecades.columns(r).enumerated() { cashFlows[i] += column }
         }
 
         mutating func start(_ r: ProjectionResults) {
@@ -96,6 +98,7 @@ extension RunStatistics {
             calibration = targets.map { Array(repeating: Mean(), count: RunStatistics.calibrationTerms($0, r).count) }
             decade = Array(repeating: [], count: 2 * RunStatistics.decadeRates.count * r.trackCount)
             profiles = Array(repeating: [], count: r.profileCount * 2 * ProfileOutcome.Quantity.allCases.count)
+            cashFlows = Array(repeating: [], count: CashFlowDecades.columnCount(horizon: r.horizon))
         }
 
         /// The statistics of every path added so far (at least one chunk).
@@ -110,11 +113,13 @@ extension RunStatistics {
                 if target.measure == .implicitDebt { return debt?.total ?? .nan }
                 return RunStatistics.calibrationValue(target, means: means.map(\.value))
             }
-            return RunStatistics(paths: paths ?? 0..<0, startYear: startYear, horizon: horizon, yearly: yearly,
+            var statistics = RunStatistics(paths: paths ?? 0..<0, startYear: startYear, horizon: horizon, yearly: yearly,
                                  summaries: summaries, dcAssetsAtHorizon: dcAssets, payrollPctGDP: (payrollStart, payrollEnd),
                                  bondsOutstandingMeans: bonds.map(\.value),
                                  calibrationValues: calibrationValues, quantileAccuracy: relativeAccuracy,
                                  trackCount: trackCount, decade: decade, profileValues: profiles)
+            statistics.cashFlowColumns = cashFlows
+            return statistics
         }
     }
 }

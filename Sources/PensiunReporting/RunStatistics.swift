@@ -50,6 +50,8 @@ public struct RunStatistics: Sendable {
     ]
     /// Per (profile, scheme, quantity): the values across paths (NaN where a path has none).
     let profileValues: [[Double]]
+    /// Per (scheme, decade, measure): the per-path decade sums of ``CashFlowDecades`` (issue 21).
+    public internal(set) var cashFlowColumns: [[Double]] = []
 
     /// The per-path averages of a replacement rate (a metric of ``Metric/rates``) of one track
     /// over the last decade of the horizon, for the paths on which the rate has a value in the decade.
@@ -106,6 +108,7 @@ public struct RunStatistics: Sendable {
         quantileAccuracy = nil
         decade = Self.decadeColumns(r)
         profileValues = Self.profileColumns(r)
+        cashFlowColumns = CashFlowDecades.columns(r)
     }
 
     /// payroll_t / GDP_t of the current scheme on each of `r`'s paths (empty for a zero horizon).

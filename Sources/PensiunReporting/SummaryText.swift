@@ -120,6 +120,7 @@ public enum SummaryText {
             if let sentence = origins.sentence { lines += wrap(sentence, first: "  ", indent: "  ") }
         }
         if let change = SpendingChange(report.statistics) { lines += change.lines(hasReform: hasReform) { Format.left($0, 40) + Format.right($1, 20) + Format.right($2, 20) + Format.right($3, 20) } }
+        lines += CashFlowDecades.summaryLines(report)
         if let start = f.payrollPctGDPStart, let end = f.payrollPctGDPEnd {
             section("Scale of the current scheme")
             lines.append("  payroll / GDP \(Format.percent(start.median)) in \(f.firstYear) → \(Format.percent(end.median)) in \(f.lastYear)"

@@ -48,6 +48,9 @@ struct ReferenceEngine {
         var db = 0.0, topup = 0.0, annuity = 0.0, contingent = 0.0
         /// The contingent part f·A of a joint-and-survivor DC annuity, passed to the spouse at death.
         var dcContingent = 0.0
+        /// The parts of `db` and `contingent` on a switcher's frozen DB rights (docs/model.md §8,
+        /// `db_benefits_frozen`): all of them for a frozen-rights award and its survivors.
+        var frozenDB = 0.0, frozenContingent = 0.0
     }
 
     /// Everything one scheme produces on one path.
@@ -192,6 +195,7 @@ struct ReferenceEngine {
             c.db = mean(c.db, m.db); c.topup = mean(c.topup, m.topup); c.annuity = mean(c.annuity, m.annuity)
             c.contingent = mean(c.contingent, m.contingent); c.balance = mean(c.balance, m.balance)
             c.dcContingent = mean(c.dcContingent, m.dcContingent)
+            c.frozenDB = mean(c.frozenDB, m.frozenDB); c.frozenContingent = mean(c.frozenContingent, m.frozenContingent)
             c.weight = total
             out[i] = c
         }
@@ -280,6 +284,8 @@ struct ReferenceEngine {
             // Survivor entries by the state of the member who died (docs/model.md §8), and the
             // survivors' DB-type pensions.
             var entriesInService = 0.0, entriesAfterAward = 0.0, survivorBen = 0.0
+            // The DB-type benefits paid on frozen rights.
+            var frozenBen = 0.0
             // Replacement rates: sums and counts by kind (0 db, 1 dc, 2 total) and track.
             var rrSum = Array(repeating: Array(repeating: 0.0, count: trackCount), count: 3)
             var rrCount = rrSum
@@ -296,9 +302,11 @@ struct ReferenceEngine {
                     }
                 case .retired, .disabled:
                     dbBen += m.weight * m.db; ann += m.weight * m.annuity; top += m.weight * m.topup
+                    frozenBen += m.weight * m.frozenDB
                 case .survivor:
                     dbBen += m.weight * m.db; ann += m.weight * m.annuity
                     survivorBen += m.weight * m.db
+                    frozenBen += m.weight * m.frozenDB
                 case .deferred: break
                 }
             }
@@ -346,11 +354,11 @@ struct ReferenceEngine {
             }
             var next: [Member] = []
             /// A spouse left by a death of the year (docs/model.md §4), aged x + 1 + Δ at the start of y+1.
-            func addSurvivor(of m: Member, weight: Double, annual: Double, annuity: Double = 0) {
+            func addSurvivor(of m: Member, weight: Double, annual: Double, annuity: Double = 0, frozen: Double = 0) {
                 if m.state == .active { entriesInService += weight } else { entriesAfterAward += weight }
                 var sp = Member(weight: weight, state: .survivor, sex: m.sex.other, track: 0,
                                 age: min(max(m.age + 1 + (survivorRules.ageGap[m.sex] ?? 0), 0), omega))
-                sp.db = annual; sp.annuity = annuity
+                sp.db = annual; sp.annuity = annuity; sp.frozenDB = frozen
                 next.append(sp)
                 ledger.survivorEntries += weight
             }
@@ -406,7 +414,8 @@ struct ReferenceEngine {
                                 + db.dutyShare * max(db.survivorOfDuty * s, db.survivorOfDutyFloor * floorY)
                         } else if m.rights == 1 { monthly = db.survivorOfActive * fb * nr / n1 }
                         if monthly > 0 && prob > 0 {
-                            addSurvivor(of: m, weight: deaths * prob, annual: monthly * db.monthsPaid * (1 + db.survivorAllowance))
+                            let annual = monthly * db.monthsPaid * (1 + db.survivorAllowance)
+                            addSurvivor(of: m, weight: deaths * prob, annual: annual, frozen: !m.accruesDB && m.rights == 1 ? annual : 0)
                         }
                     }
                     if dis > 0 {
@@ -431,6 +440,7 @@ struct ReferenceEngine {
                             p.db = dbm * db.monthsPaid * (1 + db.pensionAllowance)
                             p.contingent = cm * db.monthsPaid * (1 + db.survivorAllowance); p.annuity = a
                             p.dcContingent = (dc?.survivorFraction ?? 0) * a
+                            if !m.accruesDB && m.rights == 1 { p.frozenDB = p.db; p.frozenContingent = p.contingent }
                             next.append(p)
                             ledger.pensionerEntries += dis
                         }
@@ -471,6 +481,7 @@ struct ReferenceEngine {
                             p.db = dbm * db.monthsPaid * (1 + db.pensionAllowance)
                             p.contingent = cm * db.monthsPaid * (1 + db.survivorAllowance); p.annuity = a; p.topup = tp
                             p.dcContingent = (dc?.survivorFraction ?? 0) * a
+                            if !m.accruesDB && m.rights == 1 { p.frozenDB = p.db; p.frozenContingent = p.contingent }
                             next.append(p)
                             ledger.pensionerEntries += ret
                         }
@@ -502,7 +513,7 @@ struct ReferenceEngine {
                         let prob = survivorRules.leaveProbability(m.sex, age: m.age)
                         if prob > 0 && deaths > 0 {
                             addSurvivor(of: m, weight: deaths * prob, annual: m.contingent,
-                                        annuity: m.dcContingent * (1 + (dc?.annuityEscalation ?? 0)))
+                                        annuity: m.dcContingent * (1 + (dc?.annuityEscalation ?? 0)), frozen: m.frozenContingent)
                         }
                     }
                     m.weight -= deaths
@@ -542,6 +553,7 @@ struct ReferenceEngine {
             let index = d.indexation(db.indexation(year), t)
             for i in next.indices where next[i].state != .active && next[i].state != .deferred {
                 next[i].db *= index; next[i].topup *= index; next[i].contingent *= index
+                next[i].frozenDB *= index; next[i].frozenContingent *= index
             }
             members = Self.cells(next)
             reserve = reserve * (1 + d.bondReturn[t]) + (db.destination == .reserve ? eeDB : 0) * (1 + d.bondReturn[t]).squareRoot()
@@ -587,6 +599,8 @@ struct ReferenceEngine {
             set(.survivorEntriesAfterAward, entriesAfterAward)
             set(.survivorBenefits, survivorBen)
             set(.survivorBenefitsPctGDP, survivorBen / d.gdp[t])
+            set(.dbBenefitsFrozen, frozenBen)
+            set(.contributionsEmployeeDBBudget, db.destination == .budget ? eeDB : 0)
             for (kind, metric) in [(0, Metric.replacementRateDB), (1, .replacementRateDC), (2, .replacementRateTotal)] {
                 let s = rrSum[kind].reduce(0, +), c = rrCount[kind].reduce(0, +)
                 set(metric, c > 0 ? s / c : .nan)

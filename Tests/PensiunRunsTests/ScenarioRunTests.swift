@@ -10,7 +10,7 @@ import Testing
 /// count, and the progress hook.
 @Suite struct ScenarioRunTests {
     static let overrides = ["simulation.horizon=8"]
-    static let files = ["summary.md", "summary.json", "yearly.csv", "paths.csv", "profiles.csv", "report.html", "manifest.json",
+    static let files = ["summary.md", "summary.json", "yearly.csv", "cashflows.csv", "composition.csv", "paths.csv", "profiles.csv", "report.html", "manifest.json",
                         ".pensiun-output"]
 
     func request(_ out: URL, paths: Int = 6, range: Range<Int>? = nil, seed: UInt64? = nil, threads: Int = 1) -> ScenarioRun.Request {

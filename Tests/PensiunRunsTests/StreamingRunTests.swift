@@ -28,7 +28,7 @@ import Testing
         #expect(b.report.results == nil && b.report.statistics.quantileAccuracy == 1e-3)
         #expect(notices.count == 1 && notices[0].hasPrefix("run streaming (--stream): projecting chunks of 300 paths and keeping their statistics (about ")
                 && notices[0].hasSuffix("): means exact, yearly percentiles within 0.1% of each value"), "\(notices)")
-        for file in ["paths.csv", "profiles.csv"] {
+        for file in ["paths.csv", "profiles.csv", "cashflows.csv", "composition.csv"] {
             #expect(try Data(contentsOf: memory.appendingPathComponent(file)) == Data(contentsOf: streamed.appendingPathComponent(file)), "\(file)")
         }
         for (x, y) in zip(a.report.yearly, b.report.yearly) {
@@ -73,7 +73,7 @@ import Testing
         #expect(streamedOnly)
         #expect(notices.first?.contains("projecting chunks of 64 paths") == true, "\(notices)")
         #expect(notices.contains { $0.hasPrefix("streaming: the first 64 paths took ") && $0.hasSuffix(" for all 300") }, "\(notices)")
-        for file in ["paths.csv", "profiles.csv"] {
+        for file in ["paths.csv", "profiles.csv", "cashflows.csv", "composition.csv"] {
             #expect(try Data(contentsOf: memory.appendingPathComponent(file)) == Data(contentsOf: streamed.appendingPathComponent(file)), "\(file)")
         }
         #expect(a.report.yearly.count == b.report.yearly.count)

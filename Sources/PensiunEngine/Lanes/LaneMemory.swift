@@ -77,6 +77,10 @@ struct LanePool {
     let annuity: Lanes
     let contingent: Lanes
     let withRights: Lanes
+    /// The parts of `db` and `contingent` on frozen DB rights (``LanePlan/keepsFrozen``), for
+    /// `db_benefits_frozen`: aged, indexed and passed to spouses as they are.
+    let frozenDB: Lanes
+    let frozenContingent: Lanes
 
     init(cells: Int, lanes: Int, memory: LaneMemory) {
         let size = cells * lanes
@@ -86,5 +90,7 @@ struct LanePool {
         annuity = memory.make(size)
         contingent = memory.make(size)
         withRights = memory.make(size)
+        frozenDB = memory.make(size)
+        frozenContingent = memory.make(size)
     }
 }

@@ -22,7 +22,7 @@ struct LanePlanInvariantError: Error, CustomStringConvertible, Sendable {
 /// - every row's cells (age, award cell, spouse cell) follow from the group;
 /// - `poolFloor`: no award, initial beneficiary, spouse or deferred annuity purchase lands in
 ///   a pool cell below its floor, so the cells the projector skips are empty in every year and path;
-/// - the flags (`hasFrozenAwards`, `totalIsDB`, `rightsAreCounts`, `deferredAges`, `dcAges`)
+/// - the flags (`hasFrozenAwards`, `keepsFrozen`, `totalIsDB`, `rightsAreCounts`, `deferredAges`, `dcAges`)
 ///   agree with the rows and records they summarise.
 extension LanePlan {
     func checkInvariants(context: ProjectionContext, scheme: Scheme) throws(LanePlanInvariantError) {
@@ -192,6 +192,16 @@ extension LanePlan {
         // The flags summarise the rows and records.
         claim(hasFrozenAwards == rows.contains { $0.survivorAmountFrozen != 0 || $0.disabled.hasFrozen || $0.retired.hasFrozen },
               "hasFrozenAwards disagrees with the rows")
+        claim(keepsFrozen == (hasFrozenAwards || rows.contains {
+            $0.survivorAmountFrozenW != 0 || $0.disabled.hasFrozenOnFinalSalary || $0.retired.hasFrozenOnFinalSalary
+        }), "keepsFrozen disagrees with the rows")
+        // The final-salary frozen parts are parts of the W amounts (docs/model.md §8, db_benefits_frozen).
+        for row in rows {
+            claim(row.survivorAmountFrozenW <= row.survivorAmount && row.disabled.dbFrozenW <= row.disabled.db
+                  && row.retired.dbFrozenW <= row.retired.db && row.retired.contingentFrozenW <= row.retired.contingent
+                  && row.disabled.contingentFrozenW <= row.disabled.contingent,
+                  "a row's final-salary frozen part exceeds its amount")
+        }
         if totalIsDB {
             claim(dc.isEmpty && trackEntries.allSatisfy { $0.totalCount == $0.dbCount && $0.totalSum == $0.dbSum && $0.dbSumFrozen == 0 },
                   "totalIsDB, but some total rate is not the DB rate")

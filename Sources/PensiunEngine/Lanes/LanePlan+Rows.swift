@@ -101,6 +101,9 @@ extension LanePlan.Builder {
                 } else {
                     row.survivorAmount += a * year.leave * monthly * paidSurvivor
                 }
+                if frozenRights && finalSalary && !cohort.accruesDB {
+                    row.survivorAmountFrozenW += a * year.leave * monthly * paidSurvivor
+                }
             }
         }
         // DB amounts of a disability or retirement award (monthly, per unit W or Φ).
@@ -112,6 +115,9 @@ extension LanePlan.Builder {
         let disCounted = dis.pension > 0
         if disabled > 0 && disCounted {
             row.disabled.add(disabled, dis, frozen: frozenByIndex, paidPension: paidPension, paidSurvivor: paidSurvivor)
+            if frozenRights && finalSalary && !cohort.accruesDB {
+                row.disabled.addFrozenOnFinalSalary(disabled, dis, paidPension: paidPension, paidSurvivor: paidSurvivor)
+            }
         }
         let ret = award(eligible: db.isEligible(early: chance.isEarly, yearsOfService: service + 1))
         let retCounted = ret.pension > 0
@@ -121,6 +127,9 @@ extension LanePlan.Builder {
             row.retiredAll += retired
             if retCounted {
                 row.retired.add(retired, ret, frozen: frozenByIndex, paidPension: paidPension, paidSurvivor: paidSurvivor)
+                if frozenRights && finalSalary && !cohort.accruesDB {
+                    row.retired.addFrozenOnFinalSalary(retired, ret, paidPension: paidPension, paidSurvivor: paidSurvivor)
+                }
             }
             addRetirements(retired, track: k, dbRate: dbRate, hasDBRights: hasDBRights, frozen: frozenByIndex,
                            isDC: isDC, trackFirst: year.trackFirst)

@@ -49,6 +49,9 @@ struct LanePlan: Sendable {
         var survivorCount = 0.0
         var survivorAmount = 0.0
         var survivorAmountFrozen = 0.0
+        /// The part of `survivorAmount` on frozen DB rights on the final salary (× μ q W), for
+        /// `db_benefits_frozen` only (with `survivorAmountFrozen`, every frozen-rights survivor amount).
+        var survivorAmountFrozenW = 0.0
         /// Disablements with a DB award (× μ(t+1)), and their amounts (× μ(t+1) W or Φ).
         var disabled = Award()
         /// All normal and early retirements (× μ(t+1)), and those with a DB award, as above.
@@ -81,6 +84,10 @@ struct LanePlan: Sendable {
     /// frozen parts), and members whose award carries survivor rights (× μ(t+1)).
     struct Award: Sendable {
         var count = 0.0, db = 0.0, contingent = 0.0, withRights = 0.0, dbFrozen = 0.0, contingentFrozen = 0.0
+        /// The parts of `db` and `contingent` on frozen DB rights on the final salary (× μ(t+1) W·x),
+        /// for `db_benefits_frozen` only: with `dbFrozen` and `contingentFrozen`, every amount on
+        /// frozen rights.
+        var dbFrozenW = 0.0, contingentFrozenW = 0.0
 
         /// Adds `members` given the monthly `award` (``DBRules/award(accruesDB:rights:eligible:yearsOfService:base:floor:frozenBase:serviceAtReform:)``)
         /// paid `paidPension` and `paidSurvivor` times a year
@@ -98,7 +105,15 @@ struct LanePlan: Sendable {
             if award.contingentSurvivor > 0 { withRights += members }
         }
 
+        /// Records the award of ``add(_:_:frozen:paidPension:paidSurvivor:)`` as on frozen rights
+        /// on the final salary (the same amounts, per unit W, in `dbFrozenW`, `contingentFrozenW`).
+        mutating func addFrozenOnFinalSalary(_ members: Double, _ award: DBAward, paidPension: Double, paidSurvivor: Double) {
+            dbFrozenW += members * award.pension * paidPension
+            contingentFrozenW += members * award.contingentSurvivor * paidSurvivor
+        }
+
         var hasFrozen: Bool { dbFrozen != 0 || contingentFrozen != 0 }
+        var hasFrozenOnFinalSalary: Bool { dbFrozenW != 0 || contingentFrozenW != 0 }
         var rightsAreCounts: Bool { withRights == count }
     }
 
@@ -167,6 +182,9 @@ struct LanePlan: Sendable {
     let dcAges: ClosedRange<Int>?
     /// Whether any row has an award per unit Φ (a frozen base revalued by the DB rule).
     let hasFrozenAwards: Bool
+    /// Whether any row has an amount on frozen DB rights (per unit Φ or, on the final salary, per
+    /// unit W): the projector then keeps the frozen parts of its pools for `db_benefits_frozen`.
+    let keepsFrozen: Bool
     /// Whether the total replacement rate of every retirement is its DB rate (a scheme without DC
     /// whose track entries carry the same members and sums twice, and no frozen part): the
     /// projector then sums the DB rates only and copies them.
@@ -205,6 +223,9 @@ struct LanePlan: Sendable {
         let rows = plan.rows, records = plan.records, trackEntries = plan.trackEntries
         hasFrozenAwards = rows.contains {
             $0.survivorAmountFrozen != 0 || $0.disabled.hasFrozen || $0.retired.hasFrozen
+        }
+        keepsFrozen = hasFrozenAwards || rows.contains {
+            $0.survivorAmountFrozenW != 0 || $0.disabled.hasFrozenOnFinalSalary || $0.retired.hasFrozenOnFinalSalary
         }
         totalIsDB = records.isEmpty && trackEntries.allSatisfy {
             $0.totalCount == $0.dbCount && $0.totalSum == $0.dbSum && $0.dbSumFrozen == 0

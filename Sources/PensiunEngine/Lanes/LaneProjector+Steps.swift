@@ -28,6 +28,8 @@ extension LaneProjector {
                     c += laneWidth
                 }
                 let frozen = plan.hasFrozenAwards, rights = !plan.rightsAreCounts
+                // The frozen parts of the awards, kept apart for db_benefits_frozen.
+                let keepsFrozen = plan.keepsFrozen
                 // The active sums, unless taken from the current scheme (project(_:into:)).
                 let sums = sharedDemography == nil
                 for r in first..<last {
@@ -45,6 +47,7 @@ extension LaneProjector {
                     let rowPayDB = row.pointee.payDB, rowDCBase = row.pointee.dcBase
                     let survivorCount = row.pointee.survivorCount, survivorAmount = row.pointee.survivorAmount
                     let survivorAmountFrozen = row.pointee.survivorAmountFrozen
+                    let survivorAmountFrozenW = row.pointee.survivorAmountFrozenW
                     let disabledAward = row.pointee.disabled, retiredAward = row.pointee.retired
                     let retiredAll = row.pointee.retiredAll
                     /// μ through the year's deaths and every DB-type sum and award of the row in one
@@ -84,6 +87,10 @@ extension LaneProjector {
                                     inService[vector: c] += spouses
                                     survivors.db[vector: spouse + c] += survivorAmount * (dead * w)
                                     if frozen { survivors.db[vector: spouse + c] += survivorAmountFrozen * (dead * phi) }
+                                    if keepsFrozen {
+                                        survivors.frozenDB[vector: spouse + c] += survivorAmountFrozenW * (dead * w)
+                                            + survivorAmountFrozen * (dead * phi)
+                                    }
                                 }
                                 let nextW = next * w, nextPhi = next * phi
                                 /// A pension award into `pool`'s cell: its count, amounts and rights.
@@ -97,6 +104,10 @@ extension LaneProjector {
                                     if frozen {
                                         pool.db[vector: cell + c] += k.dbFrozen * nextPhi
                                         pool.contingent[vector: cell + c] += k.contingentFrozen * nextPhi
+                                    }
+                                    if keepsFrozen {
+                                        pool.frozenDB[vector: cell + c] += k.dbFrozenW * nextW + k.dbFrozen * nextPhi
+                                        pool.frozenContingent[vector: cell + c] += k.contingentFrozenW * nextW + k.contingentFrozen * nextPhi
                                     }
                                 }
                                 if disability { join(disabled, disabledAward) }

@@ -28,6 +28,9 @@ final class LaneProjector {
         /// disabled) and the survivors' DB-type pensions: kept beside `survivorEntries` and
         /// `dbBenefits`, whose sums they do not change.
         case survivorEntriesInService, survivorEntriesAfterAward, survivorBenefits
+        /// The DB-type benefits paid on frozen DB rights (the pools' ``LanePool/frozenDB``), beside
+        /// `dbBenefits`, whose sum it does not change.
+        case dbBenefitsFrozen
     }
 
     let sums: Lanes
@@ -355,6 +358,11 @@ final class LaneProjector {
             // members; then the year's awards of the actives join the aged pools.
             for l in 0..<n { index[l] = d.indexation(rules.indexation[t], t, l) }
             let escalation = 1 + (dc?.annuityEscalation ?? 0)
+            if plan.keepsFrozen {
+                ageFrozen(survivors, kind: .survivors, spouses: nil, basis: .survivors, t: t)
+                ageFrozen(retired, kind: .retired, spouses: survivors, basis: .pensioners, t: t)
+                ageFrozen(disabled, kind: .disabled, spouses: survivors, basis: .disabled, t: t)
+            }
             agePool(survivors, kind: .survivors, spouses: nil, basis: .survivors, t: t, exits: .survivorExits, stock: .survivors, escalation: escalation)
             // The year's DB-type benefits so far are the survivors' pool's alone.
             sum(.survivorBenefits).update(from: sum(.dbBenefits), count: n)
@@ -436,6 +444,8 @@ final class LaneProjector {
                     set(.survivorEntriesAfterAward, sum(.survivorEntriesAfterAward)[l])
                     set(.survivorBenefits, sum(.survivorBenefits)[l])
                     set(.survivorBenefitsPctGDP, sum(.survivorBenefits)[l] / gdp)
+                    set(.dbBenefitsFrozen, sum(.dbBenefitsFrozen)[l])
+                    set(.contributionsEmployeeDBBudget, db.destination == .budget ? employeeDB : 0)
                     // The year's retirements, from which every rate follows (SchemePathResult.fillRates).
                     r.awardSums.withUnsafeMutableBufferPointer { sums in
                         for kind in ReplacementKind.allCases {

@@ -98,8 +98,18 @@ struct BeneficiaryPool {
     /// counted once; single-life DC annuitants and bond holders carry neither), so that spouses
     /// are counted only for them.
     var withSurvivorRights: [Double]
+    /// The parts of `db` and `contingent` that come from a switcher's frozen DB rights (a
+    /// frozen pension, a survivor pension after a switcher's death in service, a frozen
+    /// pensioner's contingent survivor pension), kept beside them for `db_benefits_frozen`
+    /// (docs/model.md §8): aged, indexed and passed to spouses as they are. Empty (never
+    /// touched) in a scheme without frozen rights.
+    var frozenDB: [Double]
+    var frozenContingent: [Double]
 
-    init(ages: Int) {
+    /// Whether the pool keeps the frozen parts.
+    var keepsFrozen: Bool { !frozenDB.isEmpty }
+
+    init(ages: Int, frozen: Bool = false) {
         count = .init(repeating: 0, count: 2 * ages)
         db = count
         topup = count
@@ -107,6 +117,8 @@ struct BeneficiaryPool {
         contingent = count
         contingentAnnuity = count
         withSurvivorRights = count
+        frozenDB = frozen ? count : []
+        frozenContingent = frozenDB
     }
 
     mutating func reset() {
@@ -114,6 +126,21 @@ struct BeneficiaryPool {
             count[i] = 0; db[i] = 0; topup[i] = 0; annuity[i] = 0; contingent[i] = 0; contingentAnnuity[i] = 0
             withSurvivorRights[i] = 0
         }
+        for i in frozenDB.indices { frozenDB[i] = 0; frozenContingent[i] = 0 }
+    }
+
+    /// The frozen parts of ``addPensioners(_:at:award:paidPension:paidSurvivor:annuity:topup:contingentAnnuity:)``
+    /// for an award on frozen DB rights: the same amounts, apart.
+    @inline(__always)
+    mutating func addFrozenPensioners(_ n: Double, at i: Int, award: DBAward, paidPension: Double, paidSurvivor: Double) {
+        frozenDB[i] += n * award.pension * paidPension
+        frozenContingent[i] += n * award.contingentSurvivor * paidSurvivor
+    }
+
+    /// The frozen part of ``addSurvivors(_:at:monthly:paid:)`` after a switcher's death in service.
+    @inline(__always)
+    mutating func addFrozenSurvivors(_ n: Double, at i: Int, monthly: Double, paid: Double) {
+        frozenDB[i] += n * monthly * paid
     }
 
     /// Adds `n` pensioners at index i with their award: the monthly DB-type pension and contingent
@@ -145,6 +172,11 @@ struct BeneficiaryPool {
             annuity[i] += other.annuity[i]; contingent[i] += other.contingent[i]
             contingentAnnuity[i] += other.contingentAnnuity[i]
             withSurvivorRights[i] += other.withSurvivorRights[i]
+        }
+        if keepsFrozen && other.keepsFrozen {
+            for i in frozenDB.indices {
+                frozenDB[i] += other.frozenDB[i]; frozenContingent[i] += other.frozenContingent[i]
+            }
         }
     }
 

@@ -38,6 +38,9 @@ extension SchemeProjector {
         let serviceAtReform: Int
         /// min(x+1, ω), the age at the start of y+1.
         let nextAge: Int
+
+        /// A switcher whose DB-type awards are on frozen DB rights (``DBRules/award(accruesDB:rights:eligible:yearsOfService:base:floor:frozenBase:serviceAtReform:)``).
+        var holdsFrozenRights: Bool { !accruesDB && rights == .frozenDB }
     }
 }
 
@@ -70,6 +73,9 @@ extension SchemeProjector {
             if monthly > 0 && leave > 0 {
                 let spouse = (1 - m.sex) * ages + Spouse.age(ofMemberAged: m.age, gap: gap, maximumAge: ages - 1)
                 survivors.addSurvivors(deaths * leave, at: spouse, monthly: monthly, paid: paidSurvivor)
+                if m.holdsFrozenRights && survivors.keepsFrozen {
+                    survivors.addFrozenSurvivors(deaths * leave, at: spouse, monthly: monthly, paid: paidSurvivor)
+                }
                 ledger.survivorEntries += deaths * leave
                 exits.survivorEntriesInService += deaths * leave
             }
@@ -85,6 +91,10 @@ extension SchemeProjector {
                 disabled.addPensioners(n, at: m.sex * ages + m.nextAge, award: award, paidPension: paidPension,
                                        paidSurvivor: paidSurvivor, annuity: annuity, topup: 0,
                                        contingentAnnuity: contingentAnnuity(of: annuity))
+                if m.holdsFrozenRights && disabled.keepsFrozen {
+                    disabled.addFrozenPensioners(n, at: m.sex * ages + m.nextAge, award: award, paidPension: paidPension,
+                                                 paidSurvivor: paidSurvivor)
+                }
                 ledger.pensionerEntries += n
             }
         }
@@ -121,6 +131,10 @@ extension SchemeProjector {
                 retired.addPensioners(n, at: m.sex * ages + m.nextAge, award: award, paidPension: paidPension,
                                       paidSurvivor: paidSurvivor, annuity: annuity, topup: topup,
                                       contingentAnnuity: contingentAnnuity(of: annuity))
+                if m.holdsFrozenRights && retired.keepsFrozen {
+                    retired.addFrozenPensioners(n, at: m.sex * ages + m.nextAge, award: award, paidPension: paidPension,
+                                                paidSurvivor: paidSurvivor)
+                }
                 ledger.pensionerEntries += n
             }
             let hasDBRights = ReplacementRate.countsInDB(accruesDB: m.accruesDB, holdsFrozenDB: m.rights == .frozenDB)

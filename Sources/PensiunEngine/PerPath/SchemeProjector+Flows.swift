@@ -13,6 +13,8 @@ extension SchemeProjector {
         var dbBenefits = 0.0, annuities = 0.0, topups = 0.0
         /// The survivors' part of `dbBenefits`.
         var survivorBenefits = 0.0
+        /// The part of `dbBenefits` paid on frozen DB rights (``BeneficiaryPool/frozenDB``).
+        var frozenBenefits = 0.0
     }
 }
 
@@ -70,6 +72,9 @@ extension SchemeProjector {
             paid.survivorBenefits += survivors.db[i]
             paid.annuities += retired.annuity[i] + disabled.annuity[i] + survivors.annuity[i]
             paid.topups += retired.topup[i] + disabled.topup[i]
+        }
+        if retired.keepsFrozen {
+            for i in 0..<(2 * ages) { paid.frozenBenefits += retired.frozenDB[i] + disabled.frozenDB[i] + survivors.frozenDB[i] }
         }
         // Deferred balances earn the portfolio return at their age.
         if dc != nil {

@@ -161,6 +161,13 @@ extension SchemeProjector {
                 disabled.db[i] *= index; disabled.topup[i] *= index; disabled.contingent[i] *= index
                 survivors.db[i] *= index
             }
+            if retired.keepsFrozen {
+                for i in 0..<(2 * ages) {
+                    retired.frozenDB[i] *= index; retired.frozenContingent[i] *= index
+                    disabled.frozenDB[i] *= index; disabled.frozenContingent[i] *= index
+                    survivors.frozenDB[i] *= index
+                }
+            }
         }
         let bondRate = rules.rules.dc?.accruedRights.bondRate ?? 0
         for c in 0..<actives.cohortCount where actives.rights[c] != .none {
@@ -193,6 +200,8 @@ extension SchemeProjector {
         result[.survivorEntriesAfterAward, t] = survivorEntriesAfterAward
         result[.survivorBenefits, t] = paid.survivorBenefits
         result[.survivorBenefitsPctGDP, t] = paid.survivorBenefits / drivers.gdp[t]
+        result[.dbBenefitsFrozen, t] = paid.frozenBenefits
+        result[.contributionsEmployeeDBBudget, t] = db.destination == .budget ? paid.employeeDB : 0
     }
 
     mutating func clearAwards() {
@@ -207,6 +216,8 @@ extension SchemeProjector {
                         rates: inout [Double], ledger: inout PopulationLedger, survivorEntries: inout Double) -> Double {
         var deathsTotal = 0.0
         let ages = context.maximumAge + 1
+        // The frozen parts (``BeneficiaryPool/frozenDB``) follow their pool and go to its spouses.
+        let frozen = pool.keepsFrozen && spouses.keepsFrozen
         for sIndex in 0..<2 {
             let sex = Sex.at(sIndex)
             context.grid.fillRates(basis, sex, yearIndex: t, kappa: kappa, into: &rates)
@@ -230,6 +241,7 @@ extension SchemeProjector {
                         if pool.contingentAnnuity[i] > 0 { spouses.annuity[spouse] += pool.contingentAnnuity[i] * q * m }
                         ledger.survivorEntries += spouseCount
                         survivorEntries += spouseCount
+                        if frozen { spouses.frozenDB[spouse] += pool.frozenContingent[i] * q * m }
                     }
                 }
                 if x + 1 < ages {
@@ -241,12 +253,17 @@ extension SchemeProjector {
                     pool.contingent[i + 1] = pool.contingent[i] * keep
                     pool.contingentAnnuity[i + 1] = pool.contingentAnnuity[i] * keep
                     pool.withSurvivorRights[i + 1] = pool.withSurvivorRights[i] * keep
+                    if frozen {
+                        pool.frozenDB[i + 1] = pool.frozenDB[i] * keep
+                        pool.frozenContingent[i + 1] = pool.frozenContingent[i] * keep
+                    }
                 }
                 x -= 1
             }
             pool.count[base] = 0; pool.db[base] = 0; pool.topup[base] = 0; pool.annuity[base] = 0; pool.contingent[base] = 0
             pool.contingentAnnuity[base] = 0
             pool.withSurvivorRights[base] = 0
+            if frozen { pool.frozenDB[base] = 0; pool.frozenContingent[base] = 0 }
         }
         return deathsTotal
     }

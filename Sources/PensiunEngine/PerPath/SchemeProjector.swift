@@ -51,7 +51,10 @@ struct SchemeProjector {
         rules = context.schemes[scheme.rawValue]
         ages = context.maximumAge + 1
         trackCount = context.inputs.tracks.count
-        retired = BeneficiaryPool(ages: ages)
+        // The frozen parts of DB-type amounts are kept only when the scheme can create frozen rights.
+        var frozen = false
+        if case .frozenDB? = rules.rules.dc?.accruedRights { frozen = true }
+        retired = BeneficiaryPool(ages: ages, frozen: frozen)
         disabled = retired
         survivors = retired
         newRetired = retired

@@ -43,6 +43,13 @@ public enum Metric: Int, CaseIterable, Sendable {
     /// ratio, the payroll share and the other budget flows (``SpendingDecomposition``), in shares
     /// of GDP; they add up to burden_pct_gdp(y) − burden_pct_gdp(y0). Derived after the projection.
     case spendingChangeDependency, spendingChangeBenefitRatio, spendingChangePayrollShare, spendingChangeOther
+    /// The burden's composition (issue 21, docs/model.md §8 "Cash flows in money"): the DB-type
+    /// benefits paid on a switcher's frozen DB rights (retirement and disability pensions on frozen
+    /// rights, and the survivor pensions that follow from them: after a switcher's death in service
+    /// or a frozen-rights pensioner's death), a part of `db_benefits`; and the employee DB
+    /// contributions paid to the budget (0 when their destination is a reserve or none), so that
+    /// budget_burden = (db_benefits − frozen) + frozen + employer DC + top-ups + bonds − these.
+    case dbBenefitsFrozen, contributionsEmployeeDBBudget
 
     /// The name used in files.
     public var name: String {
@@ -99,6 +106,8 @@ public enum Metric: Int, CaseIterable, Sendable {
         case .spendingChangeBenefitRatio: return "spending_change_benefit_ratio"
         case .spendingChangePayrollShare: return "spending_change_payroll_share"
         case .spendingChangeOther: return "spending_change_other"
+        case .dbBenefitsFrozen: return "db_benefits_frozen"
+        case .contributionsEmployeeDBBudget: return "contributions_employee_db_budget"
         }
     }
 
@@ -118,7 +127,7 @@ public enum Metric: Int, CaseIterable, Sendable {
         switch self {
         case .payroll, .contributionsEmployee, .contributionsEmployer, .dbBenefits, .dcAnnuities,
              .guaranteeTopups, .bondRedemptions, .budgetBurden, .burdenReal, .dcFundAssets,
-             .bondsOutstanding, .dbReserveAssets, .survivorBenefits:
+             .bondsOutstanding, .dbReserveAssets, .survivorBenefits, .dbBenefitsFrozen, .contributionsEmployeeDBBudget:
             return true
         default:
             return false

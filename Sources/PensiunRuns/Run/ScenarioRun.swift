@@ -179,6 +179,7 @@ public enum ScenarioRun {
     /// again, their copies while the files are written, plus the line of `paths.csv`.
     public static func bytesKeptPerPath(_ inputs: ProjectionInputs) -> Int {
         let numbers = 1 + 2 * RunStatistics.decadeRates.count * inputs.tracks.count + inputs.profiles.count * 2 * ProfileOutcome.Quantity.allCases.count
+            + CashFlowDecades.columnCount(horizon: inputs.calendar.horizon)
         return 2 * (MemoryLayout<PathSummary>.stride + 8 * numbers) + 400
     }
 

@@ -9,9 +9,11 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Project the current scheme and the reform on the same Monte Carlo paths.",
         discussion: """
-        Prints the comparison (PV of the budget burden, peaks, breakeven, replacement rates, the
-        implicit pension debt and the calibration) and writes Outputs/<scenario name>/ with
-        summary.md, summary.json, yearly.csv, paths.csv and manifest.json.
+        Prints the comparison (PV of the budget burden, peaks, breakeven, the burden by decade,
+        replacement rates, the implicit pension debt and the calibration) and writes
+        Outputs/<scenario name>/ with summary.md, summary.json, yearly.csv, cashflows.csv (the
+        burden by decade), composition.csv (the burden's parts by year), paths.csv, profiles.csv,
+        report.html and manifest.json.
         """
     )
 
