@@ -2,5 +2,5 @@
 /// folder's manifest records it. A change to the definition of any output bumps it, and the output
 /// gets a new metric name rather than a silent change of meaning.
 public enum ModelVersion {
-    public static let current = "2.4"
+    public static let current = "2.5"
 }
