@@ -206,6 +206,7 @@ public struct MonteCarloProjection: Sendable {
             let d = drivers[j], rc = current[j]
             var rr = reform[j]
             rr.setTransitionCost(current: rc, gdp: d.gdp)
+            rr.setFinancing(context.inputs.valuation.financing, current: rc, drivers: d)
             let discount = d.discountFactors(fixedRate: context.inputs.valuation.discountRate)
             let reformYear = context.reformStartYear ?? context.startYear
             summaries.append(PathSummary(path: path, current: rc, reform: rr, gdp: d.gdp, discount: discount,
@@ -270,6 +271,7 @@ public struct MonteCarloProjection: Sendable {
             try reform.project(d, riskGenerator: &generator, into: &rr)
         }
         rr.setTransitionCost(current: rc, gdp: d.gdp)
+        rr.setFinancing(context.inputs.valuation.financing, current: rc, drivers: d)
         return (rc, rr, d)
     }
 }

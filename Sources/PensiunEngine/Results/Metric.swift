@@ -38,6 +38,14 @@ public enum Metric: Int, CaseIterable, Sendable {
     /// The DB-type survivor pensions paid in the year (the survivors' part of `db_benefits`), and
     /// the same over GDP.
     case survivorBenefits, survivorBenefitsPctGDP
+    /// Financing the transition (issue 21, docs/model.md Part II "Financing the transition"),
+    /// reform only, not applicable unless `reform.financing` is `borrowing`: the debt that
+    /// finances the extra burden (a stock, money), the same over GDP, the year's interest on it
+    /// (a flow) and the reserve that surpluses beyond the debt build (a stock).
+    case transitionDebt, transitionDebtPctGDP, transitionDebtInterest, transitionReserve
+    /// The DC fund's holdings of government bonds (a stock, both schemes): Σ balance × the glide
+    /// path's bond weight at the member's age, the bond sleeve taken as government bonds.
+    case dcFundGovernmentBonds
 
     /// The name used in files.
     public var name: String {
@@ -90,6 +98,11 @@ public enum Metric: Int, CaseIterable, Sendable {
         case .survivorEntriesAfterAward: return "survivor_entries_after_award"
         case .survivorBenefits: return "survivor_benefits"
         case .survivorBenefitsPctGDP: return "survivor_benefits_pct_gdp"
+        case .transitionDebt: return "transition_debt"
+        case .transitionDebtPctGDP: return "transition_debt_pct_gdp"
+        case .transitionDebtInterest: return "transition_debt_interest"
+        case .transitionReserve: return "transition_reserve"
+        case .dcFundGovernmentBonds: return "dc_fund_government_bonds"
         }
     }
 
@@ -97,7 +110,8 @@ public enum Metric: Int, CaseIterable, Sendable {
     public var isStock: Bool {
         switch self {
         case .actives, .pensioners, .survivors, .deferred, .dcFundAssets, .dcAssetsPctGDP,
-             .bondsOutstanding, .dbReserveAssets, .dependencyRatio:
+             .bondsOutstanding, .dbReserveAssets, .dependencyRatio,
+             .transitionDebt, .transitionDebtPctGDP, .transitionReserve, .dcFundGovernmentBonds:
             return true
         default:
             return false
@@ -109,7 +123,8 @@ public enum Metric: Int, CaseIterable, Sendable {
         switch self {
         case .payroll, .contributionsEmployee, .contributionsEmployer, .dbBenefits, .dcAnnuities,
              .guaranteeTopups, .bondRedemptions, .budgetBurden, .burdenReal, .dcFundAssets,
-             .bondsOutstanding, .dbReserveAssets, .survivorBenefits:
+             .bondsOutstanding, .dbReserveAssets, .survivorBenefits,
+             .transitionDebt, .transitionDebtInterest, .transitionReserve, .dcFundGovernmentBonds:
             return true
         default:
             return false
