@@ -147,18 +147,18 @@ public struct RunStatistics: Sendable {
     /// The number of ``rows(_:inputs:)`` of a run of `horizon` years with `tracks` tracks.
     public static func rowCount(horizon: Int, tracks: Int) -> Int {
         Scheme.allCases.reduce(0) { total, scheme in
-            total + Metric.allCases.filter { !(scheme == .current && $0 == .transitionCostPctGDP) }
+            total + Metric.allCases.filter { !(scheme == .current && $0.isReformOnly) }
                 .reduce(0) { $0 + $1.length(horizon: horizon) } + Metric.rates.count * tracks * horizon
         }
     }
 
     /// The rows of the yearly statistics, in file order: per scheme its metrics by year (not the
-    /// current scheme's transition cost), then its replacement rates by kind, track and year.
+    /// current scheme's reform-only metrics, ``Metric/isReformOnly``), then its replacement rates by kind, track and year.
     static func rows(_ r: ProjectionResults, inputs: ProjectionInputs) -> [RowSpec] {
         var rows: [RowSpec] = []
         let y0 = r.startYear
         for scheme in Scheme.allCases {
-            for metric in Metric.allCases where !(scheme == .current && metric == .transitionCostPctGDP) {
+            for metric in Metric.allCases where !(scheme == .current && metric.isReformOnly) {
                 for t in 0..<metric.length(horizon: r.horizon) {
                     rows.append(RowSpec(scheme: scheme, year: y0 + t, metric: metric.name, source: .metric(metric), t: t))
                 }

@@ -24,6 +24,10 @@ enum ReferenceComparison {
         var reform = ReferenceEngine(inputs: inputs, rules: inputs.reform).project(drivers)
         reform.values[.transitionCostPctGDP] = ReferenceEngine.transitionCost(current: current, reform: reform, gdp: drivers.gdp,
                                                                               horizon: inputs.calendar.horizon)
+        for (metric, values) in ReferenceEngine.financing(inputs.valuation.financing, current: current, reform: reform,
+                                                          drivers: drivers, horizon: inputs.calendar.horizon) {
+            reform.values[metric] = values
+        }
         return [current, reform]
     }
 
