@@ -184,6 +184,7 @@ public enum RunJSON {
         ]
         // The figures across paths of the per-path summaries, by ``PathSummaryField``.
         object.merge(try headlines(report.statistics.summaries, PathSummaryField.self)) { _, new in new }
+        object["financing"] = try financingJSON(report)
         if let alpha = report.statistics.quantileAccuracy { object["statistics"] = streamed(alpha) }
         if let start = f.payrollPctGDPStart, let end = f.payrollPctGDPEnd {
             object["payroll_pct_gdp_first_last_year"] = [try band(start, "payroll_pct_gdp"), try band(end, "payroll_pct_gdp")]

@@ -31,6 +31,7 @@ extension RunStatistics {
         var calibration: [[Mean]] = []
         var decade: [[Double]] = []
         var profiles: [[Double]] = []
+        var financing = FinancingPaths()
 
         /// The mean across paths of values that may include NaN: NaN then, as
         /// ``SampleSummary/mean(_:)`` of all the values gives.
@@ -82,6 +83,7 @@ extension RunStatistics {
             }
             for (i, column) in RunStatistics.decadeColumns(r).enumerated() { decade[i] += column }
             for (i, column) in RunStatistics.profileColumns(r).enumerated() { profiles[i] += column }
+            financing.add(r)
         }
 
         mutating func start(_ r: ProjectionResults) {
@@ -114,7 +116,7 @@ extension RunStatistics {
                                  summaries: summaries, dcAssetsAtHorizon: dcAssets, payrollPctGDP: (payrollStart, payrollEnd),
                                  bondsOutstandingMeans: bonds.map(\.value),
                                  calibrationValues: calibrationValues, quantileAccuracy: relativeAccuracy,
-                                 trackCount: trackCount, decade: decade, profileValues: profiles)
+                                 trackCount: trackCount, decade: decade, profileValues: profiles, financing: financing)
         }
     }
 }

@@ -34,6 +34,8 @@ public struct RunStatistics: Sendable {
     public let bondsOutstandingMeans: [Double]
     /// The model's value of each calibration target of the scenario, in its order.
     public let calibrationValues: [Double]
+    /// The per-path numbers of the transition's financing (``FinancingPaths``).
+    public let financing: FinancingPaths
     /// nil when every statistic is exact; the sketch's relative accuracy α when the yearly
     /// quantiles were streamed.
     public let quantileAccuracy: Double?
@@ -66,7 +68,7 @@ public struct RunStatistics: Sendable {
     init(paths: Range<Int>, startYear: Int, horizon: Int, yearly: [YearlyRow], summaries: [PathSummary],
          dcAssetsAtHorizon: [Double], payrollPctGDP: (start: [Double], end: [Double]), bondsOutstandingMeans: [Double],
          calibrationValues: [Double],
-         quantileAccuracy: Double?, trackCount: Int, decade: [[Double]], profileValues: [[Double]]) {
+         quantileAccuracy: Double?, trackCount: Int, decade: [[Double]], profileValues: [[Double]], financing: FinancingPaths) {
         self.paths = paths
         self.startYear = startYear
         self.horizon = horizon
@@ -80,6 +82,7 @@ public struct RunStatistics: Sendable {
         self.trackCount = trackCount
         self.decade = decade
         self.profileValues = profileValues
+        self.financing = financing
     }
 
     /// Every statistic from all results in memory, exact; the yearly rows summarised on `threads`
@@ -106,6 +109,9 @@ public struct RunStatistics: Sendable {
         quantileAccuracy = nil
         decade = Self.decadeColumns(r)
         profileValues = Self.profileColumns(r)
+        var financing = FinancingPaths()
+        financing.add(r)
+        self.financing = financing
     }
 
     /// payroll_t / GDP_t of the current scheme on each of `r`'s paths (empty for a zero horizon).
