@@ -21,15 +21,16 @@ extension SummaryText {
         row("  in \(unit.label)", money(f.debtAtHorizon.median), band(f.debtAtHorizon, money))
         row("Transition reserve at \(end) (% of GDP)", percent(f.reserveAtHorizonPctGDP.median), band(f.reserveAtHorizonPctGDP, percent))
         row("  paths ending with a reserve", Format.percent(f.shareWithReserve, decimals: 1))
-        lines.append("  financing (an assumption): the extra burden borrowed at the path's bond yield, surpluses repaying it")
-        lines.append("  and building a reserve at the same yield (not reporting.discount_rate)")
+        lines.append("  financing (an assumption): the extra burden is borrowed at the path's bond yield, surpluses")
+        lines.append("  repay it, and a surplus beyond the debt builds a reserve at the same yield (never at")
+        lines.append("  reporting.discount_rate, a discounting choice)")
         lines.append("")
         lines.append("Explicit debt beside the DC fund's government bonds (% of GDP, start of year, medians)")
         let widths = [10, 18, 18, 18, 18, 18]
         func table(_ cells: [String]) {
             lines.append(zip(cells, widths).enumerated().map { i, c in i == 0 ? Format.left(c.0, c.1) : Format.right(c.0, c.1) }.joined())
         }
-        table(["  year", "transition debt", "recognition bonds", "explicit debt", "fund's govt bonds", "explicit − fund"])
+        table(["  year", "transition debt", "recogn. bonds", "explicit debt", "fund govt bonds", "explicit − fund"])
         for r in f.rows {
             table(["  \(r.year)", percent(r.transition), percent(r.recognition), percent(r.explicit), percent(r.fundBonds), percent(r.net)])
         }
