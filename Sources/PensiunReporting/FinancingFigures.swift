@@ -61,9 +61,10 @@ public struct FinancingPaths: Sendable {
 /// The financing lines of the summaries (docs/model.md Part II, "Financing the transition"): nil
 /// without a reform or without a financing rule. Shares of GDP as fractions, money in currency units.
 public struct FinancingFigures: Sendable {
-    /// The peak of the transition debt over GDP (median and 90% band across paths) and the median
-    /// year of the peak; false when no path ever has a debt.
-    public let peak: SummaryFigures.Band, peakYear: Int, anyDebt: Bool
+    /// The peak of the transition debt over GDP (median and 90% band across paths); the median
+    /// year of the peak among the paths that borrow, nil when the median path never does (a path
+    /// without debt has no peak year); the share of paths that borrow in some year.
+    public let peak: SummaryFigures.Band, peakYear: Int?, shareBorrowing: Double
     /// The debt and the reserve at the end of the horizon, over GDP and in money; the share of
     /// paths that end with a reserve.
     public let debtAtHorizonPctGDP: SummaryFigures.Band, debtAtHorizon: SummaryFigures.Band
@@ -87,8 +88,9 @@ public struct FinancingFigures: Sendable {
         guard hasReform, inputs.valuation.financing == .borrowing, !p.peakPctGDP.isEmpty,
               !p.peakPctGDP.contains(where: \.isNaN) else { return nil }
         peak = SummaryFigures.Band(p.peakPctGDP)
-        peakYear = r.startYear + Int(Quantiles.of(p.peakYear, levels: [0.5])[0].rounded())
-        anyDebt = p.peakPctGDP.contains { $0 > 0 }
+        let years = zip(p.peakPctGDP, p.peakYear).filter { $0.0 > 0 }.map(\.1)
+        peakYear = peak.median > 0 && !years.isEmpty ? r.startYear + Int(Quantiles.of(years, levels: [0.5])[0].rounded()) : nil
+        shareBorrowing = Double(years.count) / Double(p.peakPctGDP.count)
         debtAtHorizonPctGDP = SummaryFigures.Band(p.debtAtHorizonPctGDP)
         debtAtHorizon = SummaryFigures.Band(p.debtAtHorizon)
         reserveAtHorizonPctGDP = SummaryFigures.Band(p.reserveAtHorizonPctGDP)

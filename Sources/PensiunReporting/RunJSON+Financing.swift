@@ -3,7 +3,8 @@ import Foundation
 extension RunJSON {
     /// `summary.json`'s `financing` (docs/model.md Part II, "Financing the transition"): null
     /// without a reform financed by borrowing; else the rule and its rate, the peak transition debt
-    /// over GDP (band) and its median year (null when no path has a debt), the debt and the reserve
+    /// over GDP (band) and its median year among the paths that borrow (null when the median path
+    /// never does), the share of paths that borrow in some year, the debt and the reserve
     /// at the end of the horizon (bands, over GDP and in currency units), the share of paths ending
     /// with a reserve, the implicit pension debt at y0 over GDP, and by year the explicit debt beside
     /// the DC fund's government bonds (medians across paths, shares of GDP).
@@ -21,7 +22,8 @@ extension RunJSON {
             "rule": "borrowing",
             "rate": "path_yields",
             "peak_transition_debt_pct_gdp": try band(f.peak, field),
-            "peak_transition_debt_year": f.anyDebt ? f.peakYear as Any : NSNull(),
+            "peak_transition_debt_year": f.peakYear.map { $0 as Any } ?? NSNull(),
+            "share_borrowing": try number(f.shareBorrowing, field),
             "transition_debt_at_horizon": try band(f.debtAtHorizon, field),
             "transition_debt_pct_gdp_at_horizon": try band(f.debtAtHorizonPctGDP, field),
             "transition_reserve_at_horizon": try band(f.reserveAtHorizon, field),

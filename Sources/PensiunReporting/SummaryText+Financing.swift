@@ -15,8 +15,9 @@ extension SummaryText {
         func row(_ label: String, _ reform: String, _ band: String = "") {
             lines.append(Format.left(label, 40) + Format.right("", 20) + Format.right(reform, 20) + Format.right(band, 20))
         }
-        row("Transition debt, peak (% of GDP), median", f.anyDebt ? "\(percent(f.peak.median)) in \(f.peakYear)" : "none",
-            f.anyDebt ? band(f.peak, percent) : "")
+        row("Transition debt, peak (% of GDP), median", percent(f.peak.median) + (f.peakYear.map { " in \($0)" } ?? ""),
+            band(f.peak, percent))
+        row("  paths that borrow in some year", Format.percent(f.shareBorrowing, decimals: 1))
         row("Transition debt at \(end) (% of GDP)", percent(f.debtAtHorizonPctGDP.median), band(f.debtAtHorizonPctGDP, percent))
         row("  in \(unit.label)", money(f.debtAtHorizon.median), band(f.debtAtHorizon, money))
         row("Transition reserve at \(end) (% of GDP)", percent(f.reserveAtHorizonPctGDP.median), band(f.reserveAtHorizonPctGDP, percent))
