@@ -208,6 +208,7 @@ public struct MonteCarloProjection: Sendable {
             rr.setTransitionCost(current: rc, gdp: d.gdp)
             rc.setSpendingChange(gdp: d.gdp)
             rr.setSpendingChange(gdp: d.gdp)
+            rr.setFinancing(context.inputs.valuation.financing, current: rc, drivers: d)
             let discount = d.discountFactors(fixedRate: context.inputs.valuation.discountRate)
             let reformYear = context.reformStartYear ?? context.startYear
             summaries.append(PathSummary(path: path, current: rc, reform: rr, gdp: d.gdp, discount: discount,
@@ -274,6 +275,7 @@ public struct MonteCarloProjection: Sendable {
         rr.setTransitionCost(current: rc, gdp: d.gdp)
         rc.setSpendingChange(gdp: d.gdp)
         rr.setSpendingChange(gdp: d.gdp)
+        rr.setFinancing(context.inputs.valuation.financing, current: rc, drivers: d)
         return (rc, rr, d)
     }
 }

@@ -15,6 +15,9 @@ public struct ValuationInputs: Sendable {
     public var extendedEndYear: Int? = nil
     /// Threshold of burden / GDP for P(burden > threshold in any year).
     public var burdenThreshold: BurdenThreshold
+    /// How the reform's extra burden is financed (`reform.financing`; ``TransitionFinancing``):
+    /// read with the reform, kept here with the other analysis choices since no scheme rule uses it.
+    public var financing: TransitionFinancing = .none
 
     public init(discountRate: Double? = nil, debtDiscountRate: Double? = nil, debtProjectedSalary: Bool = true,
                 burdenThreshold: BurdenThreshold = .share(0.01)) {

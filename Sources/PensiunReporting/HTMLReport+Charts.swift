@@ -80,6 +80,11 @@ extension HTMLReport {
                                  metric: .transitionCostPctGDP, schemes: [.reform], kind: .percent,
                                  yLabel: "Reform − current burden (% of GDP)", intro: bands + " Above zero the reform costs the budget more."))
         }
+        if hasReform && report.inputs.valuation.financing == .borrowing {
+            out.append(fanFigure(report, id: "fig-transition-debt", heading: "Transition debt under the reform (% of GDP)",
+                                 metric: .transitionDebtPctGDP, schemes: [.reform], kind: .percent, yLabel: "Transition debt (% of GDP)",
+                                 intro: bands + " The extra burden borrowed at the path's bond yield, surpluses repaying it (an assumption)."))
+        }
         if hasReform && report.inputs.reform.dc != nil {
             out.append(fanFigure(report, id: "fig-dc-assets", heading: "DC fund assets under the reform (% of GDP)", metric: .dcAssetsPctGDP,
                                  schemes: [.reform], kind: .percent, yLabel: "DC fund assets (% of GDP)",

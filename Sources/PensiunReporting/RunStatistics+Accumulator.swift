@@ -32,6 +32,7 @@ extension RunStatistics {
         var decade: [[Double]] = []
         var profiles: [[Double]] = []
         var cashFlows: [[Double]] = []
+        var financing = FinancingPaths()
 
         /// The mean across paths of values that may include NaN: NaN then, as
         /// ``SampleSummary/mean(_:)`` of all the values gives.
@@ -84,6 +85,7 @@ extension RunStatistics {
             for (i, column) in RunStatistics.decadeColumns(r).enumerated() { decade[i] += column }
             for (i, column) in RunStatistics.profileColumns(r).enumerated() { profiles[i] += column }
             for (i, column) in CashFlowDecades.columns(r).enumerated() { cashFlows[i] += column }
+            financing.add(r)
         }
 
         mutating func start(_ r: ProjectionResults) {
@@ -117,7 +119,7 @@ extension RunStatistics {
                                  summaries: summaries, dcAssetsAtHorizon: dcAssets, payrollPctGDP: (payrollStart, payrollEnd),
                                  bondsOutstandingMeans: bonds.map(\.value),
                                  calibrationValues: calibrationValues, quantileAccuracy: relativeAccuracy,
-                                 trackCount: trackCount, decade: decade, profileValues: profiles)
+                                 trackCount: trackCount, decade: decade, profileValues: profiles, financing: financing)
             statistics.cashFlowColumns = cashFlows
             return statistics
         }

@@ -34,6 +34,8 @@ public struct RunStatistics: Sendable {
     public let bondsOutstandingMeans: [Double]
     /// The model's value of each calibration target of the scenario, in its order.
     public let calibrationValues: [Double]
+    /// The per-path numbers of the transition's financing (``FinancingPaths``).
+    public let financing: FinancingPaths
     /// nil when every statistic is exact; the sketch's relative accuracy α when the yearly
     /// quantiles were streamed.
     public let quantileAccuracy: Double?
@@ -68,7 +70,7 @@ public struct RunStatistics: Sendable {
     init(paths: Range<Int>, startYear: Int, horizon: Int, yearly: [YearlyRow], summaries: [PathSummary],
          dcAssetsAtHorizon: [Double], payrollPctGDP: (start: [Double], end: [Double]), bondsOutstandingMeans: [Double],
          calibrationValues: [Double],
-         quantileAccuracy: Double?, trackCount: Int, decade: [[Double]], profileValues: [[Double]]) {
+         quantileAccuracy: Double?, trackCount: Int, decade: [[Double]], profileValues: [[Double]], financing: FinancingPaths) {
         self.paths = paths
         self.startYear = startYear
         self.horizon = horizon
@@ -82,6 +84,7 @@ public struct RunStatistics: Sendable {
         self.trackCount = trackCount
         self.decade = decade
         self.profileValues = profileValues
+        self.financing = financing
     }
 
     /// Every statistic from all results in memory, exact; the yearly rows summarised on `threads`
@@ -109,6 +112,9 @@ public struct RunStatistics: Sendable {
         decade = Self.decadeColumns(r)
         profileValues = Self.profileColumns(r)
         cashFlowColumns = CashFlowDecades.columns(r)
+        var financing = FinancingPaths()
+        financing.add(r)
+        self.financing = financing
     }
 
     /// payroll_t / GDP_t of the current scheme on each of `r`'s paths (empty for a zero horizon).
@@ -150,18 +156,18 @@ public struct RunStatistics: Sendable {
     /// The number of ``rows(_:inputs:)`` of a run of `horizon` years with `tracks` tracks.
     public static func rowCount(horizon: Int, tracks: Int) -> Int {
         Scheme.allCases.reduce(0) { total, scheme in
-            total + Metric.allCases.filter { !(scheme == .current && $0 == .transitionCostPctGDP) }
+            total + Metric.allCases.filter { !(scheme == .current && $0.isReformOnly) }
                 .reduce(0) { $0 + $1.length(horizon: horizon) } + Metric.rates.count * tracks * horizon
         }
     }
 
     /// The rows of the yearly statistics, in file order: per scheme its metrics by year (not the
-    /// current scheme's transition cost), then its replacement rates by kind, track and year.
+    /// current scheme's reform-only metrics, ``Metric/isReformOnly``), then its replacement rates by kind, track and year.
     static func rows(_ r: ProjectionResults, inputs: ProjectionInputs) -> [RowSpec] {
         var rows: [RowSpec] = []
         let y0 = r.startYear
         for scheme in Scheme.allCases {
-            for metric in Metric.allCases where !(scheme == .current && metric == .transitionCostPctGDP) {
+            for metric in Metric.allCases where !(scheme == .current && metric.isReformOnly) {
                 for t in 0..<metric.length(horizon: r.horizon) {
                     rows.append(RowSpec(scheme: scheme, year: y0 + t, metric: metric.name, source: .metric(metric), t: t))
                 }

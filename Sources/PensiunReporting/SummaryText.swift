@@ -102,6 +102,7 @@ public enum SummaryText {
                     ? "\(money(f.peakBondsOutstanding)) in \(f.peakBondsYear)" : "none")
             }
         }
+        lines += financingLines(report)
         let survivorsEnd = SummaryFigures.survivorsAtEnd(report.statistics)
         if hasReform, survivorsEnd.allSatisfy(\.isFinite) {
             let current = survivorsEnd[0], reform = survivorsEnd[1]

@@ -87,6 +87,9 @@ extension ScenarioKey {
                                             "the guaranteed pension as a multiple of the floor")
     static let guaranteeService = ScenarioKey("reform.dc.guarantee.minimum_service", unit: "years", "years", .integers(Bound.requiredService),
                                               "the service (n+1) needed for the guarantee")
+    static let financing = ScenarioKey("reform.financing", unit: "word", "borrowing or none", .words(["none", "borrowing"]),
+                                       default: "none",
+                                       "an analysis assumption, not a rule of either scheme: `borrowing` finances the reform's extra burden Δ_y = burden^reform_y − burden^current_y by debt at the path's bond yield (never `reporting.discount_rate`), surpluses repaying it and building a reserve beyond it, giving `transition_debt`, `transition_debt_pct_gdp`, `transition_debt_interest` and `transition_reserve` (docs/model.md Part II, \"Financing the transition\"); `none`: those metrics are not applicable")
 
     static let schemeKeys: [ScenarioKey] = [
         currentScheme, pay, salaryPaymentsPerYear, activeAllowances, reform,
@@ -95,6 +98,6 @@ extension ScenarioKey {
         reformDB, reformRetirementAge, dc, dcYear, transition, switchUnderAge, accruedRights, recognitionBondRate,
         contributionBase, dcEmployeeRate, dcEmployerRate, fee, portfolio, portfolioWeight, payoutForm, payoutMargin, payoutEscalation, payoutMonths,
         payoutSurvivorFraction,
-        dcWithdrawal, guarantee, guaranteeLevel, guaranteeService,
+        dcWithdrawal, guarantee, guaranteeLevel, guaranteeService, financing,
     ]
 }

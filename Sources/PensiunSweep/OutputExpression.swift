@@ -351,8 +351,8 @@ enum OutputExpressionParser {
             }
             throw ExpressionError("unknown output '\(body)' (expected a per-path summary such as pv_difference or a metric such as budget_burden@2050)")
         }
-        if metric == .transitionCostPctGDP, scheme == .current {
-            throw ExpressionError("transition_cost_pct_gdp exists for the reform only (got '\(text)')")
+        if metric.isReformOnly, scheme == .current {
+            throw ExpressionError("\(metric.name) exists for the reform only (got '\(text)')")
         }
         if year == nil, !allowYearless, !Quantity.isReplacement(metric) {
             throw ExpressionError("\(metric.name) needs a year (for example \(metric.name)@2050), or P(\(metric.name) > … any year)")

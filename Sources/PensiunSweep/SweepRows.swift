@@ -21,7 +21,7 @@ public enum SweepRows {
             }
         }
         func schemes(for metric: Metric) -> [Scheme] {
-            outputs.schemes.filter { !($0 == .current && metric == .transitionCostPctGDP) }
+            outputs.schemes.filter { !($0 == .current && metric.isReformOnly) }
         }
         for (metric, years) in outputs.metrics {
             for scheme in schemes(for: metric) {

@@ -70,6 +70,7 @@ import PensiunActuarial
         ("reform.dc.guarantee.level", { $0.reform.dc!.guarantee = Guarantee(level: 2, minimumService: 10) }),
         ("reporting.discount_rate", { $0.valuation.discountRate = 0.03 }),
         ("reporting.burden_threshold", { $0.valuation.burdenThreshold = .share(0.5) }),
+        ("reform.financing", { $0.valuation.financing = .borrowing }),
     ]
 
     @Test(arguments: 0..<cases.count)

@@ -31,6 +31,10 @@ enum ReferenceComparison {
             }
             if i == 0 { current = result } else { reform = result }
         }
+        for (metric, values) in ReferenceEngine.financing(inputs.valuation.financing, current: current, reform: reform,
+                                                          drivers: drivers, horizon: inputs.calendar.horizon) {
+            reform.values[metric] = values
+        }
         return [current, reform]
     }
 

@@ -176,6 +176,32 @@ struct ReferenceEngine {
         return out
     }
 
+    /// The reform's financing metrics (docs/model.md Part II, "Financing the transition"), by
+    /// metric, H+1 values each: NaN without a financing rule; under borrowing, the difference of
+    /// the burdens borrowed at mid-year, half a year at a time at the yield known at the start of
+    /// the year: M = N·√(1+i) + Δ, N' = M·√(1+i), the interest of the half-years in debt.
+    static func financing(_ rule: TransitionFinancing, current: Result, reform: Result, drivers d: PathDrivers,
+                          horizon h: Int) -> [Metric: [Double]] {
+        guard rule == .borrowing else {
+            return Dictionary(uniqueKeysWithValues: Metric.financing.map { m in
+                (m, (0...h).map { t in t < m.length(horizon: h) ? .nan : 0 })
+            })
+        }
+        var debt = [Double](repeating: 0, count: h + 1), reserve = debt, interest = debt, share = debt
+        var net = 0.0
+        for t in 0..<h {
+            let root = (1 + d.yieldAtStart(t)).squareRoot()
+            let difference = reform[.budgetBurden][t] - current[.budgetBurden][t]
+            let mid = net * root + difference
+            interest[t] = (root - 1) * (max(net, 0) + max(mid, 0))
+            net = mid * root
+            debt[t + 1] = max(net, 0)
+            reserve[t + 1] = max(-net, 0)
+        }
+        for t in 0...h { share[t] = debt[t] / d.gdp[t] }
+        return [.transitionDebt: debt, .transitionDebtPctGDP: share, .transitionDebtInterest: interest, .transitionReserve: reserve]
+    }
+
     /// Beneficiaries and deferred members in cells (docs/model.md §4, "Cells"): those of the same
     /// state, sex and age share mortality, indexation and escalation from then on, so they are
     /// one record with their count and the per-member mean of each amount. Pensioners and the
@@ -247,15 +273,20 @@ struct ReferenceEngine {
         /// Stocks at the start of year index t (t = H: the end of the horizon), docs/model.md §2, §8.
         func stocks(_ t: Int) {
             var actives = 0.0, pensioners = 0.0, survivors = 0.0, deferred = 0.0, fund = 0.0, bonds = 0.0
+            // The fund's government bonds: each balance × the glide path's bond weight at the member's age.
+            var governmentBonds = 0.0
+            func bondWeight(_ m: Member) -> Double { rules.dc?.weights(age: min(m.age, omega)).bonds ?? 0 }
             var groups: [GroupKey: Double] = [:]
             for m in members where m.weight > 0 {
                 switch m.state {
                 case .active:
                     actives += m.weight; fund += m.weight * m.balance; bonds += m.weight * m.bond
+                    governmentBonds += m.weight * m.balance * bondWeight(m)
                     groups[m.group!, default: 0] += m.weight
                 case .retired, .disabled: pensioners += m.weight
                 case .survivor: survivors += m.weight
                 case .deferred: deferred += m.weight; fund += m.weight * m.balance
+                    governmentBonds += m.weight * m.balance * bondWeight(m)
                 }
                 let pool = m.state == .retired ? 0 : m.state == .disabled ? 1 : m.state == .survivor ? 2 : nil
                 if let pool { result.youngestInPool[pool][m.sex.index] = min(result.youngestInPool[pool][m.sex.index], min(m.age, omega)) }
@@ -265,6 +296,7 @@ struct ReferenceEngine {
             result.values[.dcFundAssets]![t] = fund; result.values[.dcAssetsPctGDP]![t] = fund / d.gdp[t]
             result.values[.bondsOutstanding]![t] = bonds; result.values[.dbReserveAssets]![t] = reserve
             result.values[.dependencyRatio]![t] = actives > 0 ? pensioners / actives : .nan
+            result.values[.dcFundGovernmentBonds]![t] = governmentBonds
             result.groupCounts.append(groups)
         }
         for t in 0..<h {

@@ -16,6 +16,8 @@ import Testing
         var target: HeadcountTarget = .growth(0.01)
         /// Three pay levels on the first track (``payLevels``).
         var payLevels = false
+        /// `reform.financing` (issue 21): the transition debt metrics, or not applicable.
+        var financing: TransitionFinancing = .none
     }
 
     /// Pay levels 0.5, 1 and 1.5 of the salary scale with shares 30%, 40% and 30% (issue 20): the
@@ -29,14 +31,16 @@ import Testing
         Case(name: "current scheme only", dc: nil, kappa: 0),
         Case(name: "new entrants, frozen DB, deterministic mortality", dc: Fixture.dc(), kappa: 0),
         Case(name: "new entrants, frozen DB, stochastic mortality", dc: Fixture.dc(), kappa: 0.05),
-        Case(name: "switch under 40, recognition bonds", dc: Fixture.dc(transition: .switchUnderAge(40), rights: .recognitionBond(rate: 0.05)), kappa: 0.05),
+        Case(name: "switch under 40, recognition bonds, financed by borrowing",
+             dc: Fixture.dc(transition: .switchUnderAge(40), rights: .recognitionBond(rate: 0.05)), kappa: 0.05, financing: .borrowing),
         Case(name: "all, frozen on final salary, lump sums, joiners in the reform year",
              dc: Fixture.dc(transition: .all, rights: .frozenDB(finalSalary: true), payout: .lumpSum), kappa: 0.03),
         Case(name: "supplementary, cash withdrawals, no guarantee", dc: Fixture.dc(transition: .supplementary, guarantee: nil, withdrawal: .cash), kappa: 0.03),
         Case(name: "all switch at y0, bonds", dc: Fixture.dc(transition: .all, rights: .recognitionBond(rate: 0.04), year: 2020), kappa: 0.02),
         Case(name: "switch under 40, retirement two years later", dc: Fixture.dc(transition: .switchUnderAge(40), rights: .recognitionBond(rate: 0.05)),
              kappa: 0.05, delay: 2),
-        Case(name: "parametric: retirement two years later, no DC", dc: nil, kappa: 0.03, delay: 2),
+        Case(name: "parametric: retirement two years later, no DC, financed by borrowing", dc: nil, kappa: 0.03, delay: 2,
+             financing: .borrowing),
         Case(name: "new entrants, escalating annuities, DC on basic salary", dc: escalatingOnBasicSalary, kappa: 0.02),
         Case(name: "switch under 40, bonds, joint and survivor 0.5, escalating", dc: jointAndSurvivor, kappa: 0.03),
         Case(name: "switch under 40, bonds, pay levels", dc: Fixture.dc(transition: .switchUnderAge(40), rights: .recognitionBond(rate: 0.05)),
@@ -75,6 +79,7 @@ import Testing
         inputs.pay = PayInputs(salaryPaymentsPerYear: 13, allowances: 0.15)
         inputs.tracks[1].takeHomeMultiplier = ByYear(steps: [(2020, 1.5), (2030, 1.8)])
         if c.payLevels { inputs.tracks[0].payLevels = payLevels }
+        inputs.valuation.financing = c.financing
         return inputs
     }
 

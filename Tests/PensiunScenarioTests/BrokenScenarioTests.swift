@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PensiunScenario
+import PensiunInputs
 
 /// `pensiun validate`'s checks: one broken copy of the synthetic scenario per kind of error, each
 /// message checked for its wording and its location (FILE:LINE:COLUMN).
@@ -310,5 +311,24 @@ import Testing
         #expect(result == [
             "DIR/data/no-rates.csv:1:1: decrements.disability.table: no rows (expected one row per age from 0 with a disability rate in [0, 1] for each sex)",
         ])
+    }
+}
+
+/// `reform.financing` (issue 21): `none` (the default, noted) or `borrowing`; anything else is
+/// one located error.
+@Suite struct FinancingKeyTests {
+    @Test func aBadFinancingWordIsALocatedError() throws {
+        let result = try BrokenScenarioTests().problems(replacing: "reform:\n  dc:\n", with: "reform:\n  financing: lending\n  dc:\n")
+        #expect(result == ["DIR/scenario.yaml:80:14: reform.financing: expected one of none, borrowing, got 'lending'"])
+    }
+
+    @Test func borrowingIsReadAndNoneIsTheNotedDefault() throws {
+        let path = BrokenScenarioTests.source.appendingPathComponent("scenario.yaml").path
+        let plain = try ScenarioLoader.load(path: path)
+        #expect(plain.projection?.valuation.financing == TransitionFinancing.none)
+        #expect(plain.defaults.contains { $0.key == "reform.financing" && $0.value == "none" })
+        let borrowing = try ScenarioLoader.load(path: path, overrides: ["reform.financing=borrowing"])
+        #expect(borrowing.projection?.valuation.financing == .borrowing)
+        #expect(!borrowing.defaults.contains { $0.key == "reform.financing" })
     }
 }

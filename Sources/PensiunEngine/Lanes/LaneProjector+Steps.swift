@@ -214,6 +214,7 @@ extension LaneProjector {
     func projectDCGroup(_ row: UnsafePointer<LanePlan.Row>, a0: Lanes, ad: Lanes, a1: Lanes, year: DCYear) {
         let n = lanes
         let fundStart = sum(.fundStart), returnsSum = sum(.returns), deathBenefits = sum(.deathBenefits)
+        let governmentBonds = sum(.governmentBondsStart), bondWeight = LaneVector(repeating: bondWeights[row.pointee.age])
         let lumpSums = sum(.lumpSums), pensionerEntries = sum(.pensionerEntries), deferredEntries = sum(.deferredEntries)
         let fund = groupFund + row.pointee.group * n
         let growth = returns + row.pointee.age * n, half = halfGrowth + row.pointee.age * n
@@ -237,6 +238,7 @@ extension LaneProjector {
                                       halfGrowth: half[vector: c])
             let m = a0[vector: c], m1 = a1[vector: c]
             fundStart[vector: c] += m * before
+            governmentBonds[vector: c] += m * before * bondWeight
             returnsSum[vector: c] += m * (after - before - contribution)
             deathBenefits[vector: c] += ad[vector: c] * after
             fund[vector: c] = .zero
@@ -259,7 +261,9 @@ extension LaneProjector {
         let months = year.months, monthsDC = year.monthsDC, wage = year.wage
         let purchases = sum(.annuityPurchases), lumpSums = sum(.lumpSums), cash = sum(.cashWithdrawals)
         let pensionerEntries = sum(.pensionerEntries)
-        let fundEnd = sum(.fundEnd)
+        let fundEnd = sum(.fundEnd), governmentBondsEnd = sum(.governmentBondsEnd)
+        // The bond weight at the age of the end of the horizon (the start of the year after).
+        let endBondWeight = LaneVector(repeating: last ? bondWeights[min(rec.age + 1, ages - 1)] : 0)
         let zero = LaneVector.zero
         let balance = balances + rec.slot * n
         let growth = returns + rec.age * n, half = halfGrowth + rec.age * n
@@ -273,7 +277,10 @@ extension LaneProjector {
                                       halfGrowth: half[vector: c])
             balance[vector: c] = after
             fund[vector: c] += rec.countNext * after
-            if last { fundEnd[vector: c] += a1[vector: c] * rec.countNext * after }
+            if last {
+                fundEnd[vector: c] += a1[vector: c] * rec.countNext * after
+                governmentBondsEnd[vector: c] += a1[vector: c] * rec.countNext * after * endBondWeight
+            }
             c += laneWidth
         }
         let nextAge = rec.toCell - rec.sex * ages

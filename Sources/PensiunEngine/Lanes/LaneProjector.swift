@@ -31,6 +31,10 @@ final class LaneProjector {
         /// The DB-type benefits paid on frozen DB rights (the pools' ``LanePool/frozenDB``), beside
         /// `dbBenefits`, whose sum it does not change.
         case dbBenefitsFrozen
+        /// The DC fund's government bonds (balance × the glide path's bond weight at the age):
+        /// the actives' at the start of the year and at the end of the horizon, and the deferred
+        /// members'; kept beside `fundStart`, `fundEnd` and `deferredFund`, which they leave as they are.
+        case governmentBondsStart, governmentBondsEnd, deferredGovernmentBonds
     }
 
     let sums: Lanes
@@ -69,6 +73,8 @@ final class LaneProjector {
     /// apart, so the sums by track add exactly what they added before.
     let replacementSumBySex: Lanes, replacementCountBySex: Lanes
     let frozenIndex: Lanes, frozenRatio: Lanes, reformWage: Lanes, reserve: Lanes, index: Lanes, entrants: Lanes
+    /// The glide path's bond weight by age (empty without a DC), for `dc_fund_government_bonds`.
+    let bondWeights: [Double]
     let cells: Int
     /// The yearly sums Σ A μ(t), Σ A_next μ(t+1) and Σ pay μ(t) of the active rows, by year and lane:
     /// recorded by the current scheme's projector, and read by the reform's instead of summing its
@@ -130,6 +136,8 @@ final class LaneProjector {
         reserve = m.make(lanes)
         index = m.make(lanes)
         entrants = m.make(lanes)
+        let ageCount = ages
+        bondWeights = rules.rules.dc.map { dc in (0..<ageCount).map { dc.weights(age: $0).bonds } } ?? []
     }
 
     @inline(__always) func sum(_ s: Sum) -> Lanes { sums + s.rawValue * lanes }
@@ -332,6 +340,8 @@ final class LaneProjector {
             // in the same order).
             let deferredTotal = sum(.deferred), deferredFund = sum(.deferredFund), returnsTotal = sum(.returns)
             if let deferredAges = plan.deferredAges {
+                // Their government bonds first, at the balances of the start of the year.
+                if !bondWeights.isEmpty { sumDeferredGovernmentBonds(deferredAges) }
                 var c = 0
                 while c < n {
                     var total = deferredTotal[vector: c], fund = deferredFund[vector: c], earned = returnsTotal[vector: c]
@@ -446,6 +456,7 @@ final class LaneProjector {
                     set(.survivorBenefitsPctGDP, sum(.survivorBenefits)[l] / gdp)
                     set(.dbBenefitsFrozen, sum(.dbBenefitsFrozen)[l])
                     set(.contributionsEmployeeDBBudget, db.destination == .budget ? employeeDB : 0)
+                    set(.dcFundGovernmentBonds, sum(.governmentBondsStart)[l] + sum(.deferredGovernmentBonds)[l])
                     // The year's retirements, from which every rate follows (SchemePathResult.fillRates).
                     r.awardSums.withUnsafeMutableBufferPointer { sums in
                         for kind in ReplacementKind.allCases {
@@ -500,7 +511,7 @@ final class LaneProjector {
             if let tr = rules.reformIndex, dc != nil, t >= tr { for l in 0..<n { frozenIndex[l] *= index[l] } }
         }
         // Stocks at the end of the horizon.
-        for s in [Sum.pensioners, .survivors, .deferred, .deferredFund] { laneZero(sum(s), n) }
+        for s in [Sum.pensioners, .survivors, .deferred, .deferredFund, .deferredGovernmentBonds] { laneZero(sum(s), n) }
         for pool in [retired, disabled] {
             for i in 0..<cells { for l in 0..<n { sum(.pensioners)[l] += pool.count[i * n + l] } }
         }
@@ -509,6 +520,11 @@ final class LaneProjector {
             sum(.deferred)[l] += deferredCount[i * n + l]
             sum(.deferredFund)[l] += deferredBalance[i * n + l]
         } }
+        if !bondWeights.isEmpty {
+            for i in 0..<deferredCells { for l in 0..<n {
+                sum(.deferredGovernmentBonds)[l] += deferredBalance[i * n + l] * bondWeights[i % ages]
+            } }
+        }
         for l in 0..<results.count {
             let active = sum(.surviving)[l], pensioners = sum(.pensioners)[l]
             let fund = sum(.fundEnd)[l] + sum(.deferredFund)[l]
@@ -521,6 +537,24 @@ final class LaneProjector {
             results[l][.bondsOutstanding, h] = sum(.bondEnd)[l] * reformWage[l]
             results[l][.dbReserveAssets, h] = reserve[l]
             results[l][.dependencyRatio, h] = active > 0 ? pensioners / active : .nan
+            results[l][.dcFundGovernmentBonds, h] = sum(.governmentBondsEnd)[l] + sum(.deferredGovernmentBonds)[l]
         }
+    }
+}
+
+extension LaneProjector {
+    /// Adds the deferred members' government bonds at the start of the year (their balances of
+    /// `ages` × the glide path's bond weight) to `deferredGovernmentBonds`, before their returns
+    /// are credited: read in a pass of its own, so the sums of the deferred loop are unchanged.
+    func sumDeferredGovernmentBonds(_ ages: ClosedRange<Int>) {
+        let n = lanes, total = sum(.deferredGovernmentBonds)
+        for s in 0..<2 { for k in 0..<trackCount { for x in ages {
+            let weight = LaneVector(repeating: bondWeights[x])
+            var c = 0
+            while c < n {
+                total[vector: c] += deferredBalance[vector: ((s * trackCount + k) * self.ages + x) * n + c] * weight
+                c += laneWidth
+            }
+        } } }
     }
 }

@@ -63,6 +63,22 @@ extension SchemeProjector {
         result[.bondsOutstanding, t] = bonds
         result[.dbReserveAssets, t] = reserve
         result[.dependencyRatio, t] = activeCount > 0 ? pensioners / activeCount : .nan
+        if let dc = rules.rules.dc { result[.dcFundGovernmentBonds, t] = governmentBonds(dc, t: t) }
+    }
+
+    /// The DC fund's government bonds at the start of year index t: Σ balance × the glide path's
+    /// bond weight at the member's age in the year (the bond sleeve taken as government bonds),
+    /// actives then deferred members; summed apart from `dc_fund_assets`, which it leaves as it is.
+    func governmentBonds(_ dc: DCRules, t: Int) -> Double {
+        var bonds = 0.0
+        for c in 0..<actives.cohortCount where actives.balance[c] != 0 {
+            let age = min(actives.entryAge[c] + t - actives.entryIndex[c], ages - 1)
+            bonds += actives.count[c] * actives.balance[c] * dc.weights(age: age).bonds
+        }
+        for i in deferred.balance.indices where deferred.balance[i] != 0 {
+            bonds += deferred.balance[i] * dc.weights(age: i % ages).bonds
+        }
+        return bonds
     }
 
     /// The first portfolio return at or below −100% of a scheme on one path, in the order

@@ -14,6 +14,9 @@ extension Metric {
         case .dependencyRatio, .burdenPctPayroll, .spendingChangeDependency, .spendingChangeBenefitRatio,
              .spendingChangePayrollShare, .spendingChangeOther:
             return true
+        case _ where Metric.financing.contains(self):
+            // Not applicable without a financing rule (`reform.financing: none`).
+            return true
         default:
             return rateIndex != nil || Metric.ratesBySex.contains(self)
         }
@@ -27,7 +30,9 @@ extension Metric {
         case .burdenPctGDP, .dcAssetsPctGDP, .transitionCostPctGDP, .spendingChangeDependency, .spendingChangeBenefitRatio,
              .spendingChangePayrollShare, .spendingChangeOther:
             return "economy.gdp_start and the growth paths of the economy section, with the salaries and pensions of population"
-        case .dcFundAssets, .dcAnnuities, .bondsOutstanding, .bondRedemptions:
+        case _ where Metric.financing.contains(self):
+            return "the budget burdens of both schemes (their rules and the economy section) and the bond yields of the economy section"
+        case .dcFundAssets, .dcAnnuities, .bondsOutstanding, .bondRedemptions, .dcFundGovernmentBonds:
             return "the DC contribution rates, the returns of the economy section (equity, bond_yield) and the salaries of population"
         case _ where rateIndex != nil || Metric.ratesBySex.contains(self):
             return "the salary scales of population, the benefit rules of current_scheme and reform, pay and the tracks' take_home_multiplier"

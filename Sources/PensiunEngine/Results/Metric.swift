@@ -50,6 +50,14 @@ public enum Metric: Int, CaseIterable, Sendable {
     /// contributions paid to the budget (0 when their destination is a reserve or none), so that
     /// budget_burden = (db_benefits − frozen) + frozen + employer DC + top-ups + bonds − these.
     case dbBenefitsFrozen, contributionsEmployeeDBBudget
+    /// Financing the transition (issue 21, docs/model.md Part II "Financing the transition"),
+    /// reform only, not applicable unless `reform.financing` is `borrowing`: the debt that
+    /// finances the extra burden (a stock, money), the same over GDP, the year's interest on it
+    /// (a flow) and the reserve that surpluses beyond the debt build (a stock).
+    case transitionDebt, transitionDebtPctGDP, transitionDebtInterest, transitionReserve
+    /// The DC fund's holdings of government bonds (a stock, both schemes): Σ balance × the glide
+    /// path's bond weight at the member's age, the bond sleeve taken as government bonds.
+    case dcFundGovernmentBonds
 
     /// The name used in files.
     public var name: String {
@@ -108,6 +116,11 @@ public enum Metric: Int, CaseIterable, Sendable {
         case .spendingChangeOther: return "spending_change_other"
         case .dbBenefitsFrozen: return "db_benefits_frozen"
         case .contributionsEmployeeDBBudget: return "contributions_employee_db_budget"
+        case .transitionDebt: return "transition_debt"
+        case .transitionDebtPctGDP: return "transition_debt_pct_gdp"
+        case .transitionDebtInterest: return "transition_debt_interest"
+        case .transitionReserve: return "transition_reserve"
+        case .dcFundGovernmentBonds: return "dc_fund_government_bonds"
         }
     }
 
@@ -115,7 +128,8 @@ public enum Metric: Int, CaseIterable, Sendable {
     public var isStock: Bool {
         switch self {
         case .actives, .pensioners, .survivors, .deferred, .dcFundAssets, .dcAssetsPctGDP,
-             .bondsOutstanding, .dbReserveAssets, .dependencyRatio:
+             .bondsOutstanding, .dbReserveAssets, .dependencyRatio,
+             .transitionDebt, .transitionDebtPctGDP, .transitionReserve, .dcFundGovernmentBonds:
             return true
         default:
             return false
@@ -127,7 +141,8 @@ public enum Metric: Int, CaseIterable, Sendable {
         switch self {
         case .payroll, .contributionsEmployee, .contributionsEmployer, .dbBenefits, .dcAnnuities,
              .guaranteeTopups, .bondRedemptions, .budgetBurden, .burdenReal, .dcFundAssets,
-             .bondsOutstanding, .dbReserveAssets, .survivorBenefits, .dbBenefitsFrozen, .contributionsEmployeeDBBudget:
+             .bondsOutstanding, .dbReserveAssets, .survivorBenefits, .dbBenefitsFrozen, .contributionsEmployeeDBBudget,
+             .transitionDebt, .transitionDebtInterest, .transitionReserve, .dcFundGovernmentBonds:
             return true
         default:
             return false

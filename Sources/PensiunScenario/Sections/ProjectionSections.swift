@@ -57,13 +57,15 @@ enum ProjectionSections {
         }
         guard let simulation, let economy, let mortality, let decrements, let survivors, let tracks, let population,
               let entrants, let current, let pay, let reform, let reporting else { return nil }
+        var valuation = reporting.valuation
+        valuation.financing = reform.financing
         let inputs = ProjectionInputs(
             calendar: ProjectionCalendar(startYear: simulation.startYear, horizon: simulation.horizon,
                                maximumAge: mortality.maximumAge, generator: simulation.generator),
             economy: economy, mortality: mortality.inputs, decrements: decrements.inputs, survivors: survivors,
             tracks: tracks.tracks, pay: pay, population: population.population, entrants: entrants.entrants,
             current: SchemeRules(db: current, retirementAges: tracks.retirementAges), reform: reform.rules,
-            valuation: reporting.valuation, profiles: reporting.profiles)
+            valuation: valuation, profiles: reporting.profiles)
         crossChecks(inputs, top: top)
         ReportingSection.checkProfiles(inputs, entryYears: reporting.profileEntryYears, exitAges: reporting.profileExitAges)
         var files = mortality.files + decrements.files

@@ -6,6 +6,8 @@ import PensiunInputs
 enum ReformSection {
     struct Result {
         let rules: SchemeRules
+        /// `reform.financing` (``TransitionFinancing``), an analysis assumption kept apart from the rules.
+        var financing: TransitionFinancing = .none
         /// Notes on parameters that have no effect under the reform's other values.
         let warnings: [String]
 
@@ -15,7 +17,7 @@ enum ReformSection {
         }
     }
 
-    static let keys = ["db", "retirement_age", "dc"]
+    static let keys = ["db", "retirement_age", "dc", "financing"]
 
     /// `current` is the current scheme (the reform's starting point), `currentScheme` its section
     /// (under `reform.db`), `tracks` the scenario's tracks (the keys of `reform.retirement_age`).
@@ -42,8 +44,12 @@ enum ReformSection {
             dc = ReformDCSection.read(node, simulation: simulation)
             dcOK = dc != nil
         }
-        guard let db, let ages, dcOK else { return nil }
-        return Result(rules: SchemeRules(db: db, retirementAges: ages, dc: dc?.rules),
+        var financing: TransitionFinancing? = TransitionFinancing.none
+        if let node = s["financing"] {
+            financing = node.choice(.financing, [TransitionFinancing.none, .borrowing])
+        } else { cursor.log.noteDefault(.financing) }
+        guard let db, let ages, dcOK, let financing else { return nil }
+        return Result(rules: SchemeRules(db: db, retirementAges: ages, dc: dc?.rules), financing: financing,
                       warnings: dc?.warnings ?? [])
     }
 }
