@@ -20,11 +20,10 @@ public struct FinancingPaths: Sendable {
 
     public init() {}
 
-    /// y0, every ten years after it, and y0+H (stock year indices).
+    /// y0, every ten years after it, and y0+H (stock year indices): the years of the accrual view
+    /// (``AccrualView/years(startYear:horizon:)``), so the implicit debt sits beside the explicit.
     public static func tableYears(horizon: Int) -> [Int] {
-        var years = Array(stride(from: 0, to: horizon, by: 10))
-        years.append(horizon)
-        return years
+        AccrualView.years(startYear: 0, horizon: horizon)
     }
 
     /// Adds the paths of `r` (in path order, after those added before).
@@ -81,6 +80,14 @@ public struct FinancingFigures: Sendable {
         /// Transition debt, recognition bonds outstanding, their sum (the explicit debt the reform
         /// creates), the DC fund's government bonds, and the explicit debt less those bonds.
         public let transition: Double, recognition: Double, explicit: Double, fundBonds: Double, net: Double
+    }
+
+    /// The reform's implicit debt at the start of `year` over that year's GDP: its accrued DB rights
+    /// in the accrual view of the deterministic base case (``AccrualView``); nil when the run has no
+    /// accrual view or `year` is not one of its years, .some(nil) where the rights cannot be valued.
+    public static func implicitPctGDP(_ report: RunReport, year: Int) -> Double?? {
+        guard let a = report.beyond.first?.accrual, let k = a.years.firstIndex(of: year) else { return nil }
+        return .some(a.liability[Scheme.reform.rawValue][k]?.pctGDP)
     }
 
     public init?(statistics r: RunStatistics, inputs: ProjectionInputs, hasReform: Bool, debt: ImplicitPensionDebt?) {

@@ -7,7 +7,8 @@ extension RunJSON {
     /// never does), the share of paths that borrow in some year, the debt and the reserve
     /// at the end of the horizon (bands, over GDP and in currency units), the share of paths ending
     /// with a reserve, the implicit pension debt at y0 over GDP, and by year the explicit debt beside
-    /// the DC fund's government bonds (medians across paths, shares of GDP).
+    /// the DC fund's government bonds (medians across paths, shares of GDP) and the reform's implicit
+    /// debt (``FinancingFigures/implicitPctGDP(_:year:)``, null where not valued).
     static func financingJSON(_ report: RunReport) throws(NonFiniteOutput) -> Any {
         guard let f = FinancingFigures(statistics: report.statistics, inputs: report.inputs, hasReform: report.scenario.hasReform,
                                        debt: report.figures.debt) else { return NSNull() }
@@ -16,7 +17,8 @@ extension RunJSON {
             ["year": r.year, "transition_debt_pct_gdp": try number(r.transition, field),
              "recognition_bonds_pct_gdp": try number(r.recognition, field), "explicit_debt_pct_gdp": try number(r.explicit, field),
              "dc_fund_government_bonds_pct_gdp": try number(r.fundBonds, field),
-             "explicit_debt_less_fund_bonds_pct_gdp": try number(r.net, field)]
+             "explicit_debt_less_fund_bonds_pct_gdp": try number(r.net, field),
+             "implicit_debt_pct_gdp": try number(FinancingFigures.implicitPctGDP(report, year: r.year) ?? nil, field)]
         }
         return [
             "rule": "borrowing",

@@ -26,14 +26,20 @@ extension SummaryText {
         lines.append("  repay it, and a surplus beyond the debt builds a reserve at the same yield (never at")
         lines.append("  reporting.discount_rate, a discounting choice)")
         lines.append("")
-        lines.append("Explicit debt beside the DC fund's government bonds (% of GDP, start of year, medians)")
-        let widths = [10, 18, 18, 18, 18, 18]
+        lines.append("Implicit and explicit debt of the reform, beside the DC fund's government bonds (% of GDP, start")
+        lines.append("of year; implicit: accrued DB rights, deterministic base; the others: medians across paths)")
+        let widths = [8, 15, 15, 15, 15, 16, 16]
         func table(_ cells: [String]) {
             lines.append(zip(cells, widths).enumerated().map { i, c in i == 0 ? Format.left(c.0, c.1) : Format.right(c.0, c.1) }.joined())
         }
-        table(["  year", "transition debt", "recogn. bonds", "explicit debt", "fund govt bonds", "explicit − fund"])
+        func implicit(_ year: Int) -> String {
+            guard let value = FinancingFigures.implicitPctGDP(report, year: year) else { return "" }
+            return value.map(percent) ?? "n/a"
+        }
+        table(["  year", "implicit", "transition", "recogn. bonds", "explicit", "fund govt bonds", "explicit − fund"])
         for r in f.rows {
-            table(["  \(r.year)", percent(r.transition), percent(r.recognition), percent(r.explicit), percent(r.fundBonds), percent(r.net)])
+            table(["  \(r.year)", implicit(r.year), percent(r.transition), percent(r.recognition), percent(r.explicit),
+                   percent(r.fundBonds), percent(r.net)])
         }
         if let implicit = f.implicitDebtPctGDPStart {
             lines.append("  implicit pension debt at the start of \(report.figures.firstYear): \(percent(implicit)) of GDP (accrued DB rights);")

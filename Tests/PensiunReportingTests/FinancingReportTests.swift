@@ -27,7 +27,7 @@ import Testing
         let results = try #require(report.results)
         let text = SummaryText.render(report)
         #expect(text.contains("Transition debt, peak (% of GDP), median"))
-        #expect(text.contains("Explicit debt beside the DC fund's government bonds (% of GDP, start of year, medians)"))
+        #expect(text.contains("Implicit and explicit debt of the reform, beside the DC fund's government bonds (% of GDP, start"))
         let block = text.components(separatedBy: "Transition debt, peak")[1].components(separatedBy: "Survivors drawing")[0]
         #expect(block.split(separator: "\n").allSatisfy { $0.count <= 100 }, "fits 100 columns: \(block)")
         // The peak's median is that of each path's largest transition_debt_pct_gdp.
@@ -70,5 +70,19 @@ import Testing
         #expect(streamed.fundBondsPctGDP.map(bits) == exact.fundBondsPctGDP.map(bits))
         #expect(streamed.recognitionPctGDP.map(bits) == exact.recognitionPctGDP.map(bits))
         #expect(exact.peakPctGDP.count == Fixture.paths && !exact.peakPctGDP.contains(where: \.isNaN))
+    }
+
+    @Test func theImplicitDebtSitsBesideTheExplicit() throws {
+        // With the accrual view, each row of the table shows the reform's accrued DB rights.
+        var report = try Self.borrowing.get()
+        let accrual = try AccrualView.compute(report.inputs, threads: 2)
+        report.beyond = [BeyondHorizonRow(name: "base", inputs: report.inputs, value: try BeyondHorizon.compute(report.inputs),
+                                          accrual: accrual)]
+        let k = try #require(accrual.years.firstIndex(of: 2035))
+        let value = try #require(accrual.liability[1][k]).pctGDP
+        #expect(FinancingFigures.implicitPctGDP(report, year: 2035) == .some(value))
+        let row = try #require(SummaryText.render(report).split(separator: "\n").first { $0.hasPrefix("  2035 ") })
+        #expect(row.hasPrefix("  2035  " + Format.right(Format.percent(value), 15)))
+        #expect(FinancingFigures.implicitPctGDP(try Self.borrowing.get(), year: 2035) == nil)
     }
 }
