@@ -106,7 +106,8 @@ import Testing
         // a 5% DB contribution to the budget, then 750 × 14 a year (2% indexation) from 2031.
         var inputs = HandComputedTests.oneMember(age: 59, service: 29, dc: nil)
         inputs.valuation.extendedEndYear = 2033
-        let premiums = try GeneralAveragePremium.both(inputs, open: try ExtendedProjection.project(inputs))
+        let premiums = try BeyondHorizon.compute(inputs, threads: 2).premium
+        #expect(try BeyondHorizon.compute(inputs, threads: 1) == BeyondHorizon.compute(inputs, threads: 2))
         let v = { (t: Int) in pow(1.05, -(Double(t) + 0.5)) }
         let burden = -600 * v(0) + (1...3).reduce(0) { $0 + v($1) * 10_500 * pow(1.02, Double($1)) }
         #expect(abs(premiums[0].closedGroup - burden / (12_000 * v(0))) < 1e-12)

@@ -1,4 +1,5 @@
 import PensiunInputs
+import PensiunMonteCarlo
 
 /// What lies beyond the window y0 … y0+H−1, on the deterministic path of one set of assumptions
 /// (docs/model.md Part II, "Beyond the horizon"; issue 21): the rights accrued by the horizon, an
@@ -15,15 +16,40 @@ public struct BeyondHorizon: Sendable, Equatable {
     public var premium: [GeneralAveragePremium]
 
     /// Values all three for `inputs` (the scenario, or one of its alternatives) on its
-    /// deterministic path.
-    public static func compute(_ inputs: ProjectionInputs) throws -> BeyondHorizon {
-        let extended = try ExtendedProjection.project(inputs)
+    /// deterministic path, the independent projections on up to `threads` threads (the same
+    /// numbers whatever the count).
+    public static func compute(_ inputs: ProjectionInputs, threads: Int = 1) throws -> BeyondHorizon {
+        // A reform with the current scheme's rules (a baseline) is valued once.
+        let same = inputs.reform == inputs.current
+        enum Piece: Sendable { case liability(HorizonLiability?), extended(ExtendedProjection), closed([Double]) }
+        let jobs = same ? 3 : 4
+        let pieces = ParallelBlocks.map(count: jobs, blockSize: 1, threads: threads) { i in
+            Result<Piece, any Error> {
+                switch i {
+                case 0: return .extended(try ExtendedProjection.project(inputs))
+                case 1: return .closed(try GeneralAveragePremium.closedGroup(inputs))
+                default: return .liability(try HorizonLiability.value(inputs, scheme: i == 2 ? .current : .reform))
+                }
+            }
+        }
+        var extended: ExtendedProjection?, closed: [Double] = [], liability: [HorizonLiability?] = []
+        for piece in pieces {
+            switch try piece.get() {
+            case let .extended(e): extended = e
+            case let .closed(c): closed = c
+            case let .liability(l): liability.append(l)
+            }
+        }
+        if same { liability.append(liability[0]) }
+        guard let extended else { preconditionFailure("the extended projection is always a job") }
         return BeyondHorizon(
             horizonYear: inputs.calendar.startYear + inputs.calendar.horizon,
-            liability: try inputs.reform == inputs.current ? Array(repeating: try HorizonLiability.value(inputs, scheme: .current), count: 2)
-                : Scheme.allCases.map { try HorizonLiability.value(inputs, scheme: $0) },
+            liability: liability,
             extended: extended,
-            premium: try GeneralAveragePremium.both(inputs, open: extended))
+            premium: Scheme.allCases.map { s in
+                GeneralAveragePremium(closedGroup: closed[s.rawValue],
+                                      openGroup: extended.pvBurdenWindow[s.rawValue] / extended.pvPayrollWindow)
+            })
     }
 }
 
@@ -203,9 +229,8 @@ public struct GeneralAveragePremium: Sendable, Equatable {
     public var closedGroup: Double
     public var openGroup: Double
 
-    /// Both schemes' premiums; `open` is the extended projection of the same inputs (whose window
-    /// is the open group's).
-    static func both(_ inputs: ProjectionInputs, open: ExtendedProjection) throws -> [GeneralAveragePremium] {
+    /// The closed-group premium of each scheme (by raw value).
+    static func closedGroup(_ inputs: ProjectionInputs) throws -> [Double] {
         let closed = inputs.deterministicOnly.recruiting(until: inputs.calendar.startYear - 1)
         let (current, reform, drivers) = try MonteCarloProjection(inputs: closed).deterministic()
         let discount = drivers.discountFactors(fixedRate: inputs.valuation.discountRate)
@@ -216,9 +241,6 @@ public struct GeneralAveragePremium: Sendable, Equatable {
             payroll[0] += discount[t] * current[.payroll, t]
             payroll[1] += discount[t] * reform[.payroll, t]
         }
-        return Scheme.allCases.map { s in
-            GeneralAveragePremium(closedGroup: burden[s.rawValue] / payroll[s.rawValue],
-                                  openGroup: open.pvBurdenWindow[s.rawValue] / open.pvPayrollWindow)
-        }
+        return [burden[0] / payroll[0], burden[1] / payroll[1]]
     }
 }

@@ -47,7 +47,7 @@ public enum AlternativeRuns {
         return try sets.enumerated().map { k, set in
             let (name, inputs) = set
             do {
-                return BeyondHorizonRow(name: name, inputs: inputs, value: try BeyondHorizon.compute(inputs),
+                return BeyondHorizonRow(name: name, inputs: inputs, value: try BeyondHorizon.compute(inputs, threads: threads),
                                         accrual: k == 0 ? try AccrualView.compute(inputs, threads: threads) : nil)
             } catch {
                 throw InputError("\(scenario): \(name) beyond the horizon (reporting.extended_projection): \(error)")
