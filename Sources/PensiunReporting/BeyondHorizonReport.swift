@@ -134,18 +134,22 @@ enum BeyondHorizonReport {
             let f = "accrued_liability_at_horizon"
             return ["at_horizon": try number(l.atHorizon, f), "pct_gdp": try number(l.pctGDP, f), "present_value": try number(l.presentValue, f)]
         }
+        // Without a reform, the reform's figures and the differences are not applicable (null).
+        let hasReform = report.scenario.hasReform
+        func reformOnly(_ v: Double, _ field: String) throws(NonFiniteOutput) -> Any { hasReform ? try number(v, field) : NSNull() }
         func liabilities(_ v: BeyondHorizon) throws(NonFiniteOutput) -> [String: Any] {
-            ["current": try liability(v.liability[0]), "reform": try liability(v.liability[1])]
+            ["current": try liability(v.liability[0]), "reform": hasReform ? try liability(v.liability[1]) : NSNull()]
         }
         func extended(_ r: BeyondHorizonRow) throws(NonFiniteOutput) -> [String: Any] {
             let e = r.value.extended, f = "extended_pv_difference"
-            return ["end_year": e.endYear, "value": try number(e.pvDifference, f), "pv_current": try number(e.pvCurrent, f),
-                    "pv_reform": try number(e.pvReform, f), "pct_pv_gdp": try number(e.differencePctPVGDP, f),
-                    "window_value": try number(e.pvDifferenceWindow, f), "discount_basis": try RunJSON.basis(r.extendedBasis)]
+            return ["end_year": e.endYear, "value": try reformOnly(e.pvDifference, f), "pv_current": try number(e.pvCurrent, f),
+                    "pv_reform": try reformOnly(e.pvReform, f), "pct_pv_gdp": try reformOnly(e.differencePctPVGDP, f),
+                    "window_value": try reformOnly(e.pvDifferenceWindow, f), "discount_basis": try RunJSON.basis(r.extendedBasis)]
         }
         func premiums(_ v: BeyondHorizon) throws(NonFiniteOutput) -> [String: Any] {
             var out: [String: Any] = [:]
-            for s in Scheme.allCases {
+            if !hasReform { out["reform"] = NSNull() }
+            for s in hasReform ? Scheme.allCases : [.current] {
                 let p = v.premium[s.rawValue], f = "general_average_premium"
                 out[s.name] = ["closed_group": try number(p.closedGroup, f), "open_group": try number(p.openGroup, f)]
             }
@@ -172,8 +176,8 @@ enum BeyondHorizonReport {
         var out: [String: Any] = ["accrued_liability_at_horizon": accrued, "extended_pv_difference": ext,
                                   "general_average_premium": premium, "accrual_view": NSNull()]
         if let a = base.accrual {
-            var view: [String: Any] = ["years": a.years]
-            for s in Scheme.allCases {
+            var view: [String: Any] = ["years": a.years, "reform": NSNull()]
+            for s in hasReform ? Scheme.allCases : [.current] {
                 view[s.name] = try a.intervals[s.rawValue].map { i throws(NonFiniteOutput) -> Any in
                     guard let i else { return NSNull() }
                     let f = "accrual_view"

@@ -53,4 +53,14 @@ import Testing
         #expect(shard["accrued_liability_at_horizon"] is NSNull && shard["extended_pv_difference"] is NSNull)
         #expect(shard["general_average_premium"] is NSNull)
     }
+
+    @Test func withoutAReformTheReformsFiguresAreNull() throws {
+        var report = try Fixture.report(withoutReform: true)
+        report.beyond = [BeyondHorizonRow(name: "base", inputs: report.inputs, value: try BeyondHorizon.compute(report.inputs))]
+        let object = try #require(JSONSerialization.jsonObject(with: Data(try RunJSON.summary(report).utf8)) as? [String: Any])
+        let extended = try #require(object["extended_pv_difference"] as? [String: Any])
+        #expect(extended["value"] is NSNull && extended["pct_pv_gdp"] is NSNull && extended["pv_current"] is Double)
+        #expect((object["accrued_liability_at_horizon"] as? [String: Any])?["reform"] is NSNull)
+        #expect((object["general_average_premium"] as? [String: Any])?["reform"] is NSNull)
+    }
 }
