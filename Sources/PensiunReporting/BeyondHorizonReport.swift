@@ -55,7 +55,10 @@ enum BeyondHorizonReport {
         lines += ["", "Accrued liability at the start of \(v.horizonYear) (\(unit), % of that year's GDP; deterministic)",
                   "  the rights of the members of \(v.horizonYear), run to extinction, as the implicit debt:",
                   "  \(f.debtBasisWords)"]
-        if let basis = base.liabilityBasis { lines.append("  discounting: " + basis.line) }
+        if let basis = base.liabilityBasis {
+            lines += SummaryText.wrap("discounting: " + basis.line + " (r and g over \(f.firstYear)–\(v.extended.endYear))",
+                                      first: "  ", indent: "    ")
+        }
         for r in report.beyond {
             let l = r.value.liability
             row("  \(r.name)", liability(l[0]), hasReform ? liability(l[1]) : "", difference(l[0], l[1]))
@@ -72,12 +75,12 @@ enum BeyondHorizonReport {
         if let basis = base.extendedBasis { lines.append("  discounting: " + basis.line) }
         let gaps = report.beyond.map { ($0.name, $0.extendedBasis) }
         if gaps.count > 1 {
-            lines.append("  r − g: " + gaps.map { "\($0) " + ($1.map { Format.signed(Format.grouped($0.gap * 100, decimals: 1)) + " pp" } ?? "n/a") }
-                .joined(separator: ", "))
+            lines += SummaryText.wrap("r − g: " + gaps.map { "\($0) " + ($1.map { Format.signed(Format.grouped($0.gap * 100, decimals: 1)) + " pp" } ?? "n/a") }
+                .joined(separator: ", "), first: "  ", indent: "    ")
         }
         if let warning = gaps.lazy.compactMap({ $0.1?.warning }).first {
             let names = gaps.filter { $0.1?.warning != nil }.map(\.0).joined(separator: ", ")
-            lines.append("  \(names): " + warning)
+            lines += SummaryText.wrap("\(names): " + warning, first: "  ", indent: "    ")
         }
         for r in report.beyond {
             let x = r.value.extended
@@ -88,15 +91,22 @@ enum BeyondHorizonReport {
             row("  difference \(f.firstYear)–\(f.lastYear), same path", "", "", money(e.pvDifferenceWindow))
         }
         lines += ["", "General average premium \(f.firstYear)–\(f.lastYear) (PV of burden ÷ PV of payroll; deterministic)"]
-        func pct(_ x: Double) -> String { Format.percent(x, decimals: 1) }
+        if let basis = f.discountBasis { lines.append("  discounting: " + basis.line) }
+        func pct(_ x: Double?) -> String { x.map { Format.percent($0, decimals: 1) } ?? "n/a" }
+        func gap(_ a: Double?, _ b: Double?) -> String {
+            guard hasReform, let a, let b else { return "" }
+            return Format.signed(Format.grouped((b - a) * 100, decimals: 1)) + " pp"
+        }
+        lines.append("  closed group: the members of \(f.firstYear), actives and pensioners, no entrant")
         for r in report.beyond {
             let p = r.value.premium
-            row("  \(r.name), closed group", pct(p[0].closedGroup), hasReform ? pct(p[1].closedGroup) : "",
-                hasReform ? Format.signed(Format.grouped((p[1].closedGroup - p[0].closedGroup) * 100, decimals: 1)) + " pp" : "")
-            row("  \(r.name), open group", pct(p[0].openGroup), hasReform ? pct(p[1].openGroup) : "",
-                hasReform ? Format.signed(Format.grouped((p[1].openGroup - p[0].openGroup) * 100, decimals: 1)) + " pp" : "")
+            row("    \(r.name)", pct(p[0].closedGroup), hasReform ? pct(p[1].closedGroup) : "", gap(p[0].closedGroup, p[1].closedGroup))
         }
-        lines.append("  closed group: the members of \(f.firstYear), actives and pensioners; open group: entrants too")
+        lines.append("  open group: entrants too")
+        for r in report.beyond {
+            let p = r.value.premium
+            row("    \(r.name)", pct(p[0].openGroup), hasReform ? pct(p[1].openGroup) : "", gap(p[0].openGroup, p[1].openGroup))
+        }
         if let a = base.accrual { lines += accrualLines(a, hasReform: hasReform, money: money, unit: unit) }
         return lines
     }
@@ -151,7 +161,7 @@ enum BeyondHorizonReport {
             if !hasReform { out["reform"] = NSNull() }
             for s in hasReform ? Scheme.allCases : [.current] {
                 let p = v.premium[s.rawValue], f = "general_average_premium"
-                out[s.name] = ["closed_group": try number(p.closedGroup, f), "open_group": try number(p.openGroup, f)]
+                out[s.name] = ["closed_group": try RunJSON.number(p.closedGroup, f), "open_group": try RunJSON.number(p.openGroup, f)]
             }
             return out
         }

@@ -20,6 +20,9 @@ public struct FinancingPaths: Sendable {
 
     public init() {}
 
+    /// The numbers kept per path: the six at the peak and the horizon, and three per table year.
+    public static func numbersPerPath(horizon: Int) -> Int { 6 + 3 * tableYears(horizon: horizon).count }
+
     /// y0, every ten years after it, and y0+H (stock year indices): the years of the accrual view
     /// (``AccrualView/years(startYear:horizon:)``), so the implicit debt sits beside the explicit.
     public static func tableYears(horizon: Int) -> [Int] {
@@ -62,7 +65,7 @@ public struct FinancingPaths: Sendable {
 public struct FinancingFigures: Sendable {
     /// The peak of the transition debt over GDP (median and 90% band across paths); the median
     /// year of the peak among the paths that borrow, nil when the median path never does (a path
-    /// without debt has no peak year); the share of paths that borrow in some year.
+    /// without debt has no peak year); the share of paths in debt at the start of some year.
     public let peak: SummaryFigures.Band, peakYear: Int?, shareBorrowing: Double
     /// The debt and the reserve at the end of the horizon, over GDP and in money; the share of
     /// paths that end with a reserve.

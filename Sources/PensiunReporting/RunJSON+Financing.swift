@@ -4,7 +4,7 @@ extension RunJSON {
     /// `summary.json`'s `financing` (docs/model.md Part II, "Financing the transition"): null
     /// without a reform financed by borrowing; else the rule and its rate, the peak transition debt
     /// over GDP (band) and its median year among the paths that borrow (null when the median path
-    /// never does), the share of paths that borrow in some year, the debt and the reserve
+    /// never does), the share of paths in debt at the start of some year, the debt and the reserve
     /// at the end of the horizon (bands, over GDP and in currency units), the share of paths ending
     /// with a reserve, the implicit pension debt at y0 over GDP, and by year the explicit debt beside
     /// the DC fund's government bonds (medians across paths, shares of GDP) and the reform's implicit

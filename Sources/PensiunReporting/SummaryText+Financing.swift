@@ -17,7 +17,7 @@ extension SummaryText {
         }
         row("Transition debt, peak (% of GDP), median", percent(f.peak.median) + (f.peakYear.map { " in \($0)" } ?? ""),
             band(f.peak, percent))
-        row("  paths that borrow in some year", Format.percent(f.shareBorrowing, decimals: 1))
+        row("  paths in debt at the start of some year", Format.percent(f.shareBorrowing, decimals: 1))
         row("Transition debt at \(end) (% of GDP)", percent(f.debtAtHorizonPctGDP.median), band(f.debtAtHorizonPctGDP, percent))
         row("  in \(unit.label)", money(f.debtAtHorizon.median), band(f.debtAtHorizon, money))
         row("Transition reserve at \(end) (% of GDP)", percent(f.reserveAtHorizonPctGDP.median), band(f.reserveAtHorizonPctGDP, percent))
@@ -27,7 +27,8 @@ extension SummaryText {
         lines.append("  reporting.discount_rate, a discounting choice)")
         lines.append("")
         lines.append("Implicit and explicit debt of the reform, beside the DC fund's government bonds (% of GDP, start")
-        lines.append("of year; implicit: accrued DB rights, deterministic base; the others: medians across paths)")
+        lines.append("of year; implicit: the reform's accrued DB rights under its own rules, deterministic base; the")
+        lines.append("others: medians across paths)")
         let widths = [8, 15, 15, 15, 15, 16, 16]
         func table(_ cells: [String]) {
             lines.append(zip(cells, widths).enumerated().map { i, c in i == 0 ? Format.left(c.0, c.1) : Format.right(c.0, c.1) }.joined())
@@ -42,7 +43,7 @@ extension SummaryText {
                    percent(r.fundBonds), percent(r.net)])
         }
         if let implicit = f.implicitDebtPctGDPStart {
-            lines.append("  implicit pension debt at the start of \(report.figures.firstYear): \(percent(implicit)) of GDP (accrued DB rights);")
+            lines.append("  implicit pension debt at the start of \(report.figures.firstYear): \(percent(implicit)) of GDP (the current scheme's rights);")
             lines.append("  the reform swaps part of it for explicit debt, part of which its DC fund holds")
         }
         lines.append("  the glide path's bond sleeve is taken as government bonds (an assumption)")

@@ -110,8 +110,22 @@ import Testing
         #expect(try BeyondHorizon.compute(inputs, threads: 1) == BeyondHorizon.compute(inputs, threads: 2))
         let v = { (t: Int) in pow(1.05, -(Double(t) + 0.5)) }
         let burden = -600 * v(0) + (1...3).reduce(0) { $0 + v($1) * 10_500 * pow(1.02, Double($1)) }
-        #expect(abs(premiums[0].closedGroup - burden / (12_000 * v(0))) < 1e-12)
-        #expect(abs(premiums[0].openGroup - premiums[0].closedGroup) < 1e-12)
+        let closed = try #require(premiums[0].closedGroup), open = try #require(premiums[0].openGroup)
+        #expect(abs(closed - burden / (12_000 * v(0))) < 1e-12)
+        #expect(abs(open - closed) < 1e-12)
+        // Without actives there is no pay to spread the burden over: no premium.
+        var retired = inputs
+        retired.population = InitialPopulation(actives: [], pensioners: [BeneficiaryCell(sex: .male, age: 65, count: 1, monthlyPension: 1_000)])
+        let none = try BeyondHorizon.compute(retired).premium
+        #expect(none[0].closedGroup == nil && none[0].openGroup == nil)
+    }
+
+    @Test func eachSchemesOpenGroupPremiumIsOverItsOwnPayroll() throws {
+        let inputs = Fixture.inputs(horizon: 20, volatility: 0)
+        let v = try BeyondHorizon.compute(inputs)
+        for s in Scheme.allCases {
+            #expect(v.premium[s.rawValue].openGroup == v.extended.pvBurdenWindow[s.rawValue] / v.extended.pvPayrollWindow[s.rawValue])
+        }
     }
 
     @Test func oncePensionersTheGroupEarnsNoServiceCost() throws {

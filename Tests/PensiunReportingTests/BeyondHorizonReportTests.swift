@@ -63,4 +63,16 @@ import Testing
         #expect((object["accrued_liability_at_horizon"] as? [String: Any])?["reform"] is NSNull)
         #expect((object["general_average_premium"] as? [String: Any])?["reform"] is NSNull)
     }
+
+    @Test func longBasisLinesAreWrappedWithinTheWidth() throws {
+        // Three sets of assumptions, every one at r ≤ g: the r − g list and the warning wrap.
+        var report = try Self.report { $0.valuation.discountRate = 0.001 }
+        let row = report.beyond[0]
+        report.beyond = ["base", "a_long_alternative_name", "another_long_alternative_name"].map {
+            BeyondHorizonRow(name: $0, inputs: row.inputs, value: row.value, accrual: nil)
+        }
+        let block = BeyondHorizonReport.lines(report, money: { Format.grouped($0 / 1e6) }, unit: "million")
+        #expect(block.contains { $0.contains("r ≤ g") })
+        for line in block { #expect(line.count <= 100, "\(line)") }
+    }
 }

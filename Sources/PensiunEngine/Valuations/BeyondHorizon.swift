@@ -21,7 +21,7 @@ public struct BeyondHorizon: Sendable, Equatable {
     public static func compute(_ inputs: ProjectionInputs, threads: Int = 1) throws -> BeyondHorizon {
         // A reform with the current scheme's rules (a baseline) is valued once.
         let same = inputs.reform == inputs.current
-        enum Piece: Sendable { case liability(HorizonLiability?), extended(ExtendedProjection), closed([Double]) }
+        enum Piece: Sendable { case liability(HorizonLiability?), extended(ExtendedProjection), closed([Double?]) }
         let jobs = same ? 3 : 4
         let pieces = ParallelBlocks.map(count: jobs, blockSize: 1, threads: threads) { i in
             Result<Piece, any Error> {
@@ -32,7 +32,7 @@ public struct BeyondHorizon: Sendable, Equatable {
                 }
             }
         }
-        var extended: ExtendedProjection?, closed: [Double] = [], liability: [HorizonLiability?] = []
+        var extended: ExtendedProjection?, closed: [Double?] = [], liability: [HorizonLiability?] = []
         for piece in pieces {
             switch try piece.get() {
             case let .extended(e): extended = e
@@ -48,7 +48,8 @@ public struct BeyondHorizon: Sendable, Equatable {
             extended: extended,
             premium: Scheme.allCases.map { s in
                 GeneralAveragePremium(closedGroup: closed[s.rawValue],
-                                      openGroup: extended.pvBurdenWindow[s.rawValue] / extended.pvPayrollWindow)
+                                      openGroup: GeneralAveragePremium.ratio(extended.pvBurdenWindow[s.rawValue],
+                                                                             extended.pvPayrollWindow[s.rawValue]))
             })
     }
 }
@@ -167,8 +168,9 @@ public struct ExtendedProjection: Sendable, Equatable {
     public var pvGDP: Double
     /// The same difference over the window y0 … y0+H−1 alone (the same path).
     public var pvDifferenceWindow: Double
-    /// Σ_{y0 ≤ y ≤ E} v_y · payroll_y and the window's, for the open-group premium.
-    public var pvPayrollWindow: Double
+    /// Σ_{y0 ≤ y < y0+H} v_y · payroll_y and v_y · burden_y of each scheme (by raw value): the
+    /// window's, for the open-group premium.
+    public var pvPayrollWindow: [Double]
     public var pvBurdenWindow: [Double]
 
     /// Reform − current over y0 … E.
@@ -199,7 +201,7 @@ public struct ExtendedProjection: Sendable, Equatable {
         let (current, reform, drivers) = try MonteCarloProjection(inputs: extended).deterministic()
         let discount = drivers.discountFactors(fixedRate: inputs.valuation.discountRate)
         let h = inputs.calendar.horizon
-        var pv = [0.0, 0.0], window = [0.0, 0.0], gdp = 0.0, payroll = 0.0
+        var pv = [0.0, 0.0], window = [0.0, 0.0], gdp = 0.0, payroll = [0.0, 0.0]
         for t in 0..<extended.calendar.horizon {
             let c = discount[t] * current[.budgetBurden, t], r = discount[t] * reform[.budgetBurden, t]
             pv[0] += c
@@ -208,7 +210,8 @@ public struct ExtendedProjection: Sendable, Equatable {
             if t < h {
                 window[0] += c
                 window[1] += r
-                payroll += discount[t] * current[.payroll, t]
+                payroll[0] += discount[t] * current[.payroll, t]
+                payroll[1] += discount[t] * reform[.payroll, t]
             }
         }
         return ExtendedProjection(endYear: extended.calendar.startYear + extended.calendar.horizon - 1,
@@ -225,12 +228,16 @@ public struct ExtendedProjection: Sendable, Equatable {
 /// for the closed group of y0 (today's actives and pensioners, no entrant: the burden of rights
 /// already in payment or being earned, over the pay of those who earn them), and for the open
 /// group of the run (entrants included).
+/// A group without pay over the window (no actives) has no premium: nil (not applicable).
 public struct GeneralAveragePremium: Sendable, Equatable {
-    public var closedGroup: Double
-    public var openGroup: Double
+    public var closedGroup: Double?
+    public var openGroup: Double?
+
+    /// PV of burden ÷ PV of payroll; nil when the payroll's PV is not positive.
+    static func ratio(_ burden: Double, _ payroll: Double) -> Double? { payroll > 0 ? burden / payroll : nil }
 
     /// The closed-group premium of each scheme (by raw value).
-    static func closedGroup(_ inputs: ProjectionInputs) throws -> [Double] {
+    static func closedGroup(_ inputs: ProjectionInputs) throws -> [Double?] {
         let closed = inputs.deterministicOnly.recruiting(until: inputs.calendar.startYear - 1)
         let (current, reform, drivers) = try MonteCarloProjection(inputs: closed).deterministic()
         let discount = drivers.discountFactors(fixedRate: inputs.valuation.discountRate)
@@ -241,6 +248,6 @@ public struct GeneralAveragePremium: Sendable, Equatable {
             payroll[0] += discount[t] * current[.payroll, t]
             payroll[1] += discount[t] * reform[.payroll, t]
         }
-        return [burden[0] / payroll[0], burden[1] / payroll[1]]
+        return [ratio(burden[0], payroll[0]), ratio(burden[1], payroll[1])]
     }
 }

@@ -180,6 +180,7 @@ public enum ScenarioRun {
     public static func bytesKeptPerPath(_ inputs: ProjectionInputs) -> Int {
         let numbers = 1 + 2 * RunStatistics.decadeRates.count * inputs.tracks.count + inputs.profiles.count * 2 * ProfileOutcome.Quantity.allCases.count
             + CashFlowDecades.columnCount(horizon: inputs.calendar.horizon)
+            + FinancingPaths.numbersPerPath(horizon: inputs.calendar.horizon)
         return 2 * (MemoryLayout<PathSummary>.stride + 8 * numbers) + 400
     }
 
