@@ -13,6 +13,9 @@ public struct ValuationInputs: Sendable {
     /// E, the last year of the extended projection beyond the window (nil: the year in which the
     /// last member recruited within the window reaches ω; ``ExtendedProjection``).
     public var extendedEndYear: Int? = nil
+    /// Whether `run` and `merge` value the schemes beyond the window (``BeyondHorizon`` and the
+    /// accrual view: about 22 deterministic projections to extinction); `reporting.beyond_window`.
+    public var beyondWindow: Bool = true
     /// Threshold of burden / GDP for P(burden > threshold in any year).
     public var burdenThreshold: BurdenThreshold
     /// How the reform's extra burden is financed (`reform.financing`; ``TransitionFinancing``):

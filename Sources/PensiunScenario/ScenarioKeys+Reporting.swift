@@ -22,6 +22,9 @@ extension ScenarioKey {
                                              .integers(Bound.calendarYear),
                                              default: "the year the last member recruited within the window reaches ω",
                                              "E, the last year of the extended projection beyond the window (entrants continuing, on the deterministic path of the base case and of each alternative): from start_year + horizon − 1")
+    static let beyondWindow = ScenarioKey("reporting.beyond_window", unit: "true/false", "true or false",
+                                          .words(YAMLCursor.booleanWords.map(\.0)), default: "true",
+                                          "whether `run` and `merge` value the schemes beyond the window: the accrued liability at the horizon, the extended projection, the general average premium and the accrual view (about 22 deterministic projections to extinction, 1.5 s for the flagship; `false` leaves them out, `null` in `summary.json`)")
     static let profileSex = ScenarioKey("reporting.profiles[].sex", unit: "word", "male or female", .words(["male", "female"]),
                                         "the sex of the profiled member")
     static let profileTrack = ScenarioKey("reporting.profiles[].track", unit: "text", "a track name", "the track (a `tracks[].name`)")
@@ -76,7 +79,7 @@ extension ScenarioKey {
                                             "overrides as `--set` gives them: `key.path: value`; run on the deterministic path (at most 8 alternatives)")
 
     static let reportingKeys: [ScenarioKey] = [
-        reporting, burdenThreshold, discountRate, debtDiscountRate, debtSalary, debtIndexation, debtFixedIndexation, extendedEndYear,
+        reporting, burdenThreshold, discountRate, debtDiscountRate, debtSalary, debtIndexation, debtFixedIndexation, extendedEndYear, beyondWindow,
         profileSex, profileTrack, profileEntryAge, profileEntryYear, profileExitAge, profilePayLevel,
         calibrationName, calibrationMeasure, calibrationYear, calibrationBaseYear, calibrationTarget, calibrationUpper,
         calibrationTolerance, calibrationReference,

@@ -98,6 +98,24 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 
+    @Test func theValuationsBeyondTheWindowAreWrittenWhenAsked() throws {
+        // The synthetic scenario sets reporting.beyond_window: false (the tests run it often).
+        let base = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: base) }
+        let off = try ScenarioRun.run(request(base.appendingPathComponent("off")))
+        #expect(off.report.beyond.isEmpty)
+        var on = request(base.appendingPathComponent("on"))
+        on.overrides += ["reporting.beyond_window=true"]
+        let outcome = try ScenarioRun.run(on)
+        #expect(outcome.report.beyond.map(\.name) == ["base"])
+        #expect(outcome.report.beyond.first?.accrual?.years == [2025, 2033])
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: base.appendingPathComponent("on/summary.json"))) as? [String: Any]
+        #expect(json?["accrued_liability_at_horizon"] is [String: Any])
+        #expect(json?["extended_pv_difference"] is [String: Any])
+        let offJSON = try JSONSerialization.jsonObject(with: Data(contentsOf: base.appendingPathComponent("off/summary.json"))) as? [String: Any]
+        #expect(offJSON?["accrued_liability_at_horizon"] is NSNull)
+    }
+
     static func bits(_ r: ProjectionResults) -> [[UInt64]] {
         [r.values, r.byTrack, r.gdp, r.profiles].map { $0.map(\.bitPattern) }
     }

@@ -39,10 +39,12 @@ public enum AlternativeRuns {
     }
 
     /// The valuations beyond the window (``BeyondHorizon``) of each planned alternative, or of
-    /// `inputs` alone (named "base") when there is none, with the accrual view (``AccrualView``) of
+    /// `inputs` alone (named "base") when there is none (none at all when the scenario sets
+    /// `reporting.beyond_window: false`), with the accrual view (``AccrualView``) of
     /// the first; an alternative that cannot be projected to its end year is an ``InputError``
     /// naming it. Deterministic: no seed, and the same numbers whatever `threads`.
     public static func beyond(_ planned: [Planned], inputs: ProjectionInputs, scenario: String, threads: Int) throws -> [BeyondHorizonRow] {
+        guard inputs.valuation.beyondWindow else { return [] }
         let sets = planned.isEmpty ? [("base", inputs)] : planned.map { ($0.alternative.name, $0.inputs) }
         return try sets.enumerated().map { k, set in
             let (name, inputs) = set

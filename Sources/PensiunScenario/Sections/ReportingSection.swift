@@ -16,7 +16,7 @@ enum ReportingSection {
         var alternatives: [ScenarioAlternative] = []
     }
 
-    static let keys = ["burden_threshold", "discount_rate", "implicit_debt", "extended_projection", "profiles", "calibration",
+    static let keys = ["burden_threshold", "discount_rate", "implicit_debt", "extended_projection", "beyond_window", "profiles", "calibration",
                        "currency", "money_unit", "alternatives", "notes", "scope"]
 
     /// `tracks` are the scenario's tracks, which profiles name (empty when the tracks section
@@ -59,6 +59,9 @@ enum ReportingSection {
                 result.valuation.extendedEndYear = year
             } else { ok = false }
         } else { log.noteDefault(.extendedEndYear) }
+        if let node = s["beyond_window"] {
+            if let v = node.boolean() { result.valuation.beyondWindow = v } else { ok = false }
+        } else { log.noteDefault(.beyondWindow) }
         if let node = s["profiles"] {
             if let (profiles, entryYears, exitAges) = readProfiles(node, tracks: tracks) {
                 result.profiles = profiles
