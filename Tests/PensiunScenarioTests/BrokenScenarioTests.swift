@@ -43,7 +43,7 @@ import PensiunInputs
     @Test func unknownKeyWithoutANearOne() throws {
         let result = try problems(append: "colour: blue\n")
         #expect(result == [
-            "DIR/scenario.yaml:99:1: colour: unknown key 'colour' (expected one of name, description, simulation, economy, mortality, decrements, survivors, tracks, population, entrants, current_scheme, pay, reform, reporting)",
+            "DIR/scenario.yaml:100:1: colour: unknown key 'colour' (expected one of name, description, simulation, economy, mortality, decrements, survivors, tracks, population, entrants, current_scheme, pay, reform, reporting)",
         ])
     }
 
@@ -130,7 +130,7 @@ import PensiunInputs
         let old = "{sex: female, track: clerical, entry_age: 22, entry_year: 2027}"
         let result = try problems(replacing: old, with: "{sex: female, track: clerical, entry_age: 22, entry_year: 1980}")
         #expect(result == [
-            "DIR/scenario.yaml:97:65: reporting.profiles[0].entry_year: a member who entered in 1980 at 22 is 67 in the start year 2025, not in service: track clerical retires at 60 (expected entry age + 2025 − entry year < 60)",
+            "DIR/scenario.yaml:98:65: reporting.profiles[0].entry_year: a member who entered in 1980 at 22 is 67 in the start year 2025, not in service: track clerical retires at 60 (expected entry age + 2025 − entry year < 60)",
         ])
         #expect(try problems(replacing: old, with: "{sex: female, track: clerical, entry_age: 22, entry_year: 2007}").isEmpty)
     }
@@ -141,10 +141,10 @@ import PensiunInputs
         let old = "{sex: female, track: clerical, entry_age: 22, entry_year: 2027}"
         let leaving = { (age: Int) in "{sex: female, track: clerical, entry_age: 22, entry_year: 2027, exit_age: \(age)}" }
         #expect(try problems(replacing: old, with: leaving(60)) == [
-            "DIR/scenario.yaml:97:81: reporting.profiles[0].exit_age: a member who entered in 2027 at 22 reaches 60 at the end of 2064, when track clerical retires at 60 under the current scheme: not an early exit (expected an exit age below 60)",
+            "DIR/scenario.yaml:98:81: reporting.profiles[0].exit_age: a member who entered in 2027 at 22 reaches 60 at the end of 2064, when track clerical retires at 60 under the current scheme: not an early exit (expected an exit age below 60)",
         ])
         #expect(try problems(replacing: old, with: leaving(22)) == [
-            "DIR/scenario.yaml:97:81: reporting.profiles[0].exit_age: a member who entered in 2027 at 22 cannot leave at 22 (expected an exit age above the entry age 22)",
+            "DIR/scenario.yaml:98:81: reporting.profiles[0].exit_age: a member who entered in 2027 at 22 cannot leave at 22 (expected an exit age above the entry age 22)",
         ])
         #expect(try problems(replacing: old, with: leaving(30)).isEmpty)
     }
@@ -166,7 +166,7 @@ import PensiunInputs
     @Test func extendsMissingBase() throws {
         let result = try problems(append: "extends: base.yaml\n")
         #expect(result == [
-            "DIR/scenario.yaml:99:10: extends: cannot read the base scenario 'base.yaml' (no such file)",
+            "DIR/scenario.yaml:100:10: extends: cannot read the base scenario 'base.yaml' (no such file)",
         ])
     }
 
