@@ -25,8 +25,8 @@ public struct BudgetShares: Sendable {
 
     /// The rule in words, printed beside the figures.
     public static let rule = "current scheme: the APBN pays every PNS pension (sourced, since 2009); reform (an assumption): "
-        + "regional governments pay their share of each track's employer DC contributions, the APBN the rest of the burden "
-        + "(legacy and frozen DB, guarantee top-ups, bond redemptions, less employee DB contributions to the budget)"
+        + "regional governments pay their share of each track's employer DC contributions, the APBN every other part of the "
+        + "burden (docs/model.md, \"Who pays\")"
 
     /// nil when a yearly figure is missing (a horizon of 0 years, or no deterministic path).
     public init?(_ report: RunReport) {
