@@ -56,6 +56,14 @@ import Testing
         #expect(sawRegional)
     }
 
+    /// The rule by hand: tracks with C^r = 100 and 300, ρ = 0.6 and 0.1 → regional 60 + 30 = 90
+    /// under the reform, 0 under the current scheme; central = burden − regional.
+    @Test func theRuleByHand() {
+        #expect(abs(BudgetSharing.regional(scheme: .reform, employerDC: [100, 300], regionalShares: [0.6, 0.1]) - 90) < 1e-12)
+        #expect(BudgetSharing.regional(scheme: .current, employerDC: [100, 300], regionalShares: [0.6, 0.1]) == 0)
+        #expect(BudgetSharing.central(burden: 500, regional: 90) == 410)
+    }
+
     @Test func theAverageShareIsHeadcountWeighted() {
         #expect(abs(BudgetSharing.averageShare(headcounts: [1, 3], regionalShares: [0.2, 1]) - 0.8) < 1e-15)
         #expect(BudgetSharing.averageShare(headcounts: [0, 0], regionalShares: [0.5, 0.5]) == 0)
