@@ -209,6 +209,10 @@ public struct MonteCarloProjection: Sendable {
             rc.setSpendingChange(gdp: d.gdp)
             rr.setSpendingChange(gdp: d.gdp)
             rr.setFinancing(context.inputs.valuation.financing, current: rc, drivers: d)
+        rc.setBudgetSharing(scheme: .current, regionalShares: context.regionalShares, gdp: d.gdp)
+        rr.setBudgetSharing(scheme: .reform, regionalShares: context.regionalShares, gdp: d.gdp)
+            rc.setBudgetSharing(scheme: .current, regionalShares: context.regionalShares, gdp: d.gdp)
+            rr.setBudgetSharing(scheme: .reform, regionalShares: context.regionalShares, gdp: d.gdp)
             let discount = d.discountFactors(fixedRate: context.inputs.valuation.discountRate)
             let reformYear = context.reformStartYear ?? context.startYear
             summaries.append(PathSummary(path: path, current: rc, reform: rr, gdp: d.gdp, discount: discount,
@@ -276,6 +280,8 @@ public struct MonteCarloProjection: Sendable {
         rc.setSpendingChange(gdp: d.gdp)
         rr.setSpendingChange(gdp: d.gdp)
         rr.setFinancing(context.inputs.valuation.financing, current: rc, drivers: d)
+        rc.setBudgetSharing(scheme: .current, regionalShares: context.regionalShares, gdp: d.gdp)
+        rr.setBudgetSharing(scheme: .reform, regionalShares: context.regionalShares, gdp: d.gdp)
         return (rc, rr, d)
     }
 }

@@ -74,7 +74,7 @@ extension ProjectionInputs {
         out.tracks = (0..<groups.count).map { g in
             let track = tracks[groups.track[g]], level = groups.payLevel(g)
             return Track(name: "\(track.name)/\(level.name)", salaryScale: track.salaryScale.map { $0 * level.multiplier },
-                         takeHomeMultiplier: track.takeHomeMultiplier)
+                         takeHomeMultiplier: track.takeHomeMultiplier, regionalShare: track.regionalShare)
         }
         // Under process risk the cells are merged first and then rounded, as without levels.
         let cells = decrements.processRisk ? InitialPopulation.mergedActives(population.actives) : population.actives

@@ -14,13 +14,18 @@ public struct Track: Sendable, Equatable {
     /// The pay levels of the track's members around its salary path (``PayLevel``): one level
     /// paid the path itself when not given.
     public var payLevels: [PayLevel]
+    /// ρ_k: the share of the track's members employed by regional governments, in [0, 1] (0 when
+    /// not given): the share of the track's employer DC contributions the regional budgets pay under
+    /// the reform (``BudgetSharing``, docs/model.md Part II "Who pays"). An analysis assumption.
+    public var regionalShare: Double
 
     public init(name: String, salaryScale: [Double], takeHomeMultiplier: ByYear<Double> = ByYear(1),
-                payLevels: [PayLevel] = [.path]) {
+                payLevels: [PayLevel] = [.path], regionalShare: Double = 0) {
         self.name = name
         self.salaryScale = salaryScale
         self.takeHomeMultiplier = takeHomeMultiplier
         self.payLevels = payLevels
+        self.regionalShare = regionalShare
     }
 
     @inlinable public func scale(service n: Int) -> Double { salaryScale[min(n, salaryScale.count - 1)] }

@@ -4,7 +4,7 @@ import PensiunEngine
 /// The raw per-path results of a (partial) run, stored exactly, so that runs over adjacent path
 /// ranges can be merged into the run over their union (`pensiun merge`), byte for byte.
 ///
-/// `results.bin`: a header line `pensiun-results 9 <fingerprint> <paths from> <paths to> <horizon> <start year>
+/// `results.bin`: a header line `pensiun-results 10 <fingerprint> <paths from> <paths to> <horizon> <start year>
 /// <tracks> <summaries> <profiles>\n`, then little-endian IEEE 754 doubles: the metric values, the
 /// replacement rates by track, GDP, the profile quantities, and per path summary its path and its stored fields in
 /// ``PathSummaryFieldList/archiveOrder`` (one double each; years and flags as doubles, a missing breakeven year as NaN).
@@ -21,7 +21,7 @@ public enum ResultsArchive {
     /// The archive of `r`; `fingerprint` (``RunOutput/fingerprint(_:)``) binds its values to the
     /// run that made them, so that `merge` can refuse an archive moved into another run's folder.
     public static func encode(_ r: ProjectionResults, fingerprint: String) -> Data {
-        var data = Data("pensiun-results 9 \(fingerprint) \(r.paths.lowerBound) \(r.paths.upperBound) \(r.horizon) \(r.startYear) \(r.trackCount) \(r.summaries.count) \(r.profileCount)\n".utf8)
+        var data = Data("pensiun-results 10 \(fingerprint) \(r.paths.lowerBound) \(r.paths.upperBound) \(r.horizon) \(r.startYear) \(r.trackCount) \(r.summaries.count) \(r.profileCount)\n".utf8)
         func append(_ values: [Double]) {
             var little = values.map { $0.bitPattern.littleEndian }
             little.withUnsafeMutableBytes { data.append(contentsOf: $0) }
@@ -43,8 +43,8 @@ public enum ResultsArchive {
 
         init(_ text: String, file: String) throws(FormatError) {
             let fields = text.split(separator: " ", omittingEmptySubsequences: false)
-            guard fields.count == 10, fields[0] == "pensiun-results", fields[1] == "9" else {
-                throw FormatError(file: file, message: "not a Pensiun results file of version 9 (run the shard again with this version)")
+            guard fields.count == 10, fields[0] == "pensiun-results", fields[1] == "10" else {
+                throw FormatError(file: file, message: "not a Pensiun results file of version 10 (run the shard again with this version)")
             }
             let n = fields[3...].compactMap { Int($0) }
             guard n.count == 7, n.allSatisfy({ $0 >= 0 }) else {

@@ -185,6 +185,7 @@ public enum RunJSON {
         // The figures across paths of the per-path summaries, by ``PathSummaryField``.
         object.merge(try headlines(report.statistics.summaries, PathSummaryField.self)) { _, new in new }
         object["financing"] = try financingJSON(report)
+        object["burden_by_budget"] = try BudgetShares.json(report)
         if let alpha = report.statistics.quantileAccuracy { object["statistics"] = streamed(alpha) }
         try SummaryScope.amend(&object, report)
         object["cash_flows_by_decade"] = try CashFlowDecades(report.statistics).json()

@@ -122,6 +122,7 @@ public enum SummaryText {
         }
         if let change = SpendingChange(report.statistics) { lines += change.lines(hasReform: hasReform) { Format.left($0, 40) + Format.right($1, 20) + Format.right($2, 20) + Format.right($3, 20) } }
         lines += CashFlowDecades.summaryLines(report)
+        lines += BudgetShares.summaryLines(report)
         if let start = f.payrollPctGDPStart, let end = f.payrollPctGDPEnd {
             section("Scale of the current scheme")
             lines.append("  payroll / GDP \(Format.percent(start.median)) in \(f.firstYear) → \(Format.percent(end.median)) in \(f.lastYear)"

@@ -59,6 +59,9 @@ extension ScenarioKey {
                                                 .numbers(.closed(1, 10)), default: "1",
                                                 "θ_{k,y}: take-home pay / basic salary; the DC contribution base on take-home pay (m_DC = θ) and the denominator of `rr_takehome_*`; `dc_base_multiplier`, its former name, is still read")
 
+    static let regionalShare = ScenarioKey("tracks[].regional_share", unit: "fraction", "a share", .numbers(Bound.fraction), default: "0",
+                                           "ρ_k: the share of the track's members employed by regional governments, an assumption; under the reform the regional budgets pay ρ_k of the track's employer DC contributions and the APBN the rest of the burden (docs/model.md Part II \"Who pays\"); the current scheme is paid wholly by the APBN")
+
     static let payLevels = ScenarioKey("tracks[].pay_levels", unit: "list of `{name, multiplier, share}`", "a list of pay levels",
                                        default: "one level, the salary scale itself",
                                        "pay levels within the track (model 2.4): each a share of the track's members and entrants paid multiplier × the salary scale over the whole career; shares sum to 1 and the share-weighted multipliers average 1 (the scale stays the track's mean)")
@@ -107,7 +110,7 @@ extension ScenarioKey {
         basis, baseYear, improvement, kappaVolatility, kappaSensitivity, mortalityFactor,
         disability, disabilityFactor, disabilityRate, withdrawal, earlyRetirement, earlyAge, earlyService, earlyRates, processRisk,
         survivorProbability, ageGap,
-        trackName, trackRetirementAge, salaryScale, salaryScaleFile, salaryScaleColumn, salary, takeHomeMultiplier,
+        trackName, trackRetirementAge, salaryScale, salaryScaleFile, salaryScaleColumn, salary, takeHomeMultiplier, regionalShare,
         payLevels, payLevelName, payLevelMultiplier, payLevelShare,
         actives, activeAge, activeCount, pensioners, disabledFile, survivorsFile,
         beneficiaryAge, beneficiaryCount, beneficiaryPension, beneficiarySurvivorPension,

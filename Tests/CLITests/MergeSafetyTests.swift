@@ -84,10 +84,10 @@ import Testing
     /// A damaged archive whose manifest was edited to match it (its checksum agrees) is still
     /// refused by the archive's own checks, never a trap or a huge allocation.
     @Test(arguments: [
-        ("header", "pensiun-results 9 F 0 12 6 2019 3 12 9999999999999999"),
-        ("header", "pensiun-results 9 F 0 9223372036854775807 6 2019 3 12 0"),
-        ("header", "pensiun-results 9 F 12 0 6 2019 3 12 0"),
-        ("header", "pensiun-results 9 F 0 12 -6 2019 3 12 0"),
+        ("header", "pensiun-results 10 F 0 12 6 2019 3 12 9999999999999999"),
+        ("header", "pensiun-results 10 F 0 9223372036854775807 6 2019 3 12 0"),
+        ("header", "pensiun-results 10 F 12 0 6 2019 3 12 0"),
+        ("header", "pensiun-results 10 F 0 12 -6 2019 3 12 0"),
         ("header", "pensiun-results 1 0 12 6 2019 3 12 0"),
         ("header", "garbage"),
         ("summary", "nan"),

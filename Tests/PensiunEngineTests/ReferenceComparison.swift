@@ -35,6 +35,13 @@ enum ReferenceComparison {
                                                           drivers: drivers, horizon: inputs.calendar.horizon) {
             reform.values[metric] = values
         }
+        let shares = inputs.tracks.map(\.regionalShare), h = inputs.calendar.horizon
+        for (metric, values) in ReferenceEngine.budgetSharing(current, reform: false, shares: shares, gdp: drivers.gdp, horizon: h) {
+            current.values[metric] = values
+        }
+        for (metric, values) in ReferenceEngine.budgetSharing(reform, reform: true, shares: shares, gdp: drivers.gdp, horizon: h) {
+            reform.values[metric] = values
+        }
         return [current, reform]
     }
 
@@ -69,6 +76,9 @@ enum ReferenceComparison {
                             check("\(rate.name).\(track.name)", t, fast[rate: rate, track: k, t], slow.byTrack[r][k][t])
                         }
                     }
+                }
+                for (k, track) in tracks.enumerated() {
+                    for t in 0..<h { check("employer DC of \(track.name)", t, fast[employerDC: k, t], slow.employerDCByTrack[k][t]) }
                 }
                 for t in 0..<h {
                     let a = fast.ledger[t], b = slow.ledger[t]

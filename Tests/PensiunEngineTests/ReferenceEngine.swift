@@ -62,6 +62,8 @@ struct ReferenceEngine {
         var byTrack: [[[Double]]] = []
         var ledger: [PopulationLedger] = []
         var flows: [DCMoneyFlows] = []
+        /// Employer DC contributions by scenario track and year index (H values each).
+        var employerDCByTrack: [[Double]] = []
         /// Actives by group at the start of each year index t = 0 … H.
         var groupCounts: [[GroupKey: Double]] = []
         /// The youngest age (capped at ω) seen in each pool (0 pensioners, 1 disabled, 2 survivors)
@@ -176,6 +178,20 @@ struct ReferenceEngine {
         return out
     }
 
+    /// Who pays (docs/model.md Part II, "Who pays"), member by member's track sums: regional =
+    /// Σ_k ρ_k · C^r_k under the reform, 0 under the current scheme; central = burden − regional;
+    /// each also over GDP. H+1 values each (index H at 0).
+    static func budgetSharing(_ r: Result, reform: Bool, shares: [Double], gdp: [Double], horizon h: Int) -> [Metric: [Double]] {
+        var central = [Double](repeating: 0, count: h + 1), regional = central, centralShare = central, regionalShare = central
+        for t in 0..<h {
+            regional[t] = reform ? shares.indices.reduce(0) { $0 + shares[$1] * r.employerDCByTrack[$1][t] } : 0
+            central[t] = r[.budgetBurden][t] - regional[t]
+            regionalShare[t] = regional[t] / gdp[t]
+            centralShare[t] = central[t] / gdp[t]
+        }
+        return [.burdenCentral: central, .burdenRegional: regional, .burdenCentralPctGDP: centralShare, .burdenRegionalPctGDP: regionalShare]
+    }
+
     /// The reform's financing metrics (docs/model.md Part II, "Financing the transition"), by
     /// metric, H+1 values each: NaN without a financing rule; under borrowing, the difference of
     /// the burdens borrowed at mid-year, half a year at a time at the yield known at the start of
@@ -235,6 +251,7 @@ struct ReferenceEngine {
         let trackCount = inputs.tracks.count
         var result = Result()
         for m in Metric.allCases { result.values[m] = Array(repeating: 0, count: h + 1) }
+        result.employerDCByTrack = Array(repeating: Array(repeating: 0, count: h), count: trackCount)
         result.byTrack = Array(repeating: Array(repeating: Array(repeating: .nan, count: h), count: trackCount),
                                count: Metric.rates.count)
         // Like-for-like rates (docs/model.md Part II), member by member: each retirement's annual
@@ -331,6 +348,7 @@ struct ReferenceEngine {
                         let base = (dc!.onTakeHomePay ? tracks[m.track].takeHomeMultiplier(year) : 1) * s * 12
                         eeDC += m.weight * dc!.employeeRate(year) * base
                         erDC += m.weight * dc!.employerRate(year) * base
+                        result.employerDCByTrack[m.track][t] += m.weight * dc!.employerRate(year) * base
                     }
                 case .retired, .disabled:
                     dbBen += m.weight * m.db; ann += m.weight * m.annuity; top += m.weight * m.topup

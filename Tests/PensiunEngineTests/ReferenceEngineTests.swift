@@ -79,6 +79,9 @@ import Testing
         inputs.pay = PayInputs(salaryPaymentsPerYear: 13, allowances: 0.15)
         inputs.tracks[1].takeHomeMultiplier = ByYear(steps: [(2020, 1.5), (2030, 1.8)])
         if c.payLevels { inputs.tracks[0].payLevels = payLevels }
+        // Who pays: regional shares on both tracks (issue 21), so burden_regional is not zero.
+        inputs.tracks[0].regionalShare = 0.6
+        inputs.tracks[1].regionalShare = 0.25
         inputs.valuation.financing = c.financing
         return inputs
     }

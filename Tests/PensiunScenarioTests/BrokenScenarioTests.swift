@@ -332,3 +332,19 @@ import PensiunInputs
         #expect(!borrowing.defaults.contains { $0.key == "reform.financing" })
     }
 }
+
+/// `tracks[].regional_share` (issue 21, "Who pays"): a share in [0, 1], 0 when not given; anything
+/// else is one located error.
+@Suite struct RegionalShareKeyTests {
+    @Test func aShareAboveOneIsALocatedError() throws {
+        let result = try BrokenScenarioTests().problems(replacing: "    take_home_multiplier: 2.0               # assumption\n",
+                                                        with: "    take_home_multiplier: 2.0               # assumption\n    regional_share: 1.5\n")
+        #expect(result == ["DIR/scenario.yaml:58:21: tracks[1].regional_share: out of range (expected a share in [0, 1], got 1.5)"])
+    }
+
+    @Test func theShareIsReadAndZeroByDefault() throws {
+        let path = BrokenScenarioTests.source.appendingPathComponent("scenario.yaml").path
+        let plain = try ScenarioLoader.load(path: path)
+        #expect(plain.projection?.tracks.map(\.regionalShare) == [0, 0])
+    }
+}

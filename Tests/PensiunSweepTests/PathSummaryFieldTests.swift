@@ -133,7 +133,7 @@ private enum ExtendedField: PathSummaryFieldList {
         #expect(archive.suffix(tail.count * 8) == Data(tail.flatMap { withUnsafeBytes(of: $0.bitPattern.littleEndian) { Array($0) } }))
         #expect(try ResultsArchive.decode(archive, file: "f").results.summaries == results.summaries)
 
-        // The layout of results.bin version 9 (paths.csv is pinned by the committed outputs, the
+        // The layout of results.bin version 10 (paths.csv is pinned by the committed outputs, the
         // expression language's names by SweepFileTests' error message).
         #expect(PathSummaryField.archiveOrder.map(\.name) == [
             "pv_burden_current", "pv_burden_reform", "pv_guarantee_topups", "pv_bond_redemptions",

@@ -10,6 +10,8 @@ public struct ProjectionContext: Sendable {
     public let inputs: ProjectionInputs
     /// The pay groups of the scenario's tracks; `payGroups.tracks` are the scenario's tracks.
     public let payGroups: PayGroups
+    /// ρ_k of each scenario track (``PensiunInputs/Track/regionalShare``), for ``BudgetSharing``.
+    public var regionalShares: [Double] { payGroups.tracks.map(\.regionalShare) }
     public let grid: MortalityGrid
     public let horizon: Int
     public let startYear: Int

@@ -80,7 +80,11 @@ extension LanePlan.Builder {
         row.pay += a * scale * 12
         if cohort.accruesDB { row.payDB += a * scale * 12 }
         // Σ A · S_DC · 12: the contribution base of A members (the rule is linear in m_DC).
-        if isDC { row.dcBase += DCRules.contributionBase(multiplier: a * tables.dcMultiplier(track: k, t: t), salary: scale) }
+        if isDC {
+            let base = DCRules.contributionBase(multiplier: a * tables.dcMultiplier(track: k, t: t), salary: scale)
+            row.dcBase += base
+            addDCBase(base, track: k, trackFirst: year.trackFirst)
+        }
         let nr = cohort.serviceAtReform
         let frozenRights = cohort.rights == .frozenDB
         // Frozen DB amounts: per unit Φ (revalued base) or per unit W (final salary).
@@ -182,6 +186,17 @@ extension LanePlan.Builder {
         record.dbRate = frozenByIndex ? 0 : dbRate
         record.dbRateFrozen = frozenByIndex ? dbRate : 0
         records.append(record)
+    }
+
+    /// A DC cohort's contribution base on its track's entry of the row (apart from `row.dcBase`).
+    mutating func addDCBase(_ base: Double, track k: Int, trackFirst: Int) {
+        if let found = trackEntries[trackFirst...].firstIndex(where: { $0.track == k }) {
+            trackEntries[found].dcBase += base
+        } else {
+            var entry = TrackEntry(track: k)
+            entry.dcBase = base
+            trackEntries.append(entry)
+        }
     }
 
     /// Retirements of a cohort for the replacement rates of its track (docs/model.md §8): the DB

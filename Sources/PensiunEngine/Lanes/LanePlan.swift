@@ -127,6 +127,9 @@ struct LanePlan: Sendable {
         /// Members outside the DC (the total rate is the DB rate).
         var totalCount = 0.0
         var totalSum = 0.0
+        /// Σ A · S_DC · 12 of the track's DC members in the row (× μ(t) W), the part of the row's
+        /// `dcBase` on this track: for the employer DC contributions by track (``BudgetSharing``).
+        var dcBase = 0.0
     }
 
     /// One DC cohort in one year, with per-member amounts per unit of path index.

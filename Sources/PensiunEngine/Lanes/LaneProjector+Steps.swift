@@ -164,6 +164,10 @@ extension LaneProjector {
                         }
                     }
                     if let year, row.pointee.hasDC {
+                        // The row's contribution base by pay group, apart from `dcBase`.
+                        for e in row.pointee.tracks where entries[e].dcBase != 0 {
+                            laneAdd(dcBaseByGroup + entries[e].track * n, entries[e].dcBase, a0, n)
+                        }
                         projectDCGroup(row, a0: a0, ad: ad, a1: a1, year: year)
                         let fund = groupFund + row.pointee.group * n
                         while record < recordEnd && records[record].row == r - first {

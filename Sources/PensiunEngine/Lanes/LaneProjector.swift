@@ -73,6 +73,9 @@ final class LaneProjector {
     /// apart, so the sums by track add exactly what they added before.
     let replacementSumBySex: Lanes, replacementCountBySex: Lanes
     let frozenIndex: Lanes, frozenRatio: Lanes, reformWage: Lanes, reserve: Lanes, index: Lanes, entrants: Lanes
+    /// Σ A · S_DC · 12 · μ(t) of the year by pay group and lane (``LanePlan/TrackEntry/dcBase``), apart
+    /// from `sum(.dcBase)`: × W c_r, the employer DC contributions by track.
+    let dcBaseByGroup: Lanes
     /// The glide path's bond weight by age (empty without a DC), for `dc_fund_government_bonds`.
     let bondWeights: [Double]
     let cells: Int
@@ -136,6 +139,7 @@ final class LaneProjector {
         reserve = m.make(lanes)
         index = m.make(lanes)
         entrants = m.make(lanes)
+        dcBaseByGroup = m.make(trackCount * lanes)
         let ageCount = ages
         bondWeights = rules.rules.dc.map { dc in (0..<ageCount).map { dc.weights(age: $0).bonds } } ?? []
     }
@@ -307,6 +311,7 @@ final class LaneProjector {
             laneZero(replacementCount, ReplacementKind.allCases.count * trackCount * n)
             laneZero(replacementSumBySex, ReplacementKind.allCases.count * 2 * n)
             laneZero(replacementCountBySex, ReplacementKind.allCases.count * 2 * n)
+            laneZero(dcBaseByGroup, trackCount * n)
             fillFactors(d, t: t)
             if dcActive, let dc {
                 let returnAges = plan.dcAges.map { Range($0) } ?? 0..<0
@@ -457,6 +462,11 @@ final class LaneProjector {
                     set(.dbBenefitsFrozen, sum(.dbBenefitsFrozen)[l])
                     set(.contributionsEmployeeDBBudget, db.destination == .budget ? employeeDB : 0)
                     set(.dcFundGovernmentBonds, sum(.governmentBondsStart)[l] + sum(.deferredGovernmentBonds)[l])
+                    // The employer DC contributions by scenario track (the pay groups of each added).
+                    r.employerDCByTrack.withUnsafeMutableBufferPointer { byTrack in
+                        let trackOf = context.payGroups.track
+                        for g in 0..<trackCount { byTrack[trackOf[g] * h + t] += dcBaseByGroup[g * n + l] * w * cr }
+                    }
                     // The year's retirements, from which every rate follows (SchemePathResult.fillRates).
                     r.awardSums.withUnsafeMutableBufferPointer { sums in
                         for kind in ReplacementKind.allCases {

@@ -43,6 +43,8 @@ extension SchemeProjector {
         let entryAge = actives.entryAge, accruesDB = actives.accruesDB, isDCMember = actives.isDC
         var balances = actives.balance
         actives.balance = []
+        for k in employerDCByTrack.indices { employerDCByTrack[k] = 0 }
+        let trackOfGroup = context.payGroups.track
         for c in 0..<actives.cohortCount {
             let n = counts[c]
             if n == 0 { continue }
@@ -55,7 +57,9 @@ extension SchemeProjector {
                 let base = DCRules.contributionBase(multiplier: tables.dcMultiplier(track: k, t: t), salary: s)
                 let contribution = DCRules.contribution(employeeRate: ce, employerRate: cr, base: base)
                 paid.employeeDC += n * DCRules.contribution(employeeRate: ce, employerRate: 0, base: base)
-                paid.employerDC += n * DCRules.contribution(employeeRate: 0, employerRate: cr, base: base)
+                let employer = n * DCRules.contribution(employeeRate: 0, employerRate: cr, base: base)
+                paid.employerDC += employer
+                employerDCByTrack[trackOfGroup[k]] += employer
                 // 3. Returns, at the member's age at the start of y.
                 let age = min(entryAge[c] + service, ages - 1)
                 let before = balances[c]

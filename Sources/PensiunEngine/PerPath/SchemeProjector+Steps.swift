@@ -202,6 +202,7 @@ extension SchemeProjector {
         result[.payroll, t] = paid.payroll
         result[.contributionsEmployee, t] = paid.employeeDB + paid.employeeDC
         result[.contributionsEmployer, t] = paid.employerDC
+        for k in employerDCByTrack.indices { result[employerDC: k, t] = employerDCByTrack[k] }
         result[.dbBenefits, t] = paid.dbBenefits
         result[.dcAnnuities, t] = paid.annuities
         result[.guaranteeTopups, t] = paid.topups

@@ -38,6 +38,8 @@ struct SchemeProjector {
     var femaleRates: [Double]
     var returnByAge: [Double]
     var halfGrowthByAge: [Double]
+    /// The year's employer DC contributions by scenario track (``SchemePathResult/employerDCByTrack``).
+    var employerDCByTrack: [Double]
     var annuityCache: [Double]
     var bupThisYear: [Int]
     let tables: DenseTables
@@ -67,6 +69,7 @@ struct SchemeProjector {
         femaleRates = rates
         returnByAge = rates
         halfGrowthByAge = rates
+        employerDCByTrack = .init(repeating: 0, count: context.payGroups.tracks.count)
         tables = context.tables
         bupThisYear = .init(repeating: 0, count: context.inputs.tracks.count)
         annuityCache = .init(repeating: .nan, count: 2 * ages)

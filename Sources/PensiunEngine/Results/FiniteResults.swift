@@ -28,7 +28,7 @@ extension Metric {
         case .actives, .pensioners, .survivors, .deferred, .retirements, .dependencyRatio:
             return "the member counts of population and entrants, and the decrement rates"
         case .burdenPctGDP, .dcAssetsPctGDP, .transitionCostPctGDP, .spendingChangeDependency, .spendingChangeBenefitRatio,
-             .spendingChangePayrollShare, .spendingChangeOther:
+             .spendingChangePayrollShare, .spendingChangeOther, .burdenCentralPctGDP, .burdenRegionalPctGDP:
             return "economy.gdp_start and the growth paths of the economy section, with the salaries and pensions of population"
         case _ where Metric.financing.contains(self):
             return "the budget burdens of both schemes (their rules and the economy section) and the bond yields of the economy section"

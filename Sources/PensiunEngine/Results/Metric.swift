@@ -58,6 +58,11 @@ public enum Metric: Int, CaseIterable, Sendable {
     /// The DC fund's holdings of government bonds (a stock, both schemes): Σ balance × the glide
     /// path's bond weight at the member's age, the bond sleeve taken as government bonds.
     case dcFundGovernmentBonds
+    /// Who pays (issue 21, docs/model.md Part II "Who pays"): each scheme's budget burden split
+    /// between the central budget (APBN) and the regional budgets (APBD) by ``BudgetSharing``
+    /// (flows, both schemes; they add up to `budget_burden`), and the same over GDP. Derived after
+    /// the projection from ``SchemePathResult/employerDCByTrack``.
+    case burdenCentral, burdenRegional, burdenCentralPctGDP, burdenRegionalPctGDP
 
     /// The name used in files.
     public var name: String {
@@ -121,6 +126,10 @@ public enum Metric: Int, CaseIterable, Sendable {
         case .transitionDebtInterest: return "transition_debt_interest"
         case .transitionReserve: return "transition_reserve"
         case .dcFundGovernmentBonds: return "dc_fund_government_bonds"
+        case .burdenCentral: return "burden_central"
+        case .burdenRegional: return "burden_regional"
+        case .burdenCentralPctGDP: return "burden_central_pct_gdp"
+        case .burdenRegionalPctGDP: return "burden_regional_pct_gdp"
         }
     }
 
@@ -142,7 +151,7 @@ public enum Metric: Int, CaseIterable, Sendable {
         case .payroll, .contributionsEmployee, .contributionsEmployer, .dbBenefits, .dcAnnuities,
              .guaranteeTopups, .bondRedemptions, .budgetBurden, .burdenReal, .dcFundAssets,
              .bondsOutstanding, .dbReserveAssets, .survivorBenefits, .dbBenefitsFrozen, .contributionsEmployeeDBBudget,
-             .transitionDebt, .transitionDebtInterest, .transitionReserve, .dcFundGovernmentBonds:
+             .transitionDebt, .transitionDebtInterest, .transitionReserve, .dcFundGovernmentBonds, .burdenCentral, .burdenRegional:
             return true
         default:
             return false

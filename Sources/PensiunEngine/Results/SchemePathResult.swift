@@ -21,6 +21,11 @@ public struct SchemePathResult: Sendable {
     /// `awardSumsBySex[((kind · 2) · 2 + s) · H + t]` and Σ n at `awardSumsBySex[((kind · 2 + 1) · 2 + s) · H + t]`;
     /// accumulated apart from ``awardSums`` (which they leave as they are), for the rates by sex.
     public var awardSumsBySex: [Double]
+    /// The employer DC contributions C^r_{k,t} by scenario track k (K of them) and year index t at
+    /// `employerDCByTrack[k · H + t]`: the pay groups' contributions added to their track
+    /// (``PensiunInputs/PayGroups/track``); accumulated apart from `contributions_employer`, which
+    /// they add up to (within rounding), for ``BudgetSharing``.
+    public var employerDCByTrack: [Double]
     /// Population flows by year (docs/model.md §10): entries and exits of each population.
     public var ledger: [PopulationLedger]
     /// DC money flows by year.
@@ -36,6 +41,7 @@ public struct SchemePathResult: Sendable {
         byTrack = [Double](repeating: .nan, count: Metric.rates.count * trackCount * horizon)
         awardSums = [Double](repeating: 0, count: 2 * ReplacementKind.allCases.count * self.payGroupCount * horizon)
         awardSumsBySex = [Double](repeating: 0, count: 2 * ReplacementKind.allCases.count * 2 * horizon)
+        employerDCByTrack = [Double](repeating: 0, count: trackCount * horizon)
         ledger = Array(repeating: PopulationLedger(), count: horizon)
         dcFlows = Array(repeating: DCMoneyFlows(), count: horizon)
     }
@@ -43,6 +49,12 @@ public struct SchemePathResult: Sendable {
     @inlinable public subscript(metric: Metric, t: Int) -> Double {
         get { values[Self.valueIndex(metric, t, horizon: horizon)] }
         set { values[Self.valueIndex(metric, t, horizon: horizon)] = newValue }
+    }
+
+    /// The employer DC contributions of scenario track k in year index t (``employerDCByTrack``).
+    @inlinable public subscript(employerDC track: Int, t: Int) -> Double {
+        get { employerDCByTrack[track * horizon + t] }
+        set { employerDCByTrack[track * horizon + t] = newValue }
     }
 
     /// A replacement rate (a metric of ``Metric/rates``) of one track in year index t.

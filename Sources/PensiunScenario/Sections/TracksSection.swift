@@ -15,7 +15,8 @@ enum TracksSection {
     }
 
     /// `dc_base_multiplier` is the former name of `take_home_multiplier` (model 2.2), still read.
-    static let keys = ["name", "retirement_age", "salary_scale", "take_home_multiplier", "dc_base_multiplier", "pay_levels"]
+    static let keys = ["name", "retirement_age", "salary_scale", "take_home_multiplier", "dc_base_multiplier", "pay_levels",
+                       "regional_share"]
 
     static func read(_ cursor: YAMLCursor) -> Result? {
         guard let items = cursor.sequence() else { return nil }
@@ -67,8 +68,10 @@ enum TracksSection {
                 multiplier = node.byYear { $0.number(.takeHomeMultiplier) }
             }
             let levels = t["pay_levels"].map(readPayLevels) ?? [.path]
-            if let name, let bup, let scale, let multiplier, let levels {
-                tracks.append(Track(name: name, salaryScale: scale, takeHomeMultiplier: multiplier, payLevels: levels))
+            let regional: Double? = t["regional_share"].map { $0.number(.regionalShare) } ?? 0
+            if let name, let bup, let scale, let multiplier, let levels, let regional {
+                tracks.append(Track(name: name, salaryScale: scale, takeHomeMultiplier: multiplier, payLevels: levels,
+                                    regionalShare: regional))
                 ages.append(bup)
             } else { ok = false }
         }
