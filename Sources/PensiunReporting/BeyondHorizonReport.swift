@@ -12,22 +12,22 @@ public struct BeyondHorizonRow: Sendable {
     /// The accrual view (``AccrualView``), of the base case only.
     public let accrual: AccrualView?
 
+    /// The basis of the extended projection's present values, over y0 … E on its deterministic
+    /// path (the run's discount rate).
+    public let extendedBasis: DiscountBasis?
+    /// The basis of the accrued liability (the implicit debt's discount rate) over the same years.
+    public let liabilityBasis: DiscountBasis?
+
     public init(name: String, inputs: ProjectionInputs, value: BeyondHorizon, accrual: AccrualView? = nil) {
         self.name = name
         self.inputs = inputs
         self.value = value
         self.accrual = accrual
-    }
-
-    /// The basis of the extended projection's present values, over y0 … E on its deterministic
-    /// path (the run's discount rate).
-    public var extendedBasis: DiscountBasis? {
-        DiscountBasis(inputs: ExtendedProjection.inputs(inputs), fixedRate: inputs.valuation.discountRate)
-    }
-
-    /// The basis of the accrued liability (the implicit debt's discount rate) over the same years.
-    public var liabilityBasis: DiscountBasis? {
-        DiscountBasis(inputs: ExtendedProjection.inputs(inputs), fixedRate: inputs.valuation.debtDiscountRate)
+        // One deterministic path to E for both bases, generated once.
+        let extended = ExtendedProjection.inputs(inputs)
+        let path = DiscountBasis.deterministicPath(extended)
+        extendedBasis = path.map { DiscountBasis(inputs: extended, path: $0, fixedRate: inputs.valuation.discountRate) }
+        liabilityBasis = path.map { DiscountBasis(inputs: extended, path: $0, fixedRate: inputs.valuation.debtDiscountRate) }
     }
 }
 

@@ -87,9 +87,7 @@ public struct BudgetShares: Sendable {
         guard let b = BudgetShares(report) else { return [] }
         let unit = report.scenario.presentation, hasReform = report.scenario.hasReform
         func money(_ v: Double) -> String { Format.grouped(v / unit.unit.scale) }
-        func row(_ label: String, _ a: String, _ c: String, _ d: String) -> String {
-            Format.left(label, 40) + Format.right(a, 20) + Format.right(c, 20) + Format.right(d, 20)
-        }
+        let row = SummaryText.row
         let r = report.statistics
         var lines = ["", "Who pays: PV of each budget's burden \(r.startYear)–\(r.startYear + r.horizon - 1) (\(unit.label); means over paths)"]
         lines.append(row("  central (APBN)", money(b.pvCentral[0]), hasReform ? money(b.pvCentral[1]) : "",

@@ -135,9 +135,7 @@ public struct CashFlowDecades: Sendable {
         func cell(_ nominal: Double, _ share: Double) -> String {
             "\(Format.grouped(nominal / unit.unit.scale)) (\(Format.percent(share, decimals: 3)))"
         }
-        func row(_ label: String, _ a: String, _ b: String, _ c: String) -> String {
-            Format.left(label, 40) + Format.right(a, 20) + Format.right(b, 20) + Format.right(c, 20)
-        }
+        let row = SummaryText.row
         var lines = ["", "Budget burden by decade (\(unit.label), and % of the decade's GDP; means over paths)"]
         for d in table.decades {
             let n = d[.nominal], g = d[.pctGDP]

@@ -13,7 +13,7 @@ extension SummaryText {
         func band(_ b: SummaryFigures.Band, _ show: (Double) -> String) -> String { "\(show(b.p5)) – \(show(b.p95))" }
         var lines: [String] = []
         func row(_ label: String, _ reform: String, _ band: String = "") {
-            lines.append(Format.left(label, 40) + Format.right("", 20) + Format.right(reform, 20) + Format.right(band, 20))
+            lines.append(Self.row(label, "", reform, band))
         }
         row("Transition debt, peak (% of GDP), median", percent(f.peak.median) + (f.peakYear.map { " in \($0)" } ?? ""),
             band(f.peak, percent))

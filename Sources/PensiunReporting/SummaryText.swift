@@ -120,7 +120,7 @@ public enum SummaryText {
             row("  survivor pensions, % of GDP a year", share(c.benefitsPctGDP), share(r.benefitsPctGDP), share(d.benefitsPctGDP))
             if let sentence = origins.sentence { lines += wrap(sentence, first: "  ", indent: "  ") }
         }
-        if let change = SpendingChange(report.statistics) { lines += change.lines(hasReform: hasReform) { Format.left($0, 40) + Format.right($1, 20) + Format.right($2, 20) + Format.right($3, 20) } }
+        if let change = SpendingChange(report.statistics) { lines += change.lines(hasReform: hasReform, row: Self.row) }
         lines += CashFlowDecades.summaryLines(report)
         lines += BudgetShares.summaryLines(report)
         if let start = f.payrollPctGDPStart, let end = f.payrollPctGDPEnd {
